@@ -1,0 +1,113 @@
+package dev.flinkedge.kafka;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node KRaft Kafka broker (combined broker and controller) running in this JVM,
+ * started from Kafka's own test kit jars. Used by tests of every module and by the demo launcher.
+ * Its data lives under a directory of the caller's choosing and is deleted on {@link #close()}.
+ *
+ * <pre>{@code
+ * try (EmbeddedKafka kafka = EmbeddedKafka.builder().baseDir(workDir.resolve("kafka")).start()) {
+ *     String bootstrap = kafka.bootstrapServers();
+ * }
+ * }</pre>
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+
+    private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+        this.bootstrapServers = cluster.bootstrapServers();
+    }
+
+    /** Starts a builder with defaults fit for one machine (replication factor 1 everywhere). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code host:port} of the broker's PLAINTEXT listener. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Stops the broker and deletes its data. */
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+            LOG.info("Embedded Kafka at {} stopped", bootstrapServers);
+        } catch (Exception e) {
+            LOG.warn("Embedded Kafka at {} did not stop cleanly: {}", bootstrapServers, e.toString());
+        }
+    }
+
+    /** Options of the embedded broker. */
+    public static final class Builder {
+        private Path baseDir;
+        private final Map<String, Object> brokerProps = new HashMap<>();
+
+        private Builder() {
+            brokerProps.put("offsets.topic.replication.factor", "1");
+            brokerProps.put("offsets.topic.num.partitions", "1");
+            brokerProps.put("transaction.state.log.replication.factor", "1");
+            brokerProps.put("transaction.state.log.min.isr", "1");
+            brokerProps.put("transaction.state.log.num.partitions", "1");
+            brokerProps.put("group.initial.rebalance.delay.ms", "0");
+            // Flink's KafkaSink EXACTLY_ONCE needs transaction.timeout.ms <= this; 15 min.
+            brokerProps.put("transaction.max.timeout.ms", "900000");
+            brokerProps.put("auto.create.topics.enable", "true");
+        }
+
+        /** Directory for the broker's logs and metadata; a temp directory if unset. */
+        public Builder baseDir(Path baseDir) {
+            this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
+            return this;
+        }
+
+        /** Overrides a broker property. */
+        public Builder brokerProperty(String key, Object value) {
+            brokerProps.put(key, value);
+            return this;
+        }
+
+        /** Formats the storage, starts the broker and waits until it is ready. */
+        public EmbeddedKafka start() throws Exception {
+            long t0 = System.nanoTime();
+            TestKitNodes.Builder nodes =
+                    new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
+                            .setNumControllerNodes(1);
+            if (baseDir != null) {
+                Files.createDirectories(baseDir);
+                nodes.setBaseDirectory(Files.createTempDirectory(baseDir, "kraft-"));
+            }
+            KafkaClusterTestKit.Builder b = new KafkaClusterTestKit.Builder(nodes.build());
+            brokerProps.forEach(b::setConfigProp);
+            KafkaClusterTestKit cluster = b.build();
+            try {
+                cluster.format();
+                cluster.startup();
+                cluster.waitForReadyBrokers();
+            } catch (Exception e) {
+                cluster.close();
+                throw e;
+            }
+            EmbeddedKafka kafka = new EmbeddedKafka(cluster);
+            LOG.info("Embedded Kafka (KRaft) ready at {} in {} ms", kafka.bootstrapServers(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            return kafka;
+        }
+    }
+}

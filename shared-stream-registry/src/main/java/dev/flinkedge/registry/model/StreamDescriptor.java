@@ -1,0 +1,92 @@
+package dev.flinkedge.registry.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A registered stream as the registry describes it: the owner's {@link StreamSpec} plus what the
+ * registry decides and tracks (status, producer, topic, fingerprint, grants, subscriptions).
+ *
+ * @param owner the owning principal
+ * @param name unique per owner
+ * @param type RAW, VIRTUAL or DERIVED
+ * @param window time grouping
+ * @param serializer record format on the topic
+ * @param payloadType payload type, informational
+ * @param guarantee delivery guarantee
+ * @param lineage operator and parent fingerprints (DERIVED only)
+ * @param source devices or areas (RAW only)
+ * @param durable whether the tap writes without subscribers
+ * @param partitions partitions of the topic
+ * @param status lifecycle status
+ * @param producer the producing job while ACTIVE (kept while ORPHANED)
+ * @param topic the Kafka topic carrying the stream
+ * @param fingerprint lineage fingerprint (see {@link LineageFingerprint})
+ * @param grants principals that may read the stream, sorted
+ * @param subscriptions live leases
+ * @param createdAtMs creation time, epoch millis
+ * @param updatedAtMs last change of the stream record, epoch millis
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StreamDescriptor(
+        String owner,
+        String name,
+        StreamType type,
+        WindowSpec window,
+        SerializerFormat serializer,
+        String payloadType,
+        Guarantee guarantee,
+        Lineage lineage,
+        SourceSpec source,
+        boolean durable,
+        int partitions,
+        StreamStatus status,
+        Producer producer,
+        String topic,
+        String fingerprint,
+        List<String> grants,
+        List<Subscription> subscriptions,
+        long createdAtMs,
+        long updatedAtMs) {
+
+    public StreamDescriptor {
+        Names.checkOwner("owner", owner);
+        Names.checkStreamName("name", name);
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(serializer, "serializer");
+        Objects.requireNonNull(guarantee, "guarantee");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(topic, "topic");
+        Names.checkFingerprint("fingerprint", fingerprint);
+        if (type == StreamType.DERIVED && (lineage == null || !lineage.isResolved())) {
+            throw new InvalidFieldException(
+                    "lineage", "a stored DERIVED stream needs a lineage of parent fingerprints");
+        }
+        grants = grants == null ? List.of() : List.copyOf(grants);
+        subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
+    }
+
+    /** The owner/name identity. */
+    @JsonIgnore
+    public StreamRef ref() {
+        return new StreamRef(owner, name);
+    }
+
+    /** The Kafka topic name for a stream; unambiguous because owners contain no dots. */
+    public static String topicFor(String owner, String name) {
+        return "flinkedge." + owner + "." + name;
+    }
+
+    /** Whether {@code principal} may read (describe, resolve, subscribe to) this stream. */
+    public boolean isReadableBy(String principal) {
+        return owner.equals(principal) || grants.contains(principal);
+    }
+
+    /** Whether any subscription is live at {@code nowMs}. */
+    public boolean hasLiveSubscriptionAt(long nowMs) {
+        return subscriptions.stream().anyMatch(s -> s.isLiveAt(nowMs));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.flinkedge.registry.rest;
+
+import dev.flinkedge.registry.model.Producer;
+import dev.flinkedge.registry.model.StreamStatus;
+
+/** Bodies of the REST API's requests other than stream creation (which takes a StreamSpec). */
+public final class Requests {
+
+    private Requests() {}
+
+    /**
+     * {@code POST /v1/streams/{owner}/{name}/grants}.
+     *
+     * @param grantee the principal to let read the stream
+     */
+    public record Grant(String grantee) {}
+
+    /**
+     * {@code POST /v1/streams/{owner}/{name}/subscriptions}.
+     *
+     * @param jobId the subscribing job
+     * @param leaseSeconds lease length, or null for the registry's default
+     */
+    public record Subscribe(String jobId, Integer leaseSeconds) {}
+
+    /**
+     * {@code PUT /v1/streams/{owner}/{name}/status}.
+     *
+     * @param status the new status
+     * @param producer the producing job, required for ACTIVE
+     */
+    public record Status(StreamStatus status, Producer producer) {}
+
+    /**
+     * The body of every error answer.
+     *
+     * @param error_code stable code, HTTP status × 100 + n
+     * @param message what was wrong and how to fix it
+     * @param existing for 409 answers about an existing stream, that stream
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @SuppressWarnings("checkstyle:RecordComponentName")
+    public record ErrorBody(
+            int error_code, String message, dev.flinkedge.registry.model.StreamDescriptor existing) {}
+}

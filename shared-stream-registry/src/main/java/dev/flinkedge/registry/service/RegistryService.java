@@ -1,0 +1,591 @@
+package dev.flinkedge.registry.service;
+
+import dev.flinkedge.registry.client.StreamRegistry;
+import dev.flinkedge.registry.errors.Errors;
+import dev.flinkedge.registry.errors.RegistryException;
+import dev.flinkedge.registry.model.InvalidFieldException;
+import dev.flinkedge.registry.model.Lineage;
+import dev.flinkedge.registry.model.LineageFingerprint;
+import dev.flinkedge.registry.model.Names;
+import dev.flinkedge.registry.model.Producer;
+import dev.flinkedge.registry.model.StreamDescriptor;
+import dev.flinkedge.registry.model.StreamRef;
+import dev.flinkedge.registry.model.StreamSpec;
+import dev.flinkedge.registry.model.StreamStatus;
+import dev.flinkedge.registry.model.StreamType;
+import dev.flinkedge.registry.model.Subscription;
+import dev.flinkedge.registry.storage.GrantRecord;
+import dev.flinkedge.registry.storage.KafkaRegistryStore;
+import dev.flinkedge.registry.storage.Mutation;
+import dev.flinkedge.registry.storage.Mutation.Outcome;
+import dev.flinkedge.registry.storage.RegistryConfig;
+import dev.flinkedge.registry.storage.RegistryKey;
+import dev.flinkedge.registry.storage.RegistryState;
+import dev.flinkedge.registry.storage.StoreEntry;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry's rules: who may do what, how lineages resolve to fingerprints, which streams
+ * conflict, how leases expire. Reads come from the store's view; every change is a {@link
+ * Mutation} on the store's writer thread, so each rule is checked against the state the write
+ * applies to.
+ */
+public final class RegistryService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryService.class);
+
+    private final KafkaRegistryStore store;
+    private final LongSupplier clock;
+    private final int defaultLease;
+    private final int maxLease;
+    private final long sweepIntervalMs;
+    private final ScheduledExecutorService sweeper;
+
+    public RegistryService(KafkaRegistryStore store, RegistryConfig config, LongSupplier clock) {
+        this.store = store;
+        this.clock = clock;
+        this.defaultLease = config.getInt(RegistryConfig.LEASE_DEFAULT_SECONDS);
+        this.maxLease = config.getInt(RegistryConfig.LEASE_MAX_SECONDS);
+        this.sweepIntervalMs = config.getLong(RegistryConfig.LEASE_SWEEP_INTERVAL_MS);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "registry-lease-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts the store and the lease sweeper. */
+    public void start() throws InterruptedException {
+        store.start();
+        sweeper.scheduleWithFixedDelay(
+                this::sweepExpiredLeases, sweepIntervalMs, sweepIntervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** The store's view, for watchers and diagnostics. */
+    public RegistryState state() {
+        return store.state();
+    }
+
+    /** Whether this instance lost the writer role. */
+    public boolean isFenced() {
+        return store.isFenced();
+    }
+
+    /** A view of the registry acting as {@code principal}. */
+    public StreamRegistry as(String principal) {
+        Names.checkOwner("principal", principal);
+        return new CallerView(principal);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    List<StreamDescriptor> list(String caller, String owner, StreamType type) {
+        List<StreamDescriptor> out = new ArrayList<>();
+        for (StreamDescriptor d : store.state().all()) {
+            if (d.isReadableBy(caller)
+                    && (owner == null || owner.equals(d.owner()))
+                    && (type == null || type == d.type())) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    StreamDescriptor describe(String caller, StreamRef ref) {
+        StreamDescriptor d = store.state().get(ref).orElseThrow(() -> Errors.streamNotFound(ref));
+        if (!d.isReadableBy(caller)) {
+            throw Errors.notReadable(caller, ref);
+        }
+        return d;
+    }
+
+    List<StreamDescriptor> resolve(String caller, String fingerprint) {
+        try {
+            Names.checkFingerprint("fingerprint", fingerprint);
+        } catch (InvalidFieldException e) {
+            throw Errors.invalidField(e.getMessage());
+        }
+        List<StreamDescriptor> out = new ArrayList<>();
+        for (StreamDescriptor d : store.state().withFingerprint(fingerprint)) {
+            if (d.status() == StreamStatus.ACTIVE && d.isReadableBy(caller)) {
+                out.add(d);
+            }
+        }
+        if (out.isEmpty()) {
+            throw Errors.fingerprintNotFound(fingerprint);
+        }
+        out.sort(Comparator.comparing((StreamDescriptor d) -> !d.owner().equals(caller))
+                .thenComparing(StreamDescriptor::ref));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    StreamDescriptor create(String caller, StreamSpec spec) {
+        StreamRef ref = new StreamRef(caller, spec.name());
+        Set<String> locks = new HashSet<>();
+        locks.add("stream:" + ref);
+        String guess = guessFingerprint(caller, spec);
+        locks.add("fp:" + caller + ":" + (guess == null ? "unresolved" : guess));
+        return execute(new Mutation<StreamDescriptor>() {
+            @Override
+            public Set<String> locks() {
+                return locks;
+            }
+
+            @Override
+            public Outcome<StreamDescriptor> plan(RegistryState state, long now) {
+                return planCreate(state, now, caller, ref, spec);
+            }
+        });
+    }
+
+    private String guessFingerprint(String caller, StreamSpec spec) {
+        try {
+            return fingerprint(caller, spec, resolveLineage(store.state(), caller,
+                    new StreamRef(caller, spec.name()), spec.lineage()));
+        } catch (RegistryException e) {
+            return null;
+        }
+    }
+
+    private Outcome<StreamDescriptor> planCreate(
+            RegistryState state, long now, String caller, StreamRef ref, StreamSpec spec) {
+        state.get(ref).ifPresent(existing -> {
+            throw Errors.streamExists(existing);
+        });
+        Lineage lineage = resolveLineage(state, caller, ref, spec.lineage());
+        String fp = fingerprint(caller, spec, lineage);
+        if (lineage != null) {
+            checkAcyclic(state, ref, fp, lineage);
+        }
+        for (StreamDescriptor other : state.withFingerprint(fp)) {
+            if (other.owner().equals(caller) && other.status().isLive()) {
+                throw Errors.fingerprintExists(other);
+            }
+        }
+        StreamDescriptor d = new StreamDescriptor(
+                caller, spec.name(), spec.type(), spec.window(), spec.serializer(),
+                spec.payloadType(), spec.guarantee(), lineage, spec.source(), spec.durable(),
+                spec.partitions(), StreamStatus.DECLARED, null,
+                StreamDescriptor.topicFor(caller, spec.name()), fp, List.of(), List.of(), now, now);
+        return new Outcome<>(
+                List.of(StoreEntry.put(RegistryKey.stream(ref), d)),
+                s -> s.get(ref).orElseThrow(() -> Errors.internal("created stream vanished", null)));
+    }
+
+    private static String fingerprint(String caller, StreamSpec spec, Lineage resolved) {
+        return spec.type() == StreamType.DERIVED
+                ? LineageFingerprint.ofDerived(resolved, spec.window(), spec.serializer())
+                : LineageFingerprint.ofSource(caller, spec.name());
+    }
+
+    /** Replaces owner/name parents by fingerprints, checking existence and read access. */
+    private static Lineage resolveLineage(
+            RegistryState state, String caller, StreamRef self, Lineage lineage) {
+        if (lineage == null) {
+            return null;
+        }
+        List<String> parents = lineage.parents();
+        List<String> resolved = new ArrayList<>(parents.size());
+        for (int i = 0; i < parents.size(); i++) {
+            String p = parents.get(i);
+            if (Names.FINGERPRINT.matcher(p).matches()) {
+                List<StreamDescriptor> live = state.withFingerprint(p).stream()
+                        .filter(d -> d.status().isLive()).toList();
+                if (live.isEmpty()) {
+                    throw Errors.unknownParent(i, p);
+                }
+                if (live.stream().noneMatch(d -> d.isReadableBy(caller))) {
+                    throw Errors.parentNotReadable(caller, i, p);
+                }
+                resolved.add(p);
+            } else {
+                StreamRef pref = StreamRef.parse(p);
+                if (pref.equals(self)) {
+                    throw Errors.lineageCycle(self, p);
+                }
+                StreamDescriptor d = state.get(pref)
+                        .filter(x -> x.status().isLive())
+                        .orElseThrow(() -> Errors.unknownParent(parents.indexOf(p), p));
+                if (!d.isReadableBy(caller)) {
+                    throw Errors.parentNotReadable(caller, i, p);
+                }
+                resolved.add(d.fingerprint());
+            }
+        }
+        return new Lineage(lineage.operator(), resolved);
+    }
+
+    /** Walks the ancestors of {@code lineage}; a stream may not descend from itself. */
+    private static void checkAcyclic(
+            RegistryState state, StreamRef self, String fp, Lineage lineage) {
+        Deque<String> todo = new ArrayDeque<>(lineage.parents());
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String ancestor = todo.pop();
+            if (ancestor.equals(fp)) {
+                throw Errors.lineageCycle(self, ancestor);
+            }
+            if (!seen.add(ancestor)) {
+                continue;
+            }
+            for (StreamDescriptor d : state.withFingerprint(ancestor)) {
+                if (d.ref().equals(self)) {
+                    throw Errors.lineageCycle(self, d.ref().toString());
+                }
+                if (d.lineage() != null) {
+                    todo.addAll(d.lineage().parents());
+                }
+            }
+        }
+    }
+
+    StreamDescriptor grant(String caller, StreamRef ref, String grantee) {
+        return execute(exclusive((state, now) -> {
+            StreamDescriptor d = requireOwned(state, caller, ref, "grant access to");
+            checkGrantee(caller, grantee);
+            return new Outcome<>(
+                    List.of(StoreEntry.put(RegistryKey.grant(ref, grantee),
+                            new GrantRecord(caller, now))),
+                    s -> s.get(ref).orElse(d));
+        }));
+    }
+
+    void revoke(String caller, StreamRef ref, String grantee) {
+        execute(exclusive((state, now) -> {
+            requireOwned(state, caller, ref, "revoke access to");
+            if (!state.grantees(ref).contains(grantee)) {
+                throw Errors.grantNotFound(ref, grantee);
+            }
+            List<StoreEntry> writes = new ArrayList<>();
+            writes.add(StoreEntry.delete(RegistryKey.grant(ref, grantee)));
+            // Revocation ends the grantee's leases so that the tap stops writing for them.
+            for (Subscription s : state.storedSubscriptions(ref)) {
+                if (s.subscriber().equals(grantee)) {
+                    writes.add(StoreEntry.delete(RegistryKey.subscription(ref, s.id())));
+                }
+            }
+            return new Outcome<>(writes, s -> null);
+        }));
+    }
+
+    private static void checkGrantee(String owner, String grantee) {
+        try {
+            Names.checkOwner("grantee", grantee);
+        } catch (InvalidFieldException e) {
+            throw Errors.invalidField(e.getMessage());
+        }
+        if (grantee.equals(owner)) {
+            throw Errors.invalidField(
+                    "Invalid field 'grantee': '" + grantee + "' owns the stream already");
+        }
+    }
+
+    Subscription subscribe(String caller, StreamRef ref, String jobId, int leaseSeconds) {
+        if (jobId == null || jobId.isBlank() || jobId.length() > 128) {
+            throw Errors.invalidField("Invalid field 'jobId': required, at most 128 characters");
+        }
+        int lease = leaseSeconds <= 0 ? defaultLease : leaseSeconds;
+        if (lease > maxLease) {
+            throw Errors.invalidField("Invalid field 'leaseSeconds': " + lease
+                    + " exceeds the maximum of " + maxLease + "; renew shorter leases instead");
+        }
+        String id = UUID.randomUUID().toString();
+        return execute(new Mutation<Subscription>() {
+            @Override
+            public Set<String> locks() {
+                return Set.of("sub:" + ref + "/" + id);
+            }
+
+            @Override
+            public Outcome<Subscription> plan(RegistryState state, long now) {
+                StreamDescriptor d = requireReadable(state, caller, ref);
+                if (d.status() == StreamStatus.RETIRED) {
+                    throw Errors.illegalStatus(d, "Stream " + ref + " is RETIRED; it will not be"
+                            + " produced again and cannot be subscribed to");
+                }
+                Subscription s = new Subscription(id, jobId, caller, lease, now + lease * 1000L);
+                return new Outcome<>(
+                        List.of(StoreEntry.put(RegistryKey.subscription(ref, id), s)), st -> s);
+            }
+        });
+    }
+
+    Subscription renew(String caller, StreamRef ref, String id) {
+        return execute(new Mutation<Subscription>() {
+            @Override
+            public Set<String> locks() {
+                return Set.of("sub:" + ref + "/" + id);
+            }
+
+            @Override
+            public Outcome<Subscription> plan(RegistryState state, long now) {
+                Subscription s = requireSubscription(state, caller, ref, id, now);
+                Subscription renewed = new Subscription(s.id(), s.jobId(), s.subscriber(),
+                        s.leaseSeconds(), now + s.leaseSeconds() * 1000L);
+                return new Outcome<>(
+                        List.of(StoreEntry.put(RegistryKey.subscription(ref, id), renewed)),
+                        st -> renewed);
+            }
+        });
+    }
+
+    void unsubscribe(String caller, StreamRef ref, String id) {
+        execute(new Mutation<Void>() {
+            @Override
+            public Set<String> locks() {
+                return Set.of("sub:" + ref + "/" + id);
+            }
+
+            @Override
+            public Outcome<Void> plan(RegistryState state, long now) {
+                requireSubscription(state, caller, ref, id, now);
+                return new Outcome<>(
+                        List.of(StoreEntry.delete(RegistryKey.subscription(ref, id))), st -> null);
+            }
+        });
+    }
+
+    private static Subscription requireSubscription(
+            RegistryState state, String caller, StreamRef ref, String id, long now) {
+        requireReadable(state, caller, ref);
+        Subscription s = state.storedSubscriptions(ref).stream()
+                .filter(x -> x.id().equals(id) && x.isLiveAt(now))
+                .findFirst()
+                .orElseThrow(() -> Errors.subscriptionNotFound(ref, id));
+        if (!s.subscriber().equals(caller) && !ref.owner().equals(caller)) {
+            throw Errors.notOwner(caller, ref, "change another principal's subscription to");
+        }
+        return s;
+    }
+
+    StreamDescriptor setStatus(
+            String caller, StreamRef ref, StreamStatus status, Producer producer) {
+        if (status == null) {
+            throw Errors.invalidField("Invalid field 'status': is required");
+        }
+        return execute(exclusive((state, now) -> {
+            StreamDescriptor d = requireOwned(state, caller, ref, "change the status of");
+            Producer next = nextProducer(d, status, producer);
+            StreamDescriptor updated = new StreamDescriptor(
+                    d.owner(), d.name(), d.type(), d.window(), d.serializer(), d.payloadType(),
+                    d.guarantee(), d.lineage(), d.source(), d.durable(), d.partitions(), status,
+                    next, d.topic(), d.fingerprint(), List.of(), List.of(), d.createdAtMs(), now);
+            return new Outcome<>(
+                    List.of(StoreEntry.put(RegistryKey.stream(ref), updated)),
+                    s -> s.get(ref).orElse(updated));
+        }));
+    }
+
+    private static Producer nextProducer(StreamDescriptor d, StreamStatus to, Producer producer) {
+        if (d.status() == StreamStatus.RETIRED && to != StreamStatus.RETIRED) {
+            throw Errors.illegalStatus(d, "Stream " + d.ref() + " is RETIRED; create a new stream"
+                    + " instead of reviving it");
+        }
+        return switch (to) {
+            case ACTIVE -> {
+                if (producer == null) {
+                    throw Errors.invalidField("Invalid field 'producer': an ACTIVE stream needs"
+                            + " its producer {jobId, site}");
+                }
+                yield producer;
+            }
+            // An orphaned stream remembers who produced it last, for the host job and for humans.
+            case ORPHANED -> producer != null ? producer : d.producer();
+            case DECLARED, RETIRED -> null;
+        };
+    }
+
+    void delete(String caller, StreamRef ref, boolean force) {
+        execute(exclusive((state, now) -> {
+            StreamDescriptor d = requireOwned(state, caller, ref, "delete");
+            if (!force && !d.subscriptions().isEmpty()) {
+                throw Errors.liveSubscriptions(d, d.subscriptions().size());
+            }
+            List<StoreEntry> writes = new ArrayList<>();
+            for (Subscription s : state.storedSubscriptions(ref)) {
+                writes.add(StoreEntry.delete(RegistryKey.subscription(ref, s.id())));
+            }
+            for (String g : state.grantees(ref)) {
+                writes.add(StoreEntry.delete(RegistryKey.grant(ref, g)));
+            }
+            writes.add(StoreEntry.delete(RegistryKey.stream(ref)));
+            return new Outcome<>(writes, s -> null);
+        }));
+    }
+
+    private void sweepExpiredLeases() {
+        if (store.isFenced()) {
+            return;
+        }
+        long now = clock.getAsLong();
+        boolean any = store.state().allStoredSubscriptions().values().stream()
+                .flatMap(List::stream).anyMatch(s -> !s.isLiveAt(now));
+        if (!any) {
+            return;
+        }
+        try {
+            int n = execute(exclusive((state, at) -> {
+                List<StoreEntry> writes = new ArrayList<>();
+                for (Map.Entry<StreamRef, List<Subscription>> e
+                        : state.allStoredSubscriptions().entrySet()) {
+                    for (Subscription s : e.getValue()) {
+                        if (!s.isLiveAt(at)) {
+                            writes.add(StoreEntry.delete(
+                                    RegistryKey.subscription(e.getKey(), s.id())));
+                        }
+                    }
+                }
+                int count = writes.size();
+                return new Outcome<>(writes, s -> count);
+            }));
+            LOG.info("Expired {} subscription lease(s)", n);
+        } catch (RegistryException e) {
+            LOG.warn("Lease sweep failed, will retry: {}", e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static StreamDescriptor requireReadable(
+            RegistryState state, String caller, StreamRef ref) {
+        StreamDescriptor d = state.get(ref).orElseThrow(() -> Errors.streamNotFound(ref));
+        if (!d.isReadableBy(caller)) {
+            throw Errors.notReadable(caller, ref);
+        }
+        return d;
+    }
+
+    private static StreamDescriptor requireOwned(
+            RegistryState state, String caller, StreamRef ref, String action) {
+        StreamDescriptor d = state.get(ref).orElseThrow(() -> Errors.streamNotFound(ref));
+        if (!d.owner().equals(caller)) {
+            throw Errors.notOwner(caller, ref, action);
+        }
+        return d;
+    }
+
+    /** A planner for a mutation that runs alone in its batch. */
+    @FunctionalInterface
+    private interface Planner<R> {
+        Outcome<R> plan(RegistryState state, long now);
+    }
+
+    private static <R> Mutation<R> exclusive(Planner<R> planner) {
+        return new Mutation<>() {
+            @Override
+            public Set<String> locks() {
+                return Set.of();
+            }
+
+            @Override
+            public boolean exclusive() {
+                return true;
+            }
+
+            @Override
+            public Outcome<R> plan(RegistryState state, long now) {
+                return planner.plan(state, now);
+            }
+        };
+    }
+
+    private <R> R execute(Mutation<R> m) {
+        try {
+            return store.execute(m);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Errors.storeError("interrupted while waiting for the write", e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        sweeper.shutdownNow();
+        store.close();
+    }
+
+    /** The registry acting as one principal. */
+    private final class CallerView implements StreamRegistry {
+        private final String caller;
+
+        CallerView(String caller) {
+            this.caller = caller;
+        }
+
+        @Override
+        public String principal() {
+            return caller;
+        }
+
+        @Override
+        public StreamDescriptor create(StreamSpec spec) {
+            return RegistryService.this.create(caller, spec);
+        }
+
+        @Override
+        public List<StreamDescriptor> list(String owner, StreamType type) {
+            return RegistryService.this.list(caller, owner, type);
+        }
+
+        @Override
+        public StreamDescriptor describe(StreamRef stream) {
+            return RegistryService.this.describe(caller, stream);
+        }
+
+        @Override
+        public List<StreamDescriptor> resolve(String fingerprint) {
+            return RegistryService.this.resolve(caller, fingerprint);
+        }
+
+        @Override
+        public StreamDescriptor grant(StreamRef stream, String grantee) {
+            return RegistryService.this.grant(caller, stream, grantee);
+        }
+
+        @Override
+        public void revoke(StreamRef stream, String grantee) {
+            RegistryService.this.revoke(caller, stream, grantee);
+        }
+
+        @Override
+        public Subscription subscribe(StreamRef stream, String jobId, int leaseSeconds) {
+            return RegistryService.this.subscribe(caller, stream, jobId, leaseSeconds);
+        }
+
+        @Override
+        public Subscription renew(StreamRef stream, String subscriptionId) {
+            return RegistryService.this.renew(caller, stream, subscriptionId);
+        }
+
+        @Override
+        public void unsubscribe(StreamRef stream, String subscriptionId) {
+            RegistryService.this.unsubscribe(caller, stream, subscriptionId);
+        }
+
+        @Override
+        public StreamDescriptor setStatus(StreamRef stream, StreamStatus status, Producer p) {
+            return RegistryService.this.setStatus(caller, stream, status, p);
+        }
+
+        @Override
+        public void delete(StreamRef stream, boolean force) {
+            RegistryService.this.delete(caller, stream, force);
+        }
+    }
+}

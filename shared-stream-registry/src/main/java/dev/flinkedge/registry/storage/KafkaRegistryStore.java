@@ -1,0 +1,374 @@
+package dev.flinkedge.registry.storage;
+
+import dev.flinkedge.registry.errors.Errors;
+import dev.flinkedge.registry.errors.RegistryException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry's only writer to its Kafka topic, modelled on Schema Registry's {@code KafkaStore}.
+ *
+ * <ul>
+ *   <li>At start-up it creates the topic (one partition, compacted) or verifies it, takes the
+ *       writer role by initialising a transactional producer whose id is derived from the topic —
+ *       which fences any older instance on the same topic — and replays the topic into a {@link
+ *       RegistryState}.
+ *   <li>Every write is a {@link Mutation} run on one writer thread: validated against the view,
+ *       appended in a Kafka transaction, and acknowledged only once the log reader has applied it
+ *       (read-your-writes). Concurrent mutations on disjoint state share a transaction.
+ *   <li>An instance that has been fenced keeps serving reads and refuses writes with error 50301.
+ * </ul>
+ */
+public final class KafkaRegistryStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaRegistryStore.class);
+
+    private final RegistryConfig config;
+    private final String topic;
+    private final LongSupplier clock;
+    private final RegistryState state;
+    private final long timeoutMs;
+    private final int maxBatch;
+    private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+
+    private KafkaProducer<byte[], byte[]> producer;
+    private RegistryLogReader reader;
+    private volatile boolean running;
+    private volatile boolean fenced;
+
+    public KafkaRegistryStore(RegistryConfig config, LongSupplier clock) {
+        this.config = config;
+        this.topic = config.topic();
+        this.clock = clock;
+        this.state = new RegistryState(clock);
+        this.timeoutMs = config.getLong(RegistryConfig.TIMEOUT_MS);
+        this.maxBatch = config.getInt(RegistryConfig.MAX_BATCH);
+        this.writer = new Thread(this::writeLoop, "registry-writer-" + topic);
+        this.writer.setDaemon(true);
+    }
+
+    /** Creates or verifies the topic, takes the writer role and replays the topic. */
+    public void start() throws InterruptedException {
+        Duration initTimeout = Duration.ofMillis(config.getLong(RegistryConfig.INIT_TIMEOUT_MS));
+        Properties clientProps = config.kafkaClientProps();
+        ensureTopic(clientProps, initTimeout);
+
+        Properties pp = new Properties();
+        pp.putAll(clientProps);
+        pp.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "flinkedge-registry-" + topic);
+        pp.put(ProducerConfig.ACKS_CONFIG, "all");
+        pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        pp.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        pp.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(initTimeout.toMillis()));
+        producer = new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer());
+        // Bumps the producer epoch: an older instance on this topic can no longer commit.
+        producer.initTransactions();
+
+        reader = new RegistryLogReader(clientProps, topic, state);
+        reader.startAndCatchUp(initTimeout);
+        running = true;
+        writer.start();
+        LOG.info("Registry store on topic '{}' is the writer; {} streams loaded", topic,
+                state.size());
+    }
+
+    private void ensureTopic(Properties clientProps, Duration timeout) throws InterruptedException {
+        long ms = timeout.toMillis();
+        try (Admin admin = Admin.create(clientProps)) {
+            TopicDescription existing = describe(admin, ms);
+            if (existing != null) {
+                verifyTopic(admin, existing, ms);
+                return;
+            }
+            int rf = config.getInt(RegistryConfig.TOPIC_REPLICATION_FACTOR);
+            if (rf <= 0) {
+                int brokers = admin.describeCluster().nodes().get(ms, TimeUnit.MILLISECONDS).size();
+                rf = Math.max(1, Math.min(3, brokers));
+            }
+            NewTopic nt = new NewTopic(topic, 1, (short) rf)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                            TopicConfig.CLEANUP_POLICY_COMPACT));
+            try {
+                admin.createTopics(List.of(nt)).all().get(ms, TimeUnit.MILLISECONDS);
+                LOG.info("Created registry topic '{}' (1 partition, compacted, rf {})", topic, rf);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+                verifyTopic(admin, describe(admin, ms), ms);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "Cannot create or verify registry topic '" + topic + "' at "
+                            + config.getString(RegistryConfig.BOOTSTRAP_SERVERS) + ": "
+                            + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "Kafka at " + config.getString(RegistryConfig.BOOTSTRAP_SERVERS)
+                            + " did not answer within " + timeout + "; is it running?", e);
+        }
+    }
+
+    /** The topic's description, or null if it does not exist. */
+    private TopicDescription describe(Admin admin, long ms)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(ms, TimeUnit.MILLISECONDS).get(topic);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private void verifyTopic(Admin admin, TopicDescription d, long ms)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (d.partitions().size() != 1) {
+            throw new IllegalStateException(
+                    "Registry topic '" + topic + "' has " + d.partitions().size() + " partitions;"
+                            + " it must have exactly 1 so that all changes are totally ordered."
+                            + " Use another topic (" + RegistryConfig.TOPIC + ").");
+        }
+        ConfigResource res = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config c = admin.describeConfigs(List.of(res)).all().get(ms, TimeUnit.MILLISECONDS).get(res);
+        String policy = c.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+        if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)
+                || policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)) {
+            throw new IllegalStateException(
+                    "Registry topic '" + topic + "' has cleanup.policy=" + policy + "; it must be"
+                            + " 'compact' or retention would delete streams. Fix with"
+                            + " kafka-configs --alter --add-config cleanup.policy=compact.");
+        }
+    }
+
+    /** The view of the topic. */
+    public RegistryState state() {
+        return state;
+    }
+
+    /** The registry topic. */
+    public String topic() {
+        return topic;
+    }
+
+    /** Whether a newer instance took the writer role from this one. */
+    public boolean isFenced() {
+        return fenced;
+    }
+
+    /**
+     * Runs {@code mutation} on the writer thread and returns its result once its writes are read
+     * back.
+     *
+     * @throws RegistryException the mutation's refusal, or a store error/timeout, or fencing
+     */
+    public <R> R execute(Mutation<R> mutation) throws InterruptedException {
+        if (!running) {
+            throw Errors.storeError("the store is not running", null);
+        }
+        if (fenced) {
+            throw Errors.fenced(topic);
+        }
+        Pending<R> p = new Pending<>(mutation);
+        queue.add(p);
+        try {
+            return p.future.get(timeoutMs * 3, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RegistryException re) {
+                throw re;
+            }
+            throw Errors.internal(String.valueOf(e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            throw Errors.storeTimeout("the write queue did not drain within " + timeoutMs * 3
+                    + " ms; the outcome is unknown, read the stream to check");
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending<?>> batch = new ArrayList<>();
+        while (running) {
+            try {
+                Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.clear();
+                batch.add(first);
+                if (!first.mutation.exclusive()) {
+                    Set<String> locks = new HashSet<>(first.mutation.locks());
+                    while (batch.size() < maxBatch) {
+                        Pending<?> next = queue.peek();
+                        if (next == null
+                                || next.mutation.exclusive()
+                                || next.mutation.locks().stream().anyMatch(locks::contains)) {
+                            break;
+                        }
+                        locks.addAll(next.mutation.locks());
+                        batch.add(queue.poll());
+                    }
+                }
+                process(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Registry writer failed a batch of {}", batch.size(), e);
+                for (Pending<?> p : batch) {
+                    p.future.completeExceptionally(Errors.internal(e.toString(), e));
+                }
+            }
+        }
+        for (Pending<?> p; (p = queue.poll()) != null; ) {
+            p.future.completeExceptionally(Errors.storeError("the store is shutting down", null));
+        }
+    }
+
+    private void process(List<Pending<?>> batch) throws InterruptedException {
+        long now = clock.getAsLong();
+        List<Pending<?>> accepted = new ArrayList<>(batch.size());
+        List<StoreEntry> writes = new ArrayList<>();
+        for (Pending<?> p : batch) {
+            try {
+                writes.addAll(p.plan(state, now));
+                accepted.add(p);
+            } catch (RegistryException e) {
+                p.future.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                LOG.error("Mutation failed while planning", e);
+                p.future.completeExceptionally(Errors.internal(e.toString(), e));
+            }
+        }
+        if (accepted.isEmpty()) {
+            return;
+        }
+        if (!writes.isEmpty()) {
+            if (fenced) {
+                failAll(accepted, Errors.fenced(topic));
+                return;
+            }
+            long last;
+            try {
+                last = append(writes);
+            } catch (ProducerFencedException | InvalidProducerEpochException e) {
+                fenced = true;
+                LOG.warn("Registry instance fenced on topic '{}': a newer instance is the writer;"
+                        + " serving reads only from now on", topic);
+                failAll(accepted, Errors.fenced(topic));
+                return;
+            } catch (KafkaException | ExecutionException e) {
+                abortQuietly();
+                failAll(accepted, Errors.storeError(e.getMessage(), e));
+                return;
+            }
+            if (!state.awaitOffset(last, timeoutMs)) {
+                failAll(accepted, Errors.storeTimeout("the write at offset " + last
+                        + " was acknowledged but not read back within " + timeoutMs + " ms"));
+                return;
+            }
+        }
+        for (Pending<?> p : accepted) {
+            p.complete(state);
+        }
+    }
+
+    private long append(List<StoreEntry> writes)
+            throws InterruptedException, ExecutionException {
+        producer.beginTransaction();
+        List<Future<RecordMetadata>> sent = new ArrayList<>(writes.size());
+        for (StoreEntry w : writes) {
+            sent.add(producer.send(new ProducerRecord<>(topic, 0,
+                    RegistryJson.encodeKey(w.key()), RegistryJson.encodeValue(w.value()))));
+        }
+        producer.commitTransaction();
+        long last = -1;
+        for (Future<RecordMetadata> f : sent) {
+            last = Math.max(last, f.get().offset());
+        }
+        return last;
+    }
+
+    private void abortQuietly() {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException e) {
+            LOG.warn("Could not abort the registry transaction: {}", e.toString());
+        }
+    }
+
+    private static void failAll(List<Pending<?>> batch, RegistryException e) {
+        for (Pending<?> p : batch) {
+            p.future.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        writer.interrupt();
+        writer.join(TimeUnit.SECONDS.toMillis(10));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+        if (reader != null) {
+            reader.close();
+        }
+        LOG.info("Registry store on topic '{}' closed", topic);
+    }
+
+    private static final class Pending<R> {
+        final Mutation<R> mutation;
+        final CompletableFuture<R> future = new CompletableFuture<>();
+        Mutation.Outcome<R> outcome;
+
+        Pending(Mutation<R> mutation) {
+            this.mutation = mutation;
+        }
+
+        List<StoreEntry> plan(RegistryState s, long now) {
+            outcome = mutation.plan(s, now);
+            return outcome.writes();
+        }
+
+        void complete(RegistryState s) {
+            try {
+                future.complete(outcome.result().apply(s));
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e instanceof RegistryException
+                        ? e : Errors.internal(e.toString(), e));
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.flinkedge.registry.storage;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * Configuration of a registry instance. Uses Kafka's {@link ConfigDef} (the registry is a Kafka
+ * application, configured like Schema Registry); every key has a default and a description, and
+ * {@code docs/operations.md} lists them. Keys prefixed {@code kafkastore.client.} are passed to the
+ * store's Kafka clients (e.g. {@code kafkastore.client.security.protocol}).
+ */
+public final class RegistryConfig extends AbstractConfig {
+
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String TOPIC = "kafkastore.topic";
+    public static final String TOPIC_REPLICATION_FACTOR = "kafkastore.topic.replication.factor";
+    public static final String TIMEOUT_MS = "kafkastore.timeout.ms";
+    public static final String INIT_TIMEOUT_MS = "kafkastore.init.timeout.ms";
+    public static final String MAX_BATCH = "kafkastore.write.batch.max";
+    public static final String CLIENT_PREFIX = "kafkastore.client.";
+    public static final String REST_HOST = "rest.host";
+    public static final String REST_PORT = "rest.port";
+    public static final String REST_THREADS = "rest.threads";
+    public static final String REST_MAX_REQUEST_BYTES = "rest.max.request.bytes";
+    public static final String TOKENS_FILE = "tokens.file";
+    public static final String LEASE_DEFAULT_SECONDS = "subscription.lease.default.seconds";
+    public static final String LEASE_MAX_SECONDS = "subscription.lease.max.seconds";
+    public static final String LEASE_SWEEP_INTERVAL_MS = "subscription.lease.sweep.interval.ms";
+
+    /** Default topic, like Schema Registry's {@code _schemas}. */
+    public static final String DEFAULT_TOPIC = "_flinkedge_streams";
+
+    /** Default REST port; 8081 is Flink's own REST port, so the registry keeps clear of it. */
+    public static final int DEFAULT_PORT = 8090;
+
+    static final ConfigDef DEF =
+            new ConfigDef()
+                    .define(BOOTSTRAP_SERVERS, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
+                            Importance.HIGH, "Kafka bootstrap servers of the cluster holding the"
+                                    + " registry topic.")
+                    .define(TOPIC, Type.STRING, DEFAULT_TOPIC, Importance.HIGH,
+                            "Compacted single-partition topic holding all registry state.")
+                    .define(TOPIC_REPLICATION_FACTOR, Type.INT, -1, Importance.MEDIUM,
+                            "Replication factor used when the registry creates its topic; -1 means"
+                                    + " min(3, number of brokers).")
+                    .define(TIMEOUT_MS, Type.LONG, 10_000L, Range.atLeast(100), Importance.MEDIUM,
+                            "How long a write may take to be acknowledged and read back before the"
+                                    + " request fails with error 50002.")
+                    .define(INIT_TIMEOUT_MS, Type.LONG, 60_000L, Range.atLeast(100),
+                            Importance.MEDIUM, "How long start-up may take to create or verify the"
+                                    + " topic and replay it.")
+                    .define(MAX_BATCH, Type.INT, 512, Range.between(1, 100_000), Importance.LOW,
+                            "Most mutations committed in one Kafka transaction (group commit).")
+                    .define(REST_HOST, Type.STRING, "0.0.0.0", Importance.MEDIUM,
+                            "Address the REST API binds to.")
+                    .define(REST_PORT, Type.INT, DEFAULT_PORT, Range.between(0, 65535),
+                            Importance.HIGH, "Port of the REST API; 0 picks a free port.")
+                    .define(REST_THREADS, Type.INT, 16, Range.between(1, 1024), Importance.LOW,
+                            "Threads serving REST requests.")
+                    .define(REST_MAX_REQUEST_BYTES, Type.INT, 1 << 20, Range.atLeast(1024),
+                            Importance.LOW, "Largest accepted request body; larger ones get 413.")
+                    .define(TOKENS_FILE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                            "Java properties file mapping bearer tokens to owners, one"
+                                    + " 'token=owner' per line.")
+                    .define(LEASE_DEFAULT_SECONDS, Type.INT, 30, Range.between(1, 86_400),
+                            Importance.LOW, "Lease of a subscription that names none.")
+                    .define(LEASE_MAX_SECONDS, Type.INT, 3600, Range.between(1, 86_400),
+                            Importance.LOW, "Longest lease a subscription may ask for.")
+                    .define(LEASE_SWEEP_INTERVAL_MS, Type.LONG, 1000L, Range.atLeast(10),
+                            Importance.LOW, "How often expired subscriptions are deleted from the"
+                                    + " topic. Expired leases are invisible at once either way.");
+
+    public RegistryConfig(Map<?, ?> props) {
+        super(DEF, props);
+    }
+
+    /** The config definition, for documentation. */
+    public static ConfigDef configDef() {
+        return new ConfigDef(DEF);
+    }
+
+    /** Kafka client properties for the store: bootstrap servers plus {@code kafkastore.client.*}. */
+    public Properties kafkaClientProps() {
+        Properties p = new Properties();
+        p.putAll(originalsWithPrefix(CLIENT_PREFIX));
+        p.put(BOOTSTRAP_SERVERS, getString(BOOTSTRAP_SERVERS));
+        return p;
+    }
+
+    public String topic() {
+        return getString(TOPIC);
+    }
+}
