@@ -71,6 +71,9 @@ public record SourceSpec(List<String> devices, List<String> areas) {
             g = new WKTReader().read(wkt);
         } catch (ParseException e) {
             throw new InvalidFieldException(field, "not valid WKT: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // JTS rejects some malformed geometries (an unclosed ring) while building them.
+            throw new InvalidFieldException(field, "not a valid polygon: " + e.getMessage());
         }
         if (!(g instanceof Polygonal) || g.isEmpty()) {
             throw new InvalidFieldException(
