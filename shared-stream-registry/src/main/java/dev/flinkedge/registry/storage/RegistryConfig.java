@@ -84,6 +84,22 @@ public final class RegistryConfig extends AbstractConfig {
         return new ConfigDef(DEF);
     }
 
+    /**
+     * The configuration reference as a Markdown table (key, default, type, description), as
+     * published in {@code docs/operations.md}; a test keeps the two in sync.
+     */
+    public static String toMarkdown() {
+        StringBuilder sb = new StringBuilder("| key | default | type | description |\n")
+                .append("| --- | --- | --- | --- |\n");
+        for (ConfigDef.ConfigKey k : DEF.configKeys().values()) {
+            String def = k.hasDefault() ? "`" + k.defaultValue + "`" : "(required)";
+            sb.append("| `").append(k.name).append("` | ").append(def).append(" | ")
+                    .append(k.type.name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
+                    .append(k.documentation).append(" |\n");
+        }
+        return sb.toString();
+    }
+
     /** Kafka client properties for the store: bootstrap servers plus {@code kafkastore.client.*}. */
     public Properties kafkaClientProps() {
         Properties p = new Properties();

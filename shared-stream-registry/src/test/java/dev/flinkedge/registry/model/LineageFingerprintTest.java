@@ -27,6 +27,19 @@ class LineageFingerprintTest {
         assertThat(LineageFingerprint.ofSource("city-b", "VideoStream")).isNotEqualTo(P1);
     }
 
+    /** The worked example of docs/programming-model.md, hashed there with sha256sum. */
+    @Test
+    void documentedExample() {
+        Lineage l = new Lineage(new OperatorRef("detect", "1", Map.of("model", "yolov8n")),
+                List.of(P1));
+        assertThat(LineageFingerprint.canonicalDerived(l, WindowSpec.none(), SerializerFormat.KRYO))
+                .isEqualTo("{\"operator\":{\"name\":\"detect\",\"params\":{\"model\":"
+                        + "\"yolov8n\"},\"version\":\"1\"},\"parents\":[\"" + P1
+                        + "\"],\"serializer\":\"KRYO\",\"window\":{\"type\":\"NONE\"}}");
+        assertThat(LineageFingerprint.ofDerived(l, WindowSpec.none(), SerializerFormat.KRYO))
+                .isEqualTo("850dccaf99abfabaa2187aee97f3dcf4abad37126fa966ed4cdc650daf79d35e");
+    }
+
     @Test
     void canonicalFormSortsParamsAndHasNoWhitespace() {
         Map<String, String> params = new LinkedHashMap<>();
