@@ -1,0 +1,31 @@
+package dev.flinkedge.connectors.api;
+
+import java.io.Serializable;
+
+/**
+ * A WGS84 location.
+ *
+ * @param lat latitude in degrees, [-90, 90]
+ * @param lon longitude in degrees, [-180, 180]
+ */
+public record GeoPoint(double lat, double lon) implements Serializable {
+
+    private static final double EARTH_RADIUS_M = 6_371_008.8;
+
+    public GeoPoint {
+        if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
+            throw new IllegalArgumentException(
+                    "GeoPoint(" + lat + ", " + lon + ") is outside lat [-90,90] / lon [-180,180]");
+        }
+    }
+
+    /** Great-circle distance in metres (haversine). */
+    public double distanceMetres(GeoPoint o) {
+        double dLat = Math.toRadians(o.lat - lat);
+        double dLon = Math.toRadians(o.lon - lon);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat)) * Math.cos(Math.toRadians(o.lat))
+                        * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+}
