@@ -1,6 +1,7 @@
 package dev.flinkedge.registry.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param operator the operator applied to the parents
  * @param parents parent fingerprints (or references), in the order the operator takes them
  */
-public record Lineage(OperatorRef operator, List<String> parents) {
+public record Lineage(OperatorRef operator, List<String> parents) implements Serializable {
 
     private static final int MAX_PARENTS = 64;
 

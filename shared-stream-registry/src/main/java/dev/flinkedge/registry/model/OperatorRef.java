@@ -1,5 +1,6 @@
 package dev.flinkedge.registry.model;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
  * @param version operator version; bump it whenever the function's output changes
  * @param params parameters, sorted by key
  */
-public record OperatorRef(String name, String version, Map<String, String> params) {
+public record OperatorRef(String name, String version, Map<String, String> params)
+        implements Serializable {
 
     private static final Pattern OPERATOR_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.:-]{0,127}");
     private static final Pattern VERSION = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.+-]{0,63}");

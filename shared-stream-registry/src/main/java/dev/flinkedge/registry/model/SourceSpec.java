@@ -1,6 +1,7 @@
 package dev.flinkedge.registry.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.Serializable;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Geometry;
@@ -16,7 +17,7 @@ import org.locationtech.jts.io.WKTReader;
  * @param areas WKT {@code POLYGON}/{@code MULTIPOLYGON}s, or empty
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record SourceSpec(List<String> devices, List<String> areas) {
+public record SourceSpec(List<String> devices, List<String> areas) implements Serializable {
 
     private static final Pattern DEVICE_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.:-]{0,127}");
     private static final int MAX_ENTRIES = 10_000;

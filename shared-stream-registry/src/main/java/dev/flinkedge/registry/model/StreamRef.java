@@ -6,7 +6,8 @@ package dev.flinkedge.registry.model;
  * @param owner the owning principal
  * @param name the stream name, unique per owner
  */
-public record StreamRef(String owner, String name) implements Comparable<StreamRef> {
+public record StreamRef(String owner, String name)
+        implements Comparable<StreamRef>, java.io.Serializable {
 
     public StreamRef {
         Names.checkOwner("owner", owner);

@@ -1,6 +1,7 @@
 package dev.flinkedge.registry.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.Serializable;
 
 /**
  * What a client asks to register: everything of a {@link StreamDescriptor} that the client decides.
@@ -28,7 +29,7 @@ public record StreamSpec(
         Lineage lineage,
         SourceSpec source,
         Boolean durable,
-        Integer partitions) {
+        Integer partitions) implements Serializable {
 
     private static final int MAX_PARTITIONS = 1024;
 

@@ -1,5 +1,7 @@
 package dev.flinkedge.registry.model;
 
+import java.io.Serializable;
+
 /**
  * A job's lease on a stream. While at least one lease is live, the stream's tap writes it to Kafka.
  * A subscriber that crashes stops renewing and its lease expires.
@@ -11,7 +13,8 @@ package dev.flinkedge.registry.model;
  * @param expiresAtMs epoch millis at which the lease ends unless renewed
  */
 public record Subscription(
-        String id, String jobId, String subscriber, int leaseSeconds, long expiresAtMs) {
+        String id, String jobId, String subscriber, int leaseSeconds, long expiresAtMs)
+        implements Serializable {
 
     /** Whether the lease is still live at {@code nowMs}. */
     public boolean isLiveAt(long nowMs) {

@@ -1,6 +1,7 @@
 package dev.flinkedge.registry.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -13,7 +14,7 @@ import java.time.Duration;
  * @param slideMs slide in milliseconds (SLIDING), else 0
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-public record WindowSpec(Type type, long sizeMs, long slideMs) {
+public record WindowSpec(Type type, long sizeMs, long slideMs) implements Serializable {
 
     /** Window kinds. */
     public enum Type {

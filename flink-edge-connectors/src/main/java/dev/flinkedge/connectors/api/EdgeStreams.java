@@ -1,0 +1,337 @@
+package dev.flinkedge.connectors.api;
+
+import dev.flinkedge.connectors.runtime.KeyOf;
+import dev.flinkedge.connectors.runtime.MapOperatorFunction;
+import dev.flinkedge.connectors.runtime.StreamTopics;
+import dev.flinkedge.connectors.runtime.WindowOperatorFunction;
+import dev.flinkedge.connectors.sink.SharedStreamSink;
+import dev.flinkedge.connectors.source.shared.SharedStreamSource;
+import dev.flinkedge.registry.client.StreamRegistry;
+import dev.flinkedge.registry.model.Lineage;
+import dev.flinkedge.registry.model.Producer;
+import dev.flinkedge.registry.model.StreamDescriptor;
+import dev.flinkedge.registry.model.StreamRef;
+import dev.flinkedge.registry.model.StreamStatus;
+import dev.flinkedge.registry.model.StreamType;
+import dev.flinkedge.registry.model.WindowSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.JobListener;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.WindowedStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point of a flink-edge job: names the streams a job reads and derives, and decides — in
+ * {@link #derive}, through {@link ReusePlanner} — whether each derived stream is computed here or
+ * read from a job that already computes it.
+ *
+ * <pre>{@code
+ * EdgeStreams es = EdgeStreams.on(env, registryClient, "city-a")
+ *         .withChannel(channel).withRawSources(cameras);
+ * EdgeStream<Frame> video = es.importStream("VideoStream");
+ * EdgeStream<EdgeRecord<Vehicle>> cars = es.derive("VehicleStream", Detect.op(), video);
+ * es.derive("PlateStream", Recognise.op(), cars).sinkTo(results);
+ * es.execute("x+a");
+ * }</pre>
+ */
+public final class EdgeStreams {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeStreams.class);
+    private static final Duration OUT_OF_ORDERNESS = Duration.ofMillis(200);
+
+    private final StreamExecutionEnvironment env;
+    private final StreamRegistry registry;
+    private final String owner;
+    private final ReusePlanner planner;
+    private final List<EdgeStream<?>> streams = new ArrayList<>();
+    private SharedChannel channel;
+    private RawSourceFactory rawSources;
+    private StreamSpecOptions options = StreamSpecOptions.DEFAULT;
+    private String site;
+
+    private EdgeStreams(StreamExecutionEnvironment env, StreamRegistry registry, String owner) {
+        this.env = Objects.requireNonNull(env, "env");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.planner = new ReusePlanner(registry, owner);
+    }
+
+    /**
+     * Starts a job plan for {@code owner}, whose token {@code registry} uses.
+     *
+     * @param env the job's environment
+     * @param registry the registry, acting as {@code owner}
+     * @param owner the job's owner
+     */
+    public static EdgeStreams on(StreamExecutionEnvironment env, StreamRegistry registry,
+            String owner) {
+        return new EdgeStreams(env, registry, owner);
+    }
+
+    /** Kafka and registry coordinates for taps and shared sources. Required to derive. */
+    public EdgeStreams withChannel(SharedChannel channel) {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        return this;
+    }
+
+    /** How RAW streams become frames. Required to import RAW streams that are consumed. */
+    public EdgeStreams withRawSources(RawSourceFactory rawSources) {
+        this.rawSources = Objects.requireNonNull(rawSources, "rawSources");
+        return this;
+    }
+
+    /** Sharing options for streams derived from now on. */
+    public EdgeStreams withStreamOptions(StreamSpecOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
+    /** The site recorded as producer location of the streams this job computes. */
+    public EdgeStreams atSite(String site) {
+        this.site = site;
+        return this;
+    }
+
+    public StreamExecutionEnvironment env() {
+        return env;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    /** Every node of the plan, in creation order (the placement planner walks it). */
+    public List<EdgeStream<?>> streams() {
+        return List.copyOf(streams);
+    }
+
+    /** Streams this job reads from other jobs' taps. */
+    public List<StreamRef> reusedStreams() {
+        return streams.stream().filter(EdgeStream::isShared)
+                .map(s -> s.descriptor().ref()).toList();
+    }
+
+    /** Streams this job computes and taps. */
+    public List<StreamDescriptor> producedStreams() {
+        return streams.stream().filter(s -> s.kind() == EdgeStream.Kind.COMPUTED)
+                .map(EdgeStream::descriptor).toList();
+    }
+
+    /** Imports a RAW stream (own name, or {@code owner/name} with a grant) as frames. */
+    public EdgeStream<Frame> importStream(String nameOrRef) {
+        return importStream(nameOrRef, TypeInformation.of(Frame.class));
+    }
+
+    /**
+     * Imports a registered stream: a RAW stream becomes frames of its devices; a DERIVED stream is
+     * read from its producer's tap.
+     */
+    public <T> EdgeStream<T> importStream(String nameOrRef, TypeInformation<T> type) {
+        StreamRef ref = nameOrRef.contains("/")
+                ? StreamRef.parse(nameOrRef) : new StreamRef(owner, nameOrRef);
+        StreamDescriptor d = registry.describe(ref);
+        EdgeStream.Kind kind = d.type() == StreamType.DERIVED
+                ? EdgeStream.Kind.SHARED : EdgeStream.Kind.RAW;
+        return add(new EdgeStream<>(this, kind, type, d.window(), List.of(), null, d));
+    }
+
+    /**
+     * Derives stream {@code name} by applying {@code operator} to {@code parents} — or, if a
+     * readable job already produces exactly this computation, reads that job's stream instead.
+     */
+    @SafeVarargs
+    public final <I, O> EdgeStream<O> derive(String name, EdgeOperator<I, O> operator,
+            EdgeStream<? extends I>... parents) {
+        if (parents.length == 0) {
+            throw new IllegalArgumentException("derive('" + name + "') needs at least one parent");
+        }
+        List<EdgeStream<?>> ps = Arrays.asList(parents);
+        WindowSpec window = ps.get(0).windowSpec();
+        for (EdgeStream<?> p : ps) {
+            if (!p.windowSpec().equals(window)) {
+                throw new IllegalArgumentException("Parents of '" + name + "' have different"
+                        + " windows (" + window + " vs " + p.windowSpec() + "); window them alike");
+            }
+        }
+        if ((operator instanceof WindowOperator) != (window.type() != WindowSpec.Type.NONE)) {
+            throw new IllegalArgumentException(operator instanceof WindowOperator
+                    ? "Window operator '" + operator.name() + "' needs a windowed input; call"
+                            + " fixedWindow(..) or slidingWindow(..) on its parent"
+                    : "Operator '" + operator.name() + "' is record-at-a-time but its input is"
+                            + " windowed; use a WindowOperator");
+        }
+        requireChannel("derive '" + name + "'");
+        List<String> parentFps = new ArrayList<>();
+        ps.forEach(p -> parentFps.addAll(p.lineageFingerprints()));
+        Lineage lineage = new Lineage(operator.ref(), parentFps);
+        ReusePlanner.Decision decision = planner.decide(name, lineage, window,
+                operator.outputType().toString(), options);
+        if (decision.reuse()) {
+            return add(new EdgeStream<>(this, EdgeStream.Kind.SHARED, operator.outputType(),
+                    WindowSpec.none(), ps, null, decision.stream()));
+        }
+        return add(new EdgeStream<>(this, EdgeStream.Kind.COMPUTED, operator.outputType(),
+                WindowSpec.none(), ps, operator, decision.stream()));
+    }
+
+    /** Restructure: one stream of all records of {@code parts}; no data moves. */
+    @SafeVarargs
+    public final <T> EdgeStream<T> union(EdgeStream<T>... parts) {
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("union needs at least two streams");
+        }
+        return add(new EdgeStream<>(this, EdgeStream.Kind.UNION, parts[0].type(),
+                WindowSpec.none(), Arrays.asList(parts), null, null));
+    }
+
+    <T> EdgeStream<T> add(EdgeStream<T> s) {
+        streams.add(s);
+        return s;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> DataStream<T> materialize(EdgeStream<T> s) {
+        return switch (s.kind()) {
+            case RAW -> {
+                if (rawSources == null) {
+                    throw new IllegalStateException("Raw stream " + s.descriptor().ref()
+                            + " is consumed but no RawSourceFactory was given; call"
+                            + " withRawSources(..)");
+                }
+                yield (DataStream<T>) rawSources.create(env, s.descriptor());
+            }
+            case SHARED -> readShared(s);
+            case UNION -> {
+                DataStream<T> first = (DataStream<T>) s.parents().get(0).dataStream();
+                DataStream<T>[] rest = s.parents().subList(1, s.parents().size()).stream()
+                        .map(p -> (DataStream<T>) p.dataStream()).toArray(DataStream[]::new);
+                yield first.union(rest);
+            }
+            case WINDOW -> (DataStream<T>) s.parents().get(0).dataStream();
+            case COMPUTED -> compute(s);
+        };
+    }
+
+    private <T> DataStream<T> readShared(EdgeStream<T> s) {
+        requireChannel("read " + s.descriptor().ref());
+        StreamDescriptor d = s.descriptor();
+        return env.fromSource(SharedStreamSource.forStream(d, owner, s.type(), channel),
+                        WatermarkStrategy.<T>forBoundedOutOfOrderness(OUT_OF_ORDERNESS),
+                        "shared:" + d.ref(), s.type())
+                .uid("shared-" + d.fingerprint().substring(0, 16));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <T> DataStream<T> compute(EdgeStream<T> s) {
+        StreamDescriptor d = s.descriptor();
+        DataStream<Object> input = (DataStream<Object>) s.parents().get(0).dataStream();
+        if (s.parents().size() > 1) {
+            DataStream<Object>[] rest = s.parents().subList(1, s.parents().size()).stream()
+                    .map(p -> (DataStream<Object>) p.dataStream()).toArray(DataStream[]::new);
+            input = input.union(rest);
+        }
+        String uid = d.fingerprint().substring(0, 16);
+        EdgeOperator<?, T> op = s.operator();
+        DataStream<T> out;
+        if (op instanceof MapOperator<?, ?> map) {
+            out = input.flatMap(new MapOperatorFunction<>((MapOperator<Object, T>) map),
+                    s.type()).name(op.name()).uid("op-" + uid);
+        } else {
+            WindowSpec w = s.parents().get(0).windowSpec();
+            WindowedStream<EdgeData, String, TimeWindow> windowed =
+                    ((DataStream<EdgeData>) (DataStream) input).keyBy(new KeyOf<>())
+                            .window(w.type() == WindowSpec.Type.FIXED
+                                    ? TumblingEventTimeWindows.of(Duration.ofMillis(w.sizeMs()))
+                                    : SlidingEventTimeWindows.of(Duration.ofMillis(w.sizeMs()),
+                                            Duration.ofMillis(w.slideMs())));
+            out = windowed.process(new WindowOperatorFunction<>(
+                    (WindowOperator<EdgeData, T>) op), s.type()).name(op.name())
+                    .uid("op-" + uid);
+        }
+        out.sinkTo(SharedStreamSink.forStream(d, s.type(), channel))
+                .name("tap:" + d.ref()).uid("tap-" + uid);
+        return out;
+    }
+
+    private void requireChannel(String what) {
+        if (channel == null) {
+            throw new IllegalStateException("Cannot " + what + " without a SharedChannel; call"
+                    + " withChannel(..)");
+        }
+    }
+
+    /** Builds every computed stream (so each gets its tap) and returns the stream graph. */
+    public StreamGraph streamGraph(String jobName) {
+        prepare();
+        StreamGraph graph = env.getStreamGraph(false);
+        graph.setJobName(jobName);
+        return graph;
+    }
+
+    private void prepare() {
+        for (EdgeStream<?> s : List.copyOf(streams)) {
+            if (s.kind() == EdgeStream.Kind.COMPUTED) {
+                s.dataStream();
+            }
+        }
+        if (channel != null) {
+            StreamTopics.ensure(channel.bootstrapServers(), producedStreams());
+        }
+    }
+
+    /**
+     * Submits the job without waiting for it; once submitted, the streams it computes are marked
+     * ACTIVE with this job as producer, which makes them reusable by other jobs.
+     */
+    public JobClient execute(String jobName) throws Exception {
+        prepare();
+        List<StreamDescriptor> produced = producedStreams();
+        env.registerJobListener(new ProducerRegistration(produced));
+        JobClient client = env.executeAsync(jobName);
+        LOG.info("Submitted '{}' as {}: computes {}, reuses {}", jobName, client.getJobID(),
+                produced.stream().map(StreamDescriptor::ref).toList(), reusedStreams());
+        return client;
+    }
+
+    /** Marks the job's computed streams ACTIVE with the job as producer once it is submitted. */
+    private final class ProducerRegistration implements JobListener {
+        private final List<StreamDescriptor> produced;
+
+        ProducerRegistration(List<StreamDescriptor> produced) {
+            this.produced = produced;
+        }
+
+        @Override
+        public void onJobSubmitted(JobClient client, Throwable error) {
+            if (client == null) {
+                return;
+            }
+            for (StreamDescriptor d : produced) {
+                try {
+                    registry.setStatus(d.ref(), StreamStatus.ACTIVE,
+                            new Producer(client.getJobID().toString(), site));
+                } catch (RuntimeException e) {
+                    LOG.error("Job {} produces {} but could not mark it ACTIVE ({}); other jobs"
+                            + " will not reuse it", client.getJobID(), d.ref(), e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public void onJobExecuted(JobExecutionResult result, Throwable error) {}
+    }
+}

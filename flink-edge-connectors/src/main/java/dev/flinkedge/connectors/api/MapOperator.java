@@ -1,0 +1,24 @@
+package dev.flinkedge.connectors.api;
+
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.Collector;
+
+/**
+ * An operator applied to each record on its own (detection on a frame, recognition on a vehicle):
+ * zero or more outputs per input.
+ *
+ * @param <I> input record type
+ * @param <O> output record type
+ */
+public abstract class MapOperator<I, O> extends EdgeOperator<I, O> {
+    private static final long serialVersionUID = 1L;
+
+    protected MapOperator(String name, String version, Map<String, String> params,
+            TypeInformation<O> outputType) {
+        super(name, version, params, outputType);
+    }
+
+    /** Emits the outputs for {@code in}. */
+    public abstract void process(I in, Collector<O> out) throws Exception;
+}

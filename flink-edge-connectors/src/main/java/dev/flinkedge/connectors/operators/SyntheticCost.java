@@ -1,0 +1,88 @@
+package dev.flinkedge.connectors.operators;
+
+import dev.flinkedge.connectors.api.EdgeData;
+import dev.flinkedge.connectors.api.EdgeRecord;
+import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.api.MapOperator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.Collector;
+
+/**
+ * A deterministic stand-in for a model: burns a configured amount of CPU time per input and emits a
+ * result that depends only on the input, so that tests and benchmarks can measure sharing (CPU
+ * saved, invocations per frame, equal results) without real models. Input: a {@link Frame} or an
+ * {@code EdgeRecord<SyntheticResult>}; output: {@code EdgeRecord<SyntheticResult>} whose value
+ * wraps the input's, e.g. {@code detect(cam-1#5)}.
+ */
+public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<SyntheticResult>> {
+    private static final long serialVersionUID = 1L;
+
+    /** Output type of every synthetic operator. */
+    public static final TypeInformation<EdgeRecord<SyntheticResult>> OUTPUT =
+            TypeInformation.of(new TypeHint<EdgeRecord<SyntheticResult>>() {});
+
+    private static final Map<String, AtomicLong> INVOCATIONS = new ConcurrentHashMap<>();
+
+    private final long costNanos;
+
+    /**
+     * @param name operator name, e.g. {@code detect}
+     * @param cost CPU time burnt per input (thread CPU time, not wall time)
+     */
+    public SyntheticCost(String name, Duration cost) {
+        super(name, "1", Map.of("cost", cost.toMillis() + "ms"), OUTPUT);
+        this.costNanos = cost.toNanos();
+    }
+
+    /**
+     * How often operators called {@code name} ran in this JVM — meaningful when all jobs share one
+     * JVM (MiniCluster); on a cluster read the {@code edgeOperatorInvocations} metric instead.
+     */
+    public static long invocations(String name) {
+        AtomicLong n = INVOCATIONS.get(name);
+        return n == null ? 0 : n.get();
+    }
+
+    @Override
+    public void process(EdgeData in, Collector<EdgeRecord<SyntheticResult>> out) {
+        INVOCATIONS.computeIfAbsent(name(), k -> new AtomicLong()).incrementAndGet();
+        burn(costNanos);
+        SyntheticResult result;
+        if (in instanceof Frame f) {
+            result = new SyntheticResult(f.cameraId(), f.sequence(),
+                    name() + "(" + f.cameraId() + "#" + f.sequence() + ")");
+        } else if (in instanceof EdgeRecord<?> r && r.payload() instanceof SyntheticResult p) {
+            result = new SyntheticResult(p.cameraId, p.sequence, name() + "(" + p.value + ")");
+        } else {
+            throw new IllegalArgumentException("SyntheticCost '" + name() + "' takes frames or"
+                    + " synthetic results, not " + in.getClass().getName());
+        }
+        out.collect(EdgeRecord.derivedFrom(in, result)
+                .withStage(name(), System.currentTimeMillis()));
+    }
+
+    private static void burn(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long end = mx.getCurrentThreadCpuTime() + nanos;
+        long x = 0;
+        while (mx.getCurrentThreadCpuTime() < end) {
+            for (int i = 0; i < 10_000; i++) {
+                x += i ^ (x >>> 3);
+            }
+        }
+        if (x == 42) {
+            // Keeps the loop from being optimised away.
+            INVOCATIONS.computeIfAbsent("", k -> new AtomicLong());
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.flinkedge.connectors.source.shared;
+
+import dev.flinkedge.connectors.api.SharedChannel;
+import dev.flinkedge.connectors.api.StreamAccessRevokedException;
+import dev.flinkedge.connectors.runtime.RegistryWatcher;
+import dev.flinkedge.registry.errors.RegistryUnavailableException;
+import dev.flinkedge.registry.model.StreamDescriptor;
+import dev.flinkedge.registry.model.StreamRef;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.connector.kafka.source.enumerator.KafkaSourceEnumState;
+import org.apache.flink.connector.kafka.source.split.KafkaPartitionSplit;
+import org.apache.flink.util.FlinkRuntimeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared source's enumerator: Kafka's enumerator for the stream's topic, plus the job's lease on
+ * the stream (taken at start, renewed periodically, released at close) and a watch on the
+ * registry that fails the job with {@link StreamAccessRevokedException} the moment the owner
+ * revokes the grant. Runs in the JobManager, once per job.
+ */
+final class SharedStreamEnumerator
+        implements SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedStreamEnumerator.class);
+
+    private final SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> kafka;
+    private final SplitEnumeratorContext<KafkaPartitionSplit> context;
+    private final StreamRef stream;
+    private final String reader;
+    private final SharedChannel channel;
+    private final int leaseSeconds;
+    private SubscriptionKeeper keeper;
+    private RegistryWatcher watcher;
+    private BiConsumer<StreamRef, Optional<StreamDescriptor>> revocationListener;
+    private volatile boolean revoked;
+
+    SharedStreamEnumerator(SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> kafka,
+            SplitEnumeratorContext<KafkaPartitionSplit> context, StreamRef stream, String reader,
+            SharedChannel channel, int leaseSeconds) {
+        this.kafka = kafka;
+        this.context = context;
+        this.stream = stream;
+        this.reader = reader;
+        this.channel = channel;
+        this.leaseSeconds = leaseSeconds;
+    }
+
+    @Override
+    public void start() {
+        String jobId = context.metricGroup().getAllVariables()
+                .getOrDefault("<job_id>", "job-" + UUID.randomUUID());
+        keeper = new SubscriptionKeeper(channel.newRegistryClient(), stream, jobId, leaseSeconds);
+        try {
+            watcher = RegistryWatcher.acquire(
+                    channel.registryBootstrapServers(), channel.registryTopic());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FlinkRuntimeException("Interrupted while starting to watch the registry", e);
+        }
+        revocationListener = (ref, now) -> {
+            if (ref.equals(stream) && !now.map(d -> d.isReadableBy(reader)).orElse(false)) {
+                revoked = true;
+                // Fail from the coordinator thread: enumerator errors fail the job there.
+                context.callAsync(() -> null, (v, t) -> checkAccess());
+            }
+        };
+        watcher.addListener(revocationListener);
+        // Subscribe before Kafka's enumerator looks up the live end, so the tap is already writing
+        // when the first offsets are chosen.
+        context.callAsync(keeper::keep, this::onLease);
+        long renewMs = Math.max(500, leaseSeconds * 1000L / 3);
+        context.callAsync(keeper::keep, this::onLease, renewMs, renewMs);
+        kafka.start();
+    }
+
+    private void onLease(SubscriptionKeeper.Outcome outcome, Throwable error) {
+        if (error instanceof RegistryUnavailableException) {
+            LOG.warn("Could not renew the lease on {}: {}; retrying", stream, error.getMessage());
+            return;
+        }
+        if (error != null) {
+            throw new FlinkRuntimeException("Lease on shared stream " + stream + " failed", error);
+        }
+        if (outcome == SubscriptionKeeper.Outcome.REVOKED) {
+            revoked = true;
+        }
+        checkAccess();
+    }
+
+    private void checkAccess() {
+        if (revoked) {
+            throw new StreamAccessRevokedException(stream, reader);
+        }
+    }
+
+    @Override
+    public void handleSplitRequest(int subtaskId, String requesterHostname) {
+        kafka.handleSplitRequest(subtaskId, requesterHostname);
+    }
+
+    @Override
+    public void addSplitsBack(List<KafkaPartitionSplit> splits, int subtaskId) {
+        kafka.addSplitsBack(splits, subtaskId);
+    }
+
+    @Override
+    public void addReader(int subtaskId) {
+        kafka.addReader(subtaskId);
+    }
+
+    @Override
+    public KafkaSourceEnumState snapshotState(long checkpointId) throws Exception {
+        return kafka.snapshotState(checkpointId);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        kafka.notifyCheckpointComplete(checkpointId);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (watcher != null) {
+                watcher.removeListener(revocationListener);
+                watcher.close();
+            }
+            if (keeper != null) {
+                keeper.release();
+            }
+        } finally {
+            kafka.close();
+        }
+    }
+}
