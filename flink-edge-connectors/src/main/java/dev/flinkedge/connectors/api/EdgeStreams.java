@@ -188,6 +188,44 @@ public final class EdgeStreams {
                 WindowSpec.none(), ps, operator, decision.stream()));
     }
 
+    /**
+     * Rebuilds an existing derived stream of this owner from its lineage recipe, to produce it
+     * under its registered name: the host job of an orphaned stream. Parents are read from their
+     * producers' taps, or from devices for RAW parents; the operator comes from {@code catalog}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public EdgeStream<?> recompute(StreamDescriptor stream, OperatorCatalog catalog) {
+        if (stream.type() != StreamType.DERIVED || !stream.owner().equals(owner)) {
+            throw new IllegalArgumentException("Only a DERIVED stream of '" + owner
+                    + "' can be recomputed here, not " + stream.ref() + " (" + stream.type() + ")");
+        }
+        requireChannel("recompute " + stream.ref());
+        EdgeOperator<?, ?> op = catalog.create(stream.lineage().operator());
+        List<EdgeStream<?>> parents = new ArrayList<>();
+        for (String fp : stream.lineage().parents()) {
+            EdgeStream<?> p = importByFingerprint(fp, catalog);
+            parents.add(stream.window().type() == WindowSpec.Type.NONE ? p : p.window(stream.window()));
+        }
+        return add(new EdgeStream(this, EdgeStream.Kind.COMPUTED, op.outputType(),
+                WindowSpec.none(), parents, op, stream));
+    }
+
+    private EdgeStream<?> importByFingerprint(String fp, OperatorCatalog catalog) {
+        try {
+            StreamDescriptor producer = registry.resolve(fp).get(0);
+            return importStream(producer.ref().toString(),
+                    catalog.create(producer.lineage().operator()).outputType());
+        } catch (dev.flinkedge.registry.errors.NotFoundException notActive) {
+            StreamDescriptor raw = registry.list(null, null).stream()
+                    .filter(d -> d.fingerprint().equals(fp) && d.type() != StreamType.DERIVED)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Parent " + fp + " is neither"
+                            + " produced by a running job nor a raw stream readable by '" + owner
+                            + "'; start its producer first"));
+            return importStream(raw.ref().toString());
+        }
+    }
+
     /** Restructure: one stream of all records of {@code parts}; no data moves. */
     @SafeVarargs
     public final <T> EdgeStream<T> union(EdgeStream<T>... parts) {

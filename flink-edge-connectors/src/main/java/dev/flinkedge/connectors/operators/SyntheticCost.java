@@ -1,6 +1,8 @@
 package dev.flinkedge.connectors.operators;
 
 import dev.flinkedge.connectors.api.EdgeData;
+import dev.flinkedge.connectors.api.EdgeOperator;
+import dev.flinkedge.connectors.api.EdgeOperatorFactory;
 import dev.flinkedge.connectors.api.EdgeRecord;
 import dev.flinkedge.connectors.api.Frame;
 import dev.flinkedge.connectors.api.MapOperator;
@@ -39,6 +41,34 @@ public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<Synthe
     public SyntheticCost(String name, Duration cost) {
         super(name, "1", Map.of("cost", cost.toMillis() + "ms"), OUTPUT);
         this.costNanos = cost.toNanos();
+    }
+
+    /** A catalogue entry recreating {@code SyntheticCost(name, cost)} from its lineage params. */
+    public static EdgeOperatorFactory factory(String name) {
+        return new EdgeOperatorFactory() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String version() {
+                return "1";
+            }
+
+            @Override
+            public EdgeOperator<?, ?> create(Map<String, String> params) {
+                String cost = params.getOrDefault("cost", "0ms");
+                if (!cost.endsWith("ms")) {
+                    throw new IllegalArgumentException("SyntheticCost param cost='" + cost
+                            + "' must be milliseconds like '40ms'");
+                }
+                return new SyntheticCost(name,
+                        Duration.ofMillis(Long.parseLong(cost.substring(0, cost.length() - 2))));
+            }
+        };
     }
 
     /**

@@ -22,7 +22,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.flink.api.common.JobStatus;
+import dev.flinkedge.connectors.runtime.HostJobs;
+import dev.flinkedge.connectors.runtime.JobStatusLookup;
+import dev.flinkedge.connectors.runtime.StreamSupervisor;
+import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -204,6 +209,48 @@ class StreamSharingITCase {
             readShared.put(p.cameraId + "#" + p.sequence, p);
         }
         assertThat(readShared).hasSizeGreaterThanOrEqualTo(20).isEqualTo(computedAlone);
+    }
+
+    @Test
+    void whenTheProducerStopsAHostJobTakesOverAndTheReaderKeepsReceiving(
+            @InjectClusterClient ClusterClient<?> flink) throws Exception {
+        rawVideo("Video3");
+        fixture.client("alice").grant(new StreamRef("alice", "Video3"), "bob");
+        JobClient xa = startXa("Video3", "Cars3", "xa3");
+        fixture.client("alice").grant(new StreamRef("alice", "Cars3"), "bob");
+        JobClient xb = planXb("bob", "Video3", "Cars3", "xb3").execute("x+b");
+        Wait.until(() -> CollectingSink.received("xb3").size() >= 10, Duration.ofSeconds(30),
+                "x+b to receive results");
+        OperatorCatalog catalog = OperatorCatalog.empty()
+                .add(SyntheticCost.factory("detect"))
+                .add(SyntheticCost.factory("recognise"));
+        try (StreamSupervisor supervisor = new StreamSupervisor(fixture.client("alice"), "alice",
+                JobStatusLookup.of(flink),
+                HostJobs.launcher(SharingFixture::environment,
+                        fixture.client("alice"), "alice", fixture.channel("alice"),
+                        new TestCameras(FPS), catalog),
+                Duration.ofMillis(300)).start()) {
+
+            xa.cancel().get();
+            long stoppedAt = System.currentTimeMillis();
+
+            Wait.until(() -> CollectingSink.<Object>received("xb3").stream()
+                            .filter(r -> r.atMs() > stoppedAt).count() >= 20,
+                    Duration.ofSeconds(60), "x+b to keep receiving after x+a stopped");
+            StreamRef cars = new StreamRef("alice", "Cars3");
+            assertThat(supervisor.hostJobs()).containsKey(cars);
+            String hostJob = supervisor.hostJobs().get(cars).getJobID().toString();
+            assertThat(fixture.client("alice").describe(cars).producer().jobId())
+                    .isEqualTo(hostJob);
+            assertThat(status(xb)).isEqualTo(JobStatus.RUNNING);
+            assertThat(CollectingSink.<EdgeRecord<SyntheticResult>>received("xb3").stream()
+                    .filter(r -> r.atMs() > stoppedAt)
+                    .map(r -> r.value().payload().value))
+                    .allMatch(v -> v.startsWith("attributes(detect(cam-"));
+            xb.cancel().get();
+            Wait.until(() -> supervisor.hostJobs().isEmpty(), Duration.ofSeconds(60),
+                    "the host job to stop once its last subscriber left");
+        }
     }
 
     @Test

@@ -32,12 +32,17 @@ public final class SharingFixture implements AutoCloseable {
                 RegistryInstance.token(principal)).withRegistryTopic(registryTopic);
     }
 
-    /** A fresh job plan of {@code principal} on a new environment, with low-latency exchanges. */
-    public EdgeStreams plan(String principal, double fps) {
+    /** A job environment of parallelism 1 with low-latency exchanges. */
+    public static StreamExecutionEnvironment environment() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         env.setBufferTimeout(0);
-        return EdgeStreams.on(env, client(principal), principal)
+        return env;
+    }
+
+    /** A fresh job plan of {@code principal} on a new environment. */
+    public EdgeStreams plan(String principal, double fps) {
+        return EdgeStreams.on(environment(), client(principal), principal)
                 .withChannel(channel(principal))
                 .withRawSources(new TestCameras(fps));
     }
