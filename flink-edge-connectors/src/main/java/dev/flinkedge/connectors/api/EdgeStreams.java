@@ -1,6 +1,7 @@
 package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.connectors.runtime.KeyOf;
+import dev.flinkedge.connectors.runtime.LeftUnionFunction;
 import dev.flinkedge.connectors.runtime.MapOperatorFunction;
 import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.connectors.runtime.WindowOperatorFunction;
@@ -200,11 +201,17 @@ public final class EdgeStreams {
                     + "' can be recomputed here, not " + stream.ref() + " (" + stream.type() + ")");
         }
         requireChannel("recompute " + stream.ref());
-        EdgeOperator<?, ?> op = catalog.create(stream.lineage().operator());
+        EdgeOperator<?, ?> op = LeftUnionOperator.NAME.equals(stream.lineage().operator().name())
+                ? null : catalog.create(stream.lineage().operator());
         List<EdgeStream<?>> parents = new ArrayList<>();
         for (String fp : stream.lineage().parents()) {
             EdgeStream<?> p = importByFingerprint(fp, catalog);
             parents.add(stream.window().type() == WindowSpec.Type.NONE ? p : p.window(stream.window()));
+        }
+        if (op == null) {
+            EdgeStream<?> right = parents.get(1);
+            op = new LeftUnionOperator(LeftUnionOperator.ruleOf(
+                    stream.lineage().operator().params()), right.type());
         }
         return add(new EdgeStream(this, EdgeStream.Kind.COMPUTED, op.outputType(),
                 WindowSpec.none(), parents, op, stream));
@@ -224,6 +231,30 @@ public final class EdgeStreams {
                             + "'; start its producer first"));
             return importStream(raw.ref().toString());
         }
+    }
+
+    /**
+     * {@code LeftUnion(areas, stream)}: regroups {@code stream} by area — every record joins the
+     * group (key) of each {@code areas} record within {@code rule}'s radius. Like {@link #derive},
+     * an identical grouping already produced by a readable job is reused.
+     *
+     * @param name name of the grouped stream
+     * @param rule radius in metres and, optionally, the area keys to use
+     * @param areas records whose key and location define the areas (static areas, or moving ones
+     *     such as vehicles)
+     * @param stream the records to group
+     */
+    public <A extends EdgeData, T extends EdgeRecord<?>> EdgeStream<T> leftUnion(String name,
+            AreaRule rule, EdgeStream<A> areas, EdgeStream<T> stream) {
+        LeftUnionOperator<T> op = new LeftUnionOperator<>(rule, stream.type());
+        requireChannel("leftUnion '" + name + "'");
+        List<String> parentFps = new ArrayList<>(areas.lineageFingerprints());
+        parentFps.addAll(stream.lineageFingerprints());
+        ReusePlanner.Decision decision = planner.decide(name, new Lineage(op.ref(), parentFps),
+                WindowSpec.none(), stream.type().toString(), options);
+        return add(new EdgeStream<>(this, decision.reuse() ? EdgeStream.Kind.SHARED
+                        : EdgeStream.Kind.COMPUTED, stream.type(), WindowSpec.none(),
+                List.of(areas, stream), decision.reuse() ? null : op, decision.stream()));
     }
 
     /** Restructure: one stream of all records of {@code parts}; no data moves. */
@@ -277,7 +308,7 @@ public final class EdgeStreams {
     private <T> DataStream<T> compute(EdgeStream<T> s) {
         StreamDescriptor d = s.descriptor();
         DataStream<Object> input = (DataStream<Object>) s.parents().get(0).dataStream();
-        if (s.parents().size() > 1) {
+        if (s.parents().size() > 1 && !(s.operator() instanceof LeftUnionOperator)) {
             DataStream<Object>[] rest = s.parents().subList(1, s.parents().size()).stream()
                     .map(p -> (DataStream<Object>) p.dataStream()).toArray(DataStream[]::new);
             input = input.union(rest);
@@ -285,7 +316,16 @@ public final class EdgeStreams {
         String uid = d.fingerprint().substring(0, 16);
         EdgeOperator<?, T> op = s.operator();
         DataStream<T> out;
-        if (op instanceof MapOperator<?, ?> map) {
+        if (op instanceof LeftUnionOperator<?> lu) {
+            DataStream<EdgeData> areas = (DataStream<EdgeData>) s.parents().get(0).dataStream();
+            DataStream<EdgeRecord<?>> records =
+                    (DataStream<EdgeRecord<?>>) (DataStream) s.parents().get(1).dataStream();
+            out = (DataStream<T>) (DataStream) records
+                    .connect(areas.broadcast(LeftUnionFunction.AREAS))
+                    .process(new LeftUnionFunction<>(lu.rule()),
+                            (TypeInformation<EdgeRecord<?>>) (TypeInformation) s.type())
+                    .name(op.name()).uid("op-" + uid);
+        } else if (op instanceof MapOperator<?, ?> map) {
             out = input.flatMap(new MapOperatorFunction<>((MapOperator<Object, T>) map),
                     s.type()).name(op.name()).uid("op-" + uid);
         } else {

@@ -42,11 +42,21 @@ public final class TestCameras implements RawSourceFactory {
                 "cameras:" + raw.ref()).setParallelism(1);
     }
 
-    /** The frame camera {@code camera} delivers as number {@code seq} at {@code timeMs}. */
+    /**
+     * The frame camera {@code camera} delivers as number {@code seq} at {@code timeMs}. Camera
+     * {@code cam-N} stands at latitude 39.9 + N × 0.001 (about 111 m apart), longitude 116.3.
+     */
     public static Frame frame(String camera, long seq, long timeMs) {
         byte[] image = (camera + "#" + seq).getBytes(StandardCharsets.UTF_8);
-        return new Frame(image, Frame.Encoding.JPEG, 64, 48, camera, new GeoPoint(39.9, 116.3),
+        return new Frame(image, Frame.Encoding.JPEG, 64, 48, camera, location(camera),
                 timeMs, seq, StageTimes.empty().with("capture", timeMs), null);
+    }
+
+    /** Where camera {@code cam-N} stands. */
+    public static GeoPoint location(String camera) {
+        String digits = camera.replaceAll("\\D", "");
+        int n = digits.isEmpty() ? 0 : Integer.parseInt(digits);
+        return new GeoPoint(39.9 + n * 0.001, 116.3);
     }
 
     /** Frame {@code i} comes from camera {@code i mod n} with sequence {@code i div n}. */
