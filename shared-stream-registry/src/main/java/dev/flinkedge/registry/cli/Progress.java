@@ -3,7 +3,10 @@ package dev.flinkedge.registry.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts finished items of a benchmark phase from any thread; prints a line every 10%. */
+/**
+ * Counts finished items of a benchmark phase from any thread; prints the count each time it
+ * passes another tenth of the total, in increasing order.
+ */
 final class Progress {
 
     private final PrintWriter out;
@@ -11,6 +14,7 @@ final class Progress {
     private final int total;
     private final long startNanos = System.nanoTime();
     private final AtomicInteger done = new AtomicInteger();
+    private volatile int printedTenths;
 
     Progress(PrintWriter out, String label, int total) {
         this.out = out;
@@ -20,12 +24,25 @@ final class Progress {
 
     /** Records one finished item. */
     void tick() {
-        int n = done.incrementAndGet();
-        if ((long) n * 10 / total != (long) (n - 1) * 10 / total) {
-            double seconds = (System.nanoTime() - startNanos) / 1e9;
-            out.printf("  %s %d/%d (%d%%), %.0f/s%n", label, n, total, (long) n * 100 / total,
-                    n / Math.max(seconds, 1e-9));
-            out.flush();
+        if (tenths(done.incrementAndGet()) > printedTenths) {
+            report();
         }
+    }
+
+    private synchronized void report() {
+        int n = done.get();
+        int tenths = tenths(n);
+        if (tenths <= printedTenths) {
+            return;
+        }
+        printedTenths = tenths;
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        out.printf("  %s %d/%d (%d%%), %.0f/s%n", label, n, total, (long) n * 100 / total,
+                n / Math.max(seconds, 1e-9));
+        out.flush();
+    }
+
+    private int tenths(int n) {
+        return (int) ((long) n * 10 / total);
     }
 }

@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Measures one registry view (in-process or HTTP): creates one RAW parent and N DERIVED streams
- * with distinct parameters from T threads (throughput), activates a sample of them, then times
- * resolve-by-fingerprint of random activated streams from T threads (p50, p99). Only ACTIVE
- * streams resolve, and a look-up costs the same whichever fingerprint it asks for, so the sample
- * stands for all streams.
+ * with distinct parameters from T threads (throughput), activates a sample of them, then, after an
+ * unmeasured warm-up of up to 1000 look-ups, times resolve-by-fingerprint of random activated
+ * streams from T threads (p50, p99). Only ACTIVE streams resolve, and a look-up costs the same
+ * whichever fingerprint it asks for, so the sample stands for all streams.
  */
 final class RegistryBenchmark {
 
@@ -129,7 +129,10 @@ final class RegistryBenchmark {
         Item start(int worker);
     }
 
-    /** Runs items 0..count-1 on {@code threads} workers in order; rethrows the first failure. */
+    /**
+     * Runs items 0..count-1 on {@code threads} workers in order; a failure stops the workers and
+     * is rethrown.
+     */
     private void parallel(int count, Worker worker) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(plan.threads());
@@ -140,7 +143,12 @@ final class RegistryBenchmark {
                 tasks.add(() -> {
                     Item item = worker.start(id);
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        item.run(i);
+                        try {
+                            item.run(i);
+                        } catch (Exception e) {
+                            next.set(count);
+                            throw e;
+                        }
                     }
                     return null;
                 });
@@ -149,7 +157,6 @@ final class RegistryBenchmark {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
-                    next.set(count);
                     if (e.getCause() instanceof Exception cause) {
                         throw cause;
                     }
