@@ -67,9 +67,4 @@ public final class ClientOptions {
                             + "; expected a URL like " + DEFAULT_REGISTRY, e);
         }
     }
-
-    /** The registry URL in use. */
-    public String registryUrl() {
-        return registry;
-    }
 }
