@@ -21,17 +21,20 @@ final class Tokens {
     static final List<String> DEMO_OWNERS = List.of("city-a", "city-b");
 
     private static final int TOKEN_BYTES = 24;
+    /** Starts every token, so that none begins with '-' and reads like a command-line option. */
+    private static final String PREFIX = "fe";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Tokens() {}
 
-    /** A new random token (32 URL-safe characters) for each owner, keyed by owner, in order. */
+    /** A new random token ({@code fe} and 32 URL-safe characters) per owner, keyed by owner. */
     static Map<String, String> generate(List<String> owners) {
         Map<String, String> byOwner = new LinkedHashMap<>();
         for (String owner : owners) {
             byte[] bytes = new byte[TOKEN_BYTES];
             RANDOM.nextBytes(bytes);
-            byOwner.put(owner, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            byOwner.put(owner,
+                    PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         }
         return byOwner;
     }

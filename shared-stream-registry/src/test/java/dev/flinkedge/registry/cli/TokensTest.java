@@ -19,7 +19,7 @@ class TokensTest {
         Map<String, String> second = Tokens.generate(Tokens.DEMO_OWNERS);
         assertThat(first).containsOnlyKeys("city-a", "city-b");
         assertThat(first.values()).allSatisfy(t -> assertThat(t).hasSizeGreaterThanOrEqualTo(20)
-                .matches("[A-Za-z0-9_-]+"));
+                .matches("fe[A-Za-z0-9_-]{32}"));
         assertThat(first.get("city-a")).isNotEqualTo(first.get("city-b"));
         assertThat(first.get("city-a")).isNotEqualTo(second.get("city-a"));
     }
