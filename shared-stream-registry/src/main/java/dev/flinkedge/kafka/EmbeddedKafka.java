@@ -1,5 +1,8 @@
 package dev.flinkedge.kafka;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -54,6 +57,25 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Kafka's storage formatter prints its report to {@code System.out}, which is a CLI's output;
+     * it is captured and logged at DEBUG instead. Formatting takes milliseconds, so the swap of the
+     * process-wide stream is brief.
+     */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        synchronized (EmbeddedKafka.class) {
+            System.setOut(new PrintStream(report, true, StandardCharsets.UTF_8));
+            try {
+                cluster.format();
+            } finally {
+                System.setOut(stdout);
+            }
+        }
+        LOG.debug("Kafka storage formatter said: {}", report.toString(StandardCharsets.UTF_8).trim());
+    }
+
     /** Options of the embedded broker. */
     public static final class Builder {
         private Path baseDir;
@@ -97,7 +119,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             brokerProps.forEach(b::setConfigProp);
             KafkaClusterTestKit cluster = b.build();
             try {
-                cluster.format();
+                formatQuietly(cluster);
                 cluster.startup();
                 cluster.waitForReadyBrokers();
             } catch (Exception e) {

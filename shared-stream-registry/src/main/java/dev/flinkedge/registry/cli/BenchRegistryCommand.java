@@ -76,7 +76,7 @@ final class BenchRegistryCommand implements Callable<Integer> {
         out.flush();
         List<BenchResult> results = new ArrayList<>();
         try (EmbeddedKafka kafka =
-                EmbeddedKafkaLauncher.start(workDir.resolve("bench").resolve("kafka"))) {
+                EmbeddedKafka.builder().baseDir(workDir.resolve("bench").resolve("kafka")).start()) {
             results.add(measure(kafka, "in-process", plan));
             results.add(measure(kafka, "http", plan));
         }

@@ -39,7 +39,7 @@ public final class DemoCommand implements FlinkEdgeCommand, Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> tokens = Tokens.generate(Tokens.DEMO_OWNERS);
         Path kafkaDir = workDir.resolve("demo").resolve("kafka");
-        EmbeddedKafka kafka = EmbeddedKafkaLauncher.start(kafkaDir);
+        EmbeddedKafka kafka = EmbeddedKafka.builder().baseDir(kafkaDir).start();
         RegistryApplication registry;
         try {
             registry = LocalRegistry.start(kafka.bootstrapServers(), RegistryConfig.DEFAULT_TOPIC,

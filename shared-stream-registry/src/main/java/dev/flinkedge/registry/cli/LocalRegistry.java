@@ -25,9 +25,7 @@ final class LocalRegistry {
                 Map.of(RegistryConfig.BOOTSTRAP_SERVERS, bootstrapServers,
                         RegistryConfig.TOPIC, topic,
                         RegistryConfig.REST_HOST, "127.0.0.1",
-                        RegistryConfig.REST_PORT, 0,
-                        // Required by the config even though the tokens are passed in memory.
-                        RegistryConfig.TOKENS_FILE, "(" + origin + ", in memory)"),
+                        RegistryConfig.REST_PORT, 0),
                 TokenAuthenticator.fromMap(Tokens.byToken(tokensByOwner), origin));
     }
 }

@@ -84,7 +84,7 @@ final class RegistryStartCommand implements Callable<Integer> {
         try {
             String bootstrapServers = kafka.bootstrapServers;
             if (kafka.embedded) {
-                broker = EmbeddedKafkaLauncher.start(workDir.resolve("kafka"));
+                broker = EmbeddedKafka.builder().baseDir(workDir.resolve("kafka")).start();
                 bootstrapServers = broker.bootstrapServers();
                 out.println("Embedded Kafka at " + bootstrapServers);
             }

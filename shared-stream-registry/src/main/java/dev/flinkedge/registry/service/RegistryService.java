@@ -215,13 +215,14 @@ public final class RegistryService implements AutoCloseable {
                 }
                 resolved.add(p);
             } else {
+                int index = i;
                 StreamRef pref = StreamRef.parse(p);
                 if (pref.equals(self)) {
                     throw Errors.lineageCycle(self, p);
                 }
                 StreamDescriptor d = state.get(pref)
                         .filter(x -> x.status().isLive())
-                        .orElseThrow(() -> Errors.unknownParent(parents.indexOf(p), p));
+                        .orElseThrow(() -> Errors.unknownParent(index, p));
                 if (!d.isReadableBy(caller)) {
                     throw Errors.parentNotReadable(caller, i, p);
                 }

@@ -64,9 +64,10 @@ public final class RegistryConfig extends AbstractConfig {
                             "Threads serving REST requests.")
                     .define(REST_MAX_REQUEST_BYTES, Type.INT, 1 << 20, Range.atLeast(1024),
                             Importance.LOW, "Largest accepted request body; larger ones get 413.")
-                    .define(TOKENS_FILE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                    .define(TOKENS_FILE, Type.STRING, null, Importance.HIGH,
                             "Java properties file mapping bearer tokens to owners, one"
-                                    + " 'token=owner' per line.")
+                                    + " 'token=owner' per line. Required unless the tokens are"
+                                    + " given in code (embedded registries).")
                     .define(LEASE_DEFAULT_SECONDS, Type.INT, 30, Range.between(1, 86_400),
                             Importance.LOW, "Lease of a subscription that names none.")
                     .define(LEASE_MAX_SECONDS, Type.INT, 3600, Range.between(1, 86_400),

@@ -56,6 +56,9 @@ class RegistryBadInputITCase {
                         Errors.MALFORMED_JSON, "Malformed JSON"),
                 Arguments.of("unknown field", "{\"name\":\"x\",\"type\":\"VIRTUAL\",\"colour\":1}",
                         400, Errors.UNKNOWN_FIELD, "'colour'"),
+                Arguments.of("misspelt field hidden behind a missing one",
+                        "{\"name\":\"x\",\"type\":\"RAW\",\"sorce\":{\"devices\":[\"c\"]}}",
+                        400, Errors.UNKNOWN_FIELD, "'sorce'"),
                 Arguments.of("unknown nested field", "{\"name\":\"x\",\"type\":\"DERIVED\","
                         + "\"lineage\":{\"operator\":" + op + ",\"parents\":[\"alice/Video\"],"
                         + "\"extra\":true}}", 400, Errors.UNKNOWN_FIELD, "'lineage.extra'"),

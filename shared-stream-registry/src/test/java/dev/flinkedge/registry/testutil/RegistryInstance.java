@@ -32,7 +32,6 @@ public final class RegistryInstance implements AutoCloseable {
         props.put(RegistryConfig.TOPIC, topic);
         props.put(RegistryConfig.REST_HOST, "127.0.0.1");
         props.put(RegistryConfig.REST_PORT, 0);
-        props.put(RegistryConfig.TOKENS_FILE, "unused-in-tests");
         props.putAll(overrides);
         return new RegistryInstance(RegistryApplication.start(props,
                 TokenAuthenticator.fromMap(TOKENS, "test tokens")));
