@@ -25,4 +25,9 @@ public record StreamSpecOptions(Guarantee guarantee, boolean durable, int partit
             throw new IllegalArgumentException("partitions must be >= 1 but was " + partitions);
         }
     }
+
+    /** The same options, written to Kafka even without subscribers. */
+    public StreamSpecOptions asDurable() {
+        return new StreamSpecOptions(guarantee, true, partitions);
+    }
 }

@@ -27,25 +27,32 @@ public final class StreamTopics {
 
     /** Creates the missing topics of {@code streams}; existing ones are left as they are. */
     public static void ensure(String bootstrapServers, List<StreamDescriptor> streams) {
-        if (streams.isEmpty()) {
+        Map<String, Integer> topics = new java.util.TreeMap<>();
+        streams.forEach(d -> topics.put(d.topic(), d.partitions()));
+        ensure(bootstrapServers, topics);
+    }
+
+    /** Creates the missing topics of {@code partitionsByTopic} (replication: broker default). */
+    public static void ensure(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
+        if (partitionsByTopic.isEmpty()) {
             return;
         }
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            for (StreamDescriptor d : streams) {
-                if (existing.contains(d.topic())) {
+            for (Map.Entry<String, Integer> t : partitionsByTopic.entrySet()) {
+                if (existing.contains(t.getKey())) {
                     continue;
                 }
                 try {
-                    admin.createTopics(List.of(new NewTopic(d.topic(), d.partitions(),
+                    admin.createTopics(List.of(new NewTopic(t.getKey(), t.getValue(),
                             (short) -1))).all().get(30, TimeUnit.SECONDS);
-                    LOG.info("Created topic '{}' for stream {}", d.topic(), d.ref());
+                    LOG.info("Created topic '{}'", t.getKey());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("Cannot create topic '" + d.topic()
-                                + "' for stream " + d.ref() + " at " + bootstrapServers + ": "
-                                + e.getCause().getMessage(), e.getCause());
+                        throw new IllegalStateException("Cannot create topic '" + t.getKey()
+                                + "' at " + bootstrapServers + ": " + e.getCause().getMessage(),
+                                e.getCause());
                     }
                 }
             }

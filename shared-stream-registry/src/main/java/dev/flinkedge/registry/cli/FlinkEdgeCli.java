@@ -49,6 +49,13 @@ public final class FlinkEdgeCli {
                 ServiceLoader.load(FlinkEdgeCommand.class, FlinkEdgeCli.class.getClassLoader())) {
             commandLine.addSubcommand(command);
         }
+        CommandLine bench = commandLine.getSubcommands().get("bench");
+        if (bench != null) {
+            for (FlinkEdgeBenchmark benchmark : ServiceLoader.load(FlinkEdgeBenchmark.class,
+                    FlinkEdgeCli.class.getClassLoader())) {
+                bench.addSubcommand(benchmark);
+            }
+        }
         CliExceptionHandler handler = new CliExceptionHandler();
         commandLine.setExecutionExceptionHandler(handler);
         commandLine.setParameterExceptionHandler(handler);

@@ -1,7 +1,7 @@
 package dev.flinkedge.registry.cli;
 
-/** Nearest-rank percentiles of latency samples. */
-final class Percentiles {
+/** Nearest-rank percentiles of latency samples, for the benchmarks of every module. */
+public final class Percentiles {
 
     private Percentiles() {}
 
@@ -12,13 +12,23 @@ final class Percentiles {
      * @param quantile in (0, 1], e.g. 0.99
      */
     static double millis(long[] sortedNanos, double quantile) {
-        if (sortedNanos.length == 0) {
+        return nearestRank(sortedNanos, quantile) / 1_000_000.0;
+    }
+
+    /**
+     * The nearest-rank {@code quantile} of {@code sorted}.
+     *
+     * @param sorted samples sorted ascending, at least one
+     * @param quantile in (0, 1], e.g. 0.95
+     */
+    public static long nearestRank(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
             throw new IllegalArgumentException("no samples");
         }
         if (!(quantile > 0 && quantile <= 1)) {
             throw new IllegalArgumentException("quantile " + quantile + " is outside (0, 1]");
         }
-        int rank = (int) Math.ceil(quantile * sortedNanos.length);
-        return sortedNanos[Math.max(rank, 1) - 1] / 1_000_000.0;
+        int rank = (int) Math.ceil(quantile * sorted.length);
+        return sorted[Math.max(rank, 1) - 1];
     }
 }

@@ -1,0 +1,79 @@
+package dev.flinkedge.connectors.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.streaming.api.environment.RemoteStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The Flink cluster a benchmark submits to, reached through its REST endpoint exactly as {@code
+ * flink run} would, plus a CPU meter for the processes that run it.
+ */
+public final class BenchCluster {
+
+    private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*\"([0-9]+)\"");
+
+    private final String host;
+    private final int restPort;
+    private final LongSupplier cpuNanos;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /**
+     * @param host REST host of the JobManager
+     * @param restPort its REST port
+     * @param cpuNanos CPU time used so far by the cluster's processes, in nanoseconds
+     */
+    public BenchCluster(String host, int restPort, LongSupplier cpuNanos) {
+        this.host = host;
+        this.restPort = restPort;
+        this.cpuNanos = cpuNanos;
+    }
+
+    /**
+     * A new environment submitting to this cluster, with low-latency exchanges.
+     *
+     * @param savepoint a savepoint to start from (state of removed operators is skipped), or null
+     */
+    public StreamExecutionEnvironment newEnvironment(String savepoint) {
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.ADDRESS, host);
+        conf.set(RestOptions.PORT, restPort);
+        StreamExecutionEnvironment env = new RemoteStreamEnvironment(host, restPort, conf,
+                new String[0], null, savepoint == null ? SavepointRestoreSettings.none()
+                        : SavepointRestoreSettings.forPath(savepoint, true));
+        env.setParallelism(1);
+        env.setBufferTimeout(0);
+        return env;
+    }
+
+    /** CPU time used by the cluster so far, in seconds. */
+    public double cpuSeconds() {
+        return cpuNanos.getAsLong() / 1e9;
+    }
+
+    /** The job's {@code numRestarts} metric, or 0 when it cannot be read. */
+    public int restarts(String jobId) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host
+                            + ":" + restPort + "/jobs/" + jobId + "/metrics?get=numRestarts"))
+                            .timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = VALUE.matcher(r.body());
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+}

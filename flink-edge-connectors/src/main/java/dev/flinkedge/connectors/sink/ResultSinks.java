@@ -1,0 +1,32 @@
+package dev.flinkedge.connectors.sink;
+
+import dev.flinkedge.connectors.api.EdgeData;
+import dev.flinkedge.connectors.sink.internal.JsonResultSerializationSchema;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+
+/**
+ * Sinks for results that users consume with any Kafka client: one JSON object per record, keyed by
+ * the record's key (camera or vehicle), with the edge metadata and the payload.
+ *
+ * <pre>{@code
+ * plates.sinkTo(ResultSinks.kafkaJson("localhost:9092", "plates"));
+ * // {"sourceId":"cam-1","key":"cam-1","eventTimeMs":…,"location":{"lat":…,"lon":…},
+ * //  "stages":{"capture":…,"detect":…},"emittedAtMs":…,"payload":{…}}
+ * }</pre>
+ */
+public final class ResultSinks {
+
+    private ResultSinks() {}
+
+    /** At-least-once JSON results on {@code topic}. */
+    public static <T extends EdgeData> KafkaSink<T> kafkaJson(String bootstrapServers,
+            String topic) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setRecordSerializer(new JsonResultSerializationSchema<>(topic))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setProperty("linger.ms", "0")
+                .build();
+    }
+}

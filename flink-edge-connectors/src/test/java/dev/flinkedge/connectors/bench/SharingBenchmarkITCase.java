@@ -1,0 +1,61 @@
+package dev.flinkedge.connectors.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flinkedge.connectors.operators.SyntheticCost;
+import dev.flinkedge.connectors.testutil.TestCameras;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A short run of every sharing mode on the in-process environment: checks that each mode does
+ * what it claims (who detects, who restarts), not how fast it is.
+ */
+class SharingBenchmarkITCase {
+
+    @Test
+    void everyModeMeasuresWhatItClaims(@TempDir Path work) throws Exception {
+        SharingBenchmark.Config config = new SharingBenchmark.Config(2, 5,
+                Duration.ofSeconds(14), Duration.ofSeconds(6), Duration.ofMillis(2),
+                Duration.ofSeconds(2));
+        StringWriter progress = new StringWriter();
+        Map<SharingMode, SharingReport> reports = new EnumMap<>(SharingMode.class);
+        try (LocalBenchEnvironment env = LocalBenchEnvironment.start(work, 8)) {
+            Files.createDirectories(work.resolve("savepoints"));
+            SharingBenchmark bench = new SharingBenchmark(config, env.services(), env.cluster(),
+                    new TestCameras(config.fps()), () -> SyntheticCost.invocations("detect"),
+                    work.resolve("savepoints"), new PrintWriter(progress, true));
+            for (SharingMode mode : SharingMode.values()) {
+                reports.put(mode, bench.run(mode));
+            }
+        }
+        SharingReport reuse = reports.get(SharingMode.REUSE);
+        SharingReport recompute = reports.get(SharingMode.RECOMPUTE);
+        SharingReport restart = reports.get(SharingMode.RESTART);
+        SharingReport kafka = reports.get(SharingMode.KAFKA);
+
+        assertThat(progress.toString()).contains("b reuses [city-a/Cars-reuse");
+        assertThat(reuse.framesIn()).isGreaterThan(50);
+        assertThat(reuse.invocationsPerFrame()).isBetween(0.95, 1.05);
+        assertThat(kafka.invocationsPerFrame()).isBetween(0.95, 1.05);
+        // b's own detector runs from t1 on: about (14 - 6) / 14 more runs per frame.
+        assertThat(recompute.invocationsPerFrame()).isGreaterThan(1.3);
+        for (SharingReport r : reports.values()) {
+            assertThat(r.xbFirstResultS()).as(r.mode()).isBetween(0.0, 8.0);
+            assertThat(r.cpuSeconds()).as(r.mode()).isPositive();
+            assertThat(r.xaLatencyMs().t0P50()).as(r.mode()).isPositive();
+        }
+        assertThat(reuse.xaRestarts()).isZero();
+        assertThat(recompute.xaRestarts()).isZero();
+        assertThat(restart.xaRestarts()).isEqualTo(1);
+        // The stop-with-savepoint and resubmission pause x+a's output; reuse does not.
+        assertThat(restart.xaOutputGapS()).isGreaterThan(reuse.xaOutputGapS());
+    }
+}
