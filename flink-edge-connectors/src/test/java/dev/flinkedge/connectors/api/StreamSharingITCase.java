@@ -8,7 +8,7 @@ import dev.flinkedge.connectors.testutil.CollectingSink;
 import dev.flinkedge.connectors.testutil.CollectingSink.Arrival;
 import dev.flinkedge.connectors.testutil.FixedFrames;
 import dev.flinkedge.connectors.testutil.SharingFixture;
-import dev.flinkedge.connectors.testutil.TestCameras;
+import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamRef;
@@ -184,7 +184,7 @@ class StreamSharingITCase {
         // The same frames, computed alone by eve, who may read the video but not alice's
         // detections: she gets no match in the registry and computes her own copy.
         List<Frame> frames = viaShare.stream()
-                .map(a -> TestCameras.frame(a.value().payload().cameraId,
+                .map(a -> GeneratedCameras.frame(a.value().payload().cameraId,
                         a.value().payload().sequence, a.value().eventTimeMs()))
                 .toList();
         EdgeStreams alone = fixture.plan("eve", FPS).withRawSources(new FixedFrames(frames));
@@ -228,7 +228,7 @@ class StreamSharingITCase {
                 JobStatusLookup.of(flink),
                 HostJobs.launcher(SharingFixture::environment,
                         fixture.client("alice"), "alice", fixture.channel("alice"),
-                        new TestCameras(FPS), catalog),
+                        new GeneratedCameras(FPS), catalog),
                 Duration.ofMillis(300)).start()) {
 
             xa.cancel().get();

@@ -3,7 +3,7 @@ package dev.flinkedge.connectors.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.connectors.operators.SyntheticCost;
-import dev.flinkedge.connectors.testutil.TestCameras;
+import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ class SharingBenchmarkITCase {
         try (LocalBenchEnvironment env = LocalBenchEnvironment.start(work, 8)) {
             Files.createDirectories(work.resolve("savepoints"));
             SharingBenchmark bench = new SharingBenchmark(config, env.services(), env.cluster(),
-                    new TestCameras(config.fps()), () -> SyntheticCost.invocations("detect"),
+                    new GeneratedCameras(config.fps()), () -> SyntheticCost.invocations("detect"),
                     work.resolve("savepoints"), new PrintWriter(progress, true));
             for (SharingMode mode : SharingMode.values()) {
                 reports.put(mode, bench.run(mode));

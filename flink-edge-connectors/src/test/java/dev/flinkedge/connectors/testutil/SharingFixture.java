@@ -1,5 +1,6 @@
 package dev.flinkedge.connectors.testutil;
 
+import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.registry.client.RegistryClient;
@@ -44,7 +45,7 @@ public final class SharingFixture implements AutoCloseable {
     public EdgeStreams plan(String principal, double fps) {
         return EdgeStreams.on(environment(), client(principal), principal)
                 .withChannel(channel(principal))
-                .withRawSources(new TestCameras(fps));
+                .withRawSources(new GeneratedCameras(fps));
     }
 
     /** How many times any task of the job was restarted (0 if it never failed over). */

@@ -4,19 +4,19 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Left-aligned text columns, each as wide as its widest cell, separated by two spaces. */
-final class TextTable {
+/** Left-aligned text columns, each as wide as its widest cell, two spaces apart; for CLI output. */
+public final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         this.columns = header.length;
         rows.add(header);
     }
 
     /** Adds a row; cells are written with {@link String#valueOf(Object)}. */
-    TextTable row(Object... cells) {
+    public TextTable row(Object... cells) {
         if (cells.length != columns) {
             throw new IllegalArgumentException(
                     "row has " + cells.length + " cells; the table has " + columns + " columns");
@@ -30,7 +30,7 @@ final class TextTable {
     }
 
     /** Prints the header and the rows, without trailing spaces. */
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int i = 0; i < columns; i++) {

@@ -1,4 +1,4 @@
-package dev.flinkedge.connectors.testutil;
+package dev.flinkedge.connectors.source.generated;
 
 import dev.flinkedge.connectors.api.Frame;
 import dev.flinkedge.connectors.api.GeoPoint;
@@ -17,15 +17,17 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Lightweight cameras for sharing tests: each device of a RAW stream yields tiny frames at a fixed
- * rate, with contiguous sequence numbers, from Flink's checkpointable data generator source.
+ * Lightweight cameras: each device of a RAW stream yields tiny placeholder frames (the image bytes
+ * name camera and sequence number) at a fixed rate with contiguous sequence numbers, from Flink's
+ * checkpointable data generator source. For measuring sharing itself, free of image costs, and for
+ * tests; the synthetic traffic scene renders real images.
  */
-public final class TestCameras implements RawSourceFactory {
+public final class GeneratedCameras implements RawSourceFactory {
     private static final long serialVersionUID = 1L;
 
     private final double fpsPerCamera;
 
-    public TestCameras(double fpsPerCamera) {
+    public GeneratedCameras(double fpsPerCamera) {
         this.fpsPerCamera = fpsPerCamera;
     }
 
