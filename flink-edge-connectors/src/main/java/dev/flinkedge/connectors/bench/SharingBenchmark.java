@@ -115,6 +115,7 @@ public final class SharingBenchmark {
         long t0 = System.currentTimeMillis();
         List<JobClient> jobs = new ArrayList<>();
         JobClient xa;
+        EdgeStreams xaPlan = null;
         try (ResultArrivals results = new ResultArrivals(services.bootstrapServers(),
                 List.of(resultsA, resultsB))) {
             out.printf("[%s] t0: starting x+a (%d cameras at %.1f fps, detect %d ms/frame)%n",
@@ -123,7 +124,8 @@ public final class SharingBenchmark {
                 jobs.add(x(video, cars, StreamSpecOptions.DEFAULT.asDurable()).execute("x"));
                 xa = aOverTopic(cars, resultsA).execute("a");
             } else {
-                xa = xPlusA(video, cars, resultsA, null).execute("x+a");
+                xaPlan = xPlusA(video, cars, resultsA, null);
+                xa = xaPlan.execute("x+a");
             }
             jobs.add(xa);
             if (mode != SharingMode.RECOMPUTE) {
@@ -140,8 +142,10 @@ public final class SharingBenchmark {
                         .get(60, TimeUnit.SECONDS);
                 jobs.remove(xa);
                 restarts = 1;
-                // Nobody produces the stream any more; the combined job takes it over.
-                a.setStatus(new StreamRef(A, cars), StreamStatus.DECLARED, null);
+                // Nobody produces x+a's streams any more; the combined job takes them over.
+                for (StreamDescriptor d : Objects.requireNonNull(xaPlan).producedStreams()) {
+                    a.setStatus(d.ref(), StreamStatus.DECLARED, null);
+                }
                 xa = xPlusA(video, cars, resultsA, savepoint).execute("x+a&b");
                 out.printf("[%s] t1: x+a&b restarted from %s%n", mode, savepoint);
             } else {

@@ -51,10 +51,14 @@ class SharingBenchmarkITCase {
             assertThat(r.xbFirstResultS()).as(r.mode()).isBetween(0.0, 8.0);
             assertThat(r.cpuSeconds()).as(r.mode()).isPositive();
             assertThat(r.xaLatencyMs().t0P50()).as(r.mode()).isPositive();
+            assertThat(r.xaLatencyMs().t1P50()).as(r.mode() + ": x+a results after t1")
+                    .isPositive();
         }
         assertThat(reuse.xaRestarts()).isZero();
         assertThat(recompute.xaRestarts()).isZero();
         assertThat(restart.xaRestarts()).isEqualTo(1);
+        // After the restart x+a's results keep coming (a pause, not an end).
+        assertThat(restart.framesIn()).isGreaterThan(reuse.framesIn() * 6 / 10);
         // The stop-with-savepoint and resubmission pause x+a's output; reuse does not.
         assertThat(restart.xaOutputGapS()).isGreaterThan(reuse.xaOutputGapS());
     }
