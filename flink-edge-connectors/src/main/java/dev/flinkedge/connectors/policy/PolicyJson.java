@@ -1,0 +1,42 @@
+package dev.flinkedge.connectors.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.flinkedge.connectors.api.CameraPolicy;
+import java.io.IOException;
+import org.apache.flink.annotation.Internal;
+
+/**
+ * JSON form of {@link CameraPolicy} on the policy topic, for example {@code
+ * {"cameraId":"cam-1","fps":2.0,"width":640,"height":360,
+ * "offload":{"targetSite":null,"fraction":0.0},"version":3}}. Unknown fields are ignored so that a
+ * newer scheduler does not break older sources.
+ */
+@Internal
+public final class PolicyJson {
+
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private PolicyJson() {}
+
+    /** The JSON bytes of {@code policy}. */
+    public static byte[] encode(CameraPolicy policy) {
+        try {
+            return MAPPER.writeValueAsBytes(policy);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encode " + policy, e);
+        }
+    }
+
+    /**
+     * Reads a policy.
+     *
+     * @throws IOException if the bytes are not a valid policy; the message says which field
+     */
+    public static CameraPolicy decode(byte[] json) throws IOException {
+        return MAPPER.readValue(json, CameraPolicy.class);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.flinkedge.connectors.policy;
+
+import dev.flinkedge.connectors.api.CameraPolicy;
+import java.util.Optional;
+import org.apache.flink.annotation.PublicEvolving;
+
+/**
+ * Knows the current {@link CameraPolicy} of every camera: the newest published one, or a default
+ * for cameras without one. Camera sources ask it before capturing each frame; the scheduler
+ * publishes through {@link PolicyPublisher}. Implementations are thread-safe.
+ *
+ * <pre>{@code
+ * try (PolicyProvider policies = KafkaPolicyProvider.start(props, topic, defaults, timeout)) {
+ *     CameraPolicy p = policies.current("cam-1");
+ * }
+ * }</pre>
+ */
+@PublicEvolving
+public interface PolicyProvider extends AutoCloseable {
+
+    /**
+     * The policy {@code cameraId} should follow now.
+     *
+     * @param cameraId the camera
+     * @return the newest published policy, else the provider's default for the camera
+     */
+    CameraPolicy current(String cameraId);
+
+    /**
+     * The newest published policy of {@code cameraId}, if any.
+     *
+     * @param cameraId the camera
+     * @return the policy, or empty when none was published (or it was withdrawn)
+     */
+    Optional<CameraPolicy> published(String cameraId);
+
+    /**
+     * Registers a listener for later changes.
+     *
+     * @param listener called on every change after this call
+     * @return closing it removes the listener
+     */
+    AutoCloseable addListener(PolicyListener listener);
+
+    /** Stops following policy changes; idempotent. */
+    @Override
+    void close();
+}

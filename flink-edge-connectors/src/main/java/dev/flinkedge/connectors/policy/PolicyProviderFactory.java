@@ -1,0 +1,46 @@
+package dev.flinkedge.connectors.policy;
+
+import dev.flinkedge.connectors.api.CameraPolicy;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.function.Function;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.util.Preconditions;
+
+/**
+ * Creates a {@link PolicyProvider} where it is used (inside a source reader), from settings that
+ * travel with the job graph. Use {@link #kafka} for the policy topic and {@link #none} to follow
+ * no policies (every camera at its native rate and size).
+ */
+@PublicEvolving
+public interface PolicyProviderFactory extends Serializable {
+
+    /**
+     * Starts a provider.
+     *
+     * @param defaults the policy of a camera without a published one
+     */
+    PolicyProvider create(Function<String, CameraPolicy> defaults) throws InterruptedException;
+
+    /** No published policies: {@link PolicyProvider#current} always returns the default. */
+    static PolicyProviderFactory none() {
+        return InMemoryPolicyProvider::new;
+    }
+
+    /**
+     * Policies from a Kafka topic through a {@link KafkaPolicyProvider}.
+     *
+     * @param clientProps Kafka client properties, at least {@code bootstrap.servers}
+     * @param topic the policy topic
+     * @param startupTimeout how long the provider may take to replay the topic
+     */
+    static PolicyProviderFactory kafka(Properties clientProps, String topic, Duration startupTimeout) {
+        Preconditions.checkNotNull(clientProps, "clientProps");
+        Preconditions.checkNotNull(topic, "topic");
+        Preconditions.checkNotNull(startupTimeout, "startupTimeout");
+        Properties copy = new Properties();
+        copy.putAll(clientProps);
+        return defaults -> KafkaPolicyProvider.start(copy, topic, defaults, startupTimeout);
+    }
+}

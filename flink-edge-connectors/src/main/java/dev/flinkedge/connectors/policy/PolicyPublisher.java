@@ -1,0 +1,114 @@
+package dev.flinkedge.connectors.policy;
+
+import dev.flinkedge.connectors.api.CameraPolicy;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.util.Preconditions;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes camera policies to the policy topic (key = camera id, value = {@link PolicyJson}), where
+ * every {@link KafkaPolicyProvider} picks them up. Each call returns once the broker acknowledged
+ * the record ({@code acks=all}, idempotent producer). Thread-safe.
+ *
+ * <pre>{@code
+ * try (PolicyPublisher publisher = PolicyPublisher.create(props, KafkaPolicyProvider.DEFAULT_TOPIC,
+ *         Duration.ofSeconds(10))) {
+ *     publisher.publish(CameraPolicy.of("cam-1", 2, 640, 360).withVersion(2));
+ * }
+ * }</pre>
+ */
+@PublicEvolving
+public final class PolicyPublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyPublisher.class);
+
+    private final String topic;
+    private final String servers;
+    private final Duration timeout;
+    private final KafkaProducer<String, byte[]> producer;
+
+    private PolicyPublisher(Properties clientProps, String topic, Duration timeout) {
+        this.topic = topic;
+        this.servers = clientProps.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        this.timeout = timeout;
+        Properties props = new Properties();
+        props.putAll(clientProps);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "flinkedge-policy-publisher-" + topic);
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Creates the topic if needed and opens a producer.
+     *
+     * @param clientProps Kafka client properties, at least {@code bootstrap.servers}
+     * @param topic the policy topic, usually {@link KafkaPolicyProvider#DEFAULT_TOPIC}
+     * @param timeout how long to wait for Kafka on creation and on every publish
+     */
+    public static PolicyPublisher create(Properties clientProps, String topic, Duration timeout)
+            throws InterruptedException {
+        Preconditions.checkNotNull(clientProps, "clientProps");
+        Preconditions.checkNotNull(topic, "topic");
+        String servers = clientProps.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        Preconditions.checkArgument(servers != null && !servers.isBlank(),
+                "Property %s is required but not provided", ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        try (Admin admin = Admin.create(clientProps)) {
+            PolicyTopic.ensure(admin, topic, timeout, servers);
+        }
+        return new PolicyPublisher(clientProps, topic, timeout);
+    }
+
+    /**
+     * Publishes {@code policy} as the newest policy of its camera.
+     *
+     * @throws IllegalStateException if Kafka does not acknowledge within the timeout
+     */
+    public void publish(CameraPolicy policy) throws InterruptedException {
+        Preconditions.checkNotNull(policy, "policy");
+        send(policy.cameraId(), PolicyJson.encode(policy));
+        LOG.info("Published policy {} to '{}'", policy, topic);
+    }
+
+    /**
+     * Withdraws the published policy of {@code cameraId} (a tombstone); sources go back to the
+     * camera's default.
+     */
+    public void clear(String cameraId) throws InterruptedException {
+        Preconditions.checkNotNull(cameraId, "cameraId");
+        send(cameraId, null);
+        LOG.info("Withdrew the policy of camera '{}' from '{}'", cameraId, topic);
+    }
+
+    private void send(String cameraId, byte[] value) throws InterruptedException {
+        try {
+            producer.send(new ProducerRecord<>(topic, cameraId, value))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka at " + servers + " rejected the policy of camera '"
+                    + cameraId + "' on topic '" + topic + "': " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + servers + " did not acknowledge the"
+                    + " policy of camera '" + cameraId + "' within " + timeout, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.flinkedge.connectors.serialization;
+
+import dev.flinkedge.connectors.api.Frame;
+import java.lang.reflect.Type;
+import java.util.Map;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+/**
+ * Tells Flink's type extraction to describe {@link Frame} with {@link EdgeTypeInfo}. Registered
+ * through {@code pipeline.serialization-config} by {@link EdgeSerialization}.
+ */
+@PublicEvolving
+public final class FrameTypeInfoFactory extends TypeInfoFactory<Frame> {
+
+    @Override
+    public TypeInformation<Frame> createTypeInfo(
+            Type t, Map<String, TypeInformation<?>> genericParameters) {
+        return EdgeTypeInfo.frames();
+    }
+}
