@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** Fresh bearer tokens for registries the CLI starts, and the tokens file that holds them. */
-final class Tokens {
+/**
+ * Fresh bearer tokens for registries the CLI starts, and the tokens file that holds them. Public so
+ * that launchers in other modules (the local edge cluster) generate tokens the same way.
+ */
+public final class Tokens {
 
     /** The owners of the demo and of {@code registry start --embedded-kafka}. */
-    static final List<String> DEMO_OWNERS = List.of("city-a", "city-b");
+    public static final List<String> DEMO_OWNERS = List.of("city-a", "city-b");
 
     private static final int TOKEN_BYTES = 24;
     /** Starts every token, so that none begins with '-' and reads like a command-line option. */
@@ -28,7 +31,7 @@ final class Tokens {
     private Tokens() {}
 
     /** A new random token ({@code fe} and 32 URL-safe characters) per owner, keyed by owner. */
-    static Map<String, String> generate(List<String> owners) {
+    public static Map<String, String> generate(List<String> owners) {
         Map<String, String> byOwner = new LinkedHashMap<>();
         for (String owner : owners) {
             byte[] bytes = new byte[TOKEN_BYTES];
@@ -50,7 +53,7 @@ final class Tokens {
      * Writes a tokens file ({@code token=owner} lines), readable only by its owner where the file
      * system has POSIX permissions; an existing file is replaced.
      */
-    static void writeFile(Path file, Map<String, String> byOwner) throws IOException {
+    public static void writeFile(Path file, Map<String, String> byOwner) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Files.deleteIfExists(file);

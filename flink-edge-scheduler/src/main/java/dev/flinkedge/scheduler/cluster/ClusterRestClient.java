@@ -1,0 +1,79 @@
+package dev.flinkedge.scheduler.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the local edge cluster's state over HTTP: TaskManagers and jobs from the JobManager's REST
+ * API, health from the registry.
+ *
+ * <pre>{@code
+ * ClusterRestClient rest = new ClusterRestClient(URI.create(state.restUrl()),
+ *         URI.create(state.registryUrl()));
+ * List<TaskManagerInfo> tms = rest.taskManagers();
+ * }</pre>
+ */
+public final class ClusterRestClient {
+
+    private final HttpJson http = new HttpJson();
+    private final URI flinkRest;
+    private final URI registry;
+
+    /**
+     * @param flinkRest the JobManager's REST address, e.g. {@code http://localhost:8081}
+     * @param registry the registry's address, e.g. {@code http://localhost:8090}
+     */
+    public ClusterRestClient(URI flinkRest, URI registry) {
+        this.flinkRest = flinkRest;
+        this.registry = registry;
+    }
+
+    /** The registered TaskManagers, in the order the JobManager lists them. */
+    public List<TaskManagerInfo> taskManagers() throws IOException, InterruptedException {
+        JsonNode body = http.get(flinkRest.resolve("/taskmanagers"));
+        List<TaskManagerInfo> result = new ArrayList<>();
+        for (JsonNode tm : body.path("taskmanagers")) {
+            Map<String, Double> resources = new LinkedHashMap<>();
+            JsonNode extended = tm.path("totalResource").path("extendedResources");
+            for (Iterator<String> names = extended.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                resources.put(name, extended.get(name).asDouble());
+            }
+            result.add(new TaskManagerInfo(tm.path("id").asText(), tm.path("slotsNumber").asInt(),
+                    tm.path("freeSlots").asInt(), resources));
+        }
+        return result;
+    }
+
+    /** Every job the JobManager knows, running or finished. */
+    public List<JobInfo> jobs() throws IOException, InterruptedException {
+        JsonNode body = http.get(flinkRest.resolve("/jobs/overview"));
+        List<JobInfo> result = new ArrayList<>();
+        for (JsonNode job : body.path("jobs")) {
+            result.add(new JobInfo(job.path("jid").asText(), job.path("name").asText(),
+                    job.path("state").asText()));
+        }
+        return result;
+    }
+
+    /** Whether the JobManager's REST API answers. */
+    public boolean flinkRestAnswers() throws InterruptedException {
+        try {
+            http.get(flinkRest.resolve("/config"));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The registry's health status, e.g. {@code UP}. */
+    public String registryHealth() throws IOException, InterruptedException {
+        return http.get(registry.resolve("/v1/health")).path("status").asText();
+    }
+}

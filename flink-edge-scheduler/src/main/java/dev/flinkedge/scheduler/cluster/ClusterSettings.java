@@ -1,0 +1,63 @@
+package dev.flinkedge.scheduler.cluster;
+
+import dev.flinkedge.scheduler.topology.Topology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything {@link LocalEdgeCluster#start} needs.
+ *
+ * @param topology the sites; every edge or cloud site with slots gets one TaskManager
+ * @param topologyFile where the topology was read from, recorded in the state file
+ * @param workDir holds {@code cluster/}: config, logs, data and the state file
+ * @param bootstrapServers an existing Kafka to use, or {@code null} to start a broker
+ * @param ports the fixed ports
+ * @param classpath the classpath of every child JVM (Flink runtime and client, Kafka broker,
+ *     flink-edge, logging)
+ * @param jobManagerMemory {@code jobmanager.memory.process.size}, e.g. {@code 1024m}
+ * @param taskManagerMemory {@code taskmanager.memory.process.size}, e.g. {@code 1536m}
+ * @param startTimeout how long start may take until every TaskManager is registered
+ */
+public record ClusterSettings(
+        Topology topology,
+        Path topologyFile,
+        Path workDir,
+        String bootstrapServers,
+        ClusterPorts ports,
+        String classpath,
+        String jobManagerMemory,
+        String taskManagerMemory,
+        Duration startTimeout) {
+
+    /** Checks the fields. */
+    public ClusterSettings {
+        Objects.requireNonNull(topology, "topology");
+        Objects.requireNonNull(topologyFile, "topologyFile");
+        Objects.requireNonNull(workDir, "workDir");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(classpath, "classpath");
+        Objects.requireNonNull(jobManagerMemory, "jobManagerMemory");
+        Objects.requireNonNull(taskManagerMemory, "taskManagerMemory");
+        if (startTimeout.isNegative() || startTimeout.isZero()) {
+            throw new IllegalArgumentException("start timeout " + startTimeout
+                    + " must be positive");
+        }
+        workDir = workDir.toAbsolutePath().normalize();
+    }
+
+    /** Whether the cluster starts its own Kafka broker. */
+    public boolean embeddedKafka() {
+        return bootstrapServers == null;
+    }
+
+    /** {@code host:port} of the Kafka the registry and jobs use. */
+    public String kafkaBootstrapServers() {
+        return embeddedKafka() ? FlinkConfigs.HOST + ":" + ports.kafka() : bootstrapServers;
+    }
+
+    /** {@code <work-dir>/cluster}: one directory per process, the client config, the state. */
+    public Path clusterDir() {
+        return workDir.resolve("cluster");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.flinkedge.scheduler.cluster;
+
+import dev.flinkedge.scheduler.topology.Tier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@code cluster start} leaves in {@code <work-dir>/cluster/cluster.json} for {@code status},
+ * {@code stop} and {@code bin/flink}: processes, addresses, sites and files.
+ *
+ * @param workDir the cluster's work directory
+ * @param topologyFile the topology it was started with
+ * @param restUrl the JobManager's REST address
+ * @param registryUrl the registry's address
+ * @param bootstrapServers the Kafka the registry and jobs use
+ * @param tokensFile the registry's tokens file ({@code token=owner} lines)
+ * @param flinkConfDir the {@code FLINK_CONF_DIR} of {@code bin/flink}
+ * @param ports the fixed ports
+ * @param sites the topology's sites and their TaskManagers
+ * @param processes every child process, in start order
+ * @param startedMillis when start began, epoch milliseconds
+ */
+public record ClusterState(
+        Path workDir,
+        Path topologyFile,
+        String restUrl,
+        String registryUrl,
+        String bootstrapServers,
+        Path tokensFile,
+        Path flinkConfDir,
+        ClusterPorts ports,
+        List<SiteState> sites,
+        List<ChildProcess> processes,
+        long startedMillis) {
+
+    /** Copies the lists. */
+    public ClusterState {
+        Objects.requireNonNull(workDir, "workDir");
+        sites = List.copyOf(sites);
+        processes = List.copyOf(processes);
+    }
+
+    /** A copy with one more process. */
+    ClusterState withProcess(ChildProcess process) {
+        List<ChildProcess> more = new ArrayList<>(processes);
+        more.add(process);
+        return new ClusterState(workDir, topologyFile, restUrl, registryUrl, bootstrapServers,
+                tokensFile, flinkConfDir, ports, sites, more, startedMillis);
+    }
+
+    /** The processes of one role, in start order. */
+    public List<ChildProcess> processes(ProcessRole role) {
+        return processes.stream().filter(p -> p.role() == role).toList();
+    }
+
+    /**
+     * A site of the topology.
+     *
+     * @param id the site id
+     * @param tier its tier
+     * @param parent its parent's id, {@code null} for the root
+     * @param slots its task slots
+     * @param taskManager the resource id of its TaskManager, {@code null} when it has none
+     */
+    public record SiteState(String id, Tier tier, String parent, int slots, String taskManager) {}
+}

@@ -1,0 +1,68 @@
+package dev.flinkedge.scheduler.cluster;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The command line of a child JVM: this JVM's {@code java}, the module openings every Flink JVM
+ * gets, extra JVM options, a classpath, a main class and its arguments.
+ *
+ * @param classpath the child's classpath
+ * @param jvmOptions options after the module openings, e.g. heap sizes and system properties
+ * @param mainClass the class to run
+ * @param args its arguments
+ */
+record JavaCommand(String classpath, List<String> jvmOptions, String mainClass, List<String> args) {
+
+    /**
+     * The openings flink-dist passes to every Flink JVM (Kryo and Flink's closure cleaner reflect
+     * into these JDK packages); the same list as {@code bin/flink-edge}.
+     */
+    static final List<String> FLINK_MODULE_OPENINGS = List.of(
+            "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.text=ALL-UNNAMED",
+            "--add-opens=java.base/java.time=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
+
+    /**
+     * Options of tools that run for a second or two (BashJavaUtils, Kafka's storage formatter):
+     * the client compiler only and the serial collector cost less CPU while five JVMs start on a
+     * small machine.
+     */
+    static final List<String> SHORT_LIVED_JVM_OPTIONS =
+            List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /** Copies the lists. */
+    JavaCommand {
+        Objects.requireNonNull(classpath, "classpath");
+        Objects.requireNonNull(mainClass, "mainClass");
+        jvmOptions = List.copyOf(jvmOptions);
+        args = List.copyOf(args);
+    }
+
+    /** The full command, starting with the path of this JVM's {@code java}. */
+    List<String> toList() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(FLINK_MODULE_OPENINGS);
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.flinkedge.scheduler.cluster;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * The {@code server.properties} of the cluster's single-node KRaft broker (combined broker and
+ * controller, replication factor 1 everywhere) and the command that formats its storage once.
+ */
+final class KafkaBrokerConfig {
+
+    static final String MAIN_CLASS = "kafka.Kafka";
+    static final String STORAGE_TOOL = "kafka.tools.StorageTool";
+    static final String FILE = "server.properties";
+
+    private KafkaBrokerConfig() {}
+
+    /**
+     * Writes {@code server.properties} into {@code dir}; data goes to {@code dir/data}.
+     *
+     * @return the file
+     */
+    static Path write(ClusterPorts ports, Path dir) throws IOException {
+        String host = FlinkConfigs.HOST;
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.bootstrap.servers", host + ":" + ports.kafkaController());
+        props.put("listeners", "PLAINTEXT://" + host + ":" + ports.kafka() + ",CONTROLLER://"
+                + host + ":" + ports.kafkaController());
+        props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + ports.kafka());
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("log.dirs", dataDir(dir).toString());
+        props.put("num.partitions", "1");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "1");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("transaction.state.log.num.partitions", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        // Flink's KafkaSink EXACTLY_ONCE needs transaction.timeout.ms <= this; 15 min.
+        props.put("transaction.max.timeout.ms", "900000");
+        props.put("auto.create.topics.enable", "true");
+        Properties properties = new Properties();
+        properties.putAll(props);
+        Path file = dir.resolve(FILE);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(w, "Written by flink-edge cluster start: single-node KRaft broker");
+        }
+        return file;
+    }
+
+    /** Whether the storage under {@code dir} is formatted already (a restart keeps its data). */
+    static boolean isFormatted(Path dir) {
+        return Files.exists(dataDir(dir).resolve("meta.properties"));
+    }
+
+    /** Arguments of {@link #STORAGE_TOOL} that format the storage with a fresh cluster id. */
+    static List<String> formatArgs(Path serverProperties) {
+        return List.of("format", "-t", Uuid.randomUuid().toString(), "-c",
+                serverProperties.toAbsolutePath().toString(), "--standalone");
+    }
+
+    private static Path dataDir(Path dir) {
+        return dir.toAbsolutePath().resolve("data");
+    }
+}

@@ -1,0 +1,395 @@
+package dev.flinkedge.scheduler.cluster;
+
+import dev.flinkedge.registry.cli.Tokens;
+import dev.flinkedge.scheduler.topology.Site;
+import dev.flinkedge.scheduler.topology.Tier;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and stops a local edge cluster as separate processes: a Kafka broker, the shared stream
+ * registry, a Flink JobManager and one TaskManager per edge or cloud site (declaring its site as
+ * an external resource). Each process has a directory {@code <work-dir>/cluster/<name>/} with its
+ * configuration, log file and scratch space; {@code <work-dir>/cluster/cluster.json} records the
+ * running cluster.
+ *
+ * <pre>{@code
+ * ClusterState state = LocalEdgeCluster.start(settings, System.out::println);
+ * ...
+ * LocalEdgeCluster.stop(state, Duration.ofSeconds(30));
+ * }</pre>
+ */
+public final class LocalEdgeCluster {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalEdgeCluster.class);
+
+    static final String KAFKA = "kafka";
+    static final String REGISTRY = "registry";
+    static final String JOBMANAGER = "jobmanager";
+    static final String CLIENT = "client";
+    static final String REGISTRY_MAIN = "dev.flinkedge.registry.cli.FlinkEdgeCli";
+    static final String JOBMANAGER_MAIN =
+            "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
+    static final String TASKMANAGER_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
+    private static final Duration STOP_GRACE_ON_FAILURE = Duration.ofSeconds(10);
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+
+    private LocalEdgeCluster() {}
+
+    /** The TaskManager resource id of a site's first TaskManager. */
+    public static String taskManagerId(Site site) {
+        return site.id() + "-tm-0";
+    }
+
+    /** The sites that get a TaskManager: edge and cloud sites with at least one slot. */
+    public static List<Site> computeSites(List<Site> sites) {
+        return sites.stream().filter(s -> s.tier() != Tier.DEVICE && s.slots() > 0).toList();
+    }
+
+    /**
+     * Starts the cluster and waits until Kafka accepts connections, the registry is healthy, the
+     * JobManager's REST API answers and every TaskManager has registered.
+     *
+     * @param settings what to start
+     * @param progress receives one line per step, for the user
+     * @return the state, also written to the state file
+     * @throws ClusterStartException naming the process that failed and its log file; everything
+     *     started before is stopped again
+     */
+    public static ClusterState start(ClusterSettings settings, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        ClusterStateFile stateFile = new ClusterStateFile(settings.workDir());
+        refuseIfRunning(stateFile, settings.workDir());
+        List<Site> computeSites = computeSites(settings.topology().sites());
+        if (computeSites.isEmpty()) {
+            throw new ClusterStartException("the topology " + settings.topologyFile() + " has no"
+                    + " edge or cloud site with slots; give at least one site 'slots: 1' or more");
+        }
+        checkPortsFree(settings);
+        StartupWatch watch = new StartupWatch(settings.startTimeout());
+        Thread cleanup = new Thread(() -> stopQuietly(watch.processes()), "cluster-start-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            ClusterState state = startAll(settings, computeSites, stateFile, watch, progress);
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+            return state;
+        } catch (Exception e) {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+            LOG.debug("Cluster start failed; stopping what was started", e);
+            stopQuietly(watch.processes());
+            stateFile.delete();
+            if (e instanceof ClusterStartException || e instanceof InterruptedException) {
+                throw e;
+            }
+            throw new ClusterStartException("cluster start failed: " + e, e);
+        }
+    }
+
+    /**
+     * Stops every process of a cluster and deletes its state file.
+     *
+     * @param state the cluster, as read from its state file
+     * @param grace how long each process may take to exit after SIGTERM before it is killed
+     * @return one line per process saying how it ended
+     */
+    public static List<String> stop(ClusterState state, Duration grace)
+            throws IOException, InterruptedException {
+        List<String> lines = new ArrayList<>();
+        boolean allGone = true;
+        for (ProcessStopper.Result r : ProcessStopper.stop(state.processes(), grace)) {
+            String what = r.process().displayName() + " (pid " + r.process().pid() + ")";
+            switch (r.outcome()) {
+                case ALREADY_EXITED -> lines.add(what + " had already exited");
+                case STOPPED -> lines.add(what + " stopped in " + r.took().toMillis() + " ms");
+                case KILLED -> lines.add(what + " killed after " + grace.toSeconds() + " s");
+                default -> {
+                    lines.add(what + " is still running after SIGKILL");
+                    allGone = false;
+                }
+            }
+        }
+        if (allGone) {
+            new ClusterStateFile(state.workDir()).delete();
+        }
+        return lines;
+    }
+
+    private static ClusterState startAll(ClusterSettings settings, List<Site> computeSites,
+            ClusterStateFile stateFile, StartupWatch watch, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        long startedMillis = System.currentTimeMillis();
+        Path clusterDir = Files.createDirectories(settings.clusterDir());
+        Path clientDir = Files.createDirectories(clusterDir.resolve(CLIENT));
+        FlinkConfigs.writeClient(settings, clientDir);
+        Log4jConfig.write(clientDir.resolve("log4j-cli.properties"),
+                clientDir.resolve("flink-client.log"));
+        Path tokensFile = clusterDir.resolve(REGISTRY).resolve("tokens.properties");
+        Map<String, String> tokens = tokens(tokensFile);
+
+        progress.accept("Preparing " + (computeSites.size() + 1) + " Flink processes"
+                + (settings.embeddedKafka() ? " and Kafka" : "") + " under " + clusterDir);
+        Path jmDir = processDir(clusterDir, JOBMANAGER);
+        FlinkConfigs.writeJobManager(settings, jmDir);
+        FlinkMemory.Pending jmMemory = FlinkMemory.start(JOBMANAGER, FlinkMemory.Kind.JOBMANAGER,
+                jmDir, settings.classpath());
+        Map<Site, FlinkMemory.Pending> tmMemory = new LinkedHashMap<>();
+        for (Site site : computeSites) {
+            Path dir = processDir(clusterDir, taskManagerId(site));
+            FlinkConfigs.writeTaskManager(settings, site, taskManagerId(site), dir);
+            tmMemory.put(site, FlinkMemory.start(taskManagerId(site),
+                    FlinkMemory.Kind.TASKMANAGER, dir, settings.classpath()));
+        }
+        Path kafkaDir = processDir(clusterDir, KAFKA);
+        if (settings.embeddedKafka()) {
+            formatKafka(settings, kafkaDir);
+        }
+
+        ClusterState state = initialState(settings, computeSites, tokensFile, clientDir, startedMillis);
+        if (settings.embeddedKafka()) {
+            state = launch(state, stateFile, watch, KAFKA, ProcessRole.KAFKA, kafkaDir,
+                    List.of("-Xms256m", "-Xmx512m"), KafkaBrokerConfig.MAIN_CLASS,
+                    List.of(kafkaDir.resolve(KafkaBrokerConfig.FILE).toString()), settings);
+        }
+        state = launchFlink(state, stateFile, watch, JOBMANAGER, ProcessRole.JOBMANAGER, jmDir,
+                jmMemory.await(), JOBMANAGER_MAIN, settings);
+        for (Map.Entry<Site, FlinkMemory.Pending> tm : tmMemory.entrySet()) {
+            String name = taskManagerId(tm.getKey());
+            state = launchFlink(state, stateFile, watch, name, ProcessRole.TASKMANAGER,
+                    clusterDir.resolve(name), tm.getValue().await(), TASKMANAGER_MAIN, settings);
+        }
+        progress.accept("Started the JobManager and " + tmMemory.size() + " TaskManagers ("
+                + String.join(", ", tmMemory.keySet().stream().map(Site::id).toList()) + ")");
+
+        if (settings.embeddedKafka()) {
+            ChildProcess kafka = state.processes(ProcessRole.KAFKA).get(0);
+            watch.await("Kafka to accept connections on port " + settings.ports().kafka(), kafka,
+                    () -> accepts(settings.ports().kafka()));
+            progress.accept("Kafka is up at " + settings.kafkaBootstrapServers() + " ("
+                    + seconds(t0) + ")");
+        }
+        Path registryDir = processDir(clusterDir, REGISTRY);
+        state = launch(state, stateFile, watch, REGISTRY, ProcessRole.REGISTRY, registryDir,
+                List.of("-Xmx256m"), REGISTRY_MAIN, List.of("registry", "start",
+                        "--bootstrap-servers", settings.kafkaBootstrapServers(),
+                        "--tokens", tokensFile.toString(),
+                        "--host", FlinkConfigs.HOST,
+                        "--port", String.valueOf(settings.ports().registry()),
+                        "--work-dir", registryDir.toString()), settings);
+
+        ClusterRestClient rest = new ClusterRestClient(URI.create(state.restUrl()),
+                URI.create(state.registryUrl()));
+        ChildProcess registry = state.processes(ProcessRole.REGISTRY).get(0);
+        watch.await("the registry to answer " + state.registryUrl() + "/v1/health", registry,
+                () -> registryUp(rest));
+        progress.accept("Registry is up at " + state.registryUrl() + " (" + seconds(t0) + ")");
+        ChildProcess jobManager = state.processes(ProcessRole.JOBMANAGER).get(0);
+        watch.await("the JobManager's REST API at " + state.restUrl(), jobManager,
+                rest::flinkRestAnswers);
+        progress.accept("JobManager REST API is up at " + state.restUrl() + " (" + seconds(t0)
+                + ")");
+        awaitTaskManagers(state, watch, rest, progress, t0);
+        LOG.debug("Local edge cluster up in {} with tokens for {}", seconds(t0), tokens.keySet());
+        return state;
+    }
+
+    private static void awaitTaskManagers(ClusterState state, StartupWatch watch,
+            ClusterRestClient rest, Consumer<String> progress, long t0)
+            throws InterruptedException {
+        List<ChildProcess> expected = state.processes(ProcessRole.TASKMANAGER);
+        AtomicInteger reported = new AtomicInteger(-1);
+        for (ChildProcess tm : expected) {
+            watch.await("TaskManager " + tm.name() + " to register with the JobManager", tm, () -> {
+                List<String> registered = registeredIds(rest);
+                if (reported.getAndSet(registered.size()) != registered.size()) {
+                    progress.accept("TaskManagers registered: " + registered.size() + "/"
+                            + expected.size() + " (" + seconds(t0) + ")");
+                }
+                return registered.contains(tm.name());
+            });
+        }
+    }
+
+    private static List<String> registeredIds(ClusterRestClient rest) throws InterruptedException {
+        try {
+            return rest.taskManagers().stream().map(TaskManagerInfo::id).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean registryUp(ClusterRestClient rest) throws InterruptedException {
+        try {
+            return "UP".equals(rest.registryHealth());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static ClusterState launchFlink(ClusterState state, ClusterStateFile stateFile,
+            StartupWatch watch, String name, ProcessRole role, Path dir, FlinkMemory.Params memory,
+            String mainClass, ClusterSettings settings) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--configDir", dir.toString()));
+        args.addAll(memory.dynamicOptions());
+        return launch(state, stateFile, watch, name, role, dir, memory.jvmOptions(), mainClass,
+                args, settings);
+    }
+
+    private static ClusterState launch(ClusterState state, ClusterStateFile stateFile,
+            StartupWatch watch, String name, ProcessRole role, Path dir, List<String> jvmOptions,
+            String mainClass, List<String> args, ClusterSettings settings) throws IOException {
+        Path logFile = dir.resolve(name + ".log");
+        Path log4j = dir.resolve("log4j.properties");
+        Log4jConfig.write(log4j, logFile);
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(Log4jConfig.jvmOptions(log4j, logFile));
+        ChildLauncher.Launched launched = ChildLauncher.start(name, role, dir, logFile,
+                new JavaCommand(settings.classpath(), options, mainClass, args));
+        watch.watch(launched);
+        ClusterState next = state.withProcess(launched.child());
+        stateFile.write(next);
+        return next;
+    }
+
+    private static void formatKafka(ClusterSettings settings, Path kafkaDir)
+            throws IOException, InterruptedException {
+        Path serverProperties = KafkaBrokerConfig.write(settings.ports(), kafkaDir);
+        if (KafkaBrokerConfig.isFormatted(kafkaDir)) {
+            return;
+        }
+        Path log4j = kafkaDir.resolve("log4j-format.properties");
+        Path logFile = kafkaDir.resolve("format.log");
+        Log4jConfig.write(log4j, logFile);
+        Path out = ChildLauncher.outFile(kafkaDir, "format");
+        List<String> options = new ArrayList<>(JavaCommand.SHORT_LIVED_JVM_OPTIONS);
+        options.addAll(Log4jConfig.jvmOptions(log4j, logFile));
+        Process format = new ProcessBuilder(new JavaCommand(settings.classpath(), options,
+                KafkaBrokerConfig.STORAGE_TOOL,
+                KafkaBrokerConfig.formatArgs(serverProperties)).toList())
+                .directory(kafkaDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                .start();
+        if (!format.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            format.destroyForcibly();
+            throw new ClusterStartException("formatting Kafka's storage did not finish within "
+                    + FORMAT_TIMEOUT.toSeconds() + " s; see " + out);
+        }
+        if (format.exitValue() != 0) {
+            throw new ClusterStartException("formatting Kafka's storage failed (exit code "
+                    + format.exitValue() + "); see " + out);
+        }
+    }
+
+    private static ClusterState initialState(ClusterSettings settings, List<Site> computeSites,
+            Path tokensFile, Path clientDir, long startedMillis) {
+        List<ClusterState.SiteState> sites = new ArrayList<>();
+        for (Site site : settings.topology().sites()) {
+            sites.add(new ClusterState.SiteState(site.id(), site.tier(), site.parent(),
+                    site.slots(), computeSites.contains(site) ? taskManagerId(site) : null));
+        }
+        String host = FlinkConfigs.HOST;
+        return new ClusterState(settings.workDir(), settings.topologyFile().toAbsolutePath(),
+                "http://" + host + ":" + settings.ports().rest(),
+                "http://" + host + ":" + settings.ports().registry(),
+                settings.kafkaBootstrapServers(), tokensFile, clientDir, settings.ports(), sites,
+                List.of(), startedMillis);
+    }
+
+    /** The tokens in {@code file}, by owner; fresh ones for the demo owners when it is missing. */
+    static Map<String, String> tokens(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Map<String, String> generated = Tokens.generate(Tokens.DEMO_OWNERS);
+            Tokens.writeFile(file, generated);
+            return generated;
+        }
+        Properties byToken = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            byToken.load(r);
+        }
+        Map<String, String> byOwner = new LinkedHashMap<>();
+        byToken.stringPropertyNames().stream()
+                .sorted(Comparator.comparing(byToken::getProperty))
+                .forEach(token -> byOwner.put(byToken.getProperty(token), token));
+        return byOwner;
+    }
+
+    private static Path processDir(Path clusterDir, String name) throws IOException {
+        return Files.createDirectories(clusterDir.resolve(name));
+    }
+
+    private static void refuseIfRunning(ClusterStateFile stateFile, Path workDir)
+            throws IOException {
+        Optional<ClusterState> previous = stateFile.read();
+        if (previous.isEmpty()) {
+            return;
+        }
+        for (ChildProcess process : previous.get().processes()) {
+            if (process.handle().isPresent()) {
+                throw new ClusterStartException("a cluster is already running from " + workDir
+                        + " (" + process.displayName() + ", pid " + process.pid() + "); stop it"
+                        + " with 'flink-edge cluster stop --work-dir " + workDir + "'");
+            }
+        }
+        LOG.info("Removing the state of a cluster that is no longer running: {}", stateFile.path());
+        stateFile.delete();
+    }
+
+    private static void checkPortsFree(ClusterSettings settings) {
+        for (Map.Entry<String, Integer> port : settings.ports().byOption().entrySet()) {
+            boolean kafkaPort = port.getKey().startsWith("kafka");
+            if (kafkaPort && !settings.embeddedKafka()) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(FlinkConfigs.HOST, port.getValue()));
+            } catch (IOException e) {
+                throw new ClusterStartException("port " + port.getValue() + " (--"
+                        + port.getKey() + "-port) is in use; stop whatever listens there or"
+                        + " choose another port with --" + port.getKey() + "-port");
+            }
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(FlinkConfigs.HOST, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void stopQuietly(List<ChildProcess> processes) {
+        try {
+            ProcessStopper.stop(processes, STOP_GRACE_ON_FAILURE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String seconds(long t0) {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.flinkedge.scheduler.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flinkedge.scheduler.topology.Location;
+import dev.flinkedge.scheduler.topology.Site;
+import dev.flinkedge.scheduler.topology.Tier;
+import dev.flinkedge.scheduler.topology.Topology;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterConfigTest {
+
+    private static final Site EDGE =
+            new Site("edge-1", Tier.EDGE, "cloud", new Location(48.15, 11.54), 2, 2);
+    private static final Site CLOUD =
+            new Site("cloud", Tier.CLOUD, null, new Location(48.13, 11.57), 4, 8);
+
+    @TempDir Path dir;
+
+    private ClusterSettings settings() {
+        return new ClusterSettings(Topology.of(List.of(CLOUD, EDGE), List.of()),
+                Path.of("t.yaml"), dir, null, ClusterPorts.DEFAULTS, "cp", "1024m", "1536m",
+                Duration.ofSeconds(60));
+    }
+
+    @Test
+    void taskManagerDeclaresItsSiteAsExternalResource() throws Exception {
+        FlinkConfigs.writeTaskManager(settings(), EDGE, "edge-1-tm-0", dir);
+
+        assertThat(Files.readString(dir.resolve("config.yaml"), StandardCharsets.UTF_8))
+                .contains("taskmanager.resource-id: 'edge-1-tm-0'\n")
+                .contains("taskmanager.numberOfTaskSlots: 2\n")
+                .contains("external-resources: ['edge-1']\n")
+                .contains("external-resource.edge-1.amount: 2\n")
+                .contains("cluster.fine-grained-resource-management.enabled: true\n")
+                .contains("execution.buffer-timeout.interval: '0 ms'\n")
+                .contains("taskmanager.memory.process.size: '1536m'\n")
+                .contains("io.tmp.dirs: '" + dir.toAbsolutePath().resolve("tmp") + "'\n");
+    }
+
+    @Test
+    void onlyEdgeAndCloudSitesWithSlotsGetTaskManagers() {
+        Site device = new Site("cam-1", Tier.DEVICE, "edge-1", new Location(0, 0), 0, 0);
+        Site router = new Site("router", Tier.EDGE, "cloud", new Location(0, 0), 0, 1);
+
+        assertThat(LocalEdgeCluster.computeSites(List.of(CLOUD, EDGE, device, router)))
+                .containsExactly(CLOUD, EDGE);
+        assertThat(LocalEdgeCluster.taskManagerId(EDGE)).isEqualTo("edge-1-tm-0");
+    }
+
+    @Test
+    void portsMustBeDistinctAndValid() {
+        assertThatThrownBy(() -> new ClusterPorts(9092, 9093, 8081, 8081, 6123))
+                .hasMessageContaining("--rest-port and --registry-port are both 8081");
+        assertThatThrownBy(() -> new ClusterPorts(0, 9093, 8090, 8081, 6123))
+                .hasMessageContaining("--kafka-port 0 is not a TCP port");
+    }
+
+    @Test
+    void findsTheRootCauseInAJvmsOutput() {
+        String output = String.join("\n",
+                "[..] INFO Loading configuration property",
+                "Exception in thread \"main\" a.b.IllegalConfigurationException: outer",
+                "\tat a.b.C.d(C.java:1)",
+                "Caused by: a.b.IllegalConfigurationException: the real reason",
+                "\t... 3 more");
+
+        assertThat(FlinkMemory.rootCause(output))
+                .isEqualTo("a.b.IllegalConfigurationException: the real reason");
+        assertThat(FlinkMemory.rootCause("just a line\nlast line")).isEqualTo("last line");
+    }
+}
