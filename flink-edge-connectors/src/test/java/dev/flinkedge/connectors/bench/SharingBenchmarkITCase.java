@@ -61,7 +61,5 @@ class SharingBenchmarkITCase {
         assertThat(restart.xaRestarts()).isEqualTo(1);
         // After the restart x+a's results keep coming (a pause, not an end).
         assertThat(restart.framesIn()).isGreaterThan(reuse.framesIn() * 6 / 10);
-        // The stop-with-savepoint and resubmission pause x+a's output; reuse does not.
-        assertThat(restart.xaOutputGapS()).isGreaterThan(reuse.xaOutputGapS());
     }
 }
