@@ -32,12 +32,20 @@ public record CameraPolicy(
         }
         if (!(fps > 0) || Double.isInfinite(fps)) {
             throw new IllegalArgumentException(
-                    "CameraPolicy fps " + fps + " for camera '" + cameraId
+                    "CameraPolicy fps "
+                            + fps
+                            + " for camera '"
+                            + cameraId
                             + "' must be a finite number > 0");
         }
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException(
-                    "CameraPolicy size " + width + "x" + height + " for camera '" + cameraId
+                    "CameraPolicy size "
+                            + width
+                            + "x"
+                            + height
+                            + " for camera '"
+                            + cameraId
                             + "' must be positive");
         }
         offload = offload == null ? Offload.NONE : offload;

@@ -1,16 +1,18 @@
 package dev.flinkedge.connectors.policy;
 
 import dev.flinkedge.connectors.api.CameraPolicy;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.util.Preconditions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.util.Preconditions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link PolicyProvider} whose policies are set by calling {@link #update} and {@link #remove}:
@@ -41,8 +43,8 @@ public final class InMemoryPolicyProvider implements PolicyProvider {
         }
         CameraPolicy fallback = defaults.apply(cameraId);
         if (fallback == null) {
-            throw new IllegalStateException("No policy published for camera '" + cameraId
-                    + "' and no default for it");
+            throw new IllegalStateException(
+                    "No policy published for camera '" + cameraId + "' and no default for it");
         }
         return fallback;
     }
@@ -56,8 +58,12 @@ public final class InMemoryPolicyProvider implements PolicyProvider {
     public void update(CameraPolicy policy) {
         CameraPolicy previous = policies.put(policy.cameraId(), policy);
         if (previous != null && previous.version() > policy.version()) {
-            LOG.warn("Policy of camera '{}' went back from version {} to {}; applying the newer"
-                    + " record anyway", policy.cameraId(), previous.version(), policy.version());
+            LOG.warn(
+                    "Policy of camera '{}' went back from version {} to {}; applying the newer"
+                            + " record anyway",
+                    policy.cameraId(),
+                    previous.version(),
+                    policy.version());
         }
         if (!policy.equals(previous)) {
             notifyListeners(policy.cameraId(), policy);

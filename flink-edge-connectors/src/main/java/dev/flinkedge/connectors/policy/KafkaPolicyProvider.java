@@ -1,6 +1,20 @@
 package dev.flinkedge.connectors.policy;
 
 import dev.flinkedge.connectors.api.CameraPolicy;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.util.Preconditions;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,17 +26,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.util.Preconditions;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.stream.IntStream;
 
 /**
  * Follows the compacted policy topic (key = camera id, value = {@link PolicyJson}, null value =
@@ -60,7 +64,11 @@ public final class KafkaPolicyProvider implements PolicyProvider {
     private volatile Throwable failure;
 
     private KafkaPolicyProvider(
-            Properties clientProps, String topic, Function<String, CameraPolicy> defaults) {
+            Properties clientProps,
+            String topic,
+            int partitionCount,
+            Function<String, CameraPolicy> defaults,
+            Duration timeout) {
         this.topic = topic;
         this.view = new InMemoryPolicyProvider(defaults);
         Properties props = new Properties();
@@ -70,13 +78,15 @@ public final class KafkaPolicyProvider implements PolicyProvider {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "flinkedge-policies-" + topic);
         this.consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
+                new KafkaConsumer<>(
+                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions =
+                IntStream.range(0, partitionCount)
+                        .mapToObj(p -> new TopicPartition(topic, p))
+                        .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        this.catchUpOffsets = new HashMap<>(consumer.endOffsets(partitions));
+        this.catchUpOffsets = new HashMap<>(consumer.endOffsets(partitions, timeout));
         this.thread = new Thread(this::run, "flinkedge-policy-tail-" + topic);
         this.thread.setDaemon(true);
     }
@@ -102,21 +112,34 @@ public final class KafkaPolicyProvider implements PolicyProvider {
         Preconditions.checkNotNull(topic, "topic");
         Preconditions.checkNotNull(defaults, "defaults");
         String servers = clientProps.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
-        Preconditions.checkArgument(servers != null && !servers.isBlank(),
-                "Property %s is required but not provided", ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        Preconditions.checkArgument(
+                servers != null && !servers.isBlank(),
+                "Property %s is required but not provided",
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        int partitionCount;
         try (Admin admin = Admin.create(clientProps)) {
-            PolicyTopic.ensure(admin, topic, timeout, servers);
+            partitionCount = PolicyTopic.ensure(admin, topic, timeout, servers);
         }
-        KafkaPolicyProvider provider = new KafkaPolicyProvider(clientProps, topic, defaults);
+        KafkaPolicyProvider provider =
+                new KafkaPolicyProvider(clientProps, topic, partitionCount, defaults, timeout);
         provider.thread.start();
         if (!provider.caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             Throwable cause = provider.failure;
             provider.close();
-            throw new IllegalStateException("Could not read policy topic '" + topic + "' at "
-                    + servers + " within " + timeout
-                    + (cause == null ? "" : ": " + cause.getMessage()), cause);
+            throw new IllegalStateException(
+                    "Could not read policy topic '"
+                            + topic
+                            + "' at "
+                            + servers
+                            + " within "
+                            + timeout
+                            + (cause == null ? "" : ": " + cause.getMessage()),
+                    cause);
         }
-        LOG.info("Following policy topic '{}' at {}: {} partition(s) replayed", topic, servers,
+        LOG.info(
+                "Following policy topic '{}' at {}: {} partition(s) replayed",
+                topic,
+                servers,
                 provider.catchUpOffsets.size());
         return provider;
     }
@@ -156,10 +179,12 @@ public final class KafkaPolicyProvider implements PolicyProvider {
             }
         } catch (RuntimeException | Error e) {
             failure = e;
-            LOG.error("Stopped following policy topic '{}'; sources keep the last policies", topic,
+            LOG.error(
+                    "Stopped following policy topic '{}'; sources keep the last policies",
+                    topic,
                     e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             stopped.countDown();
         }
     }
@@ -178,7 +203,10 @@ public final class KafkaPolicyProvider implements PolicyProvider {
 
     private void apply(ConsumerRecord<byte[], byte[]> r) {
         if (r.key() == null) {
-            LOG.warn("Skipping policy record without key at {}-{}@{}", r.topic(), r.partition(),
+            LOG.warn(
+                    "Skipping policy record without key at {}-{}@{}",
+                    r.topic(),
+                    r.partition(),
                     r.offset());
             return;
         }
@@ -192,13 +220,23 @@ public final class KafkaPolicyProvider implements PolicyProvider {
         try {
             policy = PolicyJson.decode(r.value());
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Skipping unreadable policy for camera '{}' at {}-{}@{}: {}", cameraId,
-                    r.topic(), r.partition(), r.offset(), e.getMessage());
+            LOG.warn(
+                    "Skipping unreadable policy for camera '{}' at {}-{}@{}: {}",
+                    cameraId,
+                    r.topic(),
+                    r.partition(),
+                    r.offset(),
+                    e.getMessage());
             return;
         }
         if (!policy.cameraId().equals(cameraId)) {
-            LOG.warn("Skipping policy at {}-{}@{}: key '{}' but cameraId '{}'", r.topic(),
-                    r.partition(), r.offset(), cameraId, policy.cameraId());
+            LOG.warn(
+                    "Skipping policy at {}-{}@{}: key '{}' but cameraId '{}'",
+                    r.topic(),
+                    r.partition(),
+                    r.offset(),
+                    cameraId,
+                    policy.cameraId());
             return;
         }
         LOG.debug("Policy of camera '{}' is now {}", cameraId, policy);

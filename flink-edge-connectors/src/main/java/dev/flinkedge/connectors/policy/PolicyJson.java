@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import dev.flinkedge.connectors.api.CameraPolicy;
-import java.io.IOException;
+
 import org.apache.flink.annotation.Internal;
+
+import java.io.IOException;
 
 /**
  * JSON form of {@link CameraPolicy} on the policy topic, for example {@code

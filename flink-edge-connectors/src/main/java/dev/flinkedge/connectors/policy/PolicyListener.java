@@ -1,6 +1,7 @@
 package dev.flinkedge.connectors.policy;
 
 import dev.flinkedge.connectors.api.CameraPolicy;
+
 import org.apache.flink.annotation.PublicEvolving;
 
 /**
@@ -15,8 +16,8 @@ public interface PolicyListener {
      * A camera's policy changed.
      *
      * @param cameraId the camera
-     * @param policy the new policy, or null when the published policy was withdrawn and the
-     *     camera is back to its default
+     * @param policy the new policy, or null when the published policy was withdrawn and the camera
+     *     is back to its default
      */
     void onPolicyChange(String cameraId, CameraPolicy policy);
 }

@@ -1,8 +1,10 @@
 package dev.flinkedge.connectors.policy;
 
 import dev.flinkedge.connectors.api.CameraPolicy;
-import java.util.Optional;
+
 import org.apache.flink.annotation.PublicEvolving;
+
+import java.util.Optional;
 
 /**
  * Knows the current {@link CameraPolicy} of every camera: the newest published one, or a default

@@ -1,17 +1,22 @@
 package dev.flinkedge.connectors.policy;
 
 import dev.flinkedge.connectors.api.CameraPolicy;
-import java.io.Serializable;
-import java.time.Duration;
-import java.util.Properties;
-import java.util.function.Function;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.Preconditions;
 
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Function;
+
 /**
  * Creates a {@link PolicyProvider} where it is used (inside a source reader), from settings that
- * travel with the job graph. Use {@link #kafka} for the policy topic and {@link #none} to follow
- * no policies (every camera at its native rate and size).
+ * travel with the job graph. Use {@link #kafka} for the policy topic, {@link #fixed} for policies
+ * that never change and {@link #none} to follow no policies (every camera at its native rate and
+ * size).
  */
 @PublicEvolving
 public interface PolicyProviderFactory extends Serializable {
@@ -29,13 +34,27 @@ public interface PolicyProviderFactory extends Serializable {
     }
 
     /**
+     * Fixed policies, as if published once and never changed: for deployments without a control
+     * loop and for tests. Cameras without one follow their defaults.
+     */
+    static PolicyProviderFactory fixed(Collection<CameraPolicy> policies) {
+        List<CameraPolicy> copy = List.copyOf(policies);
+        return defaults -> {
+            InMemoryPolicyProvider provider = new InMemoryPolicyProvider(defaults);
+            copy.forEach(provider::update);
+            return provider;
+        };
+    }
+
+    /**
      * Policies from a Kafka topic through a {@link KafkaPolicyProvider}.
      *
      * @param clientProps Kafka client properties, at least {@code bootstrap.servers}
      * @param topic the policy topic
      * @param startupTimeout how long the provider may take to replay the topic
      */
-    static PolicyProviderFactory kafka(Properties clientProps, String topic, Duration startupTimeout) {
+    static PolicyProviderFactory kafka(
+            Properties clientProps, String topic, Duration startupTimeout) {
         Preconditions.checkNotNull(clientProps, "clientProps");
         Preconditions.checkNotNull(topic, "topic");
         Preconditions.checkNotNull(startupTimeout, "startupTimeout");

@@ -1,11 +1,7 @@
 package dev.flinkedge.connectors.policy;
 
 import dev.flinkedge.connectors.api.CameraPolicy;
-import java.time.Duration;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.Preconditions;
 import org.apache.kafka.clients.admin.Admin;
@@ -16,6 +12,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Writes camera policies to the policy topic (key = camera id, value = {@link PolicyJson}), where
@@ -49,7 +51,8 @@ public final class PolicyPublisher implements AutoCloseable {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "flinkedge-policy-publisher-" + topic);
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     /**
@@ -64,8 +67,10 @@ public final class PolicyPublisher implements AutoCloseable {
         Preconditions.checkNotNull(clientProps, "clientProps");
         Preconditions.checkNotNull(topic, "topic");
         String servers = clientProps.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
-        Preconditions.checkArgument(servers != null && !servers.isBlank(),
-                "Property %s is required but not provided", ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        Preconditions.checkArgument(
+                servers != null && !servers.isBlank(),
+                "Property %s is required but not provided",
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
         try (Admin admin = Admin.create(clientProps)) {
             PolicyTopic.ensure(admin, topic, timeout, servers);
         }
@@ -98,12 +103,26 @@ public final class PolicyPublisher implements AutoCloseable {
             producer.send(new ProducerRecord<>(topic, cameraId, value))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka at " + servers + " rejected the policy of camera '"
-                    + cameraId + "' on topic '" + topic + "': " + e.getCause().getMessage(),
+            throw new IllegalStateException(
+                    "Kafka at "
+                            + servers
+                            + " rejected the policy of camera '"
+                            + cameraId
+                            + "' on topic '"
+                            + topic
+                            + "': "
+                            + e.getCause().getMessage(),
                     e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + servers + " did not acknowledge the"
-                    + " policy of camera '" + cameraId + "' within " + timeout, e);
+            throw new IllegalStateException(
+                    "Kafka at "
+                            + servers
+                            + " did not acknowledge the"
+                            + " policy of camera '"
+                            + cameraId
+                            + "' within "
+                            + timeout,
+                    e);
         }
     }
 

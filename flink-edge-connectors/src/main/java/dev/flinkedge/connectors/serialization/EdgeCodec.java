@@ -5,8 +5,10 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
+
 import dev.flinkedge.connectors.api.EdgeRecord;
 import dev.flinkedge.connectors.api.Frame;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.Preconditions;
 
@@ -91,19 +93,22 @@ public final class EdgeCodec<T> {
     /**
      * Reads a value written by {@link #encode}.
      *
-     * @throws IllegalArgumentException if the bytes are empty, of another format version, or do
-     *     not hold a {@code T}
+     * @throws IllegalArgumentException if the bytes are empty, of another format version, or do not
+     *     hold a {@code T}
      */
     public T decode(byte[] bytes) {
         Preconditions.checkNotNull(bytes, "bytes");
         if (bytes.length == 0) {
-            throw new IllegalArgumentException("Cannot decode " + type.getSimpleName()
-                    + " from an empty byte array");
+            throw new IllegalArgumentException(
+                    "Cannot decode " + type.getSimpleName() + " from an empty byte array");
         }
         if (bytes[0] != EdgeKryo.FORMAT_VERSION) {
             throw new IllegalArgumentException(
-                    "Data was written in flink-edge Kryo format " + bytes[0] + " but this reader"
-                            + " understands format " + EdgeKryo.FORMAT_VERSION
+                    "Data was written in flink-edge Kryo format "
+                            + bytes[0]
+                            + " but this reader"
+                            + " understands format "
+                            + EdgeKryo.FORMAT_VERSION
                             + "; upgrade the reading job or re-encode the data");
         }
         Kryo kryo = kryos.obtain();
@@ -111,8 +116,13 @@ public final class EdgeCodec<T> {
             return kryo.readObject(new Input(bytes, 1, bytes.length - 1), type);
         } catch (KryoException e) {
             throw new IllegalArgumentException(
-                    "Cannot decode " + type.getSimpleName() + " from " + bytes.length + " bytes: "
-                            + e.getMessage(), e);
+                    "Cannot decode "
+                            + type.getSimpleName()
+                            + " from "
+                            + bytes.length
+                            + " bytes: "
+                            + e.getMessage(),
+                    e);
         } finally {
             kryos.free(kryo);
         }

@@ -3,12 +3,14 @@ package dev.flinkedge.connectors.serialization;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+
 import dev.flinkedge.connectors.api.CameraPolicy;
 import dev.flinkedge.connectors.api.EdgeRecord;
 import dev.flinkedge.connectors.api.Frame;
 import dev.flinkedge.connectors.api.GeoPoint;
 import dev.flinkedge.connectors.api.GroundTruth;
 import dev.flinkedge.connectors.api.StageTimes;
+
 import org.apache.flink.annotation.Internal;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
@@ -41,13 +43,18 @@ public final class EdgeKryo {
 
     private EdgeKryo() {}
 
-    /** A new Kryo with all flink-edge types registered, loading payload classes via the context loader. */
+    /**
+     * A new Kryo with all flink-edge types registered, loading payload classes via the context
+     * loader.
+     */
     public static Kryo newKryo() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return newKryo(context != null ? context : EdgeKryo.class.getClassLoader());
     }
 
-    /** A new Kryo with all flink-edge types registered, loading payload classes from {@code loader}. */
+    /**
+     * A new Kryo with all flink-edge types registered, loading payload classes from {@code loader}.
+     */
     public static Kryo newKryo(ClassLoader loader) {
         Kryo kryo = new Kryo();
         kryo.setClassLoader(loader);
@@ -60,8 +67,8 @@ public final class EdgeKryo {
 
         kryo.register(GeoPoint.class, new GeoPointKryoSerializer(), GEO_POINT_ID);
         kryo.register(StageTimes.class, new StageTimesKryoSerializer(), STAGE_TIMES_ID);
-        kryo.register(GroundTruth.TruthObject.class, new TruthObjectKryoSerializer(),
-                TRUTH_OBJECT_ID);
+        kryo.register(
+                GroundTruth.TruthObject.class, new TruthObjectKryoSerializer(), TRUTH_OBJECT_ID);
         kryo.register(GroundTruth.class, new GroundTruthKryoSerializer(), GROUND_TRUTH_ID);
         kryo.register(Frame.class, new FrameKryoSerializer(), FRAME_ID);
         kryo.register(EdgeRecord.class, new EdgeRecordKryoSerializer(), EDGE_RECORD_ID);

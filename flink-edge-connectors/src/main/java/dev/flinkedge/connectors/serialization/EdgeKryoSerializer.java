@@ -4,8 +4,9 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+
 import dev.flinkedge.connectors.api.EdgeRecord;
-import java.io.IOException;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -13,14 +14,16 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.util.Preconditions;
 
+import java.io.IOException;
+
 /**
  * Flink serializer for flink-edge types ({@code Frame}, {@code EdgeRecord<T>}, {@code
  * CameraPolicy}, …) backed by the Kryo setup of {@link EdgeKryo}. Each record is written as a
  * length-prefixed Kryo blob, so records can be copied between views without decoding them.
  *
  * <p>The Kryo instance and buffers are created lazily and confined to the thread using this
- * serializer; {@link #duplicate()} gives every other thread its own instance, as Flink requires
- * for stateful serializers.
+ * serializer; {@link #duplicate()} gives every other thread its own instance, as Flink requires for
+ * stateful serializers.
  *
  * @param <T> the serialized type
  */
@@ -77,7 +80,8 @@ public final class EdgeKryoSerializer<T> extends TypeSerializer<T> {
             k.writeObject(out, from);
             return k.readObject(new Input(out.getBuffer(), 0, out.position()), type);
         } catch (KryoException e) {
-            throw new IllegalStateException("Cannot copy " + type.getName() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot copy " + type.getName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -98,8 +102,8 @@ public final class EdgeKryoSerializer<T> extends TypeSerializer<T> {
         try {
             kryo().writeObject(out, record);
         } catch (KryoException e) {
-            throw new IOException("Cannot serialize " + type.getName() + " with Kryo: "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "Cannot serialize " + type.getName() + " with Kryo: " + e.getMessage(), e);
         }
         target.writeInt(out.position());
         target.write(out.getBuffer(), 0, out.position());
@@ -120,8 +124,8 @@ public final class EdgeKryoSerializer<T> extends TypeSerializer<T> {
         try {
             return kryo().readObject(in, type);
         } catch (KryoException e) {
-            throw new IOException("Cannot deserialize " + type.getName() + " with Kryo: "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "Cannot deserialize " + type.getName() + " with Kryo: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.flinkedge.connectors.serialization;
 
-import java.io.IOException;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
@@ -9,10 +8,12 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.util.Preconditions;
 
+import java.io.IOException;
+
 /**
  * Snapshot of an {@link EdgeKryoSerializer}: the serialized class and the {@link
- * EdgeKryo#FORMAT_VERSION} the state was written with. A restored job is compatible as is when
- * both match; any other combination is incompatible (never silently misread).
+ * EdgeKryo#FORMAT_VERSION} the state was written with. A restored job is compatible as is when both
+ * match; any other combination is incompatible (never silently misread).
  *
  * @param <T> the serialized type
  */
@@ -53,15 +54,22 @@ public final class EdgeKryoSerializerSnapshot<T> implements TypeSerializerSnapsh
     public void readSnapshot(int readVersion, DataInputView in, ClassLoader userCodeClassLoader)
             throws IOException {
         if (readVersion != VERSION) {
-            throw new IOException("Unknown EdgeKryoSerializerSnapshot version " + readVersion
-                    + "; this flink-edge reads version " + VERSION);
+            throw new IOException(
+                    "Unknown EdgeKryoSerializerSnapshot version "
+                            + readVersion
+                            + "; this flink-edge reads version "
+                            + VERSION);
         }
         String className = in.readUTF();
         try {
             type = (Class<T>) Class.forName(className, false, userCodeClassLoader);
         } catch (ClassNotFoundException e) {
-            throw new IOException("Class " + className + " of the restored state is not on the"
-                    + " classpath of the job", e);
+            throw new IOException(
+                    "Class "
+                            + className
+                            + " of the restored state is not on the"
+                            + " classpath of the job",
+                    e);
         }
         formatVersion = in.readInt();
     }

@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+
 import dev.flinkedge.connectors.api.EdgeRecord;
 import dev.flinkedge.connectors.api.GeoPoint;
 import dev.flinkedge.connectors.api.StageTimes;

@@ -2,16 +2,18 @@ package dev.flinkedge.connectors.serialization;
 
 import dev.flinkedge.connectors.api.EdgeRecord;
 import dev.flinkedge.connectors.api.Frame;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Registers flink-edge's serializers with Flink through {@code pipeline.serialization-config}
@@ -31,8 +33,8 @@ import org.apache.flink.configuration.PipelineOptions;
  *
  * <p><b>One registration per JVM.</b> Flink 2.2 applies {@code typeinfo} entries by registering the
  * factory in a JVM-wide table and throws "A TypeInfoFactory for type … is already registered" when
- * an entry is applied a second time, for example when a second execution environment is created
- * in the same JVM. Once flink-edge's factories are registered in this JVM they stay in effect for
+ * an entry is applied a second time, for example when a second execution environment is created in
+ * the same JVM. Once flink-edge's factories are registered in this JVM they stay in effect for
  * every later job, so {@link #configure} then leaves the configuration unchanged.
  */
 @PublicEvolving
@@ -73,16 +75,22 @@ public final class EdgeSerialization {
     @VisibleForTesting
     static Configuration configure(Configuration conf, Predicate<Class<?>> alreadyRegistered) {
         List<String> merged =
-                new ArrayList<>(conf.getOptional(PipelineOptions.SERIALIZATION_CONFIG)
-                        .orElse(List.of()));
+                new ArrayList<>(
+                        conf.getOptional(PipelineOptions.SERIALIZATION_CONFIG).orElse(List.of()));
         for (Class<?> type : TYPES) {
             String entry = entry(type);
             String existing = findEntryFor(merged, type.getName());
             if (existing != null && !normalize(existing).equals(normalize(entry))) {
                 throw new IllegalArgumentException(
-                        PipelineOptions.SERIALIZATION_CONFIG.key() + " already has '" + existing
-                                + "'; flink-edge needs '" + entry + "'. Remove the other entry"
-                                + " for " + type.getName() + ".");
+                        PipelineOptions.SERIALIZATION_CONFIG.key()
+                                + " already has '"
+                                + existing
+                                + "'; flink-edge needs '"
+                                + entry
+                                + "'. Remove the other entry"
+                                + " for "
+                                + type.getName()
+                                + ".");
             }
             if (existing == null && !alreadyRegistered.test(type)) {
                 merged.add(entry);

@@ -3,6 +3,7 @@ package dev.flinkedge.connectors.serialization;
 import dev.flinkedge.connectors.api.CameraPolicy;
 import dev.flinkedge.connectors.api.EdgeRecord;
 import dev.flinkedge.connectors.api.Frame;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -12,8 +13,8 @@ import org.apache.flink.util.Preconditions;
 /**
  * Type information for flink-edge types, serialized by {@link EdgeKryoSerializer} without Flink's
  * generic Kryo fallback. All {@code EdgeRecord<T>} types are described alike whatever {@code T} is:
- * Kryo writes the payload with its class, so streams of edge records with different payloads can
- * be unioned and their serializers are interchangeable.
+ * Kryo writes the payload with its class, so streams of edge records with different payloads can be
+ * unioned and their serializers are interchangeable.
  *
  * <pre>{@code
  * DataStream<EdgeRecord<Plate>> plates = frames.map(new ReadPlates())
@@ -96,9 +97,7 @@ public final class EdgeTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EdgeTypeInfo<?> other
-                && other.canEqual(this)
-                && type == other.type;
+        return o instanceof EdgeTypeInfo<?> other && other.canEqual(this) && type == other.type;
     }
 
     @Override

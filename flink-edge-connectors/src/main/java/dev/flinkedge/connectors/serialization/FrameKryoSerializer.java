@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+
 import dev.flinkedge.connectors.api.Frame;
 import dev.flinkedge.connectors.api.GeoPoint;
 import dev.flinkedge.connectors.api.GroundTruth;
@@ -57,8 +58,17 @@ final class FrameKryoSerializer extends Serializer<Frame> {
         StageTimes stageTimes = StageTimesKryoSerializer.read(input);
         GroundTruth truth = input.readBoolean() ? GroundTruthKryoSerializer.read(input) : null;
         byte[] image = input.readBytes(input.readVarInt(true));
-        return new Frame(image, encoding, width, height, cameraId, location, captureTimeMs,
-                sequence, stageTimes, truth);
+        return new Frame(
+                image,
+                encoding,
+                width,
+                height,
+                cameraId,
+                location,
+                captureTimeMs,
+                sequence,
+                stageTimes,
+                truth);
     }
 
     private static byte encodingCode(Frame.Encoding encoding) {
@@ -74,8 +84,11 @@ final class FrameKryoSerializer extends Serializer<Frame> {
             case JPEG -> Frame.Encoding.JPEG;
             case PNG -> Frame.Encoding.PNG;
             case RAW_BGR -> Frame.Encoding.RAW_BGR;
-            default -> throw new KryoException("Unknown frame encoding code " + code
-                    + "; the data was written by a newer flink-edge version");
+            default ->
+                    throw new KryoException(
+                            "Unknown frame encoding code "
+                                    + code
+                                    + "; the data was written by a newer flink-edge version");
         };
     }
 }

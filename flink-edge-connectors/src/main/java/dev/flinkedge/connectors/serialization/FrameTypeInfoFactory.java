@@ -1,11 +1,13 @@
 package dev.flinkedge.connectors.serialization;
 
 import dev.flinkedge.connectors.api.Frame;
-import java.lang.reflect.Type;
-import java.util.Map;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+import java.lang.reflect.Type;
+import java.util.Map;
 
 /**
  * Tells Flink's type extraction to describe {@link Frame} with {@link EdgeTypeInfo}. Registered

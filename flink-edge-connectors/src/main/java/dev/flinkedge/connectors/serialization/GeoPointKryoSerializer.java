@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+
 import dev.flinkedge.connectors.api.GeoPoint;
 
 /** Kryo serializer for {@link GeoPoint}: latitude and longitude as two doubles. */

@@ -4,8 +4,10 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+
 import dev.flinkedge.connectors.api.GroundTruth;
 import dev.flinkedge.connectors.api.GroundTruth.TruthObject;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+
 import dev.flinkedge.connectors.api.CameraPolicy.Offload;
 
 /** Kryo serializer for {@link Offload}: target site (nullable) and fraction. */
@@ -31,6 +32,8 @@ final class OffloadKryoSerializer extends Serializer<Offload> {
     static Offload read(Input input) {
         String targetSite = input.readString();
         double fraction = input.readDouble();
-        return targetSite == null && fraction == 0 ? Offload.NONE : new Offload(targetSite, fraction);
+        return targetSite == null && fraction == 0
+                ? Offload.NONE
+                : new Offload(targetSite, fraction);
     }
 }

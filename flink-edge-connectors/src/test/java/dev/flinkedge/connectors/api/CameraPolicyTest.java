@@ -28,10 +28,8 @@ class CameraPolicyTest {
                 .hasMessageContaining("fps NaN");
         assertThatThrownBy(() -> CameraPolicy.of("cam-1", Double.POSITIVE_INFINITY, 640, 360))
                 .hasMessageContaining("finite");
-        assertThatThrownBy(() -> CameraPolicy.of("cam-1", 5, 0, 360))
-                .hasMessageContaining("0x360");
-        assertThatThrownBy(() -> CameraPolicy.of(" ", 5, 10, 10))
-                .hasMessageContaining("blank");
+        assertThatThrownBy(() -> CameraPolicy.of("cam-1", 5, 0, 360)).hasMessageContaining("0x360");
+        assertThatThrownBy(() -> CameraPolicy.of(" ", 5, 10, 10)).hasMessageContaining("blank");
         assertThatThrownBy(() -> CameraPolicy.of(null, 5, 10, 10))
                 .isInstanceOf(NullPointerException.class);
     }

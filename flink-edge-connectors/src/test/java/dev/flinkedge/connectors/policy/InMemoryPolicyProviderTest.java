@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flinkedge.connectors.api.CameraPolicy;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** Defaults, updates, withdrawals and listeners of {@link InMemoryPolicyProvider}. */
 class InMemoryPolicyProviderTest {
@@ -30,8 +32,9 @@ class InMemoryPolicyProviderTest {
     @Test
     void listenersSeeChangesAndWithdrawalsUntilRemoved() throws Exception {
         List<String> events = new ArrayList<>();
-        AutoCloseable registration = provider.addListener(
-                (cam, p) -> events.add(cam + "=" + (p == null ? "default" : p.fps())));
+        AutoCloseable registration =
+                provider.addListener(
+                        (cam, p) -> events.add(cam + "=" + (p == null ? "default" : p.fps())));
 
         provider.update(CameraPolicy.of("cam-1", 2, 640, 360));
         provider.update(CameraPolicy.of("cam-1", 2, 640, 360));
@@ -46,9 +49,10 @@ class InMemoryPolicyProviderTest {
     @Test
     void aFailingListenerDoesNotStopOthers() {
         List<String> seen = new ArrayList<>();
-        provider.addListener((cam, p) -> {
-            throw new IllegalStateException("boom");
-        });
+        provider.addListener(
+                (cam, p) -> {
+                    throw new IllegalStateException("boom");
+                });
         provider.addListener((cam, p) -> seen.add(cam));
 
         provider.update(CameraPolicy.of("cam-1", 2, 640, 360));

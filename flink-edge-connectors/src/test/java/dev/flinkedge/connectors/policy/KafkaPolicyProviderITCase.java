@@ -5,14 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flinkedge.connectors.api.CameraPolicy;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import org.apache.flink.core.testutils.CommonTestUtils;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -24,6 +17,15 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@link PolicyPublisher} and {@link KafkaPolicyProvider} against a real broker. */
 class KafkaPolicyProviderITCase {
@@ -50,8 +52,8 @@ class KafkaPolicyProviderITCase {
         }
 
         try (KafkaPolicyProvider provider =
-                KafkaPolicyProvider.start(props(), topic, KafkaPolicyProviderITCase::defaults,
-                        TIMEOUT)) {
+                KafkaPolicyProvider.start(
+                        props(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
             assertThat(provider.current("cam-1")).isEqualTo(p2);
             assertThat(provider.current("cam-2")).isEqualTo(other);
             assertThat(provider.current("cam-3")).isEqualTo(defaults("cam-3"));
@@ -65,26 +67,33 @@ class KafkaPolicyProviderITCase {
         String topic = newTopic();
         List<String> events = new CopyOnWriteArrayList<>();
         try (PolicyPublisher publisher = PolicyPublisher.create(props(), topic, TIMEOUT);
-                KafkaPolicyProvider provider = KafkaPolicyProvider.start(props(), topic,
-                        KafkaPolicyProviderITCase::defaults, TIMEOUT);
-                KafkaPolicyProvider second = KafkaPolicyProvider.start(props(), topic,
-                        KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
-            provider.addListener((cam, p) -> events.add(cam + ":" + (p == null ? "-" : p.version())));
+                KafkaPolicyProvider provider =
+                        KafkaPolicyProvider.start(
+                                props(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT);
+                KafkaPolicyProvider second =
+                        KafkaPolicyProvider.start(
+                                props(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
+            provider.addListener(
+                    (cam, p) -> events.add(cam + ":" + (p == null ? "-" : p.version())));
             CameraPolicy p = CameraPolicy.of("cam-1", 2, 640, 360).withVersion(5);
 
             long published = System.nanoTime();
             publisher.publish(p);
-            CommonTestUtils.waitUtil(() -> provider.published("cam-1").isPresent(), TIMEOUT,
-                    "policy never arrived");
+            CommonTestUtils.waitUtil(
+                    () -> provider.published("cam-1").isPresent(), TIMEOUT, "policy never arrived");
             long seenAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - published);
-            CommonTestUtils.waitUtil(() -> second.published("cam-1").isPresent(), TIMEOUT,
+            CommonTestUtils.waitUtil(
+                    () -> second.published("cam-1").isPresent(),
+                    TIMEOUT,
                     "second provider never saw the policy");
 
             assertThat(provider.current("cam-1")).isEqualTo(p);
             assertThat(seenAfterMs).as("publish-to-provider latency").isLessThan(1000);
 
             publisher.clear("cam-1");
-            CommonTestUtils.waitUtil(() -> provider.published("cam-1").isEmpty(), TIMEOUT,
+            CommonTestUtils.waitUtil(
+                    () -> provider.published("cam-1").isEmpty(),
+                    TIMEOUT,
                     "withdrawal never arrived");
             assertThat(provider.current("cam-1")).isEqualTo(defaults("cam-1"));
             assertThat(events).containsExactly("cam-1:5", "cam-1:-");
@@ -98,16 +107,22 @@ class KafkaPolicyProviderITCase {
     void skipsUnreadableAndMismatchedRecords() throws Exception {
         String topic = newTopic();
         try (PolicyPublisher publisher = PolicyPublisher.create(props(), topic, TIMEOUT);
-                KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(props(),
-                        new ByteArraySerializer(), new ByteArraySerializer())) {
+                KafkaProducer<byte[], byte[]> raw =
+                        new KafkaProducer<>(
+                                props(), new ByteArraySerializer(), new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(topic, bytes("cam-1"), bytes("{not json"))).get();
-            raw.send(new ProducerRecord<>(topic, bytes("cam-2"),
-                    PolicyJson.encode(CameraPolicy.of("cam-3", 1, 10, 10)))).get();
+            raw.send(
+                            new ProducerRecord<>(
+                                    topic,
+                                    bytes("cam-2"),
+                                    PolicyJson.encode(CameraPolicy.of("cam-3", 1, 10, 10))))
+                    .get();
             publisher.publish(CameraPolicy.of("cam-4", 3, 320, 180));
         }
 
-        try (KafkaPolicyProvider provider = KafkaPolicyProvider.start(props(), topic,
-                KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
+        try (KafkaPolicyProvider provider =
+                KafkaPolicyProvider.start(
+                        props(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
             assertThat(provider.published("cam-1")).isEmpty();
             assertThat(provider.published("cam-2")).isEmpty();
             assertThat(provider.published("cam-3")).isEmpty();
@@ -119,17 +134,29 @@ class KafkaPolicyProviderITCase {
     void usesAnExistingTopicThatIsNotCompactedAndRejectsMissingServers() throws Exception {
         String topic = newTopic();
         try (Admin admin = Admin.create(props())) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
-                            TopicConfig.CLEANUP_POLICY_DELETE)))).all().get();
+            admin.createTopics(
+                            List.of(
+                                    new NewTopic(topic, 1, (short) 1)
+                                            .configs(
+                                                    Map.of(
+                                                            TopicConfig.CLEANUP_POLICY_CONFIG,
+                                                            TopicConfig.CLEANUP_POLICY_DELETE))))
+                    .all()
+                    .get();
         }
-        try (KafkaPolicyProvider provider = KafkaPolicyProvider.start(props(), topic,
-                KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
+        try (KafkaPolicyProvider provider =
+                KafkaPolicyProvider.start(
+                        props(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
             assertThat(provider.current("cam-1")).isEqualTo(defaults("cam-1"));
         }
 
-        assertThatThrownBy(() -> KafkaPolicyProvider.start(new Properties(), topic,
-                        KafkaPolicyProviderITCase::defaults, TIMEOUT))
+        assertThatThrownBy(
+                        () ->
+                                KafkaPolicyProvider.start(
+                                        new Properties(),
+                                        topic,
+                                        KafkaPolicyProviderITCase::defaults,
+                                        TIMEOUT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bootstrap.servers");
     }

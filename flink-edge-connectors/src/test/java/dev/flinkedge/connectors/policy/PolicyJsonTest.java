@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flinkedge.connectors.api.CameraPolicy;
+
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
 
 /** The JSON form of policies on the topic. */
 class PolicyJsonTest {
@@ -22,8 +24,9 @@ class PolicyJsonTest {
 
     @Test
     void readsTheDocumentedShapeIgnoringUnknownFieldsAndMissingOffload() throws IOException {
-        String json = "{\"cameraId\":\"cam-7\",\"fps\":5,\"width\":320,\"height\":180,"
-                + "\"version\":9,\"addedLater\":true}";
+        String json =
+                "{\"cameraId\":\"cam-7\",\"fps\":5,\"width\":320,\"height\":180,"
+                        + "\"version\":9,\"addedLater\":true}";
 
         assertThat(PolicyJson.decode(json.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(CameraPolicy.of("cam-7", 5, 320, 180).withVersion(9));
@@ -31,8 +34,9 @@ class PolicyJsonTest {
 
     @Test
     void invalidValuesFailWithTheReason() {
-        byte[] json = "{\"cameraId\":\"cam-7\",\"fps\":-1,\"width\":320,\"height\":180}"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] json =
+                "{\"cameraId\":\"cam-7\",\"fps\":-1,\"width\":320,\"height\":180}"
+                        .getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> PolicyJson.decode(json))
                 .isInstanceOf(IOException.class)

@@ -10,13 +10,15 @@ import dev.flinkedge.connectors.api.GeoPoint;
 import dev.flinkedge.connectors.api.GroundTruth;
 import dev.flinkedge.connectors.api.StageTimes;
 import dev.flinkedge.connectors.testutil.Samples;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 
 /** Byte round trips of every flink-edge type through {@link EdgeCodec}. */
 class EdgeCodecTest {
@@ -32,11 +34,12 @@ class EdgeCodecTest {
     @Test
     void edgeRecordsRoundTripWithAnyPayload() {
         EdgeCodec<EdgeRecord<Object>> codec = EdgeCodec.edgeRecords();
-        List<EdgeRecord<Object>> records = List.of(
-                Samples.record("text"),
-                Samples.record(new Samples.Vehicle("AB12 CDE", "red", 0.5, List.of(1, 2))),
-                Samples.record(new Samples.Count("area", 3, List.of("car"))),
-                Samples.record(Samples.frame(2)));
+        List<EdgeRecord<Object>> records =
+                List.of(
+                        Samples.record("text"),
+                        Samples.record(new Samples.Vehicle("AB12 CDE", "red", 0.5, List.of(1, 2))),
+                        Samples.record(new Samples.Count("area", 3, List.of("car"))),
+                        Samples.record(Samples.frame(2)));
         for (EdgeRecord<Object> r : records) {
             assertThat(codec.decode(codec.encode(r))).isEqualTo(r);
         }
@@ -67,8 +70,7 @@ class EdgeCodecTest {
         assertThatThrownBy(() -> codec.decode(bytes))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("format " + (EdgeKryo.FORMAT_VERSION + 1));
-        assertThatThrownBy(() -> codec.decode(new byte[0]))
-                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> codec.decode(new byte[0])).hasMessageContaining("empty");
         assertThatThrownBy(() -> codec.decode(new byte[] {EdgeKryo.FORMAT_VERSION, 9}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Cannot decode Frame");
@@ -81,15 +83,17 @@ class EdgeCodecTest {
         try {
             List<Future<Boolean>> results = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
-                results.add(pool.submit(() -> {
-                    for (int i = 0; i < 200; i++) {
-                        Frame f = Samples.frame(i);
-                        if (!codec.decode(codec.encode(f)).equals(f)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }));
+                results.add(
+                        pool.submit(
+                                () -> {
+                                    for (int i = 0; i < 200; i++) {
+                                        Frame f = Samples.frame(i);
+                                        if (!codec.decode(codec.encode(f)).equals(f)) {
+                                            return false;
+                                        }
+                                    }
+                                    return true;
+                                }));
             }
             for (Future<Boolean> r : results) {
                 assertThat(r.get(30, TimeUnit.SECONDS)).isTrue();

@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flinkedge.connectors.api.Frame;
 import dev.flinkedge.connectors.api.GeoPoint;
 import dev.flinkedge.connectors.testutil.Samples;
-import java.io.IOException;
+
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
 
 /** Restoring {@link EdgeKryoSerializer}s from their snapshots, and compatibility decisions. */
 class EdgeKryoSerializerSnapshotTest {
@@ -29,7 +31,9 @@ class EdgeKryoSerializerSnapshotTest {
         TypeSerializer<Frame> restoredSerializer = restored.restoreSerializer();
 
         assertThat(restoredSerializer).isEqualTo(original);
-        assertThat(restoredSerializer.deserialize(new DataInputDeserializer(state.getCopyOfBuffer())))
+        assertThat(
+                        restoredSerializer.deserialize(
+                                new DataInputDeserializer(state.getCopyOfBuffer())))
                 .isEqualTo(Samples.frame(5));
     }
 
@@ -39,7 +43,8 @@ class EdgeKryoSerializerSnapshotTest {
                 roundTrip(new EdgeKryoSerializer<>(Frame.class).snapshotConfiguration());
 
         TypeSerializerSchemaCompatibility<Frame> compatibility =
-                new EdgeKryoSerializer<>(Frame.class).snapshotConfiguration()
+                new EdgeKryoSerializer<>(Frame.class)
+                        .snapshotConfiguration()
                         .resolveSchemaCompatibility(old);
 
         assertThat(compatibility.isCompatibleAsIs()).isTrue();
@@ -52,7 +57,8 @@ class EdgeKryoSerializerSnapshotTest {
                 roundTrip(new EdgeKryoSerializer<>(GeoPoint.class).snapshotConfiguration());
 
         TypeSerializerSchemaCompatibility<Frame> compatibility =
-                new EdgeKryoSerializer<>(Frame.class).snapshotConfiguration()
+                new EdgeKryoSerializer<>(Frame.class)
+                        .snapshotConfiguration()
                         .resolveSchemaCompatibility(old);
 
         assertThat(compatibility.isIncompatible()).isTrue();
@@ -67,7 +73,8 @@ class EdgeKryoSerializerSnapshotTest {
         fromNewerFormat.readSnapshot(1, new DataInputDeserializer(out.getCopyOfBuffer()), loader);
 
         TypeSerializerSchemaCompatibility<Frame> compatibility =
-                new EdgeKryoSerializer<>(Frame.class).snapshotConfiguration()
+                new EdgeKryoSerializer<>(Frame.class)
+                        .snapshotConfiguration()
                         .resolveSchemaCompatibility(fromNewerFormat);
 
         assertThat(fromNewerFormat.formatVersion()).isEqualTo(EdgeKryo.FORMAT_VERSION + 1);
@@ -81,12 +88,16 @@ class EdgeKryoSerializerSnapshotTest {
         out.writeInt(EdgeKryo.FORMAT_VERSION);
         byte[] bytes = out.getCopyOfBuffer();
 
-        assertThatThrownBy(() -> new EdgeKryoSerializerSnapshot<>()
-                        .readSnapshot(2, new DataInputDeserializer(bytes), loader))
+        assertThatThrownBy(
+                        () ->
+                                new EdgeKryoSerializerSnapshot<>()
+                                        .readSnapshot(2, new DataInputDeserializer(bytes), loader))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("version 2");
-        assertThatThrownBy(() -> new EdgeKryoSerializerSnapshot<>()
-                        .readSnapshot(1, new DataInputDeserializer(bytes), loader))
+        assertThatThrownBy(
+                        () ->
+                                new EdgeKryoSerializerSnapshot<>()
+                                        .readSnapshot(1, new DataInputDeserializer(bytes), loader))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("com.example.Gone");
     }

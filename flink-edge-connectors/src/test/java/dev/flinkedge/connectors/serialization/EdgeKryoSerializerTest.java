@@ -9,14 +9,16 @@ import dev.flinkedge.connectors.api.GeoPoint;
 import dev.flinkedge.connectors.api.GroundTruth;
 import dev.flinkedge.connectors.api.StageTimes;
 import dev.flinkedge.connectors.testutil.Samples;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Flink's serializer contract (round trips, copies, duplicates, snapshots) for every flink-edge
@@ -27,8 +29,8 @@ class EdgeKryoSerializerTest {
     @Test
     void edgeRecordCopyIsDeepForMutablePayloadsAndSharedForImmutableOnes() {
         EdgeKryoSerializer<EdgeRecord<?>> serializer = edgeRecordSerializer();
-        Samples.Vehicle vehicle = new Samples.Vehicle("AB12 CDE", "red", 0.9,
-                new ArrayList<>(List.of(1, 2, 3, 4)));
+        Samples.Vehicle vehicle =
+                new Samples.Vehicle("AB12 CDE", "red", 0.9, new ArrayList<>(List.of(1, 2, 3, 4)));
         EdgeRecord<?> original = Samples.record(vehicle);
 
         EdgeRecord<?> copy = serializer.copy(original);
@@ -88,8 +90,9 @@ class EdgeKryoSerializerTest {
 
         @Override
         protected Frame[] getTestData() {
-            return new Frame[] {Samples.frame(0), Samples.frame(1), Samples.frame(77),
-                Samples.rawFrame()};
+            return new Frame[] {
+                Samples.frame(0), Samples.frame(1), Samples.frame(77), Samples.rawFrame()
+            };
         }
     }
 
@@ -111,8 +114,9 @@ class EdgeKryoSerializerTest {
             return new EdgeRecord<?>[] {
                 Samples.record("AB12 CDE"),
                 Samples.record(42L),
-                Samples.record(new Samples.Vehicle("XY34 ZZZ", "white", 0.75,
-                        new ArrayList<>(List.of(5, 6, 7, 8)))),
+                Samples.record(
+                        new Samples.Vehicle(
+                                "XY34 ZZZ", "white", 0.75, new ArrayList<>(List.of(5, 6, 7, 8)))),
                 Samples.record(new Samples.Count("area-1", 12, List.of("car", "bus"))),
                 Samples.record(Samples.frame(3)),
                 Samples.record(Samples.policy())
@@ -134,8 +138,11 @@ class EdgeKryoSerializerTest {
 
         @Override
         protected StageTimes[] getTestData() {
-            return new StageTimes[] {StageTimes.empty(), Samples.stages(),
-                StageTimes.empty().with("capture", -1).with("capture", Long.MAX_VALUE)};
+            return new StageTimes[] {
+                StageTimes.empty(),
+                Samples.stages(),
+                StageTimes.empty().with("capture", -1).with("capture", Long.MAX_VALUE)
+            };
         }
     }
 

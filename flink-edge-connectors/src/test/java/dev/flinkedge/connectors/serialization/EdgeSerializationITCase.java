@@ -7,14 +7,12 @@ import dev.flinkedge.connectors.api.EdgeRecord;
 import dev.flinkedge.connectors.api.Frame;
 import dev.flinkedge.connectors.testutil.EdgeTestEnvironment;
 import dev.flinkedge.connectors.testutil.Samples;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
+
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -26,6 +24,10 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Frames and edge records cross keyBy exchanges, chained maps and a collect sink in a MiniCluster
@@ -57,27 +59,35 @@ class EdgeSerializationITCase {
                 .isInstanceOf(FrameTypeInfoFactory.class);
 
         List<Frame> frames = IntStream.range(0, 20).mapToObj(Samples::frame).toList();
-        List<EdgeRecord<Samples.Vehicle>> vehicles = IntStream.range(0, 20)
-                .mapToObj(i -> Samples.record(new Samples.Vehicle("AB" + i + " CDE", "red", i / 20.0,
-                        new ArrayList<>(List.of(i, i + 1, 10, 10)))).withKey("k" + (i % 4)))
-                .toList();
-        List<EdgeRecord<String>> texts = IntStream.range(0, 20)
-                .mapToObj(i -> Samples.record("plate-" + i).withKey("k" + (i % 3)))
-                .toList();
+        List<EdgeRecord<Samples.Vehicle>> vehicles =
+                IntStream.range(0, 20)
+                        .mapToObj(
+                                i ->
+                                        Samples.record(
+                                                        new Samples.Vehicle(
+                                                                "AB" + i + " CDE",
+                                                                "red",
+                                                                i / 20.0,
+                                                                new ArrayList<>(
+                                                                        List.of(i, i + 1, 10, 10))))
+                                                .withKey("k" + (i % 4)))
+                        .toList();
+        List<EdgeRecord<String>> texts =
+                IntStream.range(0, 20)
+                        .mapToObj(i -> Samples.record("plate-" + i).withKey("k" + (i % 3)))
+                        .toList();
 
-        DataStream<Frame> frameStream = env.fromData(frames)
-                .keyBy(Frame::cameraId)
-                .map(f -> f);
-        DataStream<EdgeRecord<Samples.Vehicle>> vehicleStream = env
-                .fromData(vehicles, EdgeTypeInfo.edgeRecords(Samples.Vehicle.class))
-                .keyBy(EdgeRecord::key)
-                .map(r -> r)
-                .returns(new TypeHint<EdgeRecord<Samples.Vehicle>>() {});
-        DataStream<EdgeRecord<String>> textStream = env
-                .fromData(texts, new TypeHint<EdgeRecord<String>>() {}.getTypeInfo())
-                .keyBy(EdgeRecord::key)
-                .map(r -> r)
-                .returns(new TypeHint<EdgeRecord<String>>() {});
+        DataStream<Frame> frameStream = env.fromData(frames).keyBy(Frame::cameraId).map(f -> f);
+        DataStream<EdgeRecord<Samples.Vehicle>> vehicleStream =
+                env.fromData(vehicles, EdgeTypeInfo.edgeRecords(Samples.Vehicle.class))
+                        .keyBy(EdgeRecord::key)
+                        .map(r -> r)
+                        .returns(new TypeHint<EdgeRecord<Samples.Vehicle>>() {});
+        DataStream<EdgeRecord<String>> textStream =
+                env.fromData(texts, new TypeHint<EdgeRecord<String>>() {}.getTypeInfo())
+                        .keyBy(EdgeRecord::key)
+                        .map(r -> r)
+                        .returns(new TypeHint<EdgeRecord<String>>() {});
 
         assertThat(frameStream.getType()).isEqualTo(EdgeTypeInfo.frames());
         assertThat(vehicleStream.getType()).isInstanceOf(EdgeTypeInfo.class);
@@ -96,7 +106,8 @@ class EdgeSerializationITCase {
 
     @Test
     void genericTypesAreReallyDisabledInTheseJobs(@InjectMiniCluster MiniCluster cluster) {
-        StreamExecutionEnvironment env = EdgeTestEnvironment.create(cluster, new Configuration(), 1);
+        StreamExecutionEnvironment env =
+                EdgeTestEnvironment.create(cluster, new Configuration(), 1);
 
         assertThatThrownBy(() -> env.fromData(new StringBuilder("not a pojo")))
                 .hasStackTraceContaining("Generic types have been disabled");

@@ -3,17 +3,19 @@ package dev.flinkedge.connectors.serialization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.function.Predicate;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.function.Predicate;
+
 /** How {@link EdgeSerialization} edits {@code pipeline.serialization-config}. */
 class EdgeSerializationTest {
 
-    private static final String FRAME_ENTRY = "dev.flinkedge.connectors.api.Frame: {type: typeinfo,"
-            + " class: dev.flinkedge.connectors.serialization.FrameTypeInfoFactory}";
+    private static final String FRAME_ENTRY =
+            "dev.flinkedge.connectors.api.Frame: {type: typeinfo,"
+                    + " class: dev.flinkedge.connectors.serialization.FrameTypeInfoFactory}";
 
     private static final Predicate<Class<?>> NONE = type -> false;
 
@@ -30,10 +32,11 @@ class EdgeSerializationTest {
     void addsTypeinfoEntriesForFrameAndEdgeRecord() {
         Configuration conf = EdgeSerialization.configure(new Configuration(), NONE);
 
-        assertThat(conf.get(PipelineOptions.SERIALIZATION_CONFIG)).containsExactly(
-                FRAME_ENTRY,
-                "dev.flinkedge.connectors.api.EdgeRecord: {type: typeinfo,"
-                        + " class: dev.flinkedge.connectors.serialization.EdgeRecordTypeInfoFactory}");
+        assertThat(conf.get(PipelineOptions.SERIALIZATION_CONFIG))
+                .containsExactly(
+                        FRAME_ENTRY,
+                        "dev.flinkedge.connectors.api.EdgeRecord: {type: typeinfo, class:"
+                            + " dev.flinkedge.connectors.serialization.EdgeRecordTypeInfoFactory}");
     }
 
     @Test
@@ -64,7 +67,8 @@ class EdgeSerializationTest {
     @Test
     void refusesToOverrideAnotherSerializerForFrame() {
         Configuration conf = new Configuration();
-        conf.set(PipelineOptions.SERIALIZATION_CONFIG,
+        conf.set(
+                PipelineOptions.SERIALIZATION_CONFIG,
                 List.of("dev.flinkedge.connectors.api.Frame: {type: kryo}"));
 
         assertThatThrownBy(() -> EdgeSerialization.configure(conf, NONE))

@@ -6,6 +6,7 @@ import dev.flinkedge.connectors.api.Frame;
 import dev.flinkedge.connectors.api.GeoPoint;
 import dev.flinkedge.connectors.api.GroundTruth;
 import dev.flinkedge.connectors.api.StageTimes;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -17,13 +18,18 @@ public final class Samples {
     private Samples() {}
 
     public static StageTimes stages() {
-        return StageTimes.empty().with("capture", 1_700_000_000_000L).with("detect", 1_700_000_000_042L);
+        return StageTimes.empty()
+                .with("capture", 1_700_000_000_000L)
+                .with("detect", 1_700_000_000_042L);
     }
 
     public static GroundTruth truth() {
-        return new GroundTruth(List.of(
-                new GroundTruth.TruthObject("v1", "car", "red", "AB12 CDE", 10, 20, 200, 90),
-                new GroundTruth.TruthObject("v2", "bicycle", "blue", null, 300, 40, 90, 60)));
+        return new GroundTruth(
+                List.of(
+                        new GroundTruth.TruthObject(
+                                "v1", "car", "red", "AB12 CDE", 10, 20, 200, 90),
+                        new GroundTruth.TruthObject(
+                                "v2", "bicycle", "blue", null, 300, 40, 90, 60)));
     }
 
     public static Frame frame(long sequence) {
@@ -31,14 +37,31 @@ public final class Samples {
         for (int i = 0; i < image.length; i++) {
             image[i] = (byte) (i * 31 + sequence);
         }
-        return new Frame(image, Frame.Encoding.JPEG, 1280, 720, "cam-" + (sequence % 3), LONDON,
-                1_700_000_000_000L + sequence * 100, sequence, stages(),
+        return new Frame(
+                image,
+                Frame.Encoding.JPEG,
+                1280,
+                720,
+                "cam-" + (sequence % 3),
+                LONDON,
+                1_700_000_000_000L + sequence * 100,
+                sequence,
+                stages(),
                 sequence % 2 == 0 ? truth() : null);
     }
 
     public static Frame rawFrame() {
-        return new Frame(new byte[4 * 2 * 3], Frame.Encoding.RAW_BGR, 4, 2, "cam-raw", LONDON, 5L,
-                0, StageTimes.empty(), null);
+        return new Frame(
+                new byte[4 * 2 * 3],
+                Frame.Encoding.RAW_BGR,
+                4,
+                2,
+                "cam-raw",
+                LONDON,
+                5L,
+                0,
+                StageTimes.empty(),
+                null);
     }
 
     public static CameraPolicy policy() {
@@ -67,8 +90,10 @@ public final class Samples {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Vehicle v && Objects.equals(plate, v.plate)
-                    && Objects.equals(colour, v.colour) && confidence == v.confidence
+            return o instanceof Vehicle v
+                    && Objects.equals(plate, v.plate)
+                    && Objects.equals(colour, v.colour)
+                    && confidence == v.confidence
                     && Objects.equals(box, v.box);
         }
 

@@ -1,0 +1,69 @@
+package dev.flinkedge.connectors.source.camera.reader;
+
+import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.policy.PolicyProvider;
+import dev.flinkedge.connectors.source.camera.split.CameraSplit;
+import dev.flinkedge.connectors.source.camera.split.CameraSplitState;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The camera source's reader: one fetcher thread runs a {@link CameraSplitReader} over all cameras
+ * assigned to this subtask, and the task thread emits their frames. Owns the policy provider and
+ * closes it with the reader.
+ */
+@Internal
+@SuppressWarnings("try") // close() throws Exception as SourceReaderBase declares it
+public final class CameraSourceReader
+        extends SingleThreadMultiplexSourceReaderBase<
+                CameraRecord, Frame, CameraSplit, CameraSplitState> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CameraSourceReader.class);
+
+    private final PolicyProvider policies;
+
+    public CameraSourceReader(
+            Supplier<SplitReader<CameraRecord, CameraSplit>> splitReaderSupplier,
+            Configuration config,
+            SourceReaderContext context,
+            PolicyProvider policies) {
+        super(splitReaderSupplier, new CameraRecordEmitter(), config, context);
+        this.policies = policies;
+    }
+
+    @Override
+    protected void onSplitFinished(Map<String, CameraSplitState> finishedSplitIds) {
+        finishedSplitIds.forEach(
+                (id, state) ->
+                        LOG.info("Camera '{}' finished after {} frames", id, state.nextSequence()));
+    }
+
+    @Override
+    protected CameraSplitState initializedState(CameraSplit split) {
+        LOG.debug("Camera '{}' assigned at sequence {}", split.splitId(), split.nextSequence());
+        return new CameraSplitState(split);
+    }
+
+    @Override
+    protected CameraSplit toSplitType(String splitId, CameraSplitState state) {
+        return state.toSplit();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            super.close();
+        } finally {
+            policies.close();
+        }
+    }
+}

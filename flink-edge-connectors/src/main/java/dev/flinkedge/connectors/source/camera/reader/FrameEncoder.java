@@ -1,0 +1,130 @@
+package dev.flinkedge.connectors.source.camera.reader;
+
+import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.source.camera.reader.feed.SourceImage;
+
+import org.apache.flink.annotation.Internal;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Scales a native frame to the delivered size (Java2D, bilinear) and encodes it as JPEG (ImageIO)
+ * at a fixed quality; ground-truth boxes are scaled with the picture. One instance per thread.
+ */
+@Internal
+public final class FrameEncoder implements AutoCloseable {
+
+    private final ImageWriter writer;
+    private final ImageWriteParam param;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
+
+    /**
+     * @param jpegQuality JPEG quality in (0, 1]
+     */
+    public FrameEncoder(float jpegQuality) {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
+        if (!writers.hasNext()) {
+            throw new IllegalStateException("This JVM has no ImageIO JPEG writer");
+        }
+        this.writer = writers.next();
+        this.param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(jpegQuality);
+    }
+
+    /**
+     * The JPEG of {@code source} at {@code width}×{@code height}.
+     *
+     * @return the encoded picture and its scaled ground truth
+     */
+    public EncodedImage encode(SourceImage source, int width, int height) throws IOException {
+        BufferedImage image = source.image();
+        BufferedImage scaled =
+                image.getWidth() == width
+                                && image.getHeight() == height
+                                && image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                        ? image
+                        : scale(image, width, height);
+        buffer.reset();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(buffer)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(scaled, null, null), param);
+        } finally {
+            writer.setOutput(null);
+        }
+        GroundTruth truth =
+                source.truth() == null
+                        ? null
+                        : scaleTruth(
+                                source.truth(), image.getWidth(), image.getHeight(), width, height);
+        return new EncodedImage(buffer.toByteArray(), width, height, truth);
+    }
+
+    private static BufferedImage scale(BufferedImage image, int width, int height) {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(
+                    RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(image, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** Boxes mapped from a {@code fromW}×{@code fromH} picture to a {@code toW}×{@code toH} one. */
+    static GroundTruth scaleTruth(GroundTruth truth, int fromW, int fromH, int toW, int toH) {
+        if (fromW == toW && fromH == toH) {
+            return truth;
+        }
+        double sx = (double) toW / fromW;
+        double sy = (double) toH / fromH;
+        List<GroundTruth.TruthObject> out = new ArrayList<>(truth.objects().size());
+        for (GroundTruth.TruthObject o : truth.objects()) {
+            int x0 = (int) Math.floor(o.x() * sx);
+            int y0 = (int) Math.floor(o.y() * sy);
+            int x1 = Math.min(toW, (int) Math.ceil((o.x() + o.w()) * sx));
+            int y1 = Math.min(toH, (int) Math.ceil((o.y() + o.h()) * sy));
+            out.add(
+                    new GroundTruth.TruthObject(
+                            o.objectId(),
+                            o.cls(),
+                            o.colour(),
+                            o.plate(),
+                            x0,
+                            y0,
+                            Math.max(1, x1 - x0),
+                            Math.max(1, y1 - y0)));
+        }
+        return new GroundTruth(out);
+    }
+
+    @Override
+    public void close() {
+        writer.dispose();
+    }
+
+    /**
+     * A JPEG-encoded frame.
+     *
+     * @param jpeg the bytes
+     * @param width picture width
+     * @param height picture height
+     * @param truth ground truth in the picture's pixels, or null
+     */
+    public record EncodedImage(byte[] jpeg, int width, int height, GroundTruth truth) {}
+}
