@@ -1,13 +1,17 @@
 package dev.flinkedge.connectors.api;
 
+import dev.flinkedge.connectors.serialization.EdgeRecordTypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import java.util.Objects;
 
 /**
  * A derived record: a payload (a detected vehicle, a plate, a count) plus the edge metadata of the
- * data it was computed from. Immutable.
+ * data it was computed from. Immutable. Serialized by flink-edge's Kryo serializer wherever Flink
+ * meets the type, payload included.
  *
  * @param <T> payload type
  */
+@TypeInfo(EdgeRecordTypeInfoFactory.class)
 public final class EdgeRecord<T> implements EdgeData, java.io.Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package dev.flinkedge.connectors.api;
 
+import dev.flinkedge.connectors.serialization.FrameTypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -7,8 +9,11 @@ import java.util.Objects;
  * One camera frame: the encoded image plus everything needed to process it and to measure the
  * pipeline — camera, location, capture time, sequence number, per-stage timestamps, and for
  * synthetic scenes the ground truth. Immutable; the image array is not copied for speed, so callers
- * must not modify it.
+ * must not modify it. Serialized by flink-edge's Kryo serializer wherever Flink meets the type
+ * (the annotation needs no registration; {@code EdgeSerialization} registers the same factory through
+ * {@code pipeline.serialization-config}).
  */
+@TypeInfo(FrameTypeInfoFactory.class)
 public final class Frame implements EdgeData, java.io.Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -1,0 +1,60 @@
+package dev.flinkedge.connectors.source.camera;
+
+import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.api.RawSourceFactory;
+import dev.flinkedge.registry.model.StreamDescriptor;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Raw streams as cameras of a {@link DeviceCatalog}: a device-based stream reads its listed
+ * cameras, a range-based one every catalog camera inside its areas. Frames are timestamped by
+ * capture time; cameras follow the policies of the policy topic when one is configured.
+ */
+public final class CatalogCameras implements RawSourceFactory {
+    private static final long serialVersionUID = 1L;
+
+    private static final Duration OUT_OF_ORDERNESS = Duration.ofMillis(200);
+
+    private final DeviceCatalog catalog;
+    private final String policyBootstrapServers;
+    private final String policyTopic;
+
+    private CatalogCameras(DeviceCatalog catalog, String policyBootstrapServers,
+            String policyTopic) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.policyBootstrapServers = policyBootstrapServers;
+        this.policyTopic = policyTopic;
+    }
+
+    /** Cameras at their native fps and resolution. */
+    public static CatalogCameras of(DeviceCatalog catalog) {
+        return new CatalogCameras(catalog, null, null);
+    }
+
+    /** The same cameras, following the policies on {@code topic} (null: the default topic). */
+    public CatalogCameras withPolicies(String bootstrapServers, String topic) {
+        return new CatalogCameras(catalog, Objects.requireNonNull(bootstrapServers), topic);
+    }
+
+    @Override
+    public DataStream<Frame> create(StreamExecutionEnvironment env, StreamDescriptor raw) {
+        CameraSourceBuilder builder = CameraSource.builder()
+                .setCatalog(catalog)
+                .setSourceSpec(raw.source());
+        if (policyBootstrapServers != null) {
+            builder.setPolicyBootstrapServers(policyBootstrapServers);
+            if (policyTopic != null) {
+                builder.setPolicyTopic(policyTopic);
+            }
+        }
+        return env.fromSource(builder.build(),
+                        WatermarkStrategy.<Frame>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
+                                .withTimestampAssigner((f, ts) -> f.captureTimeMs()),
+                        "cameras:" + raw.ref())
+                .uid("cameras-" + raw.fingerprint().substring(0, 16));
+    }
+}
