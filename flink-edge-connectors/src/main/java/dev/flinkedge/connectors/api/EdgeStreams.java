@@ -151,6 +151,18 @@ public final class EdgeStreams {
     }
 
     /**
+     * Reads the ACTIVE stream with lineage fingerprint {@code fingerprint} that the caller may read
+     * (its own first), from its producer's tap.
+     *
+     * @throws dev.flinkedge.registry.errors.NotFoundException if no such stream is readable
+     */
+    public <T> EdgeStream<T> importFingerprint(String fingerprint, TypeInformation<T> type) {
+        StreamDescriptor d = registry.resolve(fingerprint).get(0);
+        return add(new EdgeStream<>(this, EdgeStream.Kind.SHARED, type, d.window(), List.of(),
+                null, d));
+    }
+
+    /**
      * Derives stream {@code name} by applying {@code operator} to {@code parents} — or, if a
      * readable job already produces exactly this computation, reads that job's stream instead.
      */

@@ -129,6 +129,10 @@ class StreamSharingITCase {
 
         EdgeStreams b = planXb("bob", "Video1", "Cars1", "xb1");
         assertThat(b.reusedStreams()).containsExactly(new StreamRef("alice", "Cars1"));
+        String carsFp = fixture.client("bob").describe(new StreamRef("alice", "Cars1"))
+                .fingerprint();
+        assertThat(fixture.plan("bob", FPS).importFingerprint(carsFp, SyntheticCost.OUTPUT)
+                .descriptor().ref()).isEqualTo(new StreamRef("alice", "Cars1"));
         assertThat(hasVertex(b.streamGraph("x+b"), "detect"))
                 .as("x+b must contain neither detect nor a camera source").isFalse();
         long submitted = System.currentTimeMillis();
