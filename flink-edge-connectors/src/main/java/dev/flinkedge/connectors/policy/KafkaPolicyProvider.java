@@ -116,6 +116,7 @@ public final class KafkaPolicyProvider implements PolicyProvider {
                 servers != null && !servers.isBlank(),
                 "Property %s is required but not provided",
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        PolicyJson.warmUp();
         int partitionCount;
         try (Admin admin = Admin.create(clientProps)) {
             partitionCount = PolicyTopic.ensure(admin, topic, timeout, servers);

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Writes camera policies to the policy topic (key = camera id, value = {@link PolicyJson}), where
  * every {@link KafkaPolicyProvider} picks them up. Each call returns once the broker acknowledged
- * the record ({@code acks=all}, idempotent producer). Thread-safe.
+ * the record ({@code acks=all}, one request in flight so records stay in order). Thread-safe.
  *
  * <pre>{@code
  * try (PolicyPublisher publisher = PolicyPublisher.create(props, KafkaPolicyProvider.DEFAULT_TOPIC,
@@ -48,7 +48,11 @@ public final class PolicyPublisher implements AutoCloseable {
         Properties props = new Properties();
         props.putAll(clientProps);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // Each publish waits for its ack, so one request in flight keeps records in order; a
+        // duplicate after a retry re-applies the same policy, which is harmless. Without
+        // idempotence the first publish needs no producer-id round trip.
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "flinkedge-policy-publisher-" + topic);
         this.producer =
@@ -56,7 +60,7 @@ public final class PolicyPublisher implements AutoCloseable {
     }
 
     /**
-     * Creates the topic if needed and opens a producer.
+     * Creates the topic if needed and opens a producer that already knows the topic's leader.
      *
      * @param clientProps Kafka client properties, at least {@code bootstrap.servers}
      * @param topic the policy topic, usually {@link KafkaPolicyProvider#DEFAULT_TOPIC}
@@ -74,7 +78,11 @@ public final class PolicyPublisher implements AutoCloseable {
         try (Admin admin = Admin.create(clientProps)) {
             PolicyTopic.ensure(admin, topic, timeout, servers);
         }
-        return new PolicyPublisher(clientProps, topic, timeout);
+        PolicyJson.warmUp();
+        PolicyPublisher publisher = new PolicyPublisher(clientProps, topic, timeout);
+        // Fetch the topic's metadata now so that the first publish is one round trip, not three.
+        publisher.producer.partitionsFor(topic);
+        return publisher;
     }
 
     /**
