@@ -2,7 +2,6 @@ package dev.flinkedge.connectors.sink;
 
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.sink.internal.GatedRecordSerializationSchema;
-import dev.flinkedge.connectors.sink.internal.TypeSerializerCodec;
 import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -34,7 +33,7 @@ public final class SharedStreamSink {
                 .setBootstrapServers(channel.bootstrapServers())
                 .setRecordSerializer(new GatedRecordSerializationSchema<>(
                         stream.topic(), stream.ref(), channel.registryBootstrapServers(),
-                        channel.registryTopic(), new TypeSerializerCodec<>(type)))
+                        channel.registryTopic(), type.getTypeClass()))
                 .setDeliveryGuarantee(deliveryGuarantee(stream.guarantee()))
                 .setProperty("client.id", "flinkedge-tap-" + stream.owner() + "-" + stream.name());
         if (stream.guarantee() == Guarantee.EXACTLY_ONCE) {

@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.sink.internal;
 
 import dev.flinkedge.connectors.api.EdgeData;
 import dev.flinkedge.connectors.runtime.StreamGate;
+import dev.flinkedge.connectors.serialization.EdgeCodec;
 import dev.flinkedge.registry.model.StreamRef;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.serialization.SerializationSchema;
@@ -23,21 +24,27 @@ public final class GatedRecordSerializationSchema<T> implements KafkaRecordSeria
     private final StreamRef stream;
     private final String registryBootstrapServers;
     private final String registryTopic;
-    private final TypeSerializerCodec<T> codec;
+    private final Class<T> type;
+    private transient EdgeCodec<T> codec;
     private transient StreamGate gate;
 
+    /**
+     * @param type the records' class; they are written with flink-edge's Kryo codec, the format
+     *     the stream's descriptor names ({@code serializer: KRYO})
+     */
     public GatedRecordSerializationSchema(String topic, StreamRef stream,
-            String registryBootstrapServers, String registryTopic, TypeSerializerCodec<T> codec) {
+            String registryBootstrapServers, String registryTopic, Class<T> type) {
         this.topic = topic;
         this.stream = stream;
         this.registryBootstrapServers = registryBootstrapServers;
         this.registryTopic = registryTopic;
-        this.codec = codec;
+        this.type = type;
     }
 
     @Override
     public void open(SerializationSchema.InitializationContext context, KafkaSinkContext sink)
             throws Exception {
+        codec = EdgeCodec.of(type);
         gate = StreamGate.open(registryBootstrapServers, registryTopic, stream);
     }
 
@@ -51,9 +58,9 @@ public final class GatedRecordSerializationSchema<T> implements KafkaRecordSeria
                     ? e.key().getBytes(StandardCharsets.UTF_8) : null;
             Long timestamp = record instanceof EdgeData e ? Long.valueOf(e.eventTimeMs()) : ts;
             return new ProducerRecord<>(topic, null, timestamp, key, codec.encode(record));
-        } catch (java.io.IOException e) {
-            throw new FlinkRuntimeException("Cannot serialize a record of " + stream
-                    + " with " + codec.type(), e);
+        } catch (IllegalArgumentException e) {
+            throw new FlinkRuntimeException("Cannot write a record of " + stream + ": "
+                    + e.getMessage(), e);
         }
     }
 }
