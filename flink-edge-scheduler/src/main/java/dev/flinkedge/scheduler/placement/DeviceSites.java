@@ -13,9 +13,11 @@ import java.util.TreeMap;
  */
 public final class DeviceSites {
 
+    private final Topology topology;
     private final SortedMap<String, Device> devices;
 
-    private DeviceSites(SortedMap<String, Device> devices) {
+    private DeviceSites(Topology topology, SortedMap<String, Device> devices) {
+        this.topology = topology;
         this.devices = Collections.unmodifiableSortedMap(devices);
     }
 
@@ -41,7 +43,12 @@ public final class DeviceSites {
                         + " list every device once");
             }
         }
-        return new DeviceSites(byId);
+        return new DeviceSites(topology, byId);
+    }
+
+    /** The topology the devices are attached to. */
+    public Topology topology() {
+        return topology;
     }
 
     /** Every device, sorted by id. */
