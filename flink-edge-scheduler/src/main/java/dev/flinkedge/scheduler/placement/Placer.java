@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -39,12 +40,14 @@ public final class Placer {
     private final AreaFinding areaFinding;
 
     /**
+     * A planner for one topology.
+     *
      * @param topology the tree to place on
      * @param areaFinding the regions AREA_RULE nodes are placed by, built on {@code topology}
      */
     public Placer(Topology topology, AreaFinding areaFinding) {
-        this.topology = topology;
-        this.areaFinding = areaFinding;
+        this.topology = Objects.requireNonNull(topology, "topology");
+        this.areaFinding = Objects.requireNonNull(areaFinding, "areaFinding");
     }
 
     /**
