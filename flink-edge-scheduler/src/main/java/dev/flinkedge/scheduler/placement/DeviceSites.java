@@ -1,0 +1,72 @@
+package dev.flinkedge.scheduler.placement;
+
+import dev.flinkedge.scheduler.topology.Topology;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The devices of a topology by id: which site each one is attached to and where it stands.
+ * Immutable; devices are kept sorted by id.
+ */
+public final class DeviceSites {
+
+    private final Topology topology;
+    private final SortedMap<String, Device> devices;
+
+    private DeviceSites(Topology topology, SortedMap<String, Device> devices) {
+        this.topology = topology;
+        this.devices = Collections.unmodifiableSortedMap(devices);
+    }
+
+    /**
+     * Indexes devices and checks them against the topology.
+     *
+     * @param topology the tree the devices are attached to
+     * @param devices the devices, ids unique
+     * @return the index
+     * @throws IllegalArgumentException when an id repeats or a device names an unknown site
+     */
+    public static DeviceSites of(Topology topology, Collection<Device> devices) {
+        SortedMap<String, Device> byId = new TreeMap<>();
+        for (Device device : devices) {
+            if (!topology.contains(device.site())) {
+                throw new IllegalArgumentException("device '" + device.id() + "' is attached to"
+                        + " site '" + device.site() + "', which is not in the topology; attach it"
+                        + " to one of: " + String.join(", ",
+                                topology.sites().stream().map(s -> s.id()).sorted().toList()));
+            }
+            if (byId.putIfAbsent(device.id(), device) != null) {
+                throw new IllegalArgumentException("device '" + device.id() + "' is listed twice;"
+                        + " list every device once");
+            }
+        }
+        return new DeviceSites(topology, byId);
+    }
+
+    /** The topology the devices are attached to. */
+    public Topology topology() {
+        return topology;
+    }
+
+    /** Every device, sorted by id. */
+    public List<Device> all() {
+        return List.copyOf(devices.values());
+    }
+
+    /**
+     * The device of this id.
+     *
+     * @throws IllegalArgumentException when no device has this id
+     */
+    public Device device(String id) {
+        Device device = devices.get(id);
+        if (device == null) {
+            throw new IllegalArgumentException("device '" + id + "' is not known; add it (with"
+                    + " its site and location) to the DeviceSites given to the planner");
+        }
+        return device;
+    }
+}
