@@ -28,6 +28,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -282,15 +283,16 @@ public final class KafkaRegistryStore implements AutoCloseable {
             long last;
             try {
                 last = append(writes);
-            } catch (ProducerFencedException | InvalidProducerEpochException e) {
-                fenced = true;
-                LOG.warn("Registry instance fenced on topic '{}': a newer instance is the writer;"
-                        + " serving reads only from now on", topic);
-                failAll(accepted, Errors.fenced(topic));
-                return;
             } catch (KafkaException | ExecutionException e) {
-                abortQuietly();
-                failAll(accepted, Errors.storeError(e.getMessage(), e));
+                if (isFencing(e)) {
+                    fenced = true;
+                    LOG.warn("Registry instance fenced on topic '{}': a newer instance is the"
+                            + " writer; serving reads only from now on ({})", topic, e.toString());
+                    failAll(accepted, Errors.fenced(topic));
+                } else {
+                    abortQuietly();
+                    failAll(accepted, Errors.storeError(e.getMessage(), e));
+                }
                 return;
             }
             if (!state.awaitOffset(last, timeoutMs)) {
@@ -318,6 +320,22 @@ public final class KafkaRegistryStore implements AutoCloseable {
             last = Math.max(last, f.get().offset());
         }
         return last;
+    }
+
+    /**
+     * Whether {@code e} says that a newer instance bumped the epoch of our transactional id.
+     * Depending on where our transaction was when that happened, the broker reports fencing, a
+     * stale epoch or an invalid transaction state; re-initialising would fence the newer writer
+     * back, so each of them makes this instance read-only.
+     */
+    private static boolean isFencing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
+                    || t instanceof InvalidTxnStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void abortQuietly() {
