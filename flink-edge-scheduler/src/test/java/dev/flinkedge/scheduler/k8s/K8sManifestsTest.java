@@ -1,0 +1,69 @@
+package dev.flinkedge.scheduler.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flinkedge.scheduler.topology.TopologyLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The manifests under {@code k8s/}: CRD schemas, structure and references between files. */
+class K8sManifestsTest {
+
+    private static Path root;
+    private static List<Manifest> manifests;
+
+    @BeforeAll
+    static void read() {
+        root = Manifests.repoRoot();
+        manifests = Manifests.readAll(root.resolve("k8s"));
+    }
+
+    @Test
+    void customResourcesMatchOperatorSchemas() {
+        List<CrdSchemaValidator> validators =
+                List.of(OperatorCrds.flinkDeployment(), OperatorCrds.flinkSessionJob());
+        List<String> problems = new ArrayList<>();
+        int validated = 0;
+        for (Manifest m : manifests) {
+            for (CrdSchemaValidator validator : validators) {
+                if (validator.kind().equals(m.kind())) {
+                    validator.validate(m.document()).forEach(e -> problems.add(m.where() + ": " + e));
+                    validated++;
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(validated).as("FlinkDeployment and FlinkSessionJob documents").isEqualTo(4);
+    }
+
+    @Test
+    void everyDocumentHasApiVersionKindAndName() {
+        assertThat(ManifestChecks.identity(manifests)).isEmpty();
+        assertThat(manifests).extracting(Manifest::kind).contains("FlinkDeployment",
+                "FlinkSessionJob", "Deployment", "StatefulSet", "Service", "Secret");
+    }
+
+    @Test
+    void workloadsSelectTheirPodsAndNameImages() {
+        assertThat(ManifestChecks.workloads(manifests)).isEmpty();
+    }
+
+    @Test
+    void sessionJobsNameTheSessionCluster() {
+        assertThat(ManifestChecks.sessionJobs(manifests)).isEmpty();
+    }
+
+    @Test
+    void registryFindsItsSecretAndKafka() {
+        assertThat(ManifestChecks.references(manifests)).isEmpty();
+    }
+
+    @Test
+    void taskManagerPoolsMatchDefaultTopology() {
+        assertThat(ManifestChecks.taskManagerPools(manifests,
+                TopologyLoader.load(root.resolve("conf/topology-default.yaml")))).isEmpty();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.flinkedge.scheduler.k8s;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flinkedge.scheduler.topology.Site;
+import dev.flinkedge.scheduler.topology.Tier;
+import dev.flinkedge.scheduler.topology.Topology;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks the manifests under {@code k8s/} beyond the CRD schemas: the structure of plain resources
+ * and the references between files. Every method returns one line per problem, naming the
+ * document and the fix; an empty list means the manifests are consistent.
+ */
+final class ManifestChecks {
+
+    static final String SITE_LABEL = "flinkedge.dev/site";
+    private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet");
+
+    private ManifestChecks() {}
+
+    /** Every document has {@code apiVersion}, {@code kind} and {@code metadata.name}. */
+    static List<String> identity(List<Manifest> manifests) {
+        List<String> problems = new ArrayList<>();
+        for (Manifest m : manifests) {
+            for (String field : List.of("apiVersion", "kind")) {
+                if (m.document().path(field).asText("").isBlank()) {
+                    problems.add(m.where() + ": missing '" + field + "'");
+                }
+            }
+            if (m.name().isBlank()) {
+                problems.add(m.where() + ": missing 'metadata.name'");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Every Deployment and StatefulSet selects its own pod template's labels and gives each
+     * container a name and an image.
+     */
+    static List<String> workloads(List<Manifest> manifests) {
+        List<String> problems = new ArrayList<>();
+        for (Manifest m : of(manifests, WORKLOADS)) {
+            JsonNode spec = m.document().path("spec");
+            JsonNode selector = spec.path("selector").path("matchLabels");
+            JsonNode labels = spec.path("template").path("metadata").path("labels");
+            if (!selector.isObject() || selector.isEmpty()) {
+                problems.add(m.where() + ": missing spec.selector.matchLabels");
+            }
+            selector.fields().forEachRemaining(label -> {
+                if (!label.getValue().equals(labels.get(label.getKey()))) {
+                    problems.add(m.where() + ": selector label " + label.getKey() + "="
+                            + label.getValue().asText() + " is not on spec.template.metadata.labels;"
+                            + " add it there or the workload selects none of its pods");
+                }
+            });
+            JsonNode containers = spec.path("template").path("spec").path("containers");
+            if (!containers.isArray() || containers.isEmpty()) {
+                problems.add(m.where() + ": no containers in spec.template.spec.containers");
+            }
+            for (JsonNode container : containers) {
+                for (String field : List.of("name", "image")) {
+                    if (container.path(field).asText("").isBlank()) {
+                        problems.add(m.where() + ": a container has no '" + field + "'");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Every FlinkSessionJob's {@code spec.deploymentName} names a FlinkDeployment. */
+    static List<String> sessionJobs(List<Manifest> manifests) {
+        Set<String> deployments = names(of(manifests, Set.of("FlinkDeployment")));
+        List<String> problems = new ArrayList<>();
+        for (Manifest job : of(manifests, Set.of("FlinkSessionJob"))) {
+            String target = job.document().path("spec").path("deploymentName").asText("");
+            if (!deployments.contains(target)) {
+                problems.add(job.where() + ": spec.deploymentName '" + target + "' names no"
+                        + " FlinkDeployment; use one of " + sorted(deployments));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Every Secret a workload mounts exists, and the registry's {@code --bootstrap-servers} host
+     * is a Service.
+     */
+    static List<String> references(List<Manifest> manifests) {
+        Set<String> secrets = names(of(manifests, Set.of("Secret")));
+        Set<String> services = names(of(manifests, Set.of("Service")));
+        List<String> problems = new ArrayList<>();
+        for (Manifest m : of(manifests, WORKLOADS)) {
+            for (JsonNode volume : m.document().at("/spec/template/spec/volumes")) {
+                String secret = volume.path("secret").path("secretName").asText("");
+                if (volume.has("secret") && !secrets.contains(secret)) {
+                    problems.add(m.where() + ": volume '" + volume.path("name").asText()
+                            + "' mounts Secret '" + secret + "', which no manifest defines");
+                }
+            }
+            for (JsonNode container : m.document().at("/spec/template/spec/containers")) {
+                List<String> args = texts(container.path("args"));
+                int flag = args.indexOf("--bootstrap-servers");
+                if (flag >= 0) {
+                    String host = flag + 1 < args.size() ? args.get(flag + 1).split(":")[0] : "";
+                    if (!services.contains(host)) {
+                        problems.add(m.where() + ": --bootstrap-servers host '" + host + "' is no"
+                                + " Service; use the Kafka Service, one of " + sorted(services));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The TaskManager pools match the topology: every pool (a workload whose pods carry {@value
+     * #SITE_LABEL}) runs on a site of the topology and declares that site as its external
+     * resource, and every edge or cloud site with slots has a pool or is the FlinkDeployment's.
+     */
+    static List<String> taskManagerPools(List<Manifest> manifests, Topology topology) {
+        List<String> problems = new ArrayList<>();
+        Set<String> covered = new HashSet<>();
+        for (Manifest m : of(manifests, WORKLOADS)) {
+            JsonNode podSpec = m.document().at("/spec/template/spec");
+            String site = podSpec.path("nodeSelector").path(SITE_LABEL).asText("");
+            if (site.isEmpty()) {
+                continue;
+            }
+            covered.add(site);
+            if (!topology.contains(site)) {
+                problems.add(m.where() + ": nodeSelector " + SITE_LABEL + "=" + site + " is no site"
+                        + " of the topology; use one of " + sorted(siteIds(topology)));
+                continue;
+            }
+            List<String> args = texts(podSpec.path("containers").path(0).path("args"));
+            for (String expected : List.of("-Dexternal-resources=" + site,
+                    "-Dexternal-resource." + site + ".amount=" + topology.site(site).slots())) {
+                if (!args.contains(expected)) {
+                    problems.add(m.where() + ": the TaskManager's args lack " + expected);
+                }
+            }
+        }
+        for (Manifest m : of(manifests, Set.of("FlinkDeployment"))) {
+            covered.add(m.document().at("/spec/flinkConfiguration").path("external-resources")
+                    .asText(""));
+        }
+        for (Site site : topology.sites()) {
+            if (site.tier() != Tier.DEVICE && site.slots() > 0 && !covered.contains(site.id())) {
+                problems.add("site " + site.id() + " has " + site.slots() + " slots but no"
+                        + " TaskManager pool; add k8s/taskmanagers-" + site.id() + ".yaml");
+            }
+        }
+        return problems;
+    }
+
+    private static List<Manifest> of(List<Manifest> manifests, Set<String> kinds) {
+        return manifests.stream().filter(m -> kinds.contains(m.kind())).toList();
+    }
+
+    private static Set<String> names(List<Manifest> manifests) {
+        Set<String> names = new HashSet<>();
+        manifests.forEach(m -> names.add(m.name()));
+        return names;
+    }
+
+    private static Set<String> siteIds(Topology topology) {
+        Set<String> ids = new HashSet<>();
+        topology.sites().forEach(s -> ids.add(s.id()));
+        return ids;
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+}
