@@ -83,8 +83,8 @@ final class CrdSchemaValidator {
      * Validates one resource.
      *
      * @param resource a parsed manifest document of this CRD's kind
-     * @return one line per error, each naming the field by its JSON path ({@code $.spec.mode: ...});
-     *     empty when the resource is valid
+     * @return one line per error, each naming the field by its JSON path ({@code $.spec.mode:
+     *     ...}); empty when the resource is valid
      */
     List<String> validate(JsonNode resource) {
         if (!kind.equals(resource.path("kind").asText())) {
@@ -94,7 +94,8 @@ final class CrdSchemaValidator {
         JsonSchema schema = schemasByApiVersion.get(apiVersion);
         if (schema == null) {
             return List.of("$.apiVersion: '" + apiVersion + "' is not served by the " + kind
-                    + " CRD; use one of " + schemasByApiVersion.keySet().stream().sorted().toList());
+                    + " CRD; use one of "
+                    + schemasByApiVersion.keySet().stream().sorted().toList());
         }
         ObjectNode body = resource.deepCopy();
         body.remove(List.of("apiVersion", "kind", "metadata"));

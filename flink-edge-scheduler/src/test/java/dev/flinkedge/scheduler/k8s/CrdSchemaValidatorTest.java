@@ -74,7 +74,8 @@ class CrdSchemaValidatorTest {
         ObjectNode resource = valid();
         ((ObjectNode) spec(resource).get("taskManager")).put("replicas", "one");
         assertThat(deployments.validate(resource))
-                .singleElement().asString().contains("$.spec.taskManager.replicas").contains("integer");
+                .singleElement().asString()
+                .contains("$.spec.taskManager.replicas").contains("integer");
     }
 
     @Test

@@ -30,7 +30,8 @@ class K8sManifestsTest {
         for (Manifest m : manifests) {
             for (CrdSchemaValidator validator : validators) {
                 if (validator.kind().equals(m.kind())) {
-                    validator.validate(m.document()).forEach(e -> problems.add(m.where() + ": " + e));
+                    validator.validate(m.document())
+                            .forEach(e -> problems.add(m.where() + ": " + e));
                     validated++;
                 }
             }

@@ -22,7 +22,10 @@ record Manifest(Path file, int index, JsonNode document) {
         return document.path("metadata").path("name").asText("");
     }
 
-    /** Names the document in assertion messages, e.g. {@code registry.yaml#1 (Deployment flink-edge-registry)}. */
+    /**
+     * Names the document in messages, e.g. {@code registry.yaml#1 (Deployment
+     * flink-edge-registry)}.
+     */
     String where() {
         return file.getFileName() + "#" + index + " (" + kind() + " " + name() + ")";
     }

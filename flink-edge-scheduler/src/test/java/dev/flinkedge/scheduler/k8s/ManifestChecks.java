@@ -53,8 +53,9 @@ final class ManifestChecks {
             selector.fields().forEachRemaining(label -> {
                 if (!label.getValue().equals(labels.get(label.getKey()))) {
                     problems.add(m.where() + ": selector label " + label.getKey() + "="
-                            + label.getValue().asText() + " is not on spec.template.metadata.labels;"
-                            + " add it there or the workload selects none of its pods");
+                            + label.getValue().asText() + " is not on"
+                            + " spec.template.metadata.labels; add it there or the workload"
+                            + " selects none of its pods");
                 }
             });
             JsonNode containers = spec.path("template").path("spec").path("containers");

@@ -50,7 +50,8 @@ final class Manifests {
     /** Every non-empty document of one YAML file. */
     static List<Manifest> read(Path file) {
         List<Manifest> manifests = new ArrayList<>();
-        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+        try (MappingIterator<JsonNode> docs =
+                YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
             int index = 0;
             while (docs.hasNext()) {
                 JsonNode doc = docs.next();
@@ -60,7 +61,8 @@ final class Manifests {
                 index++;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " as YAML: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + " as YAML: " + e.getMessage(),
+                    e);
         }
         return manifests;
     }
