@@ -1,13 +1,12 @@
 package dev.flinkedge.connectors.bench;
 
 import dev.flinkedge.kafka.EmbeddedKafka;
+import dev.flinkedge.registry.cli.Tokens;
 import dev.flinkedge.registry.rest.RegistryApplication;
 import dev.flinkedge.registry.rest.TokenAuthenticator;
 import dev.flinkedge.registry.storage.RegistryConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -49,14 +48,14 @@ public final class LocalBenchEnvironment implements AutoCloseable {
      */
     public static LocalBenchEnvironment start(Path workDir, int slots) throws Exception {
         EmbeddedKafka kafka = EmbeddedKafka.builder().baseDir(workDir.resolve("kafka")).start();
-        String tokenA = newToken();
-        String tokenB = newToken();
+        Map<String, String> tokens = Tokens.generate(Tokens.DEMO_OWNERS);
+        String tokenA = tokens.get("city-a");
+        String tokenB = tokens.get("city-b");
         RegistryApplication registry = RegistryApplication.start(Map.of(
                         RegistryConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
                         RegistryConfig.REST_HOST, "127.0.0.1",
                         RegistryConfig.REST_PORT, 0),
-                TokenAuthenticator.fromMap(Map.of(tokenA, "city-a", tokenB, "city-b"),
-                        "benchmark tokens"));
+                TokenAuthenticator.fromMap(Tokens.byToken(tokens), "benchmark tokens"));
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_PORT, "0");
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
@@ -73,12 +72,6 @@ public final class LocalBenchEnvironment implements AutoCloseable {
                 new SharingBenchmark.Services(kafka.bootstrapServers(), registry.uri().toString(),
                         RegistryConfig.DEFAULT_TOPIC, tokenA, tokenB),
                 new BenchCluster("localhost", port, os::getProcessCpuTime));
-    }
-
-    private static String newToken() {
-        byte[] b = new byte[16];
-        new SecureRandom().nextBytes(b);
-        return "fe" + HexFormat.of().formatHex(b);
     }
 
     public SharingBenchmark.Services services() {

@@ -43,7 +43,7 @@ public final class Tokens {
     }
 
     /** The token → owner map a {@code TokenAuthenticator} takes. */
-    static Map<String, String> byToken(Map<String, String> byOwner) {
+    public static Map<String, String> byToken(Map<String, String> byOwner) {
         Map<String, String> byToken = new LinkedHashMap<>();
         byOwner.forEach((owner, token) -> byToken.put(token, owner));
         return byToken;
