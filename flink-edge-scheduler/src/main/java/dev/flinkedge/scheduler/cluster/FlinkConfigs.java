@@ -55,6 +55,10 @@ final class FlinkConfigs {
                 .set("taskmanager.bind-host", HOST)
                 .set("taskmanager.numberOfTaskSlots", site.slots())
                 .set("taskmanager.memory.process.size", settings.taskManagerMemory())
+                // ONNX Runtime's native library can be loaded by one class loader per JVM only:
+                // when the cluster has the model runtime on its classpath, every job uses that copy.
+                .set("classloader.parent-first-patterns.additional",
+                        List.of("ai.djl.", "ai.onnxruntime."))
                 .set("external-resources", List.of(site.id()))
                 .set("external-resource." + site.id() + ".amount", site.slots());
         if (site.cpu() > 0) {

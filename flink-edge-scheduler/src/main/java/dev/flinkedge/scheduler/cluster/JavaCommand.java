@@ -37,6 +37,10 @@ record JavaCommand(String classpath, List<String> jvmOptions, String mainClass, 
             "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
+    /** DJL must never reach the network (model zoo look-ups, telemetry) from a cluster JVM. */
+    static final List<String> OFFLINE_OPTIONS =
+            List.of("-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true");
+
     /**
      * Options of tools that run for a second or two (BashJavaUtils, Kafka's storage formatter):
      * the client compiler only and the serial collector cost less CPU while five JVMs start on a

@@ -263,6 +263,7 @@ public final class LocalEdgeCluster {
         Path log4j = dir.resolve("log4j.properties");
         Log4jConfig.write(log4j, logFile);
         List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(JavaCommand.OFFLINE_OPTIONS);
         options.addAll(Log4jConfig.jvmOptions(log4j, logFile));
         ChildLauncher.Launched launched = ChildLauncher.start(name, role, dir, logFile,
                 new JavaCommand(settings.classpath(), options, mainClass, args));

@@ -1,0 +1,2 @@
+/** The smart-traffic jobs of flink-edge, their models and operators. */
+package dev.flinkedge.jobs;
