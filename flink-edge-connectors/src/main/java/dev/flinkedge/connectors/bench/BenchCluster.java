@@ -1,10 +1,15 @@
 package dev.flinkedge.connectors.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flinkedge.connectors.runtime.MapOperatorFunction;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +25,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class BenchCluster {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TERMINAL = Set.of("CANCELED", "FINISHED", "FAILED");
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*\"([0-9]+)\"");
 
     private final String host;
@@ -58,6 +65,46 @@ public final class BenchCluster {
     /** CPU time used by the cluster so far, in seconds. */
     public double cpuSeconds() {
         return cpuNanos.getAsLong() / 1e9;
+    }
+
+    /**
+     * How often operators named {@code operator} ran in job {@code jobId}, summed over subtasks:
+     * the accumulator every map operator keeps. Waits (up to a minute) for the job to reach a
+     * terminal state, so call it after stopping the job; then the count is final.
+     */
+    public long invocations(String jobId, String operator) throws InterruptedException {
+        String name = MapOperatorFunction.accumulatorName(operator);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        try {
+            while (!TERMINAL.contains(get("/jobs/" + jobId).path("state").asText())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("job " + jobId + " did not end within a"
+                            + " minute; cannot read its final invocation count");
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            for (JsonNode acc : get("/jobs/" + jobId + "/accumulators")
+                    .path("user-task-accumulators")) {
+                if (name.equals(acc.path("name").asText())) {
+                    return Long.parseLong(acc.path("value").asText());
+                }
+            }
+            return 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the accumulators of job " + jobId
+                    + " from the Flink REST API at " + host + ":" + restPort, e);
+        }
+    }
+
+    private JsonNode get(String path) throws java.io.IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host
+                        + ":" + restPort + path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new java.io.IOException("GET " + path + " answered " + r.statusCode() + ": "
+                    + r.body());
+        }
+        return JSON.readTree(r.body());
     }
 
     /** The job's {@code numRestarts} metric, or 0 when it cannot be read. */

@@ -2,8 +2,6 @@ package dev.flinkedge.connectors.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.flinkedge.connectors.operators.SyntheticCost;
-import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.registry.cli.DurationConverter;
 import dev.flinkedge.registry.cli.FlinkEdgeBenchmark;
 import dev.flinkedge.registry.cli.TextTable;
@@ -85,7 +83,7 @@ public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<I
         Duration cost = DurationConverter.parse(operator.substring(SYNTHETIC.length()));
         SharingBenchmark.Config config;
         try {
-            config = new SharingBenchmark.Config(cameras, fps, duration, t1, cost, warmup);
+            config = new SharingBenchmark.Config(cameras, fps, duration, t1, warmup);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -95,8 +93,7 @@ public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<I
         List<SharingReport> results = new ArrayList<>();
         try (LocalBenchEnvironment env = LocalBenchEnvironment.start(base, slots)) {
             SharingBenchmark bench = new SharingBenchmark(config, env.services(), env.cluster(),
-                    new GeneratedCameras(fps), () -> SyntheticCost.invocations("detect"),
-                    savepoints, out);
+                    new SyntheticWorkload(cost), savepoints, out);
             for (SharingMode mode : SharingMode.values()) {
                 if (modes.contains(mode)) {
                     results.add(bench.run(mode));

@@ -1,14 +1,10 @@
 package dev.flinkedge.connectors.bench;
 
-import dev.flinkedge.connectors.api.EdgeRecord;
+import dev.flinkedge.connectors.api.EdgeData;
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
-import dev.flinkedge.connectors.api.Frame;
-import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.api.StreamSpecOptions;
-import dev.flinkedge.connectors.operators.SyntheticCost;
-import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.connectors.sink.ResultSinks;
 import dev.flinkedge.registry.cli.Percentiles;
@@ -26,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -46,11 +41,10 @@ public final class SharingBenchmark {
      * @param fps frames per second per camera
      * @param duration whole run, from t0
      * @param t1 when b joins, after t0
-     * @param detectCost CPU time the synthetic detector burns per frame
      * @param warmup results before t0 + warmup are left out of the t0 latency
      */
     public record Config(int cameras, double fps, Duration duration, Duration t1,
-            Duration detectCost, Duration warmup) {
+            Duration warmup) {
         public Config {
             if (cameras < 1 || !(fps > 0)) {
                 throw new IllegalArgumentException("need at least one camera and fps > 0");
@@ -68,29 +62,24 @@ public final class SharingBenchmark {
 
     private static final String A = "city-a";
     private static final String B = "city-b";
-    private static final Duration RECOGNISE_COST = Duration.ofMillis(5);
-
     private final Config config;
     private final Services services;
     private final BenchCluster cluster;
-    private final RawSourceFactory cameras;
-    private final LongSupplier detectInvocations;
+    private final SharingWorkload<?> workload;
     private final Path savepoints;
     private final PrintWriter out;
 
     /**
-     * @param detectInvocations detection runs so far across all jobs
+     * @param workload the operators of x, a and b and their cameras
      * @param savepoints directory for the restart mode's savepoint
      * @param out progress lines
      */
     public SharingBenchmark(Config config, Services services, BenchCluster cluster,
-            RawSourceFactory cameras, LongSupplier detectInvocations, Path savepoints,
-            PrintWriter out) {
+            SharingWorkload<?> workload, Path savepoints, PrintWriter out) {
         this.config = Objects.requireNonNull(config);
         this.services = Objects.requireNonNull(services);
         this.cluster = Objects.requireNonNull(cluster);
-        this.cameras = Objects.requireNonNull(cameras);
-        this.detectInvocations = detectInvocations;
+        this.workload = Objects.requireNonNull(workload);
         this.savepoints = savepoints;
         this.out = out;
     }
@@ -110,7 +99,6 @@ public final class SharingBenchmark {
         a.grant(raw.ref(), B);
         createTopics(resultsA, resultsB);
 
-        long detect0 = detectInvocations.getAsLong();
         double cpu0 = cluster.cpuSeconds();
         long t0 = System.currentTimeMillis();
         List<JobClient> jobs = new ArrayList<>();
@@ -118,13 +106,14 @@ public final class SharingBenchmark {
         EdgeStreams xaPlan = null;
         try (ResultArrivals results = new ResultArrivals(services.bootstrapServers(),
                 List.of(resultsA, resultsB))) {
-            out.printf("[%s] t0: starting x+a (%d cameras at %.1f fps, detect %d ms/frame)%n",
-                    mode, config.cameras(), config.fps(), config.detectCost().toMillis());
+            out.printf("[%s] t0: starting x+a (%d cameras at %.1f fps, %s)%n",
+                    mode, config.cameras(), config.fps(), workload.describe());
             if (mode == SharingMode.KAFKA) {
-                jobs.add(x(video, cars, StreamSpecOptions.DEFAULT.asDurable()).execute("x"));
-                xa = aOverTopic(cars, resultsA).execute("a");
+                jobs.add(x(workload, video, cars, StreamSpecOptions.DEFAULT.asDurable())
+                        .execute("x"));
+                xa = aOverTopic(workload, cars, resultsA).execute("a");
             } else {
-                xaPlan = xPlusA(video, cars, resultsA, null);
+                xaPlan = xPlusA(workload, video, cars, resultsA, null);
                 xa = xaPlan.execute("x+a");
             }
             jobs.add(xa);
@@ -135,32 +124,39 @@ public final class SharingBenchmark {
 
             long t1 = System.currentTimeMillis();
             int restarts = 0;
+            List<JobClient> stopped = new ArrayList<>();
             if (mode == SharingMode.RESTART) {
                 out.printf("[%s] t1: stopping x+a with a savepoint%n", mode);
                 String savepoint = xa.stopWithSavepoint(false,
                         savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
                         .get(60, TimeUnit.SECONDS);
                 jobs.remove(xa);
+                stopped.add(xa);
                 restarts = 1;
                 // Nobody produces x+a's streams any more; the combined job takes them over.
                 for (StreamDescriptor d : Objects.requireNonNull(xaPlan).producedStreams()) {
                     a.setStatus(d.ref(), StreamStatus.DECLARED, null);
                 }
-                xa = xPlusA(video, cars, resultsA, savepoint).execute("x+a&b");
+                xa = xPlusA(workload, video, cars, resultsA, savepoint).execute("x+a&b");
+                jobs.add(xa);
                 out.printf("[%s] t1: x+a&b restarted from %s%n", mode, savepoint);
             } else {
                 out.printf("[%s] t1: starting b%n", mode);
-                jobs.add(b(video, cars, resultsB).execute("b"));
+                jobs.add(b(workload, video, cars, resultsB).execute("b"));
             }
-            jobs.add(xa);
             waitUntil(t0 + config.duration().toMillis(), mode, "end");
+            restarts += cluster.restarts(xa.getJobID().toString());
             for (JobClient j : jobs) {
                 j.cancel().get(60, TimeUnit.SECONDS);
             }
             double cpu = cluster.cpuSeconds() - cpu0;
-            long detect = detectInvocations.getAsLong() - detect0;
+            stopped.addAll(jobs);
+            long detect = 0;
+            for (JobClient j : stopped) {
+                detect += cluster.invocations(j.getJobID().toString(), SharingWorkload.DETECT);
+            }
             return report(mode, results.of(resultsA), results.of(resultsB), t0, t1,
-                    restarts + cluster.restarts(xa.getJobID().toString()), detect, cpu);
+                    restarts, detect, cpu);
         }
     }
 
@@ -172,55 +168,53 @@ public final class SharingBenchmark {
         SharedChannel channel = SharedChannel.of(services.bootstrapServers(),
                 services.registryUrl(), token).withRegistryTopic(services.registryTopic());
         return EdgeStreams.on(cluster.newEnvironment(savepoint), client(token), owner)
-                .withChannel(channel).withRawSources(cameras);
-    }
-
-    private SyntheticCost detect() {
-        return new SyntheticCost("detect", config.detectCost());
+                .withChannel(channel).withRawSources(workload.cameras(config.fps()));
     }
 
     /** x+a: camera → detect → recognise → results; {@code savepoint} restores it (restart). */
-    private EdgeStreams xPlusA(String video, String cars, String results, String savepoint) {
+    private <V> EdgeStreams xPlusA(SharingWorkload<V> w, String video, String cars,
+            String results, String savepoint) {
         EdgeStreams es = plan(A, services.tokenA(), savepoint);
-        EdgeStream<EdgeRecord<SyntheticResult>> vehicles =
-                es.derive(cars, detect(), es.importStream(video));
-        es.derive(cars + "-plates", new SyntheticCost("recognise", RECOGNISE_COST), vehicles)
-                .sinkTo(ResultSinks.kafkaJson(services.bootstrapServers(), results));
+        EdgeStream<V> vehicles = es.derive(cars, w.detect(), es.importStream(video));
+        sinkResults(es.derive(cars + "-plates", w.recognise(), vehicles), results);
         if (savepoint != null) {
-            es.derive(cars + "-attrs", new SyntheticCost("attributes", RECOGNISE_COST), vehicles)
-                    .sinkTo(ResultSinks.kafkaJson(services.bootstrapServers(),
-                            results.replace("results-a-", "results-b-")));
+            sinkResults(es.derive(cars + "-attrs", w.attributes(), vehicles),
+                    results.replace("results-a-", "results-b-"));
         }
         return es;
     }
 
     /** x alone, writing its stream to Kafka whether or not anyone reads it. */
-    private EdgeStreams x(String video, String cars, StreamSpecOptions durable) {
+    private <V> EdgeStreams x(SharingWorkload<V> w, String video, String cars,
+            StreamSpecOptions durable) {
         EdgeStreams es = plan(A, services.tokenA(), null)
                 .withStreamOptions(durable);
-        es.derive(cars, detect(), es.importStream(video));
+        es.derive(cars, w.detect(), es.importStream(video));
         return es;
     }
 
     /** a as its own job over x's topic. */
-    private EdgeStreams aOverTopic(String cars, String results) {
+    private <V> EdgeStreams aOverTopic(SharingWorkload<V> w, String cars, String results) {
         EdgeStreams es = plan(A, services.tokenA(), null);
-        es.derive(cars + "-plates", new SyntheticCost("recognise", RECOGNISE_COST),
-                        es.importStream(cars, SyntheticCost.OUTPUT))
-                .sinkTo(ResultSinks.kafkaJson(services.bootstrapServers(), results));
+        sinkResults(es.derive(cars + "-plates", w.recognise(),
+                es.importStream(cars, w.vehiclesType())), results);
         return es;
     }
 
     /** b: camera → detect (reused when readable and running) → attributes → results. */
-    private EdgeStreams b(String video, String cars, String results) {
+    private <V> EdgeStreams b(SharingWorkload<V> w, String video, String cars,
+            String results) {
         EdgeStreams es = plan(B, services.tokenB(), null);
-        EdgeStream<EdgeRecord<SyntheticResult>> vehicles =
-                es.derive(cars, detect(), es.importStream(A + "/" + video));
-        es.derive(cars + "-attrs", new SyntheticCost("attributes", RECOGNISE_COST), vehicles)
-                .sinkTo(ResultSinks.kafkaJson(services.bootstrapServers(), results));
+        EdgeStream<V> vehicles = es.derive(cars, w.detect(), es.importStream(A + "/" + video));
+        sinkResults(es.derive(cars + "-attrs", w.attributes(), vehicles), results);
         out.printf("    b reuses %s%n", es.reusedStreams().isEmpty() ? "nothing (computes its own"
                 + " detection)" : es.reusedStreams());
         return es;
+    }
+
+    /** Results as JSON to {@code topic}, whatever the operator's output type. */
+    private <T extends EdgeData> void sinkResults(EdgeStream<T> stream, String topic) {
+        stream.sinkTo(ResultSinks.kafkaJson(services.bootstrapServers(), topic));
     }
 
     private void createTopics(String... topics) {

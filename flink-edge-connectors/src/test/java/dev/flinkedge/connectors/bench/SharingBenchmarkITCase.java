@@ -2,8 +2,6 @@ package dev.flinkedge.connectors.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.operators.SyntheticCost;
-import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -23,15 +21,14 @@ class SharingBenchmarkITCase {
     @Test
     void everyModeMeasuresWhatItClaims(@TempDir Path work) throws Exception {
         SharingBenchmark.Config config = new SharingBenchmark.Config(2, 5,
-                Duration.ofSeconds(14), Duration.ofSeconds(6), Duration.ofMillis(2),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(14), Duration.ofSeconds(6), Duration.ofSeconds(2));
         StringWriter progress = new StringWriter();
         Map<SharingMode, SharingReport> reports = new EnumMap<>(SharingMode.class);
         try (LocalBenchEnvironment env = LocalBenchEnvironment.start(work, 8)) {
             Files.createDirectories(work.resolve("savepoints"));
             SharingBenchmark bench = new SharingBenchmark(config, env.services(), env.cluster(),
-                    new GeneratedCameras(config.fps()), () -> SyntheticCost.invocations("detect"),
-                    work.resolve("savepoints"), new PrintWriter(progress, true));
+                    new SyntheticWorkload(Duration.ofMillis(2)), work.resolve("savepoints"),
+                    new PrintWriter(progress, true));
             for (SharingMode mode : SharingMode.values()) {
                 reports.put(mode, bench.run(mode));
             }
