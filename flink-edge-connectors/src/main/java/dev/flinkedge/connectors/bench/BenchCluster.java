@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -32,6 +34,7 @@ public final class BenchCluster {
     private final String host;
     private final int restPort;
     private final LongSupplier cpuNanos;
+    private final String[] jars;
     private final HttpClient http = HttpClient.newHttpClient();
 
     /**
@@ -40,9 +43,20 @@ public final class BenchCluster {
      * @param cpuNanos CPU time used so far by the cluster's processes, in nanoseconds
      */
     public BenchCluster(String host, int restPort, LongSupplier cpuNanos) {
+        this(host, restPort, cpuNanos, List.of());
+    }
+
+    /**
+     * @param host REST host of the JobManager
+     * @param restPort its REST port
+     * @param cpuNanos CPU time used so far by the cluster's processes, in nanoseconds
+     * @param jars job jars shipped with every job (the cluster lacks the jobs' classes)
+     */
+    public BenchCluster(String host, int restPort, LongSupplier cpuNanos, List<Path> jars) {
         this.host = host;
         this.restPort = restPort;
         this.cpuNanos = cpuNanos;
+        this.jars = jars.stream().map(p -> p.toAbsolutePath().toString()).toArray(String[]::new);
     }
 
     /**
@@ -55,7 +69,7 @@ public final class BenchCluster {
         conf.set(RestOptions.ADDRESS, host);
         conf.set(RestOptions.PORT, restPort);
         StreamExecutionEnvironment env = new RemoteStreamEnvironment(host, restPort, conf,
-                new String[0], null, savepoint == null ? SavepointRestoreSettings.none()
+                jars, null, savepoint == null ? SavepointRestoreSettings.none()
                         : SavepointRestoreSettings.forPath(savepoint, true));
         env.setParallelism(1);
         env.setBufferTimeout(0);

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * and a Flink MiniCluster reached through its REST port like any remote cluster. The CPU meter is
  * this process's CPU time, which covers the broker and the registry too — equally for every mode.
  */
-public final class LocalBenchEnvironment implements AutoCloseable {
+public final class LocalBenchEnvironment implements BenchEnvironment {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalBenchEnvironment.class);
 
@@ -74,10 +74,12 @@ public final class LocalBenchEnvironment implements AutoCloseable {
                 new BenchCluster("localhost", port, os::getProcessCpuTime));
     }
 
+    @Override
     public SharingBenchmark.Services services() {
         return services;
     }
 
+    @Override
     public BenchCluster cluster() {
         return cluster;
     }

@@ -1,9 +1,12 @@
 package dev.flinkedge.scheduler.cluster;
 
 import dev.flinkedge.scheduler.topology.Topology;
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Everything {@link LocalEdgeCluster#start} needs.
@@ -44,6 +47,28 @@ public record ClusterSettings(
                     + " must be positive");
         }
         workDir = workDir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The classpath of the JobManager and TaskManagers: {@link #classpath} without Flink's
+     * connectors and flink-edge's own modules, like a Flink distribution's {@code lib/}. Jobs
+     * bring those in their jars; were they also on the cluster's classpath, Flink would load the
+     * connectors parent-first ({@code org.apache.flink.}) and the Kafka client they use from the
+     * job jar, and a second job would fail with a loader constraint violation.
+     */
+    public String flinkClasspath() {
+        return Arrays.stream(classpath.split(File.pathSeparator))
+                .filter(entry -> !isJobSide(entry))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static boolean isJobSide(String entry) {
+        String normalised = entry.replace(File.separatorChar, '/');
+        String file = normalised.substring(normalised.lastIndexOf('/') + 1);
+        return normalised.contains("/dev/flinkedge/")
+                || normalised.endsWith("/target/classes")
+                || normalised.endsWith("/target/test-classes")
+                || file.startsWith("flink-connector-");
     }
 
     /** Whether the cluster starts its own Kafka broker. */

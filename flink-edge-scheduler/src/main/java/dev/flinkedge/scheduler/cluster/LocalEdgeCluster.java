@@ -266,7 +266,9 @@ public final class LocalEdgeCluster {
         options.addAll(JavaCommand.OFFLINE_OPTIONS);
         options.addAll(Log4jConfig.jvmOptions(log4j, logFile));
         ChildLauncher.Launched launched = ChildLauncher.start(name, role, dir, logFile,
-                new JavaCommand(settings.classpath(), options, mainClass, args));
+                new JavaCommand(role == ProcessRole.JOBMANAGER || role == ProcessRole.TASKMANAGER
+                        ? settings.flinkClasspath() : settings.classpath(), options, mainClass,
+                        args));
         watch.watch(launched);
         ClusterState next = state.withProcess(launched.child());
         stateFile.write(next);
@@ -319,7 +321,7 @@ public final class LocalEdgeCluster {
     }
 
     /** The tokens in {@code file}, by owner; fresh ones for the demo owners when it is missing. */
-    static Map<String, String> tokens(Path file) throws IOException {
+    public static Map<String, String> tokens(Path file) throws IOException {
         if (!Files.exists(file)) {
             Map<String, String> generated = Tokens.generate(Tokens.DEMO_OWNERS);
             Tokens.writeFile(file, generated);

@@ -7,6 +7,7 @@ import dev.flinkedge.scheduler.topology.Location;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,26 @@ class ClusterConfigTest {
                 .contains("execution.buffer-timeout.interval: '0 ms'\n")
                 .contains("taskmanager.memory.process.size: '1536m'\n")
                 .contains("io.tmp.dirs: '" + dir.toAbsolutePath().resolve("tmp") + "'\n");
+    }
+
+    @Test
+    void flinkProcessesGetNeitherConnectorsNorFlinkEdgeModules() {
+        String m2 = "/home/u/.m2/repository/";
+        String full = String.join(File.pathSeparator,
+                "/src/flink-edge/jobs/target/classes",
+                m2 + "dev/flinkedge/flink-edge-connectors/0.1/flink-edge-connectors-0.1.jar",
+                m2 + "org/apache/flink/flink-runtime/2.2.1/flink-runtime-2.2.1.jar",
+                m2 + "org/apache/flink/flink-connector-kafka/5.0.0-2.2/"
+                        + "flink-connector-kafka-5.0.0-2.2.jar",
+                m2 + "org/apache/flink/flink-connector-base/2.2.1/flink-connector-base-2.2.1.jar",
+                m2 + "org/apache/logging/log4j/log4j-core/2.25.3/log4j-core-2.25.3.jar");
+        ClusterSettings settings = new ClusterSettings(Topology.of(List.of(CLOUD, EDGE),
+                List.of()), Path.of("t.yaml"), dir, null, ClusterPorts.DEFAULTS, full, "1024m",
+                "1536m", Duration.ofSeconds(60));
+
+        assertThat(settings.flinkClasspath().split(File.pathSeparator)).containsExactly(
+                m2 + "org/apache/flink/flink-runtime/2.2.1/flink-runtime-2.2.1.jar",
+                m2 + "org/apache/logging/log4j/log4j-core/2.25.3/log4j-core-2.25.3.jar");
     }
 
     @Test

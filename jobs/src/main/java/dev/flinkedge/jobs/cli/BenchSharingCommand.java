@@ -1,7 +1,16 @@
-package dev.flinkedge.connectors.bench;
+package dev.flinkedge.jobs.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.flinkedge.connectors.bench.BenchEnvironment;
+import dev.flinkedge.connectors.bench.LocalBenchEnvironment;
+import dev.flinkedge.connectors.bench.SharingBenchmark;
+import dev.flinkedge.connectors.bench.SharingMode;
+import dev.flinkedge.connectors.bench.SharingReport;
+import dev.flinkedge.connectors.bench.SharingWorkload;
+import dev.flinkedge.connectors.bench.SyntheticWorkload;
+import dev.flinkedge.jobs.bench.BenchClusters;
+import dev.flinkedge.jobs.bench.EdgeClusterBenchEnvironment;
 import dev.flinkedge.registry.cli.DurationConverter;
 import dev.flinkedge.registry.cli.FlinkEdgeBenchmark;
 import dev.flinkedge.registry.cli.TextTable;
@@ -22,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code flink-edge bench sharing}: the EStream Table II comparison of the four ways to add job b
- * to a running job x+a, on an in-process broker, registry and Flink cluster.
+ * to a running job x+a, either in this JVM (broker, registry and MiniCluster) or on the local
+ * multi-process edge cluster with the job jar.
  */
 @Command(
         name = "sharing",
@@ -62,6 +72,16 @@ public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<I
             description = "Results before this are left out of the t0 latency (default: 5s).")
     Duration warmup;
 
+    @Option(names = "--cluster", defaultValue = "in-jvm", description = "Where the jobs run:"
+            + " in-jvm (broker, registry and a MiniCluster in this JVM) or edge (the local"
+            + " multi-process edge cluster of --topology, jobs shipped in the job jar; its ports"
+            + " are the defaults plus 10000). Default: ${DEFAULT-VALUE}.")
+    String clusterKind;
+
+    @Option(names = "--topology", paramLabel = "FILE", description = "Topology of the edge"
+            + " cluster (default: conf/topology-default.yaml).")
+    Path topology;
+
     @Option(names = "--slots", defaultValue = "8", description = "Task slots of the in-process"
             + " Flink cluster (default: 8).")
     int slots;
@@ -75,12 +95,7 @@ public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<I
 
     @Override
     public Integer call() throws Exception {
-        if (!operator.startsWith(SYNTHETIC)) {
-            throw new ParameterException(spec.commandLine(), "--operator '" + operator
-                    + "' is not supported; use " + SYNTHETIC + "<duration>, e.g. "
-                    + SYNTHETIC + "40ms");
-        }
-        Duration cost = DurationConverter.parse(operator.substring(SYNTHETIC.length()));
+        SharingWorkload<?> workload = workload();
         SharingBenchmark.Config config;
         try {
             config = new SharingBenchmark.Config(cameras, fps, duration, t1, warmup);
@@ -91,9 +106,9 @@ public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<I
         Path base = workDir.resolve("bench").resolve("sharing");
         Path savepoints = Files.createDirectories(base.resolve("savepoints")).toAbsolutePath();
         List<SharingReport> results = new ArrayList<>();
-        try (LocalBenchEnvironment env = LocalBenchEnvironment.start(base, slots)) {
+        try (BenchEnvironment env = environment(base, out)) {
             SharingBenchmark bench = new SharingBenchmark(config, env.services(), env.cluster(),
-                    new SyntheticWorkload(cost), savepoints, out);
+                    workload, savepoints, out);
             for (SharingMode mode : SharingMode.values()) {
                 if (modes.contains(mode)) {
                     results.add(bench.run(mode));
@@ -107,6 +122,36 @@ public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<I
             out.println("report written to " + report);
         }
         return 0;
+    }
+
+    private SharingWorkload<?> workload() {
+        if (operator.startsWith(SYNTHETIC)) {
+            return new SyntheticWorkload(
+                    DurationConverter.parse(operator.substring(SYNTHETIC.length())));
+        }
+        throw new ParameterException(spec.commandLine(), "--operator '" + operator
+                + "' is not supported; use " + SYNTHETIC + "<duration>, e.g. " + SYNTHETIC
+                + "40ms");
+    }
+
+    private BenchEnvironment environment(Path base, PrintWriter out) throws Exception {
+        switch (clusterKind) {
+            case "in-jvm":
+                return LocalBenchEnvironment.start(base, slots);
+            case "edge":
+                ProjectFiles files = ProjectFiles.current();
+                Path topologyFile = topology != null ? topology : files.defaultTopology();
+                return EdgeClusterBenchEnvironment.start(
+                        BenchClusters.settings(topologyFile, base.resolve("cluster")),
+                        files.jobJar(),
+                        line -> {
+                            out.println("  " + line);
+                            out.flush();
+                        });
+            default:
+                throw new ParameterException(spec.commandLine(), "--cluster '" + clusterKind
+                        + "' is not one of in-jvm, edge");
+        }
     }
 
     private static void print(PrintWriter out, List<SharingReport> results) {
