@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Markdown reference tables generated from Flink {@link ConfigOption}s, for documentation that tests
- * keep in sync with the code. Options are read by reflection: the public static {@code
+ * Markdown reference tables generated from Flink {@link ConfigOption}s, for documentation that
+ * tests keep in sync with the code. Options are read by reflection: the public static {@code
  * ConfigOption} fields of a holder class, in declaration order.
  *
  * <pre>{@code

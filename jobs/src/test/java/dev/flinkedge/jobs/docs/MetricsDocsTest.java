@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The table of metrics in docs/operations.md names exactly the Flink metrics that the main code of
  * the modules registers ({@code counter}, {@code gauge}, {@code histogram}, {@code meter} on a
- * metric group), each with its kind.
+ * metric group, named by a string literal or a constant of the same file), each with its kind.
  */
 class MetricsDocsTest {
 
     private static final Path ROOT = Path.of("..");
     private static final Path DOC = ROOT.resolve(Path.of("docs", "operations.md"));
-    private static final Pattern REGISTRATION =
-            Pattern.compile("\\.(counter|gauge|histogram|meter)\\(\\s*(\"([^\"]+)\")?");
+    /** A registration; its name is a string literal (group 3) or a constant (group 4). */
+    private static final Pattern REGISTRATION = Pattern.compile(
+            "\\.(counter|gauge|histogram|meter)\\(\\s*(\"([^\"]+)\"|([A-Z][A-Z0-9_]*)\\s*[,)])?");
     private static final Pattern ROW = Pattern.compile("(?m)^\\| `([^`]+)` \\| (\\w+) \\|");
 
     @Test
@@ -32,24 +33,36 @@ class MetricsDocsTest {
         Map<String, String> registered = new TreeMap<>();
         List<String> unnamed = new ArrayList<>();
         for (Path source : mainSources()) {
-            Matcher m = REGISTRATION.matcher(Files.readString(source));
+            String code = Files.readString(source);
+            Matcher m = REGISTRATION.matcher(code);
             while (m.find()) {
-                if (m.group(3) == null) {
+                String name = m.group(3) != null ? m.group(3) : constant(code, m.group(4));
+                if (name == null) {
                     unnamed.add(ROOT.relativize(source) + ": ." + m.group(1) + "(");
                 } else {
-                    registered.put(m.group(3), m.group(1));
+                    registered.put(name, m.group(1));
                 }
             }
         }
 
         assertThat(unnamed)
-                .as("metrics must be registered with a string literal name so that this test"
-                        + " can check docs/operations.md")
+                .as("metrics must be named by a string literal or a string constant of the same"
+                        + " file so that this test can check docs/operations.md")
                 .isEmpty();
         assertThat(registered).containsKey("edgeOperatorInvocations");
         assertThat(documented())
                 .as("the table under '### Registered by flink-edge' in %s", DOC)
                 .isEqualTo(registered);
+    }
+
+    /** The value of the string constant {@code name} declared in {@code code}, or null. */
+    private static String constant(String code, String name) {
+        if (name == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("static final String " + name + "\\s*=\\s*\"([^\"]+)\"")
+                .matcher(code);
+        return m.find() ? m.group(1) : null;
     }
 
     private static List<Path> mainSources() throws IOException {

@@ -117,14 +117,17 @@ class RegistryOpenApiITCase {
 
         // Creation: each stream type, each window kind, both source kinds.
         expect(201, 0, "POST", "/v1/streams", "alice",
-                "{\"name\":\"Video\",\"type\":\"RAW\",\"source\":{\"devices\":[\"cam-1\",\"cam-2\"]}}");
+                "{\"name\":\"Video\",\"type\":\"RAW\","
+                        + "\"source\":{\"devices\":[\"cam-1\",\"cam-2\"]}}");
         expect(201, 0, "POST", "/v1/streams", "alice", "{\"name\":\"Zone\",\"type\":\"RAW\","
-                + "\"source\":{\"areas\":[\"POLYGON((11.5 48.1, 11.6 48.1, 11.6 48.2, 11.5 48.1))\"]},"
+                + "\"source\":{\"areas\":"
+                + "[\"POLYGON((11.5 48.1, 11.6 48.1, 11.6 48.2, 11.5 48.1))\"]},"
                 + "\"window\":{\"type\":\"FIXED\",\"sizeMs\":1000},\"serializer\":\"JSON\","
                 + "\"guarantee\":\"AT_LEAST_ONCE\",\"durable\":true,\"partitions\":2}");
         expect(201, 0, "POST", "/v1/streams", "alice", "{\"name\":\"View\",\"type\":\"VIRTUAL\","
                 + "\"window\":{\"type\":\"SLIDING\",\"sizeMs\":2000,\"slideMs\":1000}}");
-        String detect = "{\"name\":\"detect\",\"version\":\"1\",\"params\":{\"model\":\"yolov8n\"}}";
+        String detect =
+                "{\"name\":\"detect\",\"version\":\"1\",\"params\":{\"model\":\"yolov8n\"}}";
         String carsSpec = "{\"name\":\"Cars\",\"type\":\"DERIVED\",\"payloadType\":"
                 + "\"dev.flinkedge.Vehicle\",\"lineage\":{\"operator\":" + detect
                 + ",\"parents\":[\"alice/Video\"]}}";
@@ -169,7 +172,8 @@ class RegistryOpenApiITCase {
         expect(404, Errors.STREAM_NOT_FOUND, "GET", "/v1/streams/alice/Nope", "alice", null);
 
         // Status.
-        String active = "{\"status\":\"ACTIVE\",\"producer\":{\"jobId\":\"job-a\",\"site\":\"edge-1\"}}";
+        String active =
+                "{\"status\":\"ACTIVE\",\"producer\":{\"jobId\":\"job-a\",\"site\":\"edge-1\"}}";
         expect(200, 0, "PUT", "/v1/streams/alice/Cars/status", "alice", active);
         expect(200, 0, "PUT", "/v1/streams/alice/Video/status", "alice",
                 "{\"status\":\"ACTIVE\",\"producer\":{\"jobId\":\"job-v\",\"site\":null}}");
