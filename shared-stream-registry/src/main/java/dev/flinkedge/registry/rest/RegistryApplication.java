@@ -6,6 +6,7 @@ import dev.flinkedge.registry.storage.RegistryConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,6 +55,11 @@ public final class RegistryApplication implements AutoCloseable {
     /** The service, for in-process use. */
     public RegistryService service() {
         return service;
+    }
+
+    /** The endpoints the REST API serves. */
+    public List<RegistryRestServer.Endpoint> endpoints() {
+        return server.endpoints();
     }
 
     /** Where the REST API listens. */

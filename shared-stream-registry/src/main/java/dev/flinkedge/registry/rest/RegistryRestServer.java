@@ -133,6 +133,16 @@ public final class RegistryRestServer implements AutoCloseable {
         routes.add(new Route(method, Pattern.compile(pattern), handler, authenticated));
     }
 
+    /**
+     * The endpoints this server serves, in definition order. The test that keeps {@code
+     * docs/registry-openapi.yaml} in sync reads them, so the contract cannot drift from the routes.
+     */
+    public List<Endpoint> endpoints() {
+        return routes.stream()
+                .map(r -> new Endpoint(r.method, r.pattern.pattern(), r.authenticated))
+                .toList();
+    }
+
     /** Starts serving. */
     public void start() {
         server.start();
@@ -221,6 +231,15 @@ public final class RegistryRestServer implements AutoCloseable {
     }
 
     private record Route(String method, Pattern pattern, Handler handler, boolean authenticated) {}
+
+    /**
+     * One served endpoint.
+     *
+     * @param method HTTP method
+     * @param pathRegex the path as a regular expression, one {@code ([^/]+)} group per parameter
+     * @param authenticated whether the endpoint needs a bearer token
+     */
+    public record Endpoint(String method, String pathRegex, boolean authenticated) {}
 
     /** An answer: status and JSON body (null for none). */
     private record Reply(int status, Object body) {

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Raw HTTP calls against the REST API, for tests that check status codes and bodies exactly. */
 public final class Http {
@@ -43,16 +45,24 @@ public final class Http {
     /** Calls with an explicit Authorization header value (null: none). */
     public Response callWithHeader(String method, String path, String authorization,
             String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (authorization != null) {
+            headers.put("Authorization", authorization);
+        }
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return callWithHeaders(method, path, headers, body);
+    }
+
+    /** Calls with exactly {@code headers} (e.g. a non-JSON Content-Type) and {@code body}. */
+    public Response callWithHeaders(String method, String path, Map<String, String> headers,
+            String body) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            if (authorization != null) {
-                b.header("Authorization", authorization);
-            }
-            if (body != null) {
-                b.header("Content-Type", "application/json");
-            }
+            headers.forEach(b::header);
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode node = r.body().isEmpty()
                     ? JSON.missingNode() : JSON.readTree(r.body());
