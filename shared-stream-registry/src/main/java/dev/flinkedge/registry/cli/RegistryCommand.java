@@ -2,9 +2,9 @@ package dev.flinkedge.registry.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code flink-edge registry}: runs the shared stream registry. */
+/** {@code flink-edge registry}: runs the shared stream registry, or walks through it. */
 @Command(
         name = "registry",
-        description = "Run the shared stream registry.",
-        subcommands = RegistryStartCommand.class)
+        description = "Run the shared stream registry, or walk through it (demo).",
+        subcommands = {RegistryStartCommand.class, RegistryDemoCommand.class})
 public final class RegistryCommand implements FlinkEdgeCommand {}

@@ -10,7 +10,7 @@ class FlinkEdgeCliTest {
     @Test
     void discoversThisModulesCommandsThroughTheServiceLoader() {
         assertThat(FlinkEdgeCli.commandLine().getSubcommands())
-                .containsKeys("registry", "streams", "demo", "bench");
+                .containsKeys("registry", "streams", "bench");
     }
 
     @Test

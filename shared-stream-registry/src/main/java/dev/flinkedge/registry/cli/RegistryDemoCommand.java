@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flink-edge demo}: the registry walk-through. Starts an embedded Kafka and a registry with
+ * {@code flink-edge registry demo}: the registry walk-through. Starts an embedded Kafka and a registry with
  * fresh tokens for city-a and city-b, runs {@link RegistryWalkthrough} through the CLI's own
  * commands, stops everything and prints a summary.
  */
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     "Walk through the shared stream registry: two cities, one vehicle detector.",
     "Starts an embedded Kafka (under <work-dir>/demo/kafka) and a registry, runs 'flink-edge"
             + " streams' commands as city-a and city-b, then stops them."})
-public final class DemoCommand implements FlinkEdgeCommand, Callable<Integer> {
+public final class RegistryDemoCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Runs {@code flink-edge demo}, which starts its own embedded Kafka and registry. */
-class DemoCommandITCase {
+class RegistryDemoCommandITCase {
 
     private static final Pattern CREATED_VEHICLES = Pattern.compile(
             "created city-a/VehicleStream: DERIVED, DECLARED, fingerprint ([0-9a-f]{64})");
@@ -16,7 +16,7 @@ class DemoCommandITCase {
 
     @Test
     void showsTheRefusedResolveThenTheReuseThenTheRevokedSubscription() {
-        CliRun run = CliRun.of("demo", "--work-dir", "target/demo-it");
+        CliRun run = CliRun.of("registry", "demo", "--work-dir", "target/demo-it");
         String out = run.out();
         assertThat(run.exitCode()).as(out + run.err()).isZero();
 
