@@ -9,7 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -107,6 +110,56 @@ public final class BenchCluster {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read the accumulators of job " + jobId
                     + " from the Flink REST API at " + host + ":" + restPort, e);
+        }
+    }
+
+    /**
+     * Where the job's operators run: each job vertex (chained operators, named as in the web UI)
+     * with the TaskManager resource ids of its subtasks.
+     */
+    public Map<String, List<String>> placement(String jobId) throws InterruptedException {
+        Map<String, List<String>> placement = new LinkedHashMap<>();
+        try {
+            for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+                List<String> taskManagers = new ArrayList<>();
+                for (JsonNode subtask : get("/jobs/" + jobId + "/vertices/"
+                        + vertex.path("id").asText()).path("subtasks")) {
+                    taskManagers.add(subtask.path("taskmanager-id").asText());
+                }
+                placement.put(vertex.path("name").asText(), taskManagers);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the vertices of job " + jobId
+                    + " from the Flink REST API at " + host + ":" + restPort, e);
+        }
+        return placement;
+    }
+
+    /** The job's state as the REST API names it, e.g. {@code RUNNING}. */
+    public String state(String jobId) throws InterruptedException {
+        try {
+            return get("/jobs/" + jobId).path("state").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the state of job " + jobId
+                    + " from the Flink REST API at " + host + ":" + restPort, e);
+        }
+    }
+
+    /** Cancels the job; returns without waiting for it to end. */
+    public void cancel(String jobId) throws InterruptedException {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host
+                            + ":" + restPort + "/jobs/" + jobId + "?mode=cancel"))
+                            .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                            .timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 202) {
+                throw new java.io.IOException("cancel answered " + r.statusCode() + ": "
+                        + r.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot cancel job " + jobId + " through the"
+                    + " Flink REST API at " + host + ":" + restPort, e);
         }
     }
 

@@ -15,20 +15,24 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads result topics the way a user would and records, per result, when it was captured and
- * when it arrived: the end-to-end latency a subscriber sees.
+ * Reads result topics (single-partition, JSON as written by {@code ResultSinks.kafkaJson}) the way
+ * a user would and records, per result, when it was captured and when it arrived: the end-to-end
+ * latency a subscriber sees.
  */
-final class ResultArrivals implements AutoCloseable {
+public final class ResultArrivals implements AutoCloseable {
 
     /**
      * One result read.
      *
      * @param topic where it came from
      * @param sourceId its camera
+     * @param key its record key
      * @param captureMs when its frame was captured
      * @param arrivalMs when it was read
+     * @param payload the result itself
      */
-    record Arrival(String topic, String sourceId, long captureMs, long arrivalMs) {}
+    public record Arrival(String topic, String sourceId, String key, long captureMs,
+            long arrivalMs, JsonNode payload) {}
 
     private final ObjectMapper json = new ObjectMapper();
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -36,7 +40,8 @@ final class ResultArrivals implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    ResultArrivals(String bootstrapServers, List<String> topics) {
+    /** Starts reading {@code topics} from their beginning in a background thread. */
+    public ResultArrivals(String bootstrapServers, List<String> topics) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
@@ -57,7 +62,8 @@ final class ResultArrivals implements AutoCloseable {
                     long now = System.currentTimeMillis();
                     JsonNode n = json.readTree(r.value());
                     arrivals.add(new Arrival(r.topic(), n.path("sourceId").asText(),
-                            n.path("eventTimeMs").asLong(), now));
+                            n.path("key").asText(), n.path("eventTimeMs").asLong(), now,
+                            n.path("payload")));
                 }
             }
         } catch (WakeupException e) {
@@ -70,8 +76,13 @@ final class ResultArrivals implements AutoCloseable {
     }
 
     /** Everything read so far, from {@code topic}. */
-    List<Arrival> of(String topic) {
+    public List<Arrival> of(String topic) {
         return arrivals.stream().filter(a -> a.topic().equals(topic)).toList();
+    }
+
+    /** Everything read so far, in arrival order. */
+    public List<Arrival> all() {
+        return List.copyOf(arrivals);
     }
 
     @Override
