@@ -5,6 +5,7 @@ import dev.flinkedge.registry.model.WindowSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -31,7 +32,9 @@ public final class EdgeStream<T> {
         /** Restructure: the union of streams of one type. */
         UNION,
         /** Restructure: the parent with a window attached for the next operator. */
-        WINDOW
+        WINDOW,
+        /** Writes its parent to a Flink sink; a leaf of the plan that no stream reads. */
+        SINK
     }
 
     private final EdgeStreams plan;
@@ -41,11 +44,20 @@ public final class EdgeStream<T> {
     private final List<EdgeStream<?>> parents;
     private final EdgeOperator<?, T> operator;
     private final StreamDescriptor descriptor;
-    private DataStream<T> materialized;
+    private final Sink<T> sink;
+    private final String targetSite;
+    /** The Flink stream of each branch by site; one entry without placement. */
+    private Map<String, DataStream<T>> branches;
 
     EdgeStream(EdgeStreams plan, Kind kind, TypeInformation<T> type, WindowSpec window,
             List<EdgeStream<?>> parents, EdgeOperator<?, T> operator,
             StreamDescriptor descriptor) {
+        this(plan, kind, type, window, parents, operator, descriptor, null, null);
+    }
+
+    private EdgeStream(EdgeStreams plan, Kind kind, TypeInformation<T> type, WindowSpec window,
+            List<EdgeStream<?>> parents, EdgeOperator<?, T> operator,
+            StreamDescriptor descriptor, Sink<T> sink, String targetSite) {
         this.plan = plan;
         this.kind = kind;
         this.type = Objects.requireNonNull(type, "type");
@@ -53,6 +65,14 @@ public final class EdgeStream<T> {
         this.parents = List.copyOf(parents);
         this.operator = operator;
         this.descriptor = descriptor;
+        this.sink = sink;
+        this.targetSite = targetSite;
+    }
+
+    /** The SINK node writing {@code input} to {@code sink}. */
+    static <T> EdgeStream<T> sinkOf(EdgeStream<T> input, Sink<T> sink, String targetSite) {
+        return new EdgeStream<>(input.plan, Kind.SINK, input.type, WindowSpec.none(),
+                List.of(input), null, null, Objects.requireNonNull(sink, "sink"), targetSite);
     }
 
     public Kind kind() {
@@ -82,6 +102,16 @@ public final class EdgeStream<T> {
         return parents;
     }
 
+    /** For a SINK node, the site it should write at, or null to write where its input is. */
+    public String targetSite() {
+        return targetSite;
+    }
+
+    /** The Flink sink of a SINK node, else null. */
+    Sink<T> sink() {
+        return sink;
+    }
+
     /** Whether this job reads the stream from another job instead of computing it. */
     public boolean isShared() {
         return kind == Kind.SHARED;
@@ -92,6 +122,7 @@ public final class EdgeStream<T> {
         return switch (kind) {
             case RAW, SHARED, COMPUTED -> List.of(descriptor.fingerprint());
             case WINDOW -> parents.get(0).lineageFingerprints();
+            case SINK -> throw new IllegalStateException("a sink is no stream and has no lineage");
             case UNION -> {
                 List<String> out = new ArrayList<>();
                 parents.forEach(p -> out.addAll(p.lineageFingerprints()));
@@ -116,26 +147,59 @@ public final class EdgeStream<T> {
                 null));
     }
 
-    /** Writes the stream to {@code sink}. */
-    public DataStreamSink<T> sinkTo(Sink<T> sink) {
-        return dataStream().sinkTo(sink);
+    /**
+     * Writes the stream to {@code sink} where the stream is: with a {@link PlacementStrategy},
+     * one copy of the sink per site the stream runs at.
+     *
+     * @return the Flink sinks, one per site (one without placement)
+     */
+    public List<DataStreamSink<T>> sinkTo(Sink<T> sink) {
+        return plan.sink(sinkOf(this, sink, null));
     }
 
-    /** The Flink stream, building the operators on first use. */
+    /**
+     * Writes the stream to {@code sink} at {@code site}: with a {@link PlacementStrategy}, the
+     * records of every site the stream runs at travel there. Without one the site is ignored.
+     *
+     * @return the Flink sinks (one)
+     */
+    public List<DataStreamSink<T>> sinkTo(Sink<T> sink, String site) {
+        Objects.requireNonNull(site, "site");
+        return plan.sink(sinkOf(this, sink, site));
+    }
+
+    /**
+     * The Flink stream, building the operators on first use. With a {@link PlacementStrategy} and
+     * a stream at several sites, this is the union of the sites' streams: an operator added on it
+     * outside EdgeStreams reads from several sites and has no site, which {@link
+     * EdgeStreams#execute} rejects; add such operators through {@link EdgeStreams#derive}.
+     */
     public DataStream<T> dataStream() {
-        if (materialized == null) {
-            materialized = plan.materialize(this);
+        List<DataStream<T>> all = List.copyOf(branches().values());
+        if (all.size() == 1) {
+            return all.get(0);
         }
-        return materialized;
+        @SuppressWarnings("unchecked")
+        DataStream<T>[] rest = all.subList(1, all.size()).toArray(DataStream[]::new);
+        return all.get(0).union(rest);
+    }
+
+    /** The Flink stream of each branch by site, building the operators on first use. */
+    Map<String, DataStream<T>> branches() {
+        if (branches == null) {
+            branches = plan.materialize(this);
+        }
+        return branches;
     }
 
     boolean isMaterialized() {
-        return materialized != null;
+        return branches != null;
     }
 
     @Override
     public String toString() {
         return kind + (descriptor == null ? "" : " " + descriptor.ref())
+                + (targetSite == null ? "" : " at " + targetSite)
                 + (operator == null ? "" : " " + operator.ref());
     }
 }

@@ -10,25 +10,38 @@ import dev.flinkedge.connectors.source.shared.SharedStreamSource;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.model.Lineage;
 import dev.flinkedge.registry.model.Producer;
+import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.model.WindowSpec;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.operators.SlotSharingGroup;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.JobListener;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSink;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.datastream.WindowedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
@@ -53,6 +66,8 @@ public final class EdgeStreams {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeStreams.class);
     private static final Duration OUT_OF_ORDERNESS = Duration.ofMillis(200);
+    /** The one branch of every node when no placement strategy is set. */
+    private static final PlacementStrategy.Branch UNPLACED = PlacementStrategy.Branch.at("*");
 
     private final StreamExecutionEnvironment env;
     private final StreamRegistry registry;
@@ -63,6 +78,7 @@ public final class EdgeStreams {
     private RawSourceFactory rawSources;
     private StreamSpecOptions options = StreamSpecOptions.DEFAULT;
     private String site;
+    private PlacementStrategy placement;
 
     private EdgeStreams(StreamExecutionEnvironment env, StreamRegistry registry, String owner) {
         this.env = Objects.requireNonNull(env, "env");
@@ -101,9 +117,32 @@ public final class EdgeStreams {
         return this;
     }
 
-    /** The site recorded as producer location of the streams this job computes. */
+    /**
+     * The site recorded as producer location of the streams this job computes. With a {@link
+     * PlacementStrategy}, a stream computed at one site records that site instead.
+     */
     public EdgeStreams atSite(String site) {
         this.site = site;
+        return this;
+    }
+
+    /**
+     * Runs the job's operators where {@code strategy} places them: each node is built once per
+     * site the strategy names, and every operator — sources, operators, taps, sinks — joins the
+     * slot sharing group of its site. Set it before any stream is consumed.
+     *
+     * @throws IllegalStateException when operators were already built
+     */
+    public EdgeStreams withPlacement(PlacementStrategy strategy) {
+        Objects.requireNonNull(strategy, "strategy");
+        List<EdgeStream<?>> built = streams.stream()
+                .filter(s -> s.kind() == EdgeStream.Kind.SINK || s.isMaterialized()).toList();
+        if (!built.isEmpty()) {
+            throw new IllegalStateException("withPlacement(..) comes too late: " + built
+                    + " already became operators; set the placement before sinkTo(..) or"
+                    + " dataStream()");
+        }
+        this.placement = strategy;
         return this;
     }
 
@@ -284,27 +323,66 @@ public final class EdgeStreams {
         return s;
     }
 
+    /**
+     * Turns a node into Flink operators, one copy per branch (site) of the placement, and returns
+     * each copy's stream by site; without placement one copy under the key {@code ""}.
+     */
     @SuppressWarnings("unchecked")
-    <T> DataStream<T> materialize(EdgeStream<T> s) {
-        return switch (s.kind()) {
-            case RAW -> {
-                if (rawSources == null) {
-                    throw new IllegalStateException("Raw stream " + s.descriptor().ref()
-                            + " is consumed but no RawSourceFactory was given; call"
-                            + " withRawSources(..)");
-                }
-                yield (DataStream<T>) rawSources.create(env, s.descriptor());
-            }
-            case SHARED -> readShared(s);
-            case UNION -> {
-                DataStream<T> first = (DataStream<T>) s.parents().get(0).dataStream();
-                DataStream<T>[] rest = s.parents().subList(1, s.parents().size()).stream()
-                        .map(p -> (DataStream<T>) p.dataStream()).toArray(DataStream[]::new);
-                yield first.union(rest);
-            }
-            case WINDOW -> (DataStream<T>) s.parents().get(0).dataStream();
-            case COMPUTED -> compute(s);
-        };
+    <T> Map<String, DataStream<T>> materialize(EdgeStream<T> s) {
+        Map<String, DataStream<T>> out = new LinkedHashMap<>();
+        List<PlacementStrategy.Branch> branches = branchesOf(s);
+        boolean branched = branches.size() > 1;
+        for (PlacementStrategy.Branch b : branches) {
+            String site = b.site();
+            DataStream<T> stream = switch (s.kind()) {
+                case RAW -> pinUpstream((DataStream<T>) readRaw(s, b), site, branched);
+                case SHARED -> pinUpstream(readShared(s), site, branched);
+                case UNION -> union(s.parents().stream()
+                        .map(p -> (DataStream<T>) p.branches().get(site)).toList());
+                case WINDOW -> (DataStream<T>) s.parents().get(0).branches().get(site);
+                case COMPUTED -> compute(s, site, branched);
+                case SINK -> throw new IllegalStateException("a sink is built by sinkTo");
+            };
+            out.put(site, stream);
+        }
+        return out;
+    }
+
+    private List<PlacementStrategy.Branch> branchesOf(EdgeStream<?> s) {
+        if (placement == null) {
+            return List.of(UNPLACED);
+        }
+        List<PlacementStrategy.Branch> branches = placement.branches(this, s);
+        if (branches.isEmpty()) {
+            throw new IllegalStateException("the placement strategy gave " + s + " no site; it"
+                    + " must place every node at one site or more");
+        }
+        return branches;
+    }
+
+    private DataStream<Frame> readRaw(EdgeStream<?> s, PlacementStrategy.Branch branch) {
+        if (rawSources == null) {
+            throw new IllegalStateException("Raw stream " + s.descriptor().ref()
+                    + " is consumed but no RawSourceFactory was given; call"
+                    + " withRawSources(..)");
+        }
+        StreamDescriptor d = s.descriptor();
+        if (placement == null) {
+            return rawSources.create(env, d);
+        }
+        if (branch.devices().isEmpty()) {
+            throw new IllegalStateException("the placement strategy put raw stream " + d.ref()
+                    + " at " + branch.site() + " without naming the devices read there");
+        }
+        return rawSources.create(env, withDevices(d, branch.devices()));
+    }
+
+    /** The descriptor of a RAW stream reduced to some of its devices (those of one site). */
+    private static StreamDescriptor withDevices(StreamDescriptor d, List<String> devices) {
+        return new StreamDescriptor(d.owner(), d.name(), d.type(), d.window(), d.serializer(),
+                d.payloadType(), d.guarantee(), d.lineage(), SourceSpec.devices(devices),
+                d.durable(), d.partitions(), d.status(), d.producer(), d.topic(), d.fingerprint(),
+                d.grants(), d.subscriptions(), d.createdAtMs(), d.updatedAtMs());
     }
 
     private <T> DataStream<T> readShared(EdgeStream<T> s) {
@@ -316,34 +394,91 @@ public final class EdgeStreams {
                 .uid("shared-" + d.fingerprint().substring(0, 16));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private <T> DataStream<T> compute(EdgeStream<T> s) {
-        StreamDescriptor d = s.descriptor();
-        DataStream<Object> input = (DataStream<Object>) s.parents().get(0).dataStream();
-        if (s.parents().size() > 1 && !(s.operator() instanceof LeftUnionOperator)) {
-            DataStream<Object>[] rest = s.parents().subList(1, s.parents().size()).stream()
-                    .map(p -> (DataStream<Object>) p.dataStream()).toArray(DataStream[]::new);
-            input = input.union(rest);
+    /**
+     * Puts the operators a source factory built into the site's group: everything upstream of
+     * {@code stream} that no other node has placed. A branch copy's uids get {@code @site}, so
+     * that the copies differ.
+     */
+    private <T> DataStream<T> pinUpstream(DataStream<T> stream, String site, boolean branched) {
+        if (placement == null) {
+            return stream;
         }
-        String uid = d.fingerprint().substring(0, 16);
+        SlotSharingGroup group = placement.slotSharingGroup(site);
+        Deque<Transformation<?>> todo = new ArrayDeque<>(List.of(stream.getTransformation()));
+        Set<Transformation<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Transformation<?> t = todo.pop();
+            if (!seen.add(t) || t.getSlotSharingGroup().isPresent()) {
+                continue;
+            }
+            t.setSlotSharingGroup(group);
+            if (branched && t.getUid() != null) {
+                t.setUid(t.getUid() + "@" + site);
+            }
+            todo.addAll(t.getInputs());
+        }
+        return stream;
+    }
+
+    private static <T> DataStream<T> union(List<DataStream<T>> parts) {
+        List<DataStream<T>> present = parts.stream().filter(Objects::nonNull).toList();
+        if (present.size() == 1) {
+            return present.get(0);
+        }
+        @SuppressWarnings("unchecked")
+        DataStream<T>[] rest = present.subList(1, present.size()).toArray(DataStream[]::new);
+        return present.get(0).union(rest);
+    }
+
+    /**
+     * The input of a node's copy at {@code site}, one stream per parent: a record-at-a-time
+     * operator reads the parents' branches at its own site (parents without one there are left
+     * out); any other operator gathers every branch of each parent.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<DataStream<Object>> inputsAt(EdgeStream<?> s, String site,
+            boolean sameSite) {
+        List<DataStream<Object>> inputs = new ArrayList<>();
+        for (EdgeStream<?> parent : s.parents()) {
+            Map<String, DataStream<Object>> branches =
+                    (Map<String, DataStream<Object>>) (Map<String, ?>) parent.branches();
+            if (!sameSite) {
+                inputs.add(union(List.copyOf(branches.values())));
+            } else if (branches.containsKey(site)) {
+                inputs.add(branches.get(site));
+            }
+        }
+        if (inputs.isEmpty()) {
+            throw new IllegalStateException("the placement strategy put " + s + " at " + site
+                    + ", where none of its inputs is; a record-at-a-time operator runs where its"
+                    + " inputs are");
+        }
+        return inputs;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <T> DataStream<T> compute(EdgeStream<T> s, String site, boolean branched) {
+        StreamDescriptor d = s.descriptor();
         EdgeOperator<?, T> op = s.operator();
-        DataStream<T> out;
+        List<DataStream<Object>> inputs = inputsAt(s, site, op instanceof MapOperator);
+        String uid = d.fingerprint().substring(0, 16) + (branched ? "@" + site : "");
+        SingleOutputStreamOperator<T> out;
         if (op instanceof LeftUnionOperator<?> lu) {
-            DataStream<EdgeData> areas = (DataStream<EdgeData>) s.parents().get(0).dataStream();
+            DataStream<EdgeData> areas = (DataStream<EdgeData>) (DataStream) inputs.get(0);
             DataStream<EdgeRecord<?>> records =
-                    (DataStream<EdgeRecord<?>>) (DataStream) s.parents().get(1).dataStream();
-            out = (DataStream<T>) (DataStream) records
+                    (DataStream<EdgeRecord<?>>) (DataStream) inputs.get(1);
+            out = (SingleOutputStreamOperator<T>) (SingleOutputStreamOperator) records
                     .connect(areas.broadcast(LeftUnionFunction.AREAS))
                     .process(new LeftUnionFunction<>(lu.rule()),
                             (TypeInformation<EdgeRecord<?>>) (TypeInformation) s.type())
                     .name(op.name()).uid("op-" + uid);
         } else if (op instanceof MapOperator<?, ?> map) {
-            out = input.flatMap(new MapOperatorFunction<>((MapOperator<Object, T>) map),
+            out = union(inputs).flatMap(new MapOperatorFunction<>((MapOperator<Object, T>) map),
                     s.type()).name(op.name()).uid("op-" + uid);
         } else {
             WindowSpec w = s.parents().get(0).windowSpec();
             WindowedStream<EdgeData, String, TimeWindow> windowed =
-                    ((DataStream<EdgeData>) (DataStream) input).keyBy(new KeyOf<>())
+                    ((DataStream<EdgeData>) (DataStream) union(inputs)).keyBy(new KeyOf<>())
                             .window(w.type() == WindowSpec.Type.FIXED
                                     ? TumblingEventTimeWindows.of(Duration.ofMillis(w.sizeMs()))
                                     : SlidingEventTimeWindows.of(Duration.ofMillis(w.sizeMs()),
@@ -352,9 +487,32 @@ public final class EdgeStreams {
                     (WindowOperator<EdgeData, T>) op), s.type()).name(op.name())
                     .uid("op-" + uid);
         }
-        out.sinkTo(SharedStreamSink.forStream(d, s.type(), channel))
+        DataStreamSink<T> tap = out.sinkTo(SharedStreamSink.forStream(d, s.type(), channel))
                 .name("tap:" + d.ref()).uid("tap-" + uid);
+        if (placement != null) {
+            SlotSharingGroup group = placement.slotSharingGroup(site);
+            out.slotSharingGroup(group);
+            tap.slotSharingGroup(group);
+        }
         return out;
+    }
+
+    /** Builds a SINK node: one Flink sink per site of its placement. */
+    <T> List<DataStreamSink<T>> sink(EdgeStream<T> node) {
+        add(node);
+        @SuppressWarnings("unchecked")
+        Map<String, DataStream<T>> in = ((EdgeStream<T>) node.parents().get(0)).branches();
+        List<DataStreamSink<T>> sinks = new ArrayList<>();
+        for (PlacementStrategy.Branch b : branchesOf(node)) {
+            DataStream<T> stream = in.containsKey(b.site()) && node.targetSite() == null
+                    ? in.get(b.site()) : union(List.copyOf(in.values()));
+            DataStreamSink<T> sink = stream.sinkTo(node.sink());
+            if (placement != null) {
+                sink.slotSharingGroup(placement.slotSharingGroup(b.site()));
+            }
+            sinks.add(sink);
+        }
+        return sinks;
     }
 
     private void requireChannel(String what) {
@@ -364,18 +522,50 @@ public final class EdgeStreams {
         }
     }
 
-    /** Builds every computed stream (so each gets its tap) and returns the stream graph. */
+    /**
+     * Builds every computed stream (so each gets its tap) and returns the stream graph.
+     *
+     * @throws IllegalStateException with a placement strategy, when an operator has no site or
+     *     the strategy's check fails
+     */
     public StreamGraph streamGraph(String jobName) {
         prepare();
         StreamGraph graph = env.getStreamGraph(false);
         graph.setJobName(jobName);
+        checkPlacement(graph);
         return graph;
+    }
+
+    /**
+     * With a placement strategy: every operator must be in a slot sharing group that declares its
+     * resources (so none takes a default slot at whichever site has room), and the strategy must
+     * accept the graph.
+     */
+    private void checkPlacement(StreamGraph graph) {
+        if (placement == null) {
+            return;
+        }
+        List<String> unplaced = new ArrayList<>();
+        for (StreamNode node : graph.getStreamNodes()) {
+            if (graph.getSlotSharingGroupResource(node.getSlotSharingGroup()).isEmpty()) {
+                unplaced.add("'" + node.getOperatorName() + "' (group '"
+                        + node.getSlotSharingGroup() + "')");
+            }
+        }
+        if (!unplaced.isEmpty()) {
+            throw new IllegalStateException("Operators " + unplaced + " of job '"
+                    + graph.getJobName() + "' have no site: they were added outside EdgeStreams"
+                    + " and read from several sites, or sit in a group without resources. Build"
+                    + " them through EdgeStreams (derive, sinkTo) or give them the group of a site"
+                    + " with slotSharingGroup(..)");
+        }
+        placement.check(graph);
     }
 
     private void prepare() {
         for (EdgeStream<?> s : List.copyOf(streams)) {
             if (s.kind() == EdgeStream.Kind.COMPUTED) {
-                s.dataStream();
+                s.branches();
             }
         }
         if (channel != null) {
@@ -389,20 +579,42 @@ public final class EdgeStreams {
      */
     public JobClient execute(String jobName) throws Exception {
         prepare();
-        List<StreamDescriptor> produced = producedStreams();
+        if (placement != null) {
+            StreamGraph graph = env.getStreamGraph(false);
+            graph.setJobName(jobName);
+            checkPlacement(graph);
+        }
+        Map<StreamDescriptor, String> produced = new LinkedHashMap<>();
+        for (EdgeStream<?> s : streams) {
+            if (s.kind() == EdgeStream.Kind.COMPUTED) {
+                produced.put(s.descriptor(), producerSite(s));
+            }
+        }
         env.registerJobListener(new ProducerRegistration(produced));
         JobClient client = env.executeAsync(jobName);
         LOG.info("Submitted '{}' as {}: computes {}, reuses {}", jobName, client.getJobID(),
-                produced.stream().map(StreamDescriptor::ref).toList(), reusedStreams());
+                produced.keySet().stream().map(StreamDescriptor::ref).toList(), reusedStreams());
         return client;
     }
 
-    /** Marks the job's computed streams ACTIVE with the job as producer once it is submitted. */
-    private final class ProducerRegistration implements JobListener {
-        private final List<StreamDescriptor> produced;
+    /** Where a computed stream is produced: its one placed site, else {@link #atSite}'s. */
+    private String producerSite(EdgeStream<?> s) {
+        if (placement != null && s.branches().size() == 1) {
+            return s.branches().keySet().iterator().next();
+        }
+        return site;
+    }
 
-        ProducerRegistration(List<StreamDescriptor> produced) {
-            this.produced = produced;
+    /**
+     * Marks the job's computed streams ACTIVE with the job and their site as producer once it is
+     * submitted.
+     */
+    private final class ProducerRegistration implements JobListener {
+        /** Each computed stream with its site; the site is null when not known. */
+        private final Map<StreamDescriptor, String> produced;
+
+        ProducerRegistration(Map<StreamDescriptor, String> produced) {
+            this.produced = Collections.unmodifiableMap(new LinkedHashMap<>(produced));
         }
 
         @Override
@@ -410,15 +622,15 @@ public final class EdgeStreams {
             if (client == null) {
                 return;
             }
-            for (StreamDescriptor d : produced) {
+            produced.forEach((d, at) -> {
                 try {
                     registry.setStatus(d.ref(), StreamStatus.ACTIVE,
-                            new Producer(client.getJobID().toString(), site));
+                            new Producer(client.getJobID().toString(), at));
                 } catch (RuntimeException e) {
                     LOG.error("Job {} produces {} but could not mark it ACTIVE ({}); other jobs"
                             + " will not reuse it", client.getJobID(), d.ref(), e.getMessage());
                 }
-            }
+            });
         }
 
         @Override
