@@ -2,7 +2,6 @@ package dev.flinkedge.scheduler.cluster;
 
 import dev.flinkedge.registry.cli.Tokens;
 import dev.flinkedge.scheduler.topology.Site;
-import dev.flinkedge.scheduler.topology.Tier;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetSocketAddress;
@@ -64,7 +63,7 @@ public final class LocalEdgeCluster {
 
     /** The sites that get a TaskManager: edge and cloud sites with at least one slot. */
     public static List<Site> computeSites(List<Site> sites) {
-        return sites.stream().filter(s -> s.tier() != Tier.DEVICE && s.slots() > 0).toList();
+        return sites.stream().filter(Site::hostsTasks).toList();
     }
 
     /**

@@ -1,11 +1,15 @@
 package dev.flinkedge.scheduler.placement;
 
+import dev.flinkedge.scheduler.topology.Site;
+import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The devices of a topology by id: which site each one is attached to and where it stands.
@@ -44,6 +48,34 @@ public final class DeviceSites {
             }
         }
         return new DeviceSites(topology, byId);
+    }
+
+    /**
+     * The devices a topology lists as sites of tier {@code device}, each attached to its own site
+     * (the planner runs their work at the nearest site above that hosts tasks).
+     *
+     * @param topology the tree
+     * @return one device per device site, with the site's id and location
+     */
+    public static DeviceSites ofTopology(Topology topology) {
+        List<Device> devices = new ArrayList<>();
+        for (Site site : topology.sitesOfTier(Tier.DEVICE)) {
+            devices.add(new Device(site.id(), site.id(), site.location()));
+        }
+        return of(topology, devices);
+    }
+
+    /**
+     * The devices of these ids, on the same topology.
+     *
+     * @throws IllegalArgumentException naming the first unknown id
+     */
+    public DeviceSites only(Collection<String> ids) {
+        List<Device> subset = new ArrayList<>();
+        for (String id : new TreeSet<>(ids)) {
+            subset.add(device(id));
+        }
+        return of(topology, subset);
     }
 
     /** The topology the devices are attached to. */

@@ -32,62 +32,104 @@ import org.locationtech.jts.geom.GeometryFactory;
  *   <li>COMPUTED: a {@link MapOperator} is a MAP, a {@link WindowOperator} is KEYED, and a {@link
  *       LeftUnionOperator} is KEYED too: its areas are records of its left input, not a fixed
  *       polygon, so it runs where both inputs meet;
- *   <li>UNION and WINDOW: UNION, as neither moves data.
+ *   <li>UNION and WINDOW: UNION, as neither moves data;
+ *   <li>SINK: a SINK at its target site, if it names one.
  * </ul>
  *
- * <p>Nodes are named after their stream ({@code owner/name}) or kind ({@code union}, {@code
- * window}); a name that repeats in the plan gets {@code #2}, {@code #3}, ... in plan order.
+ * <p>Nodes are named after their stream ({@code owner/name}), their kind ({@code union}, {@code
+ * window}) or, for a sink, its input ({@code sink:owner/name}); a name that repeats in the plan
+ * gets {@code #2}, {@code #3}, ... in plan order.
  *
  * <pre>{@code
- * PlacementPlan plan = new Placer(topology, finding).place(EdgeStreamsGraph.from(job, devices));
+ * EdgeStreamsGraph graph = EdgeStreamsGraph.of(job, devices);
+ * PlacementPlan plan = new Placer(topology, devices, 8).place(graph.nodes());
+ * List<String> sites = plan.sitesOfNode(graph.idOf(stream));
  * }</pre>
  */
 public final class EdgeStreamsGraph {
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
-    private EdgeStreamsGraph() {}
+    private final List<PlanNode> nodes;
+    private final Map<EdgeStream<?>, PlanNode> byStream;
+
+    private EdgeStreamsGraph(List<PlanNode> nodes, Map<EdgeStream<?>, PlanNode> byStream) {
+        this.nodes = List.copyOf(nodes);
+        this.byStream = byStream;
+    }
 
     /**
      * Converts a job plan.
      *
      * @param job the job's plan
      * @param devices where the devices of its RAW streams are attached
-     * @return one node per stream of the plan, in plan order
+     * @return the plan's nodes, and which stream each one stands for
      * @throws IllegalArgumentException when a RAW stream has an unknown device or no known device
      *     in its areas, or a COMPUTED stream has an operator of an unknown kind
      */
-    public static List<PlanNode> from(EdgeStreams job, DeviceSites devices) {
-        Map<EdgeStream<?>, String> ids = new IdentityHashMap<>();
+    public static EdgeStreamsGraph of(EdgeStreams job, DeviceSites devices) {
+        Map<EdgeStream<?>, PlanNode> byStream = new IdentityHashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         List<PlanNode> nodes = new ArrayList<>();
         for (EdgeStream<?> stream : job.streams()) {
-            String label = stream.descriptor() == null
-                    ? stream.kind().name().toLowerCase(Locale.ROOT)
+            List<String> inputs = stream.parents().stream().map(p -> byStream.get(p).id())
+                    .toList();
+            String label = stream.kind() == EdgeStream.Kind.SINK ? "sink:" + inputs.get(0)
+                    : stream.descriptor() == null ? stream.kind().name().toLowerCase(Locale.ROOT)
                     : stream.descriptor().ref().toString();
             int n = seen.merge(label, 1, Integer::sum);
             String id = n == 1 ? label : label + "#" + n;
-            ids.put(stream, id);
-            List<String> inputs = stream.parents().stream().map(ids::get).toList();
-            nodes.add(node(id, stream, inputs, devices));
+            PlanNode node = node(id, stream, inputs, devices);
+            byStream.put(stream, node);
+            nodes.add(node);
         }
+        return new EdgeStreamsGraph(nodes, byStream);
+    }
+
+    /**
+     * Converts a job plan.
+     *
+     * @return one node per node of the job's plan, in plan order
+     * @see #of
+     */
+    public static List<PlanNode> from(EdgeStreams job, DeviceSites devices) {
+        return of(job, devices).nodes();
+    }
+
+    /** The nodes, in plan order. */
+    public List<PlanNode> nodes() {
         return nodes;
+    }
+
+    /**
+     * The node standing for a stream of the job.
+     *
+     * @throws IllegalArgumentException when the stream was not in the job when it was converted
+     */
+    public PlanNode nodeOf(EdgeStream<?> stream) {
+        PlanNode node = byStream.get(stream);
+        if (node == null) {
+            throw new IllegalArgumentException(stream + " is not a node of this graph; convert"
+                    + " the job again after adding it");
+        }
+        return node;
     }
 
     private static PlanNode node(String id, EdgeStream<?> stream, List<String> inputs,
             DeviceSites devices) {
         return switch (stream.kind()) {
-            case RAW -> PlanNode.source(id, rawSites(id, stream.descriptor().source(), devices));
+            case RAW -> raw(id, stream.descriptor().source(), devices);
             case SHARED -> PlanNode.source(id, List.of(producerSite(stream.descriptor(), devices)));
             case UNION, WINDOW -> PlanNode.union(id, inputs);
             case COMPUTED -> computed(id, stream.operator(), inputs);
+            case SINK -> PlanNode.sink(id, inputs.get(0), stream.targetSite());
         };
     }
 
     private static PlanNode computed(String id, EdgeOperator<?, ?> operator,
             List<String> inputs) {
         if (operator instanceof MapOperator) {
-            return PlanNode.map(id, inputs.get(0));
+            return PlanNode.map(id, inputs);
         }
         if (operator instanceof WindowOperator || operator instanceof LeftUnionOperator) {
             return PlanNode.keyed(id, inputs);
@@ -97,26 +139,28 @@ public final class EdgeStreamsGraph {
                 + " cannot place; extend MapOperator or WindowOperator");
     }
 
-    private static List<String> rawSites(String id, SourceSpec source, DeviceSites devices) {
-        TreeSet<String> sites = new TreeSet<>();
+    private static PlanNode raw(String id, SourceSpec source, DeviceSites devices) {
+        TreeSet<String> read = new TreeSet<>();
         for (String device : source.devices()) {
-            sites.add(devices.device(device).site());
+            read.add(devices.device(device).id());
         }
         for (int i = 0; i < source.areas().size(); i++) {
             Geometry area = SourceSpec.parseArea("source.areas[" + i + "]", source.areas().get(i));
             for (Device device : devices.all()) {
                 Coordinate at = new Coordinate(device.location().lon(), device.location().lat());
                 if (area.covers(GEOMETRY.createPoint(at))) {
-                    sites.add(device.site());
+                    read.add(device.id());
                 }
             }
         }
-        if (sites.isEmpty()) {
+        if (read.isEmpty()) {
             throw new IllegalArgumentException("RAW stream '" + id + "' reads areas "
                     + source.areas() + " but no known device lies inside them; add the devices"
                     + " there to the DeviceSites given to the planner");
         }
-        return List.copyOf(sites);
+        TreeSet<String> sites = new TreeSet<>();
+        read.forEach(device -> sites.add(devices.device(device).site()));
+        return PlanNode.source(id, List.copyOf(sites), List.copyOf(read));
     }
 
     private static String producerSite(StreamDescriptor descriptor, DeviceSites devices) {

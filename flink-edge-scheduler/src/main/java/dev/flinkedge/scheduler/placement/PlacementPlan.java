@@ -82,6 +82,19 @@ public record PlacementPlan(List<Entry> entries) {
         return site;
     }
 
+    /**
+     * The sites a plan node runs at: one for a node placed once, one per branch otherwise.
+     *
+     * @param node a plan node's id (not a branch name)
+     * @return its sites, sorted; empty when the plan does not place the node
+     */
+    public List<String> sitesOfNode(String node) {
+        return entries.stream()
+                .filter(e -> e.operator().equals(node)
+                        || e.operator().equals(node + "@" + e.site()))
+                .map(Entry::site).sorted().toList();
+    }
+
     /** The plan as {@code {"placement": {op: site}, "reasons": {op: reason}}}, keys sorted. */
     public String toJson() {
         Map<String, Object> document = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.flinkedge.scheduler.placement;
 
+import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Topology;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,39 +16,90 @@ import java.util.TreeSet;
 
 /**
  * Decides where every node of a job's plan runs; the one place placement is decided. A pure
- * function of the plan, the topology and the area finder: nodes are visited inputs first, ties in
- * id order, and branch sites are kept sorted, so the same plan in any order gives the same result.
+ * function of the plan, the topology and its devices: nodes are visited inputs first, ties in id
+ * order, and branch sites are kept sorted, so the same plan in any order gives the same result.
  *
  * <ul>
  *   <li>SOURCE: at the sites of its devices, one branch per site;
- *   <li>MAP: where its input is, one placement per input branch;
+ *   <li>MAP: where its inputs are, one placement per input branch;
  *   <li>UNION: carries every branch of its inputs on;
  *   <li>KEYED: at the lowest common ancestor of all its inputs' sites;
- *   <li>AREA_RULE: at the site {@link AreaFinding} finds for its area;
+ *   <li>AREA_RULE: at the site {@link AreaFinding} finds for its area among the hulls of the
+ *       devices it reads (per stream: the devices of the sources upstream of it; all devices when
+ *       one of those sources does not know its devices);
  *   <li>SINK: at its target site, else where its input is.
  * </ul>
+ *
+ * <p>Every site a rule picks is then moved to its {@linkplain #host host}: the site itself when it
+ * hosts tasks, else the nearest site above it that does. Devices and sites without slots only
+ * forward data, so their work runs where the data first reaches compute.
  *
  * <p>A node at one site is placed under its id; a node at several sites once per site, as {@code
  * id@site}.
  *
  * <pre>{@code
- * PlacementPlan plan = new Placer(topology, AreaFinding.build(topology, devices, 8)).place(nodes);
+ * PlacementPlan plan = new Placer(topology, devices, 8).place(nodes);
  * }</pre>
  */
 public final class Placer {
 
     private final Topology topology;
-    private final AreaFinding areaFinding;
+    private final DeviceSites devices;
+    private final int maxEdges;
 
     /**
      * A planner for one topology.
      *
      * @param topology the tree to place on
-     * @param areaFinding the regions AREA_RULE nodes are placed by, built on {@code topology}
+     * @param devices the devices attached to {@code topology}, whose hulls place area rules
+     * @param maxEdges the most edges a hull may have, at least {@value AreaFinding#MIN_EDGES}
+     * @throws IllegalArgumentException when {@code devices} belong to another topology or {@code
+     *     maxEdges} is too small
      */
-    public Placer(Topology topology, AreaFinding areaFinding) {
+    public Placer(Topology topology, DeviceSites devices, int maxEdges) {
         this.topology = Objects.requireNonNull(topology, "topology");
-        this.areaFinding = Objects.requireNonNull(areaFinding, "areaFinding");
+        this.devices = Objects.requireNonNull(devices, "devices");
+        if (devices.topology() != topology) {
+            throw new IllegalArgumentException("the devices are attached to another topology;"
+                    + " build the DeviceSites on the planner's topology");
+        }
+        if (maxEdges < AreaFinding.MIN_EDGES) {
+            throw new IllegalArgumentException("maxEdges is " + maxEdges + "; it must be at least "
+                    + AreaFinding.MIN_EDGES);
+        }
+        this.maxEdges = maxEdges;
+    }
+
+    /** The topology this planner places on. */
+    public Topology topology() {
+        return topology;
+    }
+
+    /** The devices whose hulls place area rules. */
+    public DeviceSites devices() {
+        return devices;
+    }
+
+    /**
+     * Where work picked for {@code siteId} runs: the site itself when it hosts tasks ({@link
+     * Site#hostsTasks()}), else the nearest site above it that does.
+     *
+     * @throws IllegalArgumentException when neither the site nor any site above it has slots
+     */
+    public Site host(String siteId) {
+        Site site = topology.site(siteId);
+        if (site.hostsTasks()) {
+            return site;
+        }
+        for (Site above : topology.ancestors(siteId)) {
+            if (above.hostsTasks()) {
+                return above;
+            }
+        }
+        throw new IllegalArgumentException("no site from '" + siteId + "' up to the root hosts"
+                + " tasks (each is a device or has slots: 0), so work placed at '" + siteId
+                + "' has nowhere to run; give an edge or cloud site on that path slots: 1 or"
+                + " more");
     }
 
     /**
@@ -55,18 +107,24 @@ public final class Placer {
      *
      * @param nodes the plan's nodes, in any order
      * @return each node (branch) with its site and the reason
-     * @throws IllegalArgumentException when ids repeat, an input or site is unknown, or the nodes
-     *     form a cycle
+     * @throws IllegalArgumentException when ids repeat, an input, site or device is unknown, the
+     *     nodes form a cycle, or a site has no host
      */
     public PlacementPlan place(Collection<PlanNode> nodes) {
         SortedMap<String, PlanNode> byId = index(nodes);
         Map<String, SortedSet<String>> sites = new HashMap<>();
+        Map<String, SortedSet<String>> upstreamDevices = new HashMap<>();
+        Map<SortedSet<String>, AreaFinding> findings = new HashMap<>();
         List<PlacementPlan.Entry> entries = new ArrayList<>();
         for (PlanNode node : inputsFirst(byId)) {
+            upstreamDevices.put(node.id(), upstreamDevices(node, upstreamDevices));
             SortedSet<String> at = new TreeSet<>();
-            for (Placed placed : place(node, sites)) {
-                at.add(placed.site());
-                entries.add(new PlacementPlan.Entry(node.id(), placed.site(), placed.reason()));
+            for (Placed placed : place(node, sites, upstreamDevices, findings)) {
+                Placed hosted = hosted(placed);
+                if (at.add(hosted.site())) {
+                    entries.add(new PlacementPlan.Entry(node.id(), hosted.site(),
+                            hosted.reason()));
+                }
             }
             sites.put(node.id(), at);
         }
@@ -75,14 +133,42 @@ public final class Placer {
 
     private record Placed(String site, String reason) {}
 
-    private List<Placed> place(PlanNode node, Map<String, SortedSet<String>> sites) {
+    private Placed hosted(Placed placed) {
+        Site host = host(placed.site());
+        return host.id().equals(placed.site()) ? placed : new Placed(host.id(), placed.reason()
+                + "; " + placed.site() + " hosts no tasks, so at " + host.id()
+                + ", the nearest site above it with slots");
+    }
+
+    /** The devices a node reads through its sources, or null when a source does not know them. */
+    private static SortedSet<String> upstreamDevices(PlanNode node,
+            Map<String, SortedSet<String>> upstream) {
+        if (node.kind() == PlanNode.Kind.SOURCE) {
+            return node.sourceDevices().isEmpty() ? null : new TreeSet<>(node.sourceDevices());
+        }
+        SortedSet<String> all = new TreeSet<>();
+        for (String input : node.inputs()) {
+            SortedSet<String> of = upstream.get(input);
+            if (of == null) {
+                return null;
+            }
+            all.addAll(of);
+        }
+        return all;
+    }
+
+    private List<Placed> place(PlanNode node, Map<String, SortedSet<String>> sites,
+            Map<String, SortedSet<String>> upstreamDevices,
+            Map<SortedSet<String>, AreaFinding> findings) {
         List<Placed> placed = new ArrayList<>();
         switch (node.kind()) {
             case SOURCE -> {
-                for (String site : new TreeSet<>(node.sourceSites())) {
-                    placed.add(new Placed(known(node, site), "source: its devices are attached to "
-                            + site));
+                SortedMap<String, SortedSet<String>> byHost = new TreeMap<>();
+                for (String site : node.sourceSites()) {
+                    byHost.computeIfAbsent(host(known(node, site)).id(), h -> new TreeSet<>())
+                            .add(site);
                 }
+                byHost.forEach((host, at) -> placed.add(new Placed(host, sourceReason(host, at))));
             }
             case MAP, UNION -> {
                 for (String site : inputSites(node, sites)) {
@@ -96,9 +182,17 @@ public final class Placer {
                 placed.add(new Placed(lca, "keyed: lowest common ancestor of its inputs' sites "
                         + inputs));
             }
-            case AREA_RULE -> placed.add(new Placed(areaFinding.siteFor(node.area()).id(),
-                    "area rule: deepest site whose device region covers " + node.areaWkt()
-                            + " (the root when none does)"));
+            case AREA_RULE -> {
+                SortedSet<String> read = upstreamDevices.get(node.id());
+                AreaFinding finding = findings.computeIfAbsent(
+                        read == null ? new TreeSet<>(devices.all().stream().map(Device::id)
+                                .toList()) : read,
+                        ids -> AreaFinding.build(topology, devices.only(ids), maxEdges));
+                placed.add(new Placed(finding.siteFor(node.area()).id(),
+                        "area rule: deepest site whose hull of "
+                                + (read == null ? "all devices" : "the devices it reads " + read)
+                                + " covers " + node.areaWkt() + " (the root when none does)"));
+            }
             case SINK -> {
                 if (node.targetSite() != null) {
                     placed.add(new Placed(known(node, node.targetSite()),
@@ -112,6 +206,14 @@ public final class Placer {
             }
         }
         return placed;
+    }
+
+    private static String sourceReason(String host, SortedSet<String> sites) {
+        String reason = "source: its devices are attached to " + String.join(", ", sites);
+        List<String> taskless = sites.stream().filter(site -> !site.equals(host)).toList();
+        return taskless.isEmpty() ? reason : reason + "; " + String.join(", ", taskless)
+                + (taskless.size() == 1 ? " hosts" : " host") + " no tasks, so at " + host
+                + ", the nearest site above with slots";
     }
 
     private static SortedSet<String> inputSites(PlanNode node,

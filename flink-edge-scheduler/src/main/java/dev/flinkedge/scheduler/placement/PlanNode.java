@@ -18,20 +18,22 @@ import org.locationtech.jts.io.WKTReader;
  *
  * @param id unique name of the node
  * @param kind what the node does, which decides where it runs
- * @param inputs ids of the nodes it reads: none for a SOURCE, one for a MAP or SINK, else one or
- *     more
+ * @param inputs ids of the nodes it reads: none for a SOURCE, one for a SINK, else one or more
  * @param sourceSites for a SOURCE, the sites its devices are attached to; else empty
+ * @param sourceDevices for a SOURCE, the ids of the devices it reads when known (area rules
+ *     downstream are placed by these devices' hulls); empty when unknown, e.g. for a stream read
+ *     from another job, and for every other kind
  * @param areaWkt for an AREA_RULE, its area as a WKT geometry in longitude/latitude; else null
  * @param targetSite for a SINK, the site it writes at, or null to write where its input is
  */
 public record PlanNode(String id, Kind kind, List<String> inputs, List<String> sourceSites,
-        String areaWkt, String targetSite) {
+        List<String> sourceDevices, String areaWkt, String targetSite) {
 
     /** What a node does. */
     public enum Kind {
         /** Data enters at the sites of its devices; no inputs. */
         SOURCE,
-        /** Record at a time: runs where each input branch is. Exactly one input. */
+        /** Record at a time over the union of its inputs: runs where each input branch is. */
         MAP,
         /** Restructure: carries every branch of all its inputs on, moving no data. */
         UNION,
@@ -51,14 +53,16 @@ public record PlanNode(String id, Kind kind, List<String> inputs, List<String> s
         Objects.requireNonNull(kind, () -> "plan node '" + id + "': kind");
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         sourceSites = sourceSites == null ? List.of() : List.copyOf(sourceSites);
+        sourceDevices = sourceDevices == null ? List.of() : List.copyOf(sourceDevices);
         switch (kind) {
             case SOURCE -> check(id, inputs.isEmpty(), "a SOURCE reads no inputs");
-            case MAP, SINK -> check(id, inputs.size() == 1,
-                    "a " + kind + " reads exactly one input, not " + inputs.size());
+            case SINK -> check(id, inputs.size() == 1,
+                    "a SINK reads exactly one input, not " + inputs.size());
             default -> check(id, !inputs.isEmpty(), "a " + kind + " needs at least one input");
         }
         check(id, (kind == Kind.SOURCE) != sourceSites.isEmpty(), kind == Kind.SOURCE
                 ? "a SOURCE needs the sites of its devices" : "only a SOURCE has source sites");
+        check(id, kind == Kind.SOURCE || sourceDevices.isEmpty(), "only a SOURCE has devices");
         check(id, (kind == Kind.AREA_RULE) == (areaWkt != null), kind == Kind.AREA_RULE
                 ? "an AREA_RULE needs its area as WKT" : "only an AREA_RULE has an area");
         check(id, kind == Kind.SINK || targetSite == null, "only a SINK has a target site");
@@ -67,34 +71,45 @@ public record PlanNode(String id, Kind kind, List<String> inputs, List<String> s
         }
     }
 
-    /** A source whose devices are attached to {@code sites}. */
+    /** A source whose devices are attached to {@code sites}; which devices is not known. */
     public static PlanNode source(String id, List<String> sites) {
-        return new PlanNode(id, Kind.SOURCE, List.of(), sites, null, null);
+        return new PlanNode(id, Kind.SOURCE, List.of(), sites, List.of(), null, null);
+    }
+
+    /** A source reading {@code devices}, which are attached to {@code sites}. */
+    public static PlanNode source(String id, List<String> sites, List<String> devices) {
+        return new PlanNode(id, Kind.SOURCE, List.of(), sites, devices, null, null);
     }
 
     /** A record-at-a-time operator on {@code input}. */
     public static PlanNode map(String id, String input) {
-        return new PlanNode(id, Kind.MAP, List.of(input), List.of(), null, null);
+        return map(id, List.of(input));
+    }
+
+    /** A record-at-a-time operator on the union of {@code inputs}. */
+    public static PlanNode map(String id, List<String> inputs) {
+        return new PlanNode(id, Kind.MAP, inputs, List.of(), List.of(), null, null);
     }
 
     /** The union of {@code inputs}. */
     public static PlanNode union(String id, List<String> inputs) {
-        return new PlanNode(id, Kind.UNION, inputs, List.of(), null, null);
+        return new PlanNode(id, Kind.UNION, inputs, List.of(), List.of(), null, null);
     }
 
     /** A keyed or windowed operator on {@code inputs}. */
     public static PlanNode keyed(String id, List<String> inputs) {
-        return new PlanNode(id, Kind.KEYED, inputs, List.of(), null, null);
+        return new PlanNode(id, Kind.KEYED, inputs, List.of(), List.of(), null, null);
     }
 
     /** An operator grouping {@code inputs} by the area {@code wkt}. */
     public static PlanNode areaRule(String id, String wkt, List<String> inputs) {
-        return new PlanNode(id, Kind.AREA_RULE, inputs, List.of(), wkt, null);
+        return new PlanNode(id, Kind.AREA_RULE, inputs, List.of(), List.of(), wkt, null);
     }
 
     /** A sink of {@code input} at {@code targetSite}, or where the input is when null. */
     public static PlanNode sink(String id, String input, String targetSite) {
-        return new PlanNode(id, Kind.SINK, List.of(input), List.of(), null, targetSite);
+        return new PlanNode(id, Kind.SINK, List.of(input), List.of(), List.of(), null,
+                targetSite);
     }
 
     /** The parsed area of an AREA_RULE. */

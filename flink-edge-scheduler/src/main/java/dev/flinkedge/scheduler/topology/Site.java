@@ -41,6 +41,15 @@ public record Site(String id, Tier tier, String parent, Location location, int s
         }
     }
 
+    /**
+     * Whether operators can run here: an edge or cloud site with at least one slot. Such a site
+     * gets TaskManagers that declare it as a Flink external resource; devices and sites without
+     * slots only forward data.
+     */
+    public boolean hostsTasks() {
+        return tier != Tier.DEVICE && slots > 0;
+    }
+
     /** Whether this site has no parent. */
     public boolean isRoot() {
         return parent == null;

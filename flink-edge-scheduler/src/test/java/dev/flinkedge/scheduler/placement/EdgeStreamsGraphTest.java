@@ -10,29 +10,17 @@ import dev.flinkedge.connectors.api.Frame;
 import dev.flinkedge.connectors.api.MapOperator;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.api.WindowOperator;
+import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.registry.client.StreamRegistry;
-import dev.flinkedge.registry.errors.Errors;
-import dev.flinkedge.registry.model.Guarantee;
-import dev.flinkedge.registry.model.Lineage;
-import dev.flinkedge.registry.model.LineageFingerprint;
-import dev.flinkedge.registry.model.OperatorRef;
 import dev.flinkedge.registry.model.Producer;
-import dev.flinkedge.registry.model.SerializerFormat;
 import dev.flinkedge.registry.model.SourceSpec;
-import dev.flinkedge.registry.model.StreamDescriptor;
-import dev.flinkedge.registry.model.StreamRef;
-import dev.flinkedge.registry.model.StreamSpec;
-import dev.flinkedge.registry.model.StreamStatus;
-import dev.flinkedge.registry.model.StreamType;
-import dev.flinkedge.registry.model.Subscription;
-import dev.flinkedge.registry.model.WindowSpec;
 import dev.flinkedge.scheduler.topology.Topology;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
@@ -51,13 +39,14 @@ class EdgeStreamsGraphTest {
         EdgeStream<Frame> ap1 = job.importStream("ap1Cams");
         EdgeStream<Frame> detected = job.derive("detected", new Detect(), cams);
         EdgeStream<Frame> both = job.union(detected, ap1);
-        job.derive("counts", new Count(), both.fixedWindow(Duration.ofSeconds(10)));
+        job.derive("counts", new Count(), both.fixedWindow(Duration.ofSeconds(10)))
+                .sinkTo(new DiscardingSink<>(), "router");
+        job.derive("merged", new Detect(), cams, ap1).sinkTo(new DiscardingSink<>());
         Topology topology = AreaFindingTest.tree();
         DeviceSites devices = AreaFindingTest.devices(topology);
 
         List<PlanNode> nodes = EdgeStreamsGraph.from(job, devices);
-        PlacementPlan plan = new Placer(topology, AreaFinding.build(topology, devices, 8))
-                .place(nodes);
+        PlacementPlan plan = new Placer(topology, devices, 8).place(nodes);
 
         assertThat(nodes).extracting(PlanNode::id, PlanNode::kind).containsExactly(
                 tuple("alice/cams", PlanNode.Kind.SOURCE),
@@ -65,13 +54,23 @@ class EdgeStreamsGraphTest {
                 tuple("alice/detected", PlanNode.Kind.MAP),
                 tuple("union", PlanNode.Kind.UNION),
                 tuple("window", PlanNode.Kind.UNION),
-                tuple("alice/counts", PlanNode.Kind.KEYED));
+                tuple("alice/counts", PlanNode.Kind.KEYED),
+                tuple("sink:alice/counts", PlanNode.Kind.SINK),
+                tuple("alice/merged", PlanNode.Kind.MAP),
+                tuple("sink:alice/merged", PlanNode.Kind.SINK));
+        assertThat(nodes.get(0).sourceDevices()).containsExactly("d1", "d4");
         assertThat(nodes.get(1).sourceSites()).containsExactly("ap-1");
+        assertThat(nodes.get(1).sourceDevices()).containsExactly("d1", "d2", "d3");
+        assertThat(nodes.get(7).inputs()).containsExactly("alice/cams", "alice/ap1Cams");
         assertThat(plan.placement()).containsEntry("alice/cams@ap-1", "ap-1")
                 .containsEntry("alice/cams@ap-2", "ap-2")
                 .containsEntry("alice/ap1Cams", "ap-1")
                 .containsEntry("alice/detected@ap-2", "ap-2")
-                .containsEntry("alice/counts", "router");
+                .containsEntry("alice/counts", "router")
+                .containsEntry("sink:alice/counts", "router")
+                .containsEntry("alice/merged@ap-1", "ap-1")
+                .containsEntry("alice/merged@ap-2", "ap-2")
+                .containsEntry("sink:alice/merged@ap-2", "ap-2");
     }
 
     @Test
@@ -105,7 +104,8 @@ class EdgeStreamsGraphTest {
     private static EdgeStreams job(StreamRegistry registry) {
         return EdgeStreams.on(StreamExecutionEnvironment.getExecutionEnvironment(), registry,
                         "alice")
-                .withChannel(SharedChannel.of("localhost:9092", "http://localhost:8081", "t"));
+                .withChannel(SharedChannel.of("localhost:9092", "http://localhost:8081", "t"))
+                .withRawSources(new GeneratedCameras(1));
     }
 
     private static final class Detect extends MapOperator<Frame, Frame> {
@@ -128,107 +128,6 @@ class EdgeStreamsGraphTest {
         public void process(String key, long start, long end, Iterable<Frame> in,
                 Collector<Frame> out) {
             in.forEach(out::collect);
-        }
-    }
-
-    /** Describes the streams it was given; creates derived streams; resolves nothing. */
-    private static final class FakeRegistry implements StreamRegistry {
-        private final Map<StreamRef, StreamDescriptor> streams = new HashMap<>();
-
-        void raw(String name, SourceSpec source) {
-            put(descriptor(name, StreamType.RAW, WindowSpec.none(), null, source, null,
-                    LineageFingerprint.ofSource("alice", name)));
-        }
-
-        void derived(String name, Producer producer) {
-            Lineage lineage = new Lineage(OperatorRef.of("detect", "1"),
-                    List.of(LineageFingerprint.ofSource("alice", "cams")));
-            put(descriptor(name, StreamType.DERIVED, WindowSpec.none(), lineage, null, producer,
-                    LineageFingerprint.ofDerived(lineage, WindowSpec.none(),
-                            SerializerFormat.KRYO)));
-        }
-
-        private void put(StreamDescriptor d) {
-            streams.put(d.ref(), d);
-        }
-
-        private static StreamDescriptor descriptor(String name, StreamType type,
-                WindowSpec window, Lineage lineage, SourceSpec source, Producer producer,
-                String fingerprint) {
-            return new StreamDescriptor("alice", name, type, window,
-                    SerializerFormat.KRYO, "frame", Guarantee.LIVE, lineage, source, false, 1,
-                    producer == null ? StreamStatus.DECLARED : StreamStatus.ACTIVE, producer,
-                    StreamDescriptor.topicFor("alice", name), fingerprint, List.of(), List.of(),
-                    0, 0);
-        }
-
-        @Override
-        public String principal() {
-            return "alice";
-        }
-
-        @Override
-        public StreamDescriptor create(StreamSpec spec) {
-            StreamDescriptor d = descriptor(spec.name(), spec.type(), spec.window(),
-                    spec.lineage(), null, null, LineageFingerprint.ofDerived(spec.lineage(),
-                            spec.window(), spec.serializer()));
-            put(d);
-            return d;
-        }
-
-        @Override
-        public List<StreamDescriptor> list(String owner, StreamType type) {
-            throw new UnsupportedOperationException("list");
-        }
-
-        @Override
-        public StreamDescriptor describe(StreamRef stream) {
-            StreamDescriptor d = streams.get(stream);
-            if (d == null) {
-                throw Errors.streamNotFound(stream);
-            }
-            return d;
-        }
-
-        @Override
-        public List<StreamDescriptor> resolve(String fingerprint) {
-            throw Errors.fingerprintNotFound(fingerprint);
-        }
-
-        @Override
-        public StreamDescriptor grant(StreamRef stream, String grantee) {
-            throw new UnsupportedOperationException("grant");
-        }
-
-        @Override
-        public void revoke(StreamRef stream, String grantee) {
-            throw new UnsupportedOperationException("revoke");
-        }
-
-        @Override
-        public Subscription subscribe(StreamRef stream, String jobId, int leaseSeconds) {
-            throw new UnsupportedOperationException("subscribe");
-        }
-
-        @Override
-        public Subscription renew(StreamRef stream, String subscriptionId) {
-            throw new UnsupportedOperationException("renew");
-        }
-
-        @Override
-        public void unsubscribe(StreamRef stream, String subscriptionId) {
-            throw new UnsupportedOperationException("unsubscribe");
-        }
-
-        @Override
-        public StreamDescriptor setStatus(StreamRef stream, StreamStatus status,
-                Producer producer) {
-            throw new UnsupportedOperationException("setStatus");
-        }
-
-        @Override
-        public void delete(StreamRef stream, boolean force) {
-            throw new UnsupportedOperationException("delete");
         }
     }
 }

@@ -24,15 +24,13 @@ class PlacerTest {
                 new Site("cloud", Tier.CLOUD, null, HERE, 4, 8),
                 new Site("edge-1", Tier.EDGE, "cloud", HERE, 2, 2),
                 new Site("edge-2", Tier.EDGE, "cloud", HERE, 2, 2)), List.of());
-        return new Placer(topology, AreaFinding.build(topology,
-                DeviceSites.of(topology, List.of()), 8));
+        return new Placer(topology, DeviceSites.of(topology, List.of()), 8);
     }
 
     /** cloud → router → ap-1/ap-2, devices d1–d3 at ap-1 and d4–d6 at ap-2. */
     private static Placer deeperTree() {
         Topology topology = AreaFindingTest.tree();
-        return new Placer(topology,
-                AreaFinding.build(topology, AreaFindingTest.devices(topology), 8));
+        return new Placer(topology, AreaFindingTest.devices(topology), 8);
     }
 
     @Test
@@ -109,6 +107,90 @@ class PlacerTest {
     }
 
     @Test
+    void placesAMapOverSeveralInputsAtEachOfTheirSites() {
+        PlacementPlan plan = deeperTree().place(List.of(
+                PlanNode.source("a", List.of("ap-1")),
+                PlanNode.source("b", List.of("ap-2")),
+                PlanNode.map("detect", List.of("a", "b"))));
+
+        assertThat(plan.placement()).containsEntry("detect@ap-1", "ap-1")
+                .containsEntry("detect@ap-2", "ap-2");
+        assertThat(plan.sitesOfNode("detect")).containsExactly("ap-1", "ap-2");
+        assertThat(plan.sitesOfNode("a")).containsExactly("ap-1");
+    }
+
+    /**
+     * Stream "east" reads d4–d6 at ap-2; d7 is attached to ap-1 but stands among them. With one
+     * hull over all devices ap-1 covers d7's spot too and wins the tie; with the hulls of the
+     * devices the rule reads, only ap-2 does.
+     */
+    @Test
+    void placesAnAreaRuleByTheHullsOfTheDevicesItReads() {
+        Topology topology = AreaFindingTest.tree();
+        List<Device> devices = new ArrayList<>(AreaFindingTest.devices(topology).all());
+        devices.add(new Device("d7", "ap-1", new Location(48.10, 11.60)));
+        Placer placer = new Placer(topology, DeviceSites.of(topology, devices), 8);
+
+        PlacementPlan plan = placer.place(List.of(
+                PlanNode.source("east", List.of("ap-2"), List.of("d4", "d5", "d6")),
+                PlanNode.source("unknown", List.of("ap-2")),
+                PlanNode.areaRule("eastCorner", "POINT (11.60 48.10)", List.of("east")),
+                PlanNode.areaRule("anyCorner", "POINT (11.60 48.10)", List.of("unknown"))));
+
+        assertThat(plan.siteOf("eastCorner")).isEqualTo("ap-2");
+        assertThat(plan.reasons().get("eastCorner")).contains("[d4, d5, d6]");
+        assertThat(plan.siteOf("anyCorner")).isEqualTo("ap-1");
+        assertThat(plan.reasons().get("anyCorner")).contains("all devices");
+    }
+
+    /** cloud → router (no slots) → ap-1, ap-2; cameras are device sites below the APs. */
+    @Test
+    void runsTheWorkOfDevicesAndTasklessSitesAtTheNearestSiteAboveWithSlots() {
+        Topology topology = Topology.of(List.of(
+                new Site("cloud", Tier.CLOUD, null, HERE, 4, 8),
+                new Site("router", Tier.EDGE, "cloud", HERE, 0, 0),
+                new Site("ap-1", Tier.EDGE, "router", HERE, 2, 2),
+                new Site("ap-2", Tier.EDGE, "router", HERE, 2, 2),
+                new Site("cam-1", Tier.DEVICE, "ap-1", HERE, 0, 0),
+                new Site("cam-2", Tier.DEVICE, "ap-1", HERE, 0, 0),
+                new Site("cam-3", Tier.DEVICE, "ap-2", HERE, 0, 0)), List.of());
+        Placer placer = new Placer(topology, DeviceSites.ofTopology(topology), 8);
+
+        PlacementPlan plan = placer.place(List.of(
+                PlanNode.source("frames", List.of("cam-1", "cam-2", "cam-3"),
+                        List.of("cam-1", "cam-2", "cam-3")),
+                PlanNode.map("detect", "frames"),
+                PlanNode.keyed("count", List.of("detect"))));
+
+        assertThat(plan.placement()).containsExactly(
+                Map.entry("count", "cloud"),
+                Map.entry("detect@ap-1", "ap-1"),
+                Map.entry("detect@ap-2", "ap-2"),
+                Map.entry("frames@ap-1", "ap-1"),
+                Map.entry("frames@ap-2", "ap-2"));
+        assertThat(plan.reasons().get("frames@ap-1")).isEqualTo("source: its devices are"
+                + " attached to cam-1, cam-2; cam-1, cam-2 host no tasks, so at ap-1, the nearest"
+                + " site above with slots");
+        assertThat(plan.reasons().get("count")).isEqualTo("keyed: lowest common ancestor of its"
+                + " inputs' sites [ap-1, ap-2]; router hosts no tasks, so at cloud, the nearest"
+                + " site above it with slots");
+        assertThat(placer.host("cam-3").id()).isEqualTo("ap-2");
+    }
+
+    @Test
+    void rejectsWorkWithNoSiteWithSlotsAboveIt() {
+        Topology topology = Topology.of(List.of(
+                new Site("cloud", Tier.CLOUD, null, HERE, 0, 8),
+                new Site("cam-1", Tier.DEVICE, "cloud", HERE, 0, 0)), List.of());
+        Placer placer = new Placer(topology, DeviceSites.ofTopology(topology), 8);
+
+        assertThatThrownBy(() -> placer.place(List.of(PlanNode.source("frames",
+                        List.of("cam-1")))))
+                .hasMessageContaining("no site from 'cam-1' up to the root hosts tasks")
+                .hasMessageContaining("slots: 1");
+    }
+
+    @Test
     void placesASinkAtItsTargetElseWhereItsInputIs() {
         PlacementPlan plan = deeperTree().place(List.of(
                 PlanNode.source("frames", List.of("ap-1", "ap-2")),
@@ -180,8 +262,11 @@ class PlacerTest {
                 .hasMessageContaining("'k': a KEYED needs at least one input");
         assertThatThrownBy(() -> PlanNode.areaRule("r", "POLYGON ((", List.of("s")))
                 .hasMessageContaining("'r': area 'POLYGON ((' is not valid WKT");
-        assertThatThrownBy(() -> new PlanNode("m", PlanNode.Kind.MAP, List.of("a", "b"),
-                        List.of(), null, null))
-                .hasMessageContaining("a MAP reads exactly one input, not 2");
+        assertThatThrownBy(() -> new PlanNode("o", PlanNode.Kind.SINK, List.of("a", "b"),
+                        List.of(), List.of(), null, null))
+                .hasMessageContaining("a SINK reads exactly one input, not 2");
+        assertThatThrownBy(() -> new PlanNode("m", PlanNode.Kind.MAP, List.of("a"),
+                        List.of(), List.of("d1"), null, null))
+                .hasMessageContaining("'m': only a SOURCE has devices");
     }
 }
