@@ -129,7 +129,8 @@ public final class EdgeStreams {
     /**
      * Runs the job's operators where {@code strategy} places them: each node is built once per
      * site the strategy names, and every operator — sources, operators, taps, sinks — joins the
-     * slot sharing group of its site. Set it before any stream is consumed.
+     * slot sharing group of its site. The copies of a node at several sites carry {@code @site}
+     * in their names and uids. Set it before any stream is consumed.
      *
      * @throws IllegalStateException when operators were already built
      */
@@ -396,8 +397,8 @@ public final class EdgeStreams {
 
     /**
      * Puts the operators a source factory built into the site's group: everything upstream of
-     * {@code stream} that no other node has placed. A branch copy's uids get {@code @site}, so
-     * that the copies differ.
+     * {@code stream} that no other node has placed. A branch copy's names and uids get {@code
+     * @site}, so that the copies differ.
      */
     private <T> DataStream<T> pinUpstream(DataStream<T> stream, String site, boolean branched) {
         if (placement == null) {
@@ -412,8 +413,11 @@ public final class EdgeStreams {
                 continue;
             }
             t.setSlotSharingGroup(group);
-            if (branched && t.getUid() != null) {
-                t.setUid(t.getUid() + "@" + site);
+            if (branched) {
+                t.setName(t.getName() + "@" + site);
+                if (t.getUid() != null) {
+                    t.setUid(t.getUid() + "@" + site);
+                }
             }
             todo.addAll(t.getInputs());
         }
@@ -461,7 +465,8 @@ public final class EdgeStreams {
         StreamDescriptor d = s.descriptor();
         EdgeOperator<?, T> op = s.operator();
         List<DataStream<Object>> inputs = inputsAt(s, site, op instanceof MapOperator);
-        String uid = d.fingerprint().substring(0, 16) + (branched ? "@" + site : "");
+        String at = branched ? "@" + site : "";
+        String uid = d.fingerprint().substring(0, 16) + at;
         SingleOutputStreamOperator<T> out;
         if (op instanceof LeftUnionOperator<?> lu) {
             DataStream<EdgeData> areas = (DataStream<EdgeData>) (DataStream) inputs.get(0);
@@ -471,10 +476,10 @@ public final class EdgeStreams {
                     .connect(areas.broadcast(LeftUnionFunction.AREAS))
                     .process(new LeftUnionFunction<>(lu.rule()),
                             (TypeInformation<EdgeRecord<?>>) (TypeInformation) s.type())
-                    .name(op.name()).uid("op-" + uid);
+                    .name(op.name() + at).uid("op-" + uid);
         } else if (op instanceof MapOperator<?, ?> map) {
             out = union(inputs).flatMap(new MapOperatorFunction<>((MapOperator<Object, T>) map),
-                    s.type()).name(op.name()).uid("op-" + uid);
+                    s.type()).name(op.name() + at).uid("op-" + uid);
         } else {
             WindowSpec w = s.parents().get(0).windowSpec();
             WindowedStream<EdgeData, String, TimeWindow> windowed =
@@ -484,11 +489,11 @@ public final class EdgeStreams {
                                     : SlidingEventTimeWindows.of(Duration.ofMillis(w.sizeMs()),
                                             Duration.ofMillis(w.slideMs())));
             out = windowed.process(new WindowOperatorFunction<>(
-                    (WindowOperator<EdgeData, T>) op), s.type()).name(op.name())
+                    (WindowOperator<EdgeData, T>) op), s.type()).name(op.name() + at)
                     .uid("op-" + uid);
         }
         DataStreamSink<T> tap = out.sinkTo(SharedStreamSink.forStream(d, s.type(), channel))
-                .name("tap:" + d.ref()).uid("tap-" + uid);
+                .name("tap:" + d.ref() + at).uid("tap-" + uid);
         if (placement != null) {
             SlotSharingGroup group = placement.slotSharingGroup(site);
             out.slotSharingGroup(group);
@@ -503,12 +508,16 @@ public final class EdgeStreams {
         @SuppressWarnings("unchecked")
         Map<String, DataStream<T>> in = ((EdgeStream<T>) node.parents().get(0)).branches();
         List<DataStreamSink<T>> sinks = new ArrayList<>();
-        for (PlacementStrategy.Branch b : branchesOf(node)) {
+        List<PlacementStrategy.Branch> branches = branchesOf(node);
+        for (PlacementStrategy.Branch b : branches) {
             DataStream<T> stream = in.containsKey(b.site()) && node.targetSite() == null
                     ? in.get(b.site()) : union(List.copyOf(in.values()));
             DataStreamSink<T> sink = stream.sinkTo(node.sink());
             if (placement != null) {
                 sink.slotSharingGroup(placement.slotSharingGroup(b.site()));
+            }
+            if (branches.size() > 1) {
+                sink.name(sink.getTransformation().getName() + "@" + b.site());
             }
             sinks.add(sink);
         }
