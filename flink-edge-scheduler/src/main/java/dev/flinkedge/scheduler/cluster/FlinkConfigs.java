@@ -38,6 +38,12 @@ final class FlinkConfigs {
                 .set("jobmanager.bind-host", HOST)
                 .set("rest.bind-address", HOST)
                 .set("jobmanager.memory.process.size", settings.jobManagerMemory())
+                // Jobs come only after every TaskManager registered (cluster start waits for them),
+                // so a job whose site has no free slot may fail at once with
+                // NoResourceAvailableException instead of waiting slot.request.timeout (5 min) for
+                // TaskManagers that will not come; it never runs at another site. 0 would mean
+                // "never fail", hence 1 ms.
+                .set("resourcemanager.standalone.start-up-time", "1 ms")
                 .set("web.upload.dir", mkdir(dir.resolve("web-upload")))
                 .write(dir.resolve(CONFIG_FILE));
     }

@@ -67,6 +67,15 @@ class ClusterConfigTest {
     }
 
     @Test
+    void jobManagerFailsJobsWithoutRoomAtTheirSiteAtOnce() throws Exception {
+        FlinkConfigs.writeJobManager(settings(), dir);
+
+        assertThat(Files.readString(dir.resolve("config.yaml"), StandardCharsets.UTF_8))
+                .contains("cluster.fine-grained-resource-management.enabled: true\n")
+                .contains("resourcemanager.standalone.start-up-time: '1 ms'\n");
+    }
+
+    @Test
     void onlyEdgeAndCloudSitesWithSlotsGetTaskManagers() {
         Site device = new Site("cam-1", Tier.DEVICE, "edge-1", new Location(0, 0), 0, 0);
         Site router = new Site("router", Tier.EDGE, "cloud", new Location(0, 0), 0, 1);
