@@ -9,12 +9,16 @@ import dev.flinkedge.connectors.api.WindowOperator;
 import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -51,10 +55,13 @@ public final class EdgeStreamsGraph {
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
     private final List<PlanNode> nodes;
+    private final List<PlanNode> builtNodes;
     private final Map<EdgeStream<?>, PlanNode> byStream;
 
-    private EdgeStreamsGraph(List<PlanNode> nodes, Map<EdgeStream<?>, PlanNode> byStream) {
+    private EdgeStreamsGraph(List<PlanNode> nodes, List<PlanNode> builtNodes,
+            Map<EdgeStream<?>, PlanNode> byStream) {
         this.nodes = List.copyOf(nodes);
+        this.builtNodes = List.copyOf(builtNodes);
         this.byStream = byStream;
     }
 
@@ -83,7 +90,33 @@ public final class EdgeStreamsGraph {
             byStream.put(stream, node);
             nodes.add(node);
         }
-        return new EdgeStreamsGraph(nodes, byStream);
+        Set<EdgeStream<?>> built = built(job.streams());
+        List<PlanNode> builtNodes = job.streams().stream().filter(built::contains)
+                .map(byStream::get).toList();
+        return new EdgeStreamsGraph(nodes, builtNodes, byStream);
+    }
+
+    /**
+     * The streams that become Flink operators when the job runs: every computed stream and sink,
+     * and what they read. A source (RAW or SHARED) reads nothing of the plan.
+     */
+    private static Set<EdgeStream<?>> built(List<EdgeStream<?>> streams) {
+        Set<EdgeStream<?>> built = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<EdgeStream<?>> todo = new ArrayDeque<>();
+        for (EdgeStream<?> stream : streams) {
+            if (stream.kind() == EdgeStream.Kind.COMPUTED
+                    || stream.kind() == EdgeStream.Kind.SINK) {
+                todo.add(stream);
+            }
+        }
+        while (!todo.isEmpty()) {
+            EdgeStream<?> stream = todo.pop();
+            if (built.add(stream) && stream.kind() != EdgeStream.Kind.RAW
+                    && stream.kind() != EdgeStream.Kind.SHARED) {
+                todo.addAll(stream.parents());
+            }
+        }
+        return built;
     }
 
     /**
@@ -96,9 +129,18 @@ public final class EdgeStreamsGraph {
         return of(job, devices).nodes();
     }
 
-    /** The nodes, in plan order. */
+    /** Every node, in plan order. */
     public List<PlanNode> nodes() {
         return nodes;
+    }
+
+    /**
+     * The nodes that become Flink operators, in plan order: computed streams, sinks and what they
+     * read. A stream imported but never read, or the inputs of a stream reused from another job,
+     * are left out.
+     */
+    public List<PlanNode> builtNodes() {
+        return builtNodes;
     }
 
     /**
