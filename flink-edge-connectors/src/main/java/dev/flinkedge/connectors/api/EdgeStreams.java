@@ -34,6 +34,7 @@ import org.apache.flink.api.common.operators.SlotSharingGroup;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.clusterframework.types.ResourceProfile;
 import org.apache.flink.core.execution.JobListener;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
@@ -556,7 +557,9 @@ public final class EdgeStreams {
         }
         List<String> unplaced = new ArrayList<>();
         for (StreamNode node : graph.getStreamNodes()) {
-            if (graph.getSlotSharingGroupResource(node.getSlotSharingGroup()).isEmpty()) {
+            // Flink lists the default group with an UNKNOWN profile: no resources declared.
+            if (graph.getSlotSharingGroupResource(node.getSlotSharingGroup())
+                    .filter(profile -> !profile.equals(ResourceProfile.UNKNOWN)).isEmpty()) {
                 unplaced.add("'" + node.getOperatorName() + "' (group '"
                         + node.getSlotSharingGroup() + "')");
             }
