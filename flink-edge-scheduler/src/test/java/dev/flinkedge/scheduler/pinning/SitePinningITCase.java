@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flinkedge.connectors.api.EdgeRecord;
+import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.operators.SyntheticCost;
+import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 import dev.flinkedge.registry.model.SourceSpec;
@@ -154,6 +157,20 @@ class SitePinningITCase {
                 .hasMessageContaining("edge-1 needs 3 slots")
                 .hasMessageContaining("but has 2")
                 .hasMessageContaining("never moved to another site");
+    }
+
+    @Test
+    void refusesAnOperatorAddedOutsideEdgeStreamsThatReadsFromSeveralSites() {
+        EdgeStreams es = job(1);
+        EdgeStream<EdgeRecord<SyntheticResult>> cars = es.derive("AllCars",
+                new SyntheticCost("detect-all", Duration.ZERO), es.importStream("Video"));
+        cars.dataStream().map(r -> r.key()).name("keys").sinkTo(new DiscardingSink<>());
+
+        assertThatThrownBy(() -> es.streamGraph("mixed"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Operators ['Sink: Writer' (group 'default'), 'keys'"
+                        + " (group 'default')] of job 'mixed' have no site")
+                .hasMessageContaining("Build them through EdgeStreams");
     }
 
     @Test
