@@ -327,7 +327,7 @@ public final class EdgeStreams {
 
     /**
      * Turns a node into Flink operators, one copy per branch (site) of the placement, and returns
-     * each copy's stream by site; without placement one copy under the key {@code ""}.
+     * each copy's stream by site; without placement a single copy.
      */
     @SuppressWarnings("unchecked")
     <T> Map<String, DataStream<T>> materialize(EdgeStream<T> s) {

@@ -120,7 +120,8 @@ public final class InJvmEdgeCluster implements AutoCloseable {
         return conf;
     }
 
-    private static int[] freePorts(int n) throws IOException {
+    /** {@code n} distinct TCP ports that were free a moment ago. */
+    static int[] freePorts(int n) throws IOException {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[n];

@@ -3,13 +3,11 @@ package dev.flinkedge.scheduler.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.registry.cli.FlinkEdgeCli;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +33,7 @@ class LocalEdgeClusterITCase {
 
     @Test
     void startsTheDefaultTopologyAsSeparateProcessesAndStopsThemAll() throws Exception {
-        int[] ports = freePorts(5);
+        int[] ports = InJvmEdgeCluster.freePorts(5);
         Cli start = Cli.run("cluster", "start", "--topology", DEFAULT_TOPOLOGY.toString(),
                 "--work-dir", workDir.toString(),
                 "--kafka-port", String.valueOf(ports[0]),
@@ -85,7 +83,7 @@ class LocalEdgeClusterITCase {
     @Test
     void refusesPortsInUseWithoutStartingAnything() throws Exception {
         try (ServerSocket busy = new ServerSocket(0)) {
-            int[] ports = freePorts(4);
+            int[] ports = InJvmEdgeCluster.freePorts(4);
             Cli start = Cli.run("cluster", "start", "--topology", DEFAULT_TOPOLOGY.toString(),
                     "--work-dir", workDir.toString(),
                     "--kafka-port", String.valueOf(ports[0]),
@@ -103,7 +101,7 @@ class LocalEdgeClusterITCase {
 
     @Test
     void namesTheFailedProcessAndStopsWhatWasStarted() throws Exception {
-        int[] ports = freePorts(5);
+        int[] ports = InJvmEdgeCluster.freePorts(5);
         Cli start = Cli.run("cluster", "start", "--topology", DEFAULT_TOPOLOGY.toString(),
                 "--work-dir", workDir.toString(),
                 "--kafka-port", String.valueOf(ports[0]),
@@ -130,23 +128,6 @@ class LocalEdgeClusterITCase {
         CliFrontend frontend = new CliFrontend(configuration,
                 CliFrontend.loadCustomCommandLines(configuration, confDir));
         return frontend.parseAndRun(new String[] {"list"});
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 
     /** One run of the flink-edge CLI in this JVM, with its output. */
