@@ -15,8 +15,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -203,45 +201,20 @@ public final class KafkaPolicyProvider implements PolicyProvider {
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> r) {
-        if (r.key() == null) {
-            LOG.warn(
-                    "Skipping policy record without key at {}-{}@{}",
-                    r.topic(),
-                    r.partition(),
-                    r.offset());
-            return;
-        }
-        String cameraId = new String(r.key(), StandardCharsets.UTF_8);
-        if (r.value() == null) {
-            LOG.debug("Policy of camera '{}' withdrawn", cameraId);
-            view.remove(cameraId);
-            return;
-        }
-        CameraPolicy policy;
-        try {
-            policy = PolicyJson.decode(r.value());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn(
-                    "Skipping unreadable policy for camera '{}' at {}-{}@{}: {}",
-                    cameraId,
-                    r.topic(),
-                    r.partition(),
-                    r.offset(),
-                    e.getMessage());
-            return;
-        }
-        if (!policy.cameraId().equals(cameraId)) {
-            LOG.warn(
-                    "Skipping policy at {}-{}@{}: key '{}' but cameraId '{}'",
-                    r.topic(),
-                    r.partition(),
-                    r.offset(),
-                    cameraId,
-                    policy.cameraId());
-            return;
-        }
-        LOG.debug("Policy of camera '{}' is now {}", cameraId, policy);
-        view.update(policy);
+        PolicyJson.readRecord(r)
+                .ifPresent(
+                        change -> {
+                            if (change.policy() == null) {
+                                LOG.debug("Policy of camera '{}' withdrawn", change.cameraId());
+                                view.remove(change.cameraId());
+                            } else {
+                                LOG.debug(
+                                        "Policy of camera '{}' is now {}",
+                                        change.cameraId(),
+                                        change.policy());
+                                view.update(change.policy());
+                            }
+                        });
     }
 
     @Override

@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.flinkedge.connectors.api.CameraPolicy;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * JSON form of {@link CameraPolicy} on the policy topic, for example {@code
@@ -19,6 +24,8 @@ import java.io.IOException;
  */
 @Internal
 public final class PolicyJson {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyJson.class);
 
     private static final ObjectMapper MAPPER =
             JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -56,5 +63,51 @@ public final class PolicyJson {
      */
     public static CameraPolicy decode(byte[] json) throws IOException {
         return MAPPER.readValue(json, CameraPolicy.class);
+    }
+
+    /**
+     * Reads one record of the policy topic: a policy, or a withdrawal for a tombstone. Records
+     * without key, with unreadable JSON, or whose key differs from the policy's {@code cameraId}
+     * are logged and skipped, so one bad record never stops the readers of the topic.
+     *
+     * @return the change, or empty for a skipped record
+     */
+    public static Optional<PolicyChange> readRecord(ConsumerRecord<byte[], byte[]> r) {
+        if (r.key() == null) {
+            LOG.warn(
+                    "Skipping policy record without key at {}-{}@{}",
+                    r.topic(),
+                    r.partition(),
+                    r.offset());
+            return Optional.empty();
+        }
+        String cameraId = new String(r.key(), StandardCharsets.UTF_8);
+        if (r.value() == null) {
+            return Optional.of(new PolicyChange(cameraId, null));
+        }
+        CameraPolicy policy;
+        try {
+            policy = decode(r.value());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn(
+                    "Skipping unreadable policy for camera '{}' at {}-{}@{}: {}",
+                    cameraId,
+                    r.topic(),
+                    r.partition(),
+                    r.offset(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+        if (!policy.cameraId().equals(cameraId)) {
+            LOG.warn(
+                    "Skipping policy at {}-{}@{}: key '{}' but cameraId '{}'",
+                    r.topic(),
+                    r.partition(),
+                    r.offset(),
+                    cameraId,
+                    policy.cameraId());
+            return Optional.empty();
+        }
+        return Optional.of(new PolicyChange(cameraId, policy));
     }
 }
