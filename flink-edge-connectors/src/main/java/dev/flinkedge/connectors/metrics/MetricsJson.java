@@ -1,0 +1,41 @@
+package dev.flinkedge.connectors.metrics;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.apache.flink.annotation.Internal;
+
+import java.io.IOException;
+
+/**
+ * JSON form of {@link CameraMetricsWindow} on the metrics topic. Unknown fields are ignored so that
+ * newer pipelines do not break an older control loop.
+ */
+@Internal
+public final class MetricsJson {
+
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private MetricsJson() {}
+
+    /** The JSON bytes of {@code window}. */
+    public static byte[] encode(CameraMetricsWindow window) {
+        try {
+            return MAPPER.writeValueAsBytes(window);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encode " + window, e);
+        }
+    }
+
+    /**
+     * Reads a window.
+     *
+     * @throws IOException if the bytes are not a valid window; the message says which field
+     */
+    public static CameraMetricsWindow decode(byte[] json) throws IOException {
+        return MAPPER.readValue(json, CameraMetricsWindow.class);
+    }
+}
