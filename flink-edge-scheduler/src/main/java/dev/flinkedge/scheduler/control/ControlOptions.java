@@ -1,0 +1,192 @@
+package dev.flinkedge.scheduler.control;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import dev.flinkedge.connectors.metrics.MetricsOptions;
+import dev.flinkedge.connectors.policy.KafkaPolicyProvider;
+
+import org.apache.flink.configuration.ConfigOption;
+
+import java.time.Duration;
+
+/**
+ * Settings of the control loop ({@code flink-edge scheduler start}) and its scheduling policies.
+ */
+public final class ControlOptions {
+
+    public static final ConfigOption<String> POLICY =
+            key("scheduler.policy")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The scheduling policy: fixed, slo-feedback, profile or lifetime."
+                                    + " Required.");
+
+    public static final ConfigOption<Duration> SLO =
+            key("scheduler.slo")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(500))
+                    .withDescription(
+                            "Latency objective: every camera's p95 end-to-end latency should stay"
+                                    + " below it. Must be positive.");
+
+    public static final ConfigOption<Duration> PERIOD =
+            key("scheduler.period")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(2))
+                    .withDescription(
+                            "Control period: how often the loop reads metrics and decides; set the"
+                                    + " pipelines' metrics.period to the same value. Windows older"
+                                    + " than two periods are ignored. Must be positive.");
+
+    public static final ConfigOption<String> BOOTSTRAP_SERVERS =
+            key("scheduler.bootstrap-servers")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Kafka bootstrap servers of the metrics and policy topics.");
+
+    public static final ConfigOption<String> METRICS_TOPIC =
+            key("scheduler.metrics-topic")
+                    .stringType()
+                    .defaultValue(MetricsOptions.DEFAULT_TOPIC)
+                    .withDescription("Topic the pipelines publish their metrics windows to.");
+
+    public static final ConfigOption<String> POLICY_TOPIC =
+            key("scheduler.policy-topic")
+                    .stringType()
+                    .defaultValue(KafkaPolicyProvider.DEFAULT_TOPIC)
+                    .withDescription(
+                            "Compacted topic the loop publishes camera policies to; camera sources"
+                                    + " and offload routers follow it.");
+
+    public static final ConfigOption<String> FLINK_REST =
+            key("scheduler.flink-rest")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "JobManager REST address (e.g. http://localhost:8081) to read each"
+                                    + " site's CPU load from its TaskManagers' Status.JVM.CPU.Load."
+                                    + " Without it site loads are unknown.");
+
+    public static final ConfigOption<Integer> MAX_WIDTH =
+            key("scheduler.max-width")
+                    .intType()
+                    .defaultValue(1280)
+                    .withDescription(
+                            "Width of the best configuration: the top of the ladders, the fixed"
+                                    + " policy's choice and the default of cameras without a"
+                                    + " published policy.");
+
+    public static final ConfigOption<Integer> MAX_HEIGHT =
+            key("scheduler.max-height")
+                    .intType()
+                    .defaultValue(720)
+                    .withDescription("Height of the best configuration.");
+
+    public static final ConfigOption<Double> MAX_FPS =
+            key("scheduler.max-fps")
+                    .doubleType()
+                    .defaultValue(10.0)
+                    .withDescription("Frame rate of the best configuration.");
+
+    public static final ConfigOption<Double> FEEDBACK_DECREASE_FACTOR =
+            key("scheduler.slo-feedback.decrease-factor")
+                    .doubleType()
+                    .defaultValue(0.5)
+                    .withDescription(
+                            "slo-feedback: on a violation the cost budget is multiplied by this"
+                                    + " factor, or by 0.8 × SLO / p95 when that is smaller. In"
+                                    + " (0, 1).");
+
+    public static final ConfigOption<Double> FEEDBACK_INCREASE_STEP =
+            key("scheduler.slo-feedback.increase-step")
+                    .doubleType()
+                    .defaultValue(0.1)
+                    .withDescription(
+                            "slo-feedback: cost budget (share of the best configuration's pixel"
+                                    + " rate) added per increase. In (0, 1].");
+
+    public static final ConfigOption<Double> FEEDBACK_INCREASE_BELOW =
+            key("scheduler.slo-feedback.increase-below")
+                    .doubleType()
+                    .defaultValue(0.7)
+                    .withDescription(
+                            "slo-feedback: the budget grows only while p95 stays below this share"
+                                    + " of the SLO (the hysteresis band). In (0, 1).");
+
+    public static final ConfigOption<Integer> FEEDBACK_INCREASE_AFTER =
+            key("scheduler.slo-feedback.increase-after")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription(
+                            "slo-feedback: periods in a row below the band before each increase."
+                                    + " At least 1.");
+
+    public static final ConfigOption<Integer> FEEDBACK_HOLD_PERIODS =
+            key("scheduler.slo-feedback.hold-periods")
+                    .intType()
+                    .defaultValue(15)
+                    .withDescription(
+                            "slo-feedback: for this many periods after a violation the budget does"
+                                    + " not grow past 90 % of the budget that violated. 0 turns"
+                                    + " the ceiling off.");
+
+    public static final ConfigOption<String> PROFILE_FILE =
+            key("scheduler.profile.file")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "profile: JSON file with the accuracy and cost of each configuration"
+                                    + " (see docs/scheduler.md). Required by the profile policy.");
+
+    public static final ConfigOption<Duration> PROFILE_RELOAD_INTERVAL =
+            key("scheduler.profile.reload-interval")
+                    .durationType()
+                    .defaultValue(Duration.ZERO)
+                    .withDescription(
+                            "profile: how often to load the profile again, picking up a"
+                                    + " re-profiling run's results. 0 loads it once.");
+
+    public static final ConfigOption<Double> PROFILE_LINK_BUDGET =
+            key("scheduler.profile.link-budget")
+                    .doubleType()
+                    .defaultValue(0.8)
+                    .withDescription(
+                            "profile: share of a link's bandwidth the cameras crossing it may use"
+                                    + " together. In (0, 1].");
+
+    public static final ConfigOption<Double> PROFILE_HEADROOM =
+            key("scheduler.profile.headroom")
+                    .doubleType()
+                    .defaultValue(0.9)
+                    .withDescription(
+                            "profile: a configuration fits when its predicted p95 is below this"
+                                    + " share of the SLO. In (0, 1].");
+
+    public static final ConfigOption<Double> LIFETIME_GAIN =
+            key("scheduler.lifetime.gain")
+                    .doubleType()
+                    .defaultValue(0.3)
+                    .withDescription(
+                            "lifetime: offload fraction moved per period per unit of relative"
+                                    + " lifetime difference to the parent site. In (0, 1].");
+
+    public static final ConfigOption<Double> LIFETIME_DEADBAND =
+            key("scheduler.lifetime.deadband")
+                    .doubleType()
+                    .defaultValue(0.05)
+                    .withDescription(
+                            "lifetime: relative lifetime difference below which a site leaves its"
+                                    + " fraction alone. In [0, 1).");
+
+    public static final ConfigOption<Double> LIFETIME_PROBE_FRACTION =
+            key("scheduler.lifetime.probe-fraction")
+                    .doubleType()
+                    .defaultValue(0.1)
+                    .withDescription(
+                            "lifetime: fraction a site offloads to learn its parent's lifetime"
+                                    + " when it has never seen one and its own lifetime exceeds"
+                                    + " half the SLO. In [0, 1].");
+
+    private ControlOptions() {}
+}

@@ -1,0 +1,34 @@
+package dev.flinkedge.scheduler.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ConfigLadderTest {
+
+    private final ConfigLadder ladder = ConfigLadder.from(new VideoConfig(1280, 720, 10));
+
+    @Test
+    void picksTheCostliestRungWithinTheBudgetPreferringResolution() {
+        assertThat(ladder.within(1)).isEqualTo(new VideoConfig(1280, 720, 10));
+        assertThat(ladder.within(0.5)).isEqualTo(new VideoConfig(1280, 720, 5));
+        assertThat(ladder.within(0.3)).isEqualTo(new VideoConfig(1280, 720, 3));
+        assertThat(ladder.within(0.26)).isEqualTo(new VideoConfig(640, 360, 10));
+        assertThat(ladder.within(0)).isEqualTo(ladder.cheapest());
+        assertThat(ladder.cheapest()).isEqualTo(new VideoConfig(320, 180, 1));
+    }
+
+    @Test
+    void rungsAreEvenSizedAndNeverBelowOneFps() {
+        assertThat(ladder.rungs())
+                .allSatisfy(
+                        c -> {
+                            assertThat(c.width() % 2).isZero();
+                            assertThat(c.height() % 2).isZero();
+                            assertThat(c.fps()).isGreaterThanOrEqualTo(1 - 1e-9);
+                        });
+        assertThat(ladder.rungs()).contains(new VideoConfig(480, 270, 10));
+        assertThat(ConfigLadder.from(new VideoConfig(640, 360, 0.5)).cheapest())
+                .isEqualTo(new VideoConfig(160, 90, 0.5));
+    }
+}
