@@ -3,11 +3,14 @@ package dev.flinkedge.scheduler.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Reads the local edge cluster's state over HTTP: TaskManagers and jobs from the JobManager's REST
@@ -32,6 +35,15 @@ public final class ClusterRestClient {
     public ClusterRestClient(URI flinkRest, URI registry) {
         this.flinkRest = flinkRest;
         this.registry = registry;
+    }
+
+    /**
+     * A client of the JobManager's REST API only, for tools that do not use the registry.
+     *
+     * @param flinkRest the JobManager's REST address, e.g. {@code http://localhost:8081}
+     */
+    public static ClusterRestClient ofFlink(URI flinkRest) {
+        return new ClusterRestClient(flinkRest, null);
     }
 
     /** The registered TaskManagers, in the order the JobManager lists them. */
@@ -72,8 +84,38 @@ public final class ClusterRestClient {
         }
     }
 
+    /**
+     * The current value of one metric of a TaskManager, e.g. {@code Status.JVM.CPU.Load}.
+     *
+     * @return the value, empty when the TaskManager does not report the metric (yet)
+     * @throws IOException when the JobManager cannot be reached or answers with an error
+     */
+    public OptionalDouble taskManagerMetric(String taskManagerId, String metric)
+            throws IOException, InterruptedException {
+        String path =
+                "/taskmanagers/"
+                        + URLEncoder.encode(taskManagerId, StandardCharsets.UTF_8)
+                        + "/metrics?get="
+                        + URLEncoder.encode(metric, StandardCharsets.UTF_8);
+        for (JsonNode m : http.get(flinkRest.resolve(path))) {
+            if (metric.equals(m.path("id").asText()) && m.hasNonNull("value")) {
+                try {
+                    return OptionalDouble.of(Double.parseDouble(m.path("value").asText()));
+                } catch (NumberFormatException e) {
+                    throw new IOException(
+                            "Metric " + metric + " of TaskManager " + taskManagerId
+                                    + " is not a number: " + m.path("value").asText(), e);
+                }
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
     /** The registry's health status, e.g. {@code UP}. */
     public String registryHealth() throws IOException, InterruptedException {
+        if (registry == null) {
+            throw new IllegalStateException("This client was made for Flink's REST API only");
+        }
         return http.get(registry.resolve("/v1/health")).path("status").asText();
     }
 }

@@ -1,6 +1,10 @@
 package dev.flinkedge.scheduler.control;
 
+import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
+
 import org.apache.flink.configuration.Configuration;
+
+import java.util.Map;
 
 /** The plants and settings the policy tests share. */
 final class Plants {
@@ -27,5 +31,26 @@ final class Plants {
         conf.set(ControlOptions.MAX_HEIGHT, BEST.height());
         conf.set(ControlOptions.MAX_FPS, BEST.fps());
         return conf;
+    }
+
+    /**
+     * A window of 20 frames (10 fps over 2 s) whose p50 and mean are half its p95, all processed at
+     * {@code processing}.
+     */
+    static CameraMetricsWindow window(
+            String camera, String source, String processing, long endMs, double p95) {
+        return new CameraMetricsWindow(
+                camera,
+                endMs,
+                2000,
+                20,
+                10,
+                p95 / 2,
+                p95,
+                p95 / 2,
+                0L,
+                source,
+                Map.of(processing, new CameraMetricsWindow.SiteShare(20, p95 / 2)),
+                Map.of());
     }
 }

@@ -97,7 +97,7 @@ class ProfilePolicyTest {
         // 105 ms) 583 ms; with SLO 300 only configurations under 270 ms fit: B (30 × 1.21 × 5.55
         // = 202 ms) is the most accurate.
         CameraPolicy current = D.applyTo(CameraPolicy.of("cam-1", 1, 1, 1));
-        CameraMetricsWindow slow = window("cam-1", "edge-1", "edge-1", 700);
+        CameraMetricsWindow slow = Plants.window("cam-1", "edge-1", "edge-1", 2000, 700);
         ControlInput input =
                 new ControlInput(
                         0,
@@ -194,7 +194,7 @@ class ProfilePolicyTest {
         Map<String, CameraPolicy> policies = new java.util.TreeMap<>();
         processing.forEach(
                 (camera, site) -> {
-                    windows.put(camera, window(camera, "edge-1", site, 100));
+                    windows.put(camera, Plants.window(camera, "edge-1", site, 2000, 100));
                     policies.put(camera, UNPROFILED.applyTo(CameraPolicy.of(camera, 1, 1, 1)));
                 });
         ControlInput input =
@@ -212,22 +212,5 @@ class ProfilePolicyTest {
             chosen.put(d.cameraId(), VideoConfig.of(d.policy()));
         }
         return chosen;
-    }
-
-    private static CameraMetricsWindow window(
-            String camera, String source, String processing, double p95) {
-        return new CameraMetricsWindow(
-                camera,
-                2000,
-                2000,
-                20,
-                10,
-                p95 / 2,
-                p95,
-                p95 / 2,
-                0L,
-                source,
-                Map.of(processing, new CameraMetricsWindow.SiteShare(20, p95 / 2)),
-                Map.of());
     }
 }

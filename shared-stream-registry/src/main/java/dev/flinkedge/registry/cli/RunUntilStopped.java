@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * Keeps a command's services running until the JVM is asked to stop (Ctrl-C, SIGTERM), then closes
  * them in order from a shutdown hook.
  */
-final class RunUntilStopped {
+public final class RunUntilStopped {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunUntilStopped.class);
 
@@ -19,7 +19,7 @@ final class RunUntilStopped {
      * @param name e.g. {@code registry at http://localhost:8090}
      * @param resource closed on shutdown
      */
-    record Service(String name, AutoCloseable resource) {}
+    public record Service(String name, AutoCloseable resource) {}
 
     private RunUntilStopped() {}
 
@@ -27,7 +27,7 @@ final class RunUntilStopped {
      * Blocks the calling thread until the JVM shuts down and {@code closeOrder} has been closed,
      * first to last.
      */
-    static void await(List<Service> closeOrder) throws InterruptedException {
+    public static void await(List<Service> closeOrder) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             for (Service service : closeOrder) {
