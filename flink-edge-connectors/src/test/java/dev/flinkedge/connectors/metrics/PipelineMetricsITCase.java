@@ -6,17 +6,13 @@ import dev.flinkedge.connectors.api.CameraPolicy;
 import dev.flinkedge.connectors.api.Frame;
 import dev.flinkedge.connectors.policy.PolicyChange;
 import dev.flinkedge.connectors.routing.OffloadRouter;
-import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.connectors.testutil.EdgeTestEnvironment;
+import dev.flinkedge.connectors.testutil.PacedFrames;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.testutils.CommonTestUtils;
 import org.apache.flink.metrics.Gauge;
@@ -86,7 +82,8 @@ class PipelineMetricsITCase {
                         TypeInformation.of(PolicyChange.class));
         // cam-2 loses every tenth frame before the router: a gap in its sequence numbers.
         DataStream<Frame> frames =
-                frames(env).filter(f -> !(f.cameraId().equals("cam-2") && f.sequence() % 10 == 3));
+                PacedFrames.of(env, 100, "cam-1", "cam-2")
+                        .filter(f -> !(f.cameraId().equals("cam-2") && f.sequence() % 10 == 3));
         OffloadRouter.Routed routed =
                 OffloadRouter.builder()
                         .setLocalSite("edge-1")
@@ -153,21 +150,6 @@ class PipelineMetricsITCase {
                 cam1.stream().map(CameraMetricsWindow::p95LatencyMs).toList(),
                 cam2Frames,
                 cam2Dropped);
-    }
-
-    /** 50 frames a second for each of two cameras. */
-    private static DataStream<Frame> frames(StreamExecutionEnvironment env) {
-        GeneratorFunction<Long, Frame> gen =
-                i ->
-                        GeneratedCameras.frame(
-                                i % 2 == 0 ? "cam-1" : "cam-2", i / 2, System.currentTimeMillis());
-        DataGeneratorSource<Frame> source =
-                new DataGeneratorSource<>(
-                        gen,
-                        Long.MAX_VALUE,
-                        RateLimiterStrategy.perSecond(100),
-                        TypeInformation.of(Frame.class));
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "frames").setParallelism(1);
     }
 
     private static long full(List<CameraMetricsWindow> windows, String camera) {

@@ -7,20 +7,15 @@ import dev.flinkedge.connectors.api.Frame;
 import dev.flinkedge.connectors.policy.PolicyChange;
 import dev.flinkedge.connectors.policy.PolicyChanges;
 import dev.flinkedge.connectors.policy.PolicyPublisher;
-import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.connectors.testutil.CollectingSink;
 import dev.flinkedge.connectors.testutil.EdgeTestEnvironment;
+import dev.flinkedge.connectors.testutil.PacedFrames;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.testutils.CommonTestUtils;
 import org.apache.flink.metrics.Gauge;
@@ -82,7 +77,7 @@ class OffloadRouterITCase {
                         .setLocalSite("edge-1")
                         .setTargetSites(List.of("cloud"))
                         .build()
-                        .route(frames(env), policies);
+                        .route(PacedFrames.of(env, 200, "cam-1"), policies);
         routed.local().sinkTo(new CollectingSink<>("router-local"));
         routed.offloadedTo("cloud").sinkTo(new CollectingSink<>("router-cloud"));
 
@@ -159,19 +154,6 @@ class OffloadRouterITCase {
                 firstThreeQuarters,
                 offloadedBySeq.lastKey(),
                 String.format("%.3f", threeQuarterShare));
-    }
-
-    /** 200 frames a second of one camera, numbered from 0. */
-    private static DataStream<Frame> frames(StreamExecutionEnvironment env) {
-        GeneratorFunction<Long, Frame> gen =
-                seq -> GeneratedCameras.frame("cam-1", seq, System.currentTimeMillis());
-        DataGeneratorSource<Frame> source =
-                new DataGeneratorSource<>(
-                        gen,
-                        Long.MAX_VALUE,
-                        RateLimiterStrategy.perSecond(200),
-                        TypeInformation.of(Frame.class));
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "frames").setParallelism(1);
     }
 
     private static CameraPolicy policy(double fraction, long version) {
