@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.source.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flinkedge.connectors.metrics.MetricsOptions;
 import dev.flinkedge.connectors.testutil.ConfigOptionsDocs;
 
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The options table in docs/connectors.md is the one generated from CameraSourceOptions. */
+/**
+ * The options tables in docs/connectors.md are the ones generated from CameraSourceOptions and
+ * MetricsOptions.
+ */
 class CameraSourceOptionsDocsTest {
 
     @Test
@@ -18,6 +22,7 @@ class CameraSourceOptionsDocsTest {
 
         assertThat(doc)
                 .as("docs/connectors.md must contain this table; regenerate it")
-                .contains(ConfigOptionsDocs.table(CameraSourceOptions.class));
+                .contains(ConfigOptionsDocs.table(CameraSourceOptions.class))
+                .contains(ConfigOptionsDocs.table(MetricsOptions.class));
     }
 }
