@@ -102,7 +102,7 @@ final class LifetimeAgent {
         if (diff > 0 && saturated) {
             return compare + ": parent saturated, hold " + fmt(fraction);
         }
-        fraction = Math.max(0, Math.min(settings.maxFraction, fraction + settings.gain * diff));
+        fraction = Math.max(0, Math.min(1, fraction + settings.gain * diff));
         return compare + ": offload " + fmt(before) + " → " + fmt(fraction);
     }
 
@@ -116,7 +116,6 @@ final class LifetimeAgent {
      * @param gain fraction moved per unit of relative lifetime difference, in (0, 1]
      * @param deadband relative difference left alone, in [0, 1)
      * @param probeFraction fraction offloaded to learn an unknown parent's lifetime, in [0, 1]
-     * @param maxFraction largest fraction offloaded, in [0, 1]
      */
-    record Settings(double gain, double deadband, double probeFraction, double maxFraction) {}
+    record Settings(double gain, double deadband, double probeFraction) {}
 }

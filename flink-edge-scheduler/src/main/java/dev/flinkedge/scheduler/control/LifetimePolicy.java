@@ -123,7 +123,6 @@ final class LifetimePolicy implements SchedulingPolicy {
                 ControlSettings.inRange(conf, ControlOptions.LIFETIME_GAIN, 0, false, 1, true),
                 ControlSettings.inRange(conf, ControlOptions.LIFETIME_DEADBAND, 0, true, 1, false),
                 ControlSettings.inRange(
-                        conf, ControlOptions.LIFETIME_PROBE_FRACTION, 0, true, 1, true),
-                1.0);
+                        conf, ControlOptions.LIFETIME_PROBE_FRACTION, 0, true, 1, true));
     }
 }

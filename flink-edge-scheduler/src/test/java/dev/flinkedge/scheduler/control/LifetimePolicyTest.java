@@ -66,7 +66,7 @@ class LifetimePolicyTest {
     void anAgentSeesOnlyItsOwnAndItsParentsSummary() {
         LifetimeAgent agent =
                 new LifetimeAgent(
-                        "edge-1", "cloud", new LifetimeAgent.Settings(0.5, 0.05, 0.1, 1), 0.2);
+                        "edge-1", "cloud", new LifetimeAgent.Settings(0.5, 0.05, 0.1), 0.2);
 
         agent.step(summary("edge-1", 300), Optional.of(summary("cloud", 100)), 500);
         assertThat(agent.fraction())
@@ -93,7 +93,7 @@ class LifetimePolicyTest {
 
     @Test
     void probesAnUnknownParentOnlyUnderPressure() {
-        LifetimeAgent.Settings settings = new LifetimeAgent.Settings(0.5, 0.05, 0.1, 1);
+        LifetimeAgent.Settings settings = new LifetimeAgent.Settings(0.5, 0.05, 0.1);
         LifetimeAgent relaxed = new LifetimeAgent("edge-1", "cloud", settings, 0);
         LifetimeAgent pressed = new LifetimeAgent("edge-2", "cloud", settings, 0);
 
