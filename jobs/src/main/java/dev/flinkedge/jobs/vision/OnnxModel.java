@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.onnxruntime.engine.OrtSymbolBlock;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -14,6 +15,7 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -84,6 +86,18 @@ public final class OnnxModel implements AutoCloseable {
     /** File name of the model, for messages and logs. */
     public String name() {
         return name;
+    }
+
+    /**
+     * The custom metadata stored in the ONNX file, e.g. Ultralytics' {@code names} and {@code
+     * imgsz}; empty when the file has none.
+     */
+    public Map<String, String> metadata() {
+        if (model.getBlock() instanceof OrtSymbolBlock block) {
+            Map<String, String> custom = block.getCustomMetadata();
+            return custom == null ? Map.of() : Map.copyOf(custom);
+        }
+        return Map.of();
     }
 
     /**
