@@ -8,8 +8,12 @@ import org.apache.flink.util.Preconditions;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +23,12 @@ import java.util.SplittableRandom;
 /**
  * A synthetic road scene for testing video pipelines without cameras: a four-lane road seen from
  * the side, with cars, buses, trucks, motorcycles and bicycles of several colours driving through,
- * each motor vehicle with a readable licence plate ("AB12 CDE"). Everything is a function of the
- * seed and the scene time, so the same seed gives the same image for the same time, byte for byte
- * on the same machine (text uses the platform's monospaced font). Each rendering comes with its
- * ground truth: boxes in the image's pixels, class, colour and plate.
+ * each motor vehicle with a readable licence plate ("AB12 CDE", silver on black). Vehicles are
+ * shaded like photographed ones so that detectors trained on COCO find them (yolov8n recalls about
+ * three quarters of them). Everything is a function of the seed and the scene time, so the same
+ * seed gives the same image for the same time, byte for byte on the same machine (text uses the
+ * platform's monospaced font). Each rendering comes with its ground truth: boxes in the image's
+ * pixels, class, colour and plate.
  *
  * <p>Scene units are the pixels of a 1280×720 image; other sizes are scaled. At 1280×720 the
  * smallest road user (a bicycle in the farthest lane) is about 66 pixels wide, cars 147–210.
@@ -127,59 +133,135 @@ public final class SyntheticTrafficScene {
                 cy1 - cy0);
     }
 
+    /**
+     * Sky, buildings, pavements and the worn road with its markings; drawn once, since vehicles
+     * only ever cover it.
+     */
     private BufferedImage renderBackground() {
         BufferedImage bg = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        double roadTop = TrafficSchedule.ROAD_TOP;
+        double roadBottom = roadTop + TrafficSchedule.LANES * TrafficSchedule.LANE_HEIGHT;
         Graphics2D g = bg.createGraphics();
         try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.scale(width / TrafficSchedule.SCENE_WIDTH, height / SCENE_HEIGHT);
-            double roadTop = TrafficSchedule.ROAD_TOP;
-            double roadBottom = roadTop + TrafficSchedule.LANES * TrafficSchedule.LANE_HEIGHT;
-            g.setColor(new Color(160, 200, 232));
+            g.setPaint(
+                    new GradientPaint(
+                            0, 0, new Color(120, 170, 222), 0, 230, new Color(196, 218, 236)));
             g.fillRect(0, 0, 1280, 720);
             SplittableRandom rnd = new SplittableRandom(seed);
             for (int x = -20; x < 1280; x += 70 + rnd.nextInt(60)) {
-                int w = 60 + rnd.nextInt(90);
-                int h = 70 + rnd.nextInt(150);
-                int shade = 120 + rnd.nextInt(80);
-                g.setColor(new Color(shade, shade - 10, shade - 25));
-                g.fillRect(x, (int) roadTop - 32 - h, w, h);
-                g.setColor(new Color(70, 80, 95));
-                for (int wy = (int) roadTop - 22 - h; wy < roadTop - 50; wy += 26) {
-                    for (int wx = x + 8; wx < x + w - 14; wx += 20) {
-                        g.fillRect(wx, wy, 10, 14);
-                    }
-                }
+                building(g, rnd, x, (int) roadTop - 32);
             }
-            g.setColor(new Color(175, 175, 170));
-            g.fillRect(0, (int) roadTop - 32, 1280, 32);
-            g.setColor(new Color(78, 78, 84));
-            g.fillRect(0, (int) roadTop, 1280, (int) (roadBottom - roadTop));
-            g.setColor(new Color(175, 175, 170));
-            g.fillRect(0, (int) roadBottom, 1280, 720 - (int) roadBottom);
-            for (int lane = 1; lane < TrafficSchedule.LANES; lane++) {
-                int y = (int) (roadTop + lane * TrafficSchedule.LANE_HEIGHT);
-                if (lane == TrafficSchedule.LANES / 2) {
-                    g.setColor(new Color(230, 190, 40));
-                    g.setStroke(new BasicStroke(4));
-                    g.drawLine(0, y - 4, 1280, y - 4);
-                    g.drawLine(0, y + 4, 1280, y + 4);
-                } else {
-                    g.setColor(new Color(235, 235, 235));
-                    g.setStroke(
-                            new BasicStroke(
-                                    5,
-                                    BasicStroke.CAP_BUTT,
-                                    BasicStroke.JOIN_MITER,
-                                    10,
-                                    new float[] {40, 30},
-                                    0));
-                    g.drawLine(0, y, 1280, y);
-                }
-            }
+            pavements(g, (int) roadTop, (int) roadBottom);
+            road(g, rnd, roadTop, roadBottom);
         } finally {
             g.dispose();
         }
         return bg;
+    }
+
+    /** Slab pavements with kerbs above and below the road. */
+    private static void pavements(Graphics2D g, int roadTop, int roadBottom) {
+        g.setColor(new Color(168, 166, 160));
+        g.fillRect(0, roadTop - 32, 1280, 32);
+        g.fillRect(0, roadBottom, 1280, 720 - roadBottom);
+        g.setColor(new Color(150, 148, 142));
+        g.setStroke(new BasicStroke(1.5f));
+        for (int x = 0; x < 1280; x += 48) {
+            g.drawLine(x, roadTop - 32, x - 10, roadTop - 4);
+            g.drawLine(x, roadBottom + 8, x + 14, 720);
+        }
+        g.drawLine(0, roadTop - 16, 1280, roadTop - 16);
+        g.drawLine(0, roadBottom + 30, 1280, roadBottom + 30);
+        g.setColor(new Color(200, 198, 192));
+        g.fillRect(0, roadTop - 6, 1280, 6);
+        g.fillRect(0, roadBottom, 1280, 8);
+    }
+
+    /** A block of flats: a shaded facade, windows with sky reflections, a darker ground floor. */
+    private static void building(Graphics2D g, SplittableRandom rnd, int x, int ground) {
+        int w = 60 + rnd.nextInt(90);
+        int h = 70 + rnd.nextInt(150);
+        int shade = 120 + rnd.nextInt(80);
+        Color wall = new Color(shade, shade - 10, shade - 25);
+        g.setPaint(new GradientPaint(x, 0, wall, x + w, 0, wall.darker()));
+        g.fillRect(x, ground - h, w, h);
+        g.setColor(wall.darker().darker());
+        g.fillRect(x, ground - h, w, 4);
+        for (int wy = ground - h + 10; wy < ground - 40; wy += 26) {
+            for (int wx = x + 8; wx < x + w - 14; wx += 20) {
+                g.setPaint(
+                        new GradientPaint(
+                                wx,
+                                wy,
+                                new Color(150, 170, 190),
+                                wx + 10,
+                                wy + 14,
+                                new Color(55, 65, 80)));
+                g.fillRect(wx, wy, 10, 14);
+            }
+        }
+        g.setColor(new Color(60, 62, 66));
+        g.fillRect(x + 4, ground - 26, w - 8, 22);
+    }
+
+    /**
+     * Asphalt with the wear of a used road: darker repair patches and tar-sealed cracks, then the
+     * lane markings.
+     */
+    private static void road(Graphics2D g, SplittableRandom rnd, double top, double bottom) {
+        g.setColor(new Color(96, 96, 100));
+        g.fillRect(0, (int) top, 1280, (int) (bottom - top));
+        g.setColor(new Color(70, 70, 74));
+        g.fillRect(0, (int) top, 1280, 5);
+        Shape unclipped = g.getClip();
+        g.clip(new Rectangle2D.Double(0, top, 1280, bottom - top));
+        for (int i = 0; i < 14; i++) {
+            int x = rnd.nextInt(1280);
+            int y = (int) top + rnd.nextInt((int) (bottom - top) - 20);
+            g.setColor(new Color(84, 84, 88));
+            g.fillRect(x, y, 40 + rnd.nextInt(120), 12 + rnd.nextInt(30));
+        }
+        g.setColor(new Color(62, 62, 66));
+        g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        for (int i = 0; i < 10; i++) {
+            double x = rnd.nextInt(1280);
+            double y = top + 10 + rnd.nextInt((int) (bottom - top) - 20);
+            Path2D.Double crack = new Path2D.Double();
+            crack.moveTo(x, y);
+            for (int k = 0; k < 4; k++) {
+                x += 10 + rnd.nextInt(25);
+                y += rnd.nextInt(-8, 9);
+                crack.lineTo(x, y);
+            }
+            g.draw(crack);
+        }
+        g.setClip(unclipped);
+        laneMarkings(g, top);
+    }
+
+    private static void laneMarkings(Graphics2D g, double roadTop) {
+        for (int lane = 1; lane < TrafficSchedule.LANES; lane++) {
+            int y = (int) (roadTop + lane * TrafficSchedule.LANE_HEIGHT);
+            if (lane == TrafficSchedule.LANES / 2) {
+                g.setColor(new Color(222, 184, 46));
+                g.setStroke(new BasicStroke(4));
+                g.drawLine(0, y - 4, 1280, y - 4);
+                g.drawLine(0, y + 4, 1280, y + 4);
+            } else {
+                g.setColor(new Color(226, 226, 220));
+                g.setStroke(
+                        new BasicStroke(
+                                5,
+                                BasicStroke.CAP_BUTT,
+                                BasicStroke.JOIN_MITER,
+                                10,
+                                new float[] {40, 30},
+                                0));
+                g.drawLine(0, y, 1280, y);
+            }
+        }
     }
 
     /** Seed of the scene. */
