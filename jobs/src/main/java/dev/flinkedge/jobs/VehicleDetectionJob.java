@@ -1,0 +1,39 @@
+package dev.flinkedge.jobs;
+
+import dev.flinkedge.connectors.api.EdgeJob;
+import dev.flinkedge.connectors.api.EdgeStreams;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * Task x alone: finds the vehicles in every frame of the camera stream and writes them, per frame
+ * and keyed by camera, to {@link TrafficJobOptions#RESULTS_VEHICLES}. Its vehicle stream is
+ * tapped, so later jobs reuse it.
+ *
+ * <pre>{@code
+ * flink run -c dev.flinkedge.jobs.VehicleDetectionJob flink-edge-jobs-<version>-job.jar \
+ *     --owner city-a --cameras.catalog cameras.yaml
+ * }</pre>
+ */
+public final class VehicleDetectionJob implements EdgeJob {
+
+    /** Runs the job; arguments are {@link TrafficJobOptions} as {@code --key value}. */
+    public static void main(String[] args) throws Exception {
+        EdgeJobLauncher.main(new VehicleDetectionJob(), args);
+    }
+
+    @Override
+    public String name() {
+        return "vehicle-detection";
+    }
+
+    @Override
+    public String description() {
+        return "Task x alone: the vehicles in every camera frame (YOLOv8) to the vehicles topic.";
+    }
+
+    @Override
+    public void define(EdgeStreams streams, Configuration config) {
+        TrafficStreams.toResults(TrafficStreams.vehicles(streams, config), config,
+                TrafficJobOptions.RESULTS_VEHICLES);
+    }
+}
