@@ -1,0 +1,91 @@
+package dev.flinkedge.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shaded job jar holds what {@code flink run -c <job>} needs — the jobs, their catalogue
+ * entries, the connectors, the ONNX Runtime natives and the OCR models — and leaves out what the
+ * cluster provides (Flink, logging) and what only the CLI uses. Runs after {@code package}.
+ */
+class JobJarIT {
+
+    private static JarFile jar;
+
+    @BeforeAll
+    static void open() throws IOException {
+        String path = System.getProperty("flinkedge.jobJar");
+        assumeTrue(path != null && Files.isRegularFile(Path.of(path)),
+                "no job jar at " + path + "; build it with mvn package");
+        jar = new JarFile(path);
+    }
+
+    private static List<String> services(String name) throws IOException {
+        ZipEntry e = jar.getEntry("META-INF/services/" + name);
+        assertThat(e).as("services file " + name).isNotNull();
+        return new String(jar.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8).lines()
+                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    private static boolean has(String entry) {
+        return jar.getEntry(entry) != null;
+    }
+
+    private static long count(String prefix) {
+        return jar.stream().filter(e -> e.getName().startsWith(prefix)).count();
+    }
+
+    @Test
+    void holdsTheJobsAndListsThemAsServices() throws IOException {
+        List<String> jobs = services("dev.flinkedge.connectors.api.EdgeJob");
+        assertThat(jobs).containsExactlyInAnyOrder(
+                "dev.flinkedge.jobs.VehicleDetectionJob", "dev.flinkedge.jobs.PlateRecognitionJob",
+                "dev.flinkedge.jobs.AttributeRecognitionJob", "dev.flinkedge.jobs.VehicleCountJob",
+                "dev.flinkedge.jobs.AreaTrafficJob");
+        assertThat(jobs).allMatch(c -> has(c.replace('.', '/') + ".class"));
+        List<String> factories = services("dev.flinkedge.connectors.api.EdgeOperatorFactory");
+        assertThat(factories).hasSize(7)
+                .allMatch(c -> has(c.replace('.', '/') + ".class"));
+        assertThat(services("ai.djl.engine.EngineProvider"))
+                .contains("ai.djl.onnxruntime.engine.OrtEngineProvider");
+    }
+
+    @Test
+    void holdsTheConnectorsModelsAndNatives() {
+        assertThat(has("dev/flinkedge/connectors/api/EdgeStreams.class")).isTrue();
+        assertThat(has("dev/flinkedge/registry/client/RegistryClient.class")).isTrue();
+        assertThat(has("org/apache/flink/connector/kafka/sink/KafkaSink.class")).isTrue();
+        assertThat(has("org/apache/kafka/clients/producer/KafkaProducer.class")).isTrue();
+        assertThat(has("models/ch_PP-OCRv4_det_infer.onnx")).isTrue();
+        assertThat(has("models/ch_PP-OCRv4_rec_infer.onnx")).isTrue();
+        assertThat(has("models/ppocr_keys_v1.txt")).isTrue();
+        assertThat(has("ai/onnxruntime/native/linux-x64/libonnxruntime.so")).isTrue();
+    }
+
+    @Test
+    void leavesOutFlinkLoggingTheCliAndTheFetchedDetector() {
+        assertThat(has("org/apache/flink/streaming/api/environment/"
+                + "StreamExecutionEnvironment.class")).isFalse();
+        assertThat(count("org/apache/flink/runtime/")).isZero();
+        assertThat(count("org/apache/flink/api/common/")).isZero();
+        assertThat(count("org/apache/flink/configuration/")).isZero();
+        assertThat(count("org/apache/logging/log4j/")).isZero();
+        assertThat(count("org/slf4j/")).isZero();
+        assertThat(count("picocli/")).isZero();
+        assertThat(count("dev/flinkedge/jobs/cli/")).isZero();
+        assertThat(count("dev/flinkedge/registry/cli/")).isZero();
+        assertThat(has("META-INF/services/dev.flinkedge.registry.cli.FlinkEdgeCommand")).isFalse();
+        assertThat(count("ai/onnxruntime/native/win-")).isZero();
+        assertThat(jar.stream().map(ZipEntry::getName)).noneMatch(n -> n.endsWith("yolov8n.onnx"));
+    }
+}
