@@ -2,6 +2,7 @@ package dev.flinkedge.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -98,5 +99,17 @@ class JobArgumentsTest {
         assertThat(List.of(TrafficJobOptions.class.getFields()).stream()
                 .filter(f -> f.getType() == org.apache.flink.configuration.ConfigOption.class))
                 .hasSize(TrafficJobOptions.all().size());
+    }
+
+    @Test
+    void aJobMainFailsBeforeSubmittingWhenTheOwnerOrTokenIsMissing() {
+        assertThatThrownBy(() -> PlateRecognitionJob.main(new String[0]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Missing option --owner");
+        assumeTrue(System.getenv(TrafficJobOptions.TOKEN_ENV) == null,
+                TrafficJobOptions.TOKEN_ENV + " is set in this environment");
+        assertThatThrownBy(() -> VehicleCountJob.main(new String[] {"--owner", "city-a"}))
+                .hasMessageContaining("No registry token: pass --registry.token TOKEN or set"
+                        + " FLINK_EDGE_TOKEN");
     }
 }
