@@ -1,11 +1,12 @@
 package dev.flinkedge.jobs;
 
-import dev.flinkedge.connectors.api.EdgeJob;
 import dev.flinkedge.connectors.api.EdgeRecord;
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.jobs.traffic.AreaTraffic;
 import dev.flinkedge.jobs.traffic.VehicleDetections;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -22,7 +23,7 @@ import org.apache.flink.configuration.Configuration;
  *     --areas 'ring-road@48.137,11.575;bridge@48.139,11.580' --count.window 30s
  * }</pre>
  */
-public final class AreaTrafficJob implements EdgeJob {
+public final class AreaTrafficJob implements TrafficJob {
 
     /** Runs the job; arguments are {@link TrafficJobOptions} as {@code --key value}. */
     public static void main(String[] args) throws Exception {
@@ -38,6 +39,11 @@ public final class AreaTrafficJob implements EdgeJob {
     public String description() {
         return "Traffic per area per window (LeftUnion | Sum), delivered to the vehicles nearby"
                 + " (LeftUnion | Deliver).";
+    }
+
+    @Override
+    public List<ConfigOption<String>> resultTopics() {
+        return List.of(TrafficJobOptions.RESULTS_AREA_TRAFFIC, TrafficJobOptions.RESULTS_DELIVERIES);
     }
 
     @Override

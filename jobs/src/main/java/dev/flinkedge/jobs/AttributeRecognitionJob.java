@@ -1,7 +1,8 @@
 package dev.flinkedge.jobs;
 
-import dev.flinkedge.connectors.api.EdgeJob;
 import dev.flinkedge.connectors.api.EdgeStreams;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -14,7 +15,7 @@ import org.apache.flink.configuration.Configuration;
  *     --owner city-a --cameras.catalog cameras.yaml
  * }</pre>
  */
-public final class AttributeRecognitionJob implements EdgeJob {
+public final class AttributeRecognitionJob implements TrafficJob {
 
     /** Runs the job; arguments are {@link TrafficJobOptions} as {@code --key value}. */
     public static void main(String[] args) throws Exception {
@@ -29,6 +30,11 @@ public final class AttributeRecognitionJob implements EdgeJob {
     @Override
     public String description() {
         return "x+b: vehicles (reused if running) and their type and colour to the attributes topic.";
+    }
+
+    @Override
+    public List<ConfigOption<String>> resultTopics() {
+        return List.of(TrafficJobOptions.RESULTS_ATTRIBUTES);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.flinkedge.jobs;
 
-import dev.flinkedge.connectors.api.EdgeJob;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.Frame;
 import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.api.SharedChannel;
+import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.connectors.source.camera.CameraDevice;
 import dev.flinkedge.connectors.source.camera.CatalogCameras;
 import dev.flinkedge.connectors.source.camera.DeviceCatalog;
@@ -19,7 +19,9 @@ import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamType;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -29,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an {@link EdgeJob} from its options: connects to the registry as the owner, makes sure the
+ * Runs a {@link TrafficJob} from its options: connects to the registry as the owner, makes sure the
  * camera stream exists, sets up the shared-stream channel and the cameras, lets the job define its
  * streams and submits it. The {@code main} of every traffic job delegates here.
  *
@@ -48,7 +50,7 @@ public final class EdgeJobLauncher {
      * Parses {@code args} ({@link TrafficJobOptions}), submits {@code job} and, when the client
      * is attached ({@code flink run} without {@code -d}), waits for the job to end.
      */
-    public static void main(EdgeJob job, String[] args) throws Exception {
+    public static void main(TrafficJob job, String[] args) throws Exception {
         Configuration conf = JobArguments.parse(args, TrafficJobOptions.all());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobClient client = submit(job, conf, env);
@@ -57,16 +59,27 @@ public final class EdgeJobLauncher {
         }
     }
 
-    /** Defines {@code job} on {@code env} with {@code conf} and submits it without waiting. */
-    public static JobClient submit(EdgeJob job, Configuration conf,
+    /**
+     * Defines {@code job} on {@code env} with {@code conf}, creates its result topics and submits
+     * it without waiting.
+     */
+    public static JobClient submit(TrafficJob job, Configuration conf,
             StreamExecutionEnvironment env) throws Exception {
         EdgeStreams es = plan(conf, env);
         job.define(es, conf);
+        ensureResultTopics(job, conf);
         String name = conf.getOptional(TrafficJobOptions.JOB_NAME).orElse(job.name());
         JobClient client = es.execute(name);
         LOG.info("{} ({}) runs as {}; reuses {}", name, job.description(), client.getJobID(),
                 es.reusedStreams());
         return client;
+    }
+
+    /** Creates the topics {@code job} writes its results to, where missing. */
+    public static void ensureResultTopics(TrafficJob job, Configuration conf) {
+        Map<String, Integer> topics = new TreeMap<>();
+        job.resultTopics().forEach(t -> topics.put(conf.get(t), 1));
+        StreamTopics.ensure(conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS), topics);
     }
 
     /**

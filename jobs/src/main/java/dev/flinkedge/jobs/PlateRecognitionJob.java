@@ -1,7 +1,8 @@
 package dev.flinkedge.jobs;
 
-import dev.flinkedge.connectors.api.EdgeJob;
 import dev.flinkedge.connectors.api.EdgeStreams;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -13,7 +14,7 @@ import org.apache.flink.configuration.Configuration;
  *     --owner city-a --cameras.catalog cameras.yaml
  * }</pre>
  */
-public final class PlateRecognitionJob implements EdgeJob {
+public final class PlateRecognitionJob implements TrafficJob {
 
     /** Runs the job; arguments are {@link TrafficJobOptions} as {@code --key value}. */
     public static void main(String[] args) throws Exception {
@@ -28,6 +29,11 @@ public final class PlateRecognitionJob implements EdgeJob {
     @Override
     public String description() {
         return "x+a: vehicles (reused if running) and their licence plates (PP-OCR v4) to the plates topic.";
+    }
+
+    @Override
+    public List<ConfigOption<String>> resultTopics() {
+        return List.of(TrafficJobOptions.RESULTS_PLATES);
     }
 
     @Override

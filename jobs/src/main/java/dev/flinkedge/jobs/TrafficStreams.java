@@ -6,7 +6,6 @@ import dev.flinkedge.connectors.api.EdgeRecord;
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.Frame;
-import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.connectors.sink.ResultSinks;
 import dev.flinkedge.jobs.traffic.Area;
 import dev.flinkedge.jobs.traffic.AreaTraffic;
@@ -26,7 +25,6 @@ import dev.flinkedge.jobs.traffic.VehicleDetections;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
@@ -145,16 +143,13 @@ public final class TrafficStreams {
     }
 
     /**
-     * Writes {@code stream} as JSON to the topic named by {@code topic}, creating the topic if
-     * needed.
+     * Writes {@code stream} as JSON to the topic named by {@code topic}. Contacts nothing: the
+     * launcher creates the topic ({@link TrafficJob#resultTopics}).
      */
     public static <T extends EdgeData> void toResults(EdgeStream<T> stream, Configuration conf,
             ConfigOption<String> topic) {
-        String bootstrap = conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS);
-        String name = conf.get(topic);
-        StreamTopics.ensure(bootstrap, Map.of(name, 1));
-        stream.sinkTo(ResultSinks.kafkaJson(bootstrap, name)).name("results:" + name)
-                .uid("results-" + name);
+        stream.sinkTo(ResultSinks.kafkaJson(conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS),
+                conf.get(topic)));
     }
 
     private static String name(Configuration conf, String stream) {

@@ -1,7 +1,8 @@
 package dev.flinkedge.jobs;
 
-import dev.flinkedge.connectors.api.EdgeJob;
 import dev.flinkedge.connectors.api.EdgeStreams;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -14,7 +15,7 @@ import org.apache.flink.configuration.Configuration;
  *     --owner city-a --cameras.catalog cameras.yaml
  * }</pre>
  */
-public final class VehicleDetectionJob implements EdgeJob {
+public final class VehicleDetectionJob implements TrafficJob {
 
     /** Runs the job; arguments are {@link TrafficJobOptions} as {@code --key value}. */
     public static void main(String[] args) throws Exception {
@@ -29,6 +30,11 @@ public final class VehicleDetectionJob implements EdgeJob {
     @Override
     public String description() {
         return "Task x alone: the vehicles in every camera frame (YOLOv8) to the vehicles topic.";
+    }
+
+    @Override
+    public List<ConfigOption<String>> resultTopics() {
+        return List.of(TrafficJobOptions.RESULTS_VEHICLES);
     }
 
     @Override

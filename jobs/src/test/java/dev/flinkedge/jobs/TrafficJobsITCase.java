@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flinkedge.connectors.api.EdgeJob;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.GeoPoint;
 import dev.flinkedge.jobs.testutil.TopicRecords;
@@ -135,10 +134,11 @@ class TrafficJobsITCase {
         return env;
     }
 
-    /** Plans {@code job}; the caller checks the plan and executes it. */
-    private static EdgeStreams plan(EdgeJob job, Configuration conf) throws Exception {
+    /** Plans {@code job} as the launcher does; the caller checks the plan and executes it. */
+    private static EdgeStreams plan(TrafficJob job, Configuration conf) throws Exception {
         EdgeStreams es = EdgeJobLauncher.plan(conf, environment());
         job.define(es, conf);
+        EdgeJobLauncher.ensureResultTopics(job, conf);
         return es;
     }
 
