@@ -50,11 +50,12 @@ public record ClusterSettings(
     }
 
     /**
-     * The classpath of the JobManager and TaskManagers: {@link #classpath} without Flink's
-     * connectors and flink-edge's own modules, like a Flink distribution's {@code lib/}. Jobs
-     * bring those in their jars; were they also on the cluster's classpath, Flink would load the
-     * connectors parent-first ({@code org.apache.flink.}) and the Kafka client they use from the
-     * job jar, and a second job would fail with a loader constraint violation.
+     * The classpath of the JobManager and TaskManagers: {@link #classpath} without the Kafka
+     * connector and flink-edge's own modules, like a Flink distribution's {@code lib/} (which does
+     * ship the datagen and base connectors). Jobs bring those in their jars; were they also on the
+     * cluster's classpath, Flink would load the Kafka connector parent-first ({@code
+     * org.apache.flink.}) but the Kafka client it uses from the job jar, and a second job would
+     * fail with a loader constraint violation.
      */
     public String flinkClasspath() {
         return Arrays.stream(classpath.split(File.pathSeparator))
@@ -68,7 +69,7 @@ public record ClusterSettings(
         return normalised.contains("/dev/flinkedge/")
                 || normalised.endsWith("/target/classes")
                 || normalised.endsWith("/target/test-classes")
-                || file.startsWith("flink-connector-");
+                || file.startsWith("flink-connector-kafka");
     }
 
     /** Whether the cluster starts its own Kafka broker. */

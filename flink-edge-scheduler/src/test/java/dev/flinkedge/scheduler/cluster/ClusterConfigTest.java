@@ -47,7 +47,7 @@ class ClusterConfigTest {
     }
 
     @Test
-    void flinkProcessesGetNeitherConnectorsNorFlinkEdgeModules() {
+    void flinkProcessesGetNeitherTheKafkaConnectorNorFlinkEdgeModules() {
         String m2 = "/home/u/.m2/repository/";
         String full = String.join(File.pathSeparator,
                 "/src/flink-edge/jobs/target/classes",
@@ -61,8 +61,10 @@ class ClusterConfigTest {
                 List.of()), Path.of("t.yaml"), dir, null, ClusterPorts.DEFAULTS, full, "1024m",
                 "1536m", Duration.ofSeconds(60));
 
+        // Flink's distribution ships connector-base (and datagen), not the Kafka connector.
         assertThat(settings.flinkClasspath().split(File.pathSeparator)).containsExactly(
                 m2 + "org/apache/flink/flink-runtime/2.2.1/flink-runtime-2.2.1.jar",
+                m2 + "org/apache/flink/flink-connector-base/2.2.1/flink-connector-base-2.2.1.jar",
                 m2 + "org/apache/logging/log4j/log4j-core/2.25.3/log4j-core-2.25.3.jar");
     }
 

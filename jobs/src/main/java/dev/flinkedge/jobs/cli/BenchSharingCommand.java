@@ -11,6 +11,7 @@ import dev.flinkedge.connectors.bench.SharingWorkload;
 import dev.flinkedge.connectors.bench.SyntheticWorkload;
 import dev.flinkedge.jobs.bench.BenchClusters;
 import dev.flinkedge.jobs.bench.EdgeClusterBenchEnvironment;
+import dev.flinkedge.jobs.bench.ModelWorkload;
 import dev.flinkedge.registry.cli.DurationConverter;
 import dev.flinkedge.registry.cli.FlinkEdgeBenchmark;
 import dev.flinkedge.registry.cli.TextTable;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
 public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<Integer> {
 
     private static final String SYNTHETIC = "synthetic:cost=";
+    private static final String MODELS = "models";
 
     @Spec CommandSpec spec;
 
@@ -49,8 +51,9 @@ public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<I
     Set<SharingMode> modes = EnumSet.allOf(SharingMode.class);
 
     @Option(names = "--operator", defaultValue = "synthetic:cost=40ms",
-            description = "The detector: synthetic:cost=<duration> burns that much CPU per frame"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "The operators: synthetic:cost=<duration> (a detector burning that much"
+                    + " CPU per frame) or models[:PATH] (YOLOv8 detection, default the fetched"
+                    + " yolov8n, PP-OCR v4 plates, colour attributes). Default: ${DEFAULT-VALUE}.")
     String operator;
 
     @Option(names = "--cameras", defaultValue = "4", description = "Cameras (default: 4).")
@@ -129,9 +132,19 @@ public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<I
             return new SyntheticWorkload(
                     DurationConverter.parse(operator.substring(SYNTHETIC.length())));
         }
+        if (operator.equals(MODELS) || operator.startsWith(MODELS + ":")) {
+            Path model = operator.equals(MODELS) ? ProjectFiles.current().detectionModel()
+                    : Path.of(operator.substring(MODELS.length() + 1));
+            if (!Files.isRegularFile(model)) {
+                throw new ParameterException(spec.commandLine(), "--operator " + operator
+                        + ": detection model " + model + " does not exist; run"
+                        + " bin/fetch-assets or name a YOLOv8 ONNX file with models:PATH");
+            }
+            return new ModelWorkload(model, cameras);
+        }
         throw new ParameterException(spec.commandLine(), "--operator '" + operator
-                + "' is not supported; use " + SYNTHETIC + "<duration>, e.g. " + SYNTHETIC
-                + "40ms");
+                + "' is not supported; use " + SYNTHETIC + "<duration> (e.g. " + SYNTHETIC
+                + "40ms) or " + MODELS + "[:PATH]");
     }
 
     private BenchEnvironment environment(Path base, PrintWriter out) throws Exception {

@@ -97,9 +97,9 @@ public final class DemoCommand implements FlinkEdgeCommand, Callable<Integer> {
                 (long) c.latencyP95Ms()));
         cams.print(out);
         out.println();
-        TextTable where = new TextTable("OPERATORS", "TASKMANAGERS");
+        TextTable where = new TextTable("TASKMANAGERS", "OPERATORS");
         for (Map.Entry<String, String> e : r.placement().entrySet()) {
-            where.row(e.getKey(), e.getValue());
+            where.row(e.getValue(), e.getKey());
         }
         where.print(out);
         out.println();

@@ -51,6 +51,7 @@ public final class EdgeDemo {
     static final String ATTRIBUTES_TOPIC = "attributes";
 
     private static final long PROGRESS_MS = 5000;
+    private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(60);
     private static final int SAMPLES_PER_UPDATE = 3;
 
     /**
@@ -139,7 +140,8 @@ public final class EdgeDemo {
                             CITY_A + "/" + VIDEO_STREAM, "--results.attributes",
                             ATTRIBUTES_TOPIC)));
             List<String> reused = reusedBy(cityA, CITY_B);
-            say(reused.isEmpty() ? "x+b reuses nothing: it detects vehicles itself"
+            say(reused.isEmpty() ? "x+b did not subscribe to " + VEHICLE_STREAM + " within "
+                    + SUBSCRIBE_WAIT.toSeconds() + " s: it detects vehicles itself"
                     : "x+b reuses " + reused + ": subscribed, no second detector; x+a untouched");
             follow(results, flink, jobIds, t0, t0 + settings.duration().toMillis(), printed);
             return finish(results, flink, jobIds, reused, t0);
@@ -207,12 +209,24 @@ public final class EdgeDemo {
         return jobId;
     }
 
-    /** Streams of city A that {@code subscriber} subscribes to. */
-    private static List<String> reusedBy(RegistryClient cityA, String subscriber) {
-        StreamDescriptor vehicles = cityA.describe(new StreamRef(CITY_A, VEHICLE_STREAM));
-        boolean subscribed = vehicles.subscriptions().stream()
-                .map(Subscription::subscriber).anyMatch(subscriber::equals);
-        return subscribed ? List.of(vehicles.ref().toString()) : List.of();
+    /**
+     * City A's vehicle stream when {@code subscriber} subscribes to it. A reusing job subscribes
+     * once its shared source runs, seconds after submission: waits up to {@link #SUBSCRIBE_WAIT}.
+     */
+    private static List<String> reusedBy(RegistryClient cityA, String subscriber)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + SUBSCRIBE_WAIT.toNanos();
+        while (true) {
+            StreamDescriptor vehicles = cityA.describe(new StreamRef(CITY_A, VEHICLE_STREAM));
+            if (vehicles.subscriptions().stream().map(Subscription::subscriber)
+                    .anyMatch(subscriber::equals)) {
+                return List.of(vehicles.ref().toString());
+            }
+            if (System.nanoTime() > deadline) {
+                return List.of();
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
     }
 
     /** Prints progress until {@code untilMs}; returns how many results were shown in all. */
