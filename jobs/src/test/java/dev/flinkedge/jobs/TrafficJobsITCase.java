@@ -73,10 +73,9 @@ class TrafficJobsITCase {
     private static RegistryInstance registry;
     private static TopicRecords results;
     private static Path catalog;
-    private static JobClient xa;
 
     @BeforeAll
-    static void startPlateRecognition() throws Exception {
+    static void start() throws Exception {
         assumeTrue(Files.isRegularFile(ModelFiles.defaultDetector()), "no "
                 + ModelFiles.defaultDetector() + "; run bin/fetch-assets to fetch yolov8n");
         registry = RegistryInstance.start(KAFKA.bootstrapServers(), "_traffic");
@@ -91,16 +90,10 @@ class TrafficJobsITCase {
                     location: {lat: %s, lon: %s}
                     spec: {kind: SYNTHETIC, seed: 22, fps: 1, width: 1280, height: 720}
                 """, CAM1.lat(), CAM1.lon(), CAM2.lat(), CAM2.lon()));
-        xa = EdgeJobLauncher.submit(new PlateRecognitionJob(), options("alice"), environment());
-        Wait.until(() -> results.of("plates").size() >= 8, Duration.ofSeconds(120),
-                "x+a's first plate readings");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (xa != null) {
-            xa.cancel().get();
-        }
         if (results != null) {
             results.close();
         }
@@ -150,9 +143,26 @@ class TrafficJobsITCase {
         return names;
     }
 
+    /**
+     * One story, since the MiniCluster extension cancels every job after each test: x+a runs
+     * throughout while x+b, the count and the area-traffic jobs join it.
+     */
     @Test
-    void plateRecognitionReadsTheScenesPlatesAndAttributeRecognitionReusesItsDetector(
-            @InjectMiniCluster MiniCluster cluster) throws Exception {
+    void jobsJoiningPlateRecognitionReuseItsStreams(@InjectMiniCluster MiniCluster cluster)
+            throws Exception {
+        JobClient xa = EdgeJobLauncher.submit(new PlateRecognitionJob(), options("alice"),
+                environment());
+        Wait.until(() -> results.of("plates").size() >= 8, Duration.ofSeconds(120),
+                "x+a's first plate readings");
+
+        attributeRecognitionReusesTheDetector();
+        countAndAreaTrafficAddUpOverTheSharedStreams();
+        platesMatchTheScene();
+        assertThat(restarts(cluster, xa)).isZero();
+        xa.cancel().get();
+    }
+
+    private static void attributeRecognitionReusesTheDetector() throws Exception {
         registry.client("alice").grant(new StreamRef("alice", "VideoStream"), "bob");
         registry.client("alice").grant(new StreamRef("alice", "VehicleStream"), "bob");
         Configuration bob = options("bob", "--cameras.stream", "alice/VideoStream");
@@ -169,34 +179,6 @@ class TrafficJobsITCase {
         LOG.info("x+b: first attributes {} ms after submission",
                 System.currentTimeMillis() - submitted);
         xbJob.cancel().get();
-
-        List<JsonNode> plates = results.of("plates");
-        int withTruth = 0;
-        int exact = 0;
-        for (JsonNode r : plates) {
-            JsonNode p = r.get("payload");
-            assertThat(r.get("key").asText()).isEqualTo(p.get("plate").asText())
-                    .matches("[A-Z0-9]+");
-            assertThat(r.get("sourceId").asText()).isIn("cam-1", "cam-2");
-            assertThat(r.get("stages").fieldNames()).toIterable()
-                    .contains("capture", "detect", "plates");
-            assertThat(p.get("vehicleType").asText()).isIn("car", "bus", "truck", "motorcycle");
-            JsonNode truth = p.get("truth");
-            if (truth != null && !truth.isNull() && truth.hasNonNull("plate")) {
-                withTruth++;
-                if (truth.get("plate").asText().replace(" ", "")
-                        .equals(p.get("plate").asText())) {
-                    exact++;
-                }
-            }
-        }
-        LOG.info("x+a: {} plate readings, {} of vehicles in the ground truth, {} read"
-                + " exactly ({}%)", plates.size(), withTruth, exact,
-                Math.round(100.0 * exact / Math.max(1, withTruth)));
-        assertThat(withTruth).as("readings matched to a scene vehicle")
-                .isGreaterThanOrEqualTo(plates.size() / 2);
-        assertThat(exact).as("plates read exactly, of " + withTruth)
-                .isGreaterThanOrEqualTo(withTruth / 2);
 
         List<JsonNode> attributes = results.of("attributes");
         int typed = 0;
@@ -219,11 +201,11 @@ class TrafficJobsITCase {
                 + " {}", attributes.size(), typed, sameType, sameColour);
         assertThat(sameType).as("types equal to the scene's, of " + typed)
                 .isGreaterThanOrEqualTo(typed / 2);
-        assertThat(restarts(cluster, xa)).isZero();
+        assertThat(sameColour).as("colours equal to the scene's, of " + typed)
+                .isGreaterThanOrEqualTo(typed / 2);
     }
 
-    @Test
-    void countAndAreaTrafficAddUpOverTheSharedStreams() throws Exception {
+    private static void countAndAreaTrafficAddUpOverTheSharedStreams() throws Exception {
         Configuration alice = options("alice");
         EdgeStreams count = plan(new VehicleCountJob(), alice);
         assertThat(count.reusedStreams()).containsExactly(new StreamRef("alice",
@@ -246,10 +228,15 @@ class TrafficJobsITCase {
                 Duration.ofSeconds(90), "per-area traffic of four windows and deliveries");
         areaJob.cancel().get();
         List<JsonNode> perArea = results.of("area-traffic");
-        long lastWindow = perArea.stream().mapToLong(r -> r.at("/payload/windowStartMs").asLong())
-                .max().orElseThrow();
-        Wait.until(() -> windows(results.of("vehicle-counts"), null).containsAll(List.of(
-                lastWindow)), Duration.ofSeconds(30), "the counts of the last window");
+        // The count job's results topic may lag the shared stream the area job read.
+        Set<String> summed = new TreeSet<>();
+        for (JsonNode r : perArea) {
+            for (JsonNode cam : r.at("/payload/cameras")) {
+                summed.add(cam.asText() + "@" + r.at("/payload/windowStartMs").asLong());
+            }
+        }
+        Wait.until(() -> countKeys(results.of("vehicle-counts")).containsAll(summed),
+                Duration.ofSeconds(30), "the counts the area traffic summed");
         countJob.cancel().get();
 
         // Counts: one per camera and window, sightings add up by type.
@@ -284,16 +271,21 @@ class TrafficJobsITCase {
                 if (start == seen.first()) {
                     continue;
                 }
+                // A camera that delivered no frame in the window (frames are dropped under
+                // load) has no count there and is not summed.
+                List<String> counted = new ArrayList<>();
                 int frames = 0;
                 int vehicles = 0;
                 for (String cam : cameras.get(a)) {
                     JsonNode c = counts.get(cam + "@" + start);
-                    assertThat(c).as("count of " + cam + " in window " + start).isNotNull();
-                    frames += c.get("frames").asInt();
-                    vehicles += c.get("vehicles").asInt();
+                    if (c != null) {
+                        counted.add(cam);
+                        frames += c.get("frames").asInt();
+                        vehicles += c.get("vehicles").asInt();
+                    }
                 }
                 assertThat(t.get("cameras")).extracting(JsonNode::asText)
-                        .containsExactlyElementsOf(cameras.get(a));
+                        .containsExactlyElementsOf(counted);
                 assertThat(t.get("frames").asInt()).isEqualTo(frames);
                 assertThat(t.get("vehicles").asInt()).isEqualTo(vehicles);
                 checked++;
@@ -326,6 +318,44 @@ class TrafficJobsITCase {
                 + " counts), {} deliveries to {} vehicles", counts.size(), perArea.size(),
                 checked, deliveries.size(), deliveries.stream()
                         .map(d -> d.get("key").asText()).distinct().count());
+    }
+
+    private static void platesMatchTheScene() {
+        List<JsonNode> plates = results.of("plates");
+        int withTruth = 0;
+        int exact = 0;
+        for (JsonNode r : plates) {
+            JsonNode p = r.get("payload");
+            assertThat(r.get("key").asText()).isEqualTo(p.get("plate").asText())
+                    .matches("[A-Z0-9]+");
+            assertThat(r.get("sourceId").asText()).isIn("cam-1", "cam-2");
+            assertThat(r.get("stages").fieldNames()).toIterable()
+                    .contains("capture", "detect", "plates");
+            assertThat(p.get("vehicleType").asText()).isIn("car", "bus", "truck", "motorcycle");
+            JsonNode truth = p.get("truth");
+            if (truth != null && !truth.isNull() && truth.hasNonNull("plate")) {
+                withTruth++;
+                if (truth.get("plate").asText().replace(" ", "")
+                        .equals(p.get("plate").asText())) {
+                    exact++;
+                }
+            }
+        }
+        LOG.info("x+a: {} plate readings, {} of vehicles in the ground truth, {} read"
+                + " exactly ({}%)", plates.size(), withTruth, exact,
+                Math.round(100.0 * exact / Math.max(1, withTruth)));
+        assertThat(withTruth).as("readings matched to a scene vehicle")
+                .isGreaterThanOrEqualTo(plates.size() * 8 / 10);
+        assertThat(exact).as("plates read exactly, of " + withTruth)
+                .isGreaterThanOrEqualTo(withTruth * 6 / 10);
+    }
+
+    /** {@code camera@windowStart} of each count. */
+    private static Set<String> countKeys(List<JsonNode> counts) {
+        Set<String> out = new TreeSet<>();
+        counts.forEach(r -> out.add(r.get("key").asText() + "@"
+                + r.at("/payload/windowStartMs").asLong()));
+        return out;
     }
 
     /** Window starts of {@code records}, of area {@code area} (any when null). */
