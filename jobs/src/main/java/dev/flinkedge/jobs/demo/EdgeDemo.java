@@ -25,12 +25,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The one-command demo: starts the local edge cluster, registers cameras, submits x+a (vehicle
@@ -93,6 +95,7 @@ public final class EdgeDemo {
         Path video = assets();
         Path jar = files.jobJar();
         Topology topology = TopologyLoader.load(settings.topology());
+        forgetEarlierRun();
         say("Starting the local edge cluster (" + settings.topology() + ")");
         ClusterState state = LocalEdgeCluster.start(
                 BenchClusters.settings(settings.topology(), settings.workDir()),
@@ -145,6 +148,24 @@ public final class EdgeDemo {
                     : "x+b reuses " + reused + ": subscribed, no second detector; x+a untouched");
             follow(results, flink, jobIds, t0, t0 + settings.duration().toMillis(), printed);
             return finish(results, flink, jobIds, reused, t0);
+        }
+    }
+
+    /**
+     * Deletes a stopped earlier run's cluster directory (broker data, registry, logs), so that
+     * every demo tells the story from the start: an earlier run's streams would still be
+     * registered as ACTIVE and x+a would reuse them. A running cluster is left alone; starting
+     * then fails and says so.
+     */
+    private void forgetEarlierRun() throws IOException {
+        Path cluster = settings.workDir().resolve("cluster");
+        if (Files.isDirectory(cluster) && !Files.exists(cluster.resolve("cluster.json"))) {
+            say("Removing the earlier demo run in " + cluster);
+            try (Stream<Path> files = Files.walk(cluster)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
         }
     }
 
