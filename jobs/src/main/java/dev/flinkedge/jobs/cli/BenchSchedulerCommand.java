@@ -103,15 +103,15 @@ public final class BenchSchedulerCommand implements FlinkEdgeBenchmark, Callable
                     + " router's buffer (default: ${DEFAULT-VALUE}).")
     long linkQueueKb;
 
-    @Option(names = "--max-width", defaultValue = "1280", description = "Width of the best"
+    @Option(names = "--max-width", defaultValue = "1920", description = "Width of the best"
             + " configuration, also the cameras' native width (default: ${DEFAULT-VALUE}).")
     int maxWidth;
 
-    @Option(names = "--max-height", defaultValue = "720", description = "Height of the best"
+    @Option(names = "--max-height", defaultValue = "1080", description = "Height of the best"
             + " configuration (default: ${DEFAULT-VALUE}).")
     int maxHeight;
 
-    @Option(names = "--max-fps", defaultValue = "2", description = "Frame rate of the best"
+    @Option(names = "--max-fps", defaultValue = "1.5", description = "Frame rate of the best"
             + " configuration (default: ${DEFAULT-VALUE}).")
     double maxFps;
 

@@ -183,6 +183,7 @@ public final class SchedulerBenchmark {
         int periods = scenario.periods();
         long periodMs = scenario.period().toMillis();
         Map<Integer, Map<String, String>> configs = new TreeMap<>();
+        Map<Integer, Double> loadAverages = new TreeMap<>();
         List<SchedulerReport.Event> events = events();
         long start;
         int restarts;
@@ -207,6 +208,10 @@ public final class SchedulerBenchmark {
                     sleepUntil(start + k * periodMs + settleMs);
                     ControlLoop.Step step = loop.step();
                     configs.put(k, configsAfter(step));
+                    double load = os.getSystemLoadAverage();
+                    if (load >= 0) {
+                        loadAverages.put(k, Math.round(load * 100) / 100.0);
+                    }
                     progress(k, start + k * periodMs, step);
                     for (SchedulerReport.Event e : events) {
                         if (e.afterPeriod() == k) {
@@ -226,7 +231,8 @@ public final class SchedulerBenchmark {
         }
         Map<String, List<SceneAlignment.Analysed>> results = results(readAll(resultsTopic),
                 start, end);
-        return report(profile, events, configs, windows, results, start, restarts);
+        return report(profile, events, configs, loadAverages, windows, results, start,
+                restarts);
     }
 
     private StreamExecutionEnvironment pipeline(String policyTopic, String metricsTopic,
@@ -461,7 +467,8 @@ public final class SchedulerBenchmark {
     }
 
     private SchedulerReport report(Profile profile, List<SchedulerReport.Event> events,
-            Map<Integer, Map<String, String>> configs, List<CameraMetricsWindow> windows,
+            Map<Integer, Map<String, String>> configs, Map<Integer, Double> loadAverages,
+            List<CameraMetricsWindow> windows,
             Map<String, List<SceneAlignment.Analysed>> results, long start, int restarts) {
         long periodMs = scenario.period().toMillis();
         Map<Long, List<CameraMetricsWindow>> byEnd = new HashMap<>();
@@ -483,7 +490,7 @@ public final class SchedulerBenchmark {
                     in.stream().mapToLong(CameraMetricsWindow::bytesShipped).sum(),
                     in.stream().mapToLong(w -> w.droppedFrames() == null ? 0
                             : w.droppedFrames()).sum(),
-                    violation, configs.getOrDefault(k, Map.of())));
+                    violation, loadAverages.get(k), configs.getOrDefault(k, Map.of())));
         }
         List<Integer> recovery = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {

@@ -74,8 +74,11 @@ public record SchedulerReport(
      * @param bytes bytes sent over the link in the period
      * @param dropped frames lost in the period
      * @param violation whether the period missed the SLO
+     * @param loadAverage the machine's one-minute load average at the end of the period (other
+     *     processes share the cores), or null where the system does not tell
      * @param configs each camera's policy after the controller's step at the end of the period
      */
     public record Period(int index, double endS, Double p95Ms, int cameras, long frames,
-            long bytes, long dropped, boolean violation, Map<String, String> configs) {}
+            long bytes, long dropped, boolean violation, Double loadAverage,
+            Map<String, String> configs) {}
 }
