@@ -403,7 +403,7 @@ public final class SchedulerBenchmark {
         return out;
     }
 
-    static String describe(CameraPolicy p) {
+    private static String describe(CameraPolicy p) {
         CameraPolicy.Offload o = p.offload();
         return VideoConfig.of(p) + (o.fraction() > 0 ? String.format(Locale.ROOT,
                 " >%s %.2f", o.targetSite(), o.fraction()) : "");

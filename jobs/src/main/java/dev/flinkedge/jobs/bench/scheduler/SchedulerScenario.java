@@ -69,8 +69,14 @@ public record SchedulerScenario(
             throw new IllegalArgumentException("duration " + duration + " must span at least two"
                     + " periods of " + period);
         }
-        inside(loadStepAt, duration, "load step");
-        inside(bandwidthDropAt, duration, "bandwidth drop");
+        inside(loadStepAt, duration, period, "load step");
+        inside(bandwidthDropAt, duration, period, "bandwidth drop");
+        if (periodBefore(loadStepAt, period) == periodBefore(bandwidthDropAt, period)) {
+            throw new IllegalArgumentException("the load step at " + loadStepAt + " and the"
+                    + " bandwidth drop at " + bandwidthDropAt + " fall in the same period of "
+                    + period + "; put at least a period between them so each has its own"
+                    + " recovery");
+        }
         if (camerasBefore < 1 || camerasAfter < camerasBefore) {
             throw new IllegalArgumentException("cameras " + camerasBefore + " → " + camerasAfter
                     + ": need at least one camera and no fewer after the load step");
@@ -101,6 +107,10 @@ public record SchedulerScenario(
 
     /** The last period before {@code at}: events happen right after that period's step. */
     int periodBefore(Duration at) {
+        return periodBefore(at, period);
+    }
+
+    private static int periodBefore(Duration at, Duration period) {
         return (int) Math.max(1, Math.round((double) at.toMillis() / period.toMillis()));
     }
 
@@ -114,10 +124,11 @@ public record SchedulerScenario(
         }
     }
 
-    private static void inside(Duration at, Duration duration, String name) {
-        if (at == null || at.isNegative() || at.isZero() || at.compareTo(duration) >= 0) {
+    private static void inside(Duration at, Duration duration, Duration period, String name) {
+        if (at == null || at.isNegative() || at.isZero()
+                || periodBefore(at, period) >= periods(duration, period)) {
             throw new IllegalArgumentException(name + " at " + at + " must lie inside the run of "
-                    + duration);
+                    + duration + ", at least a period of " + period + " before its end");
         }
     }
 }
