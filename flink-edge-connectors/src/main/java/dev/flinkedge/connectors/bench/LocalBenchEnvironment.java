@@ -47,6 +47,19 @@ public final class LocalBenchEnvironment implements BenchEnvironment {
      * @param slots task slots of the MiniCluster
      */
     public static LocalBenchEnvironment start(Path workDir, int slots) throws Exception {
+        return start(workDir, slots, new Configuration());
+    }
+
+    /**
+     * Starts broker, registry and cluster, the cluster with {@code flinkConf} on top of the
+     * benchmark's settings (e.g. smaller network buffers for live video).
+     *
+     * @param workDir data of the broker
+     * @param slots task slots of the MiniCluster
+     * @param flinkConf more Flink settings of the MiniCluster
+     */
+    public static LocalBenchEnvironment start(Path workDir, int slots, Configuration flinkConf)
+            throws Exception {
         EmbeddedKafka kafka = EmbeddedKafka.builder().baseDir(workDir.resolve("kafka")).start();
         Map<String, String> tokens = Tokens.generate(Tokens.DEMO_OWNERS);
         String tokenA = tokens.get("city-a");
@@ -56,7 +69,7 @@ public final class LocalBenchEnvironment implements BenchEnvironment {
                         RegistryConfig.REST_HOST, "127.0.0.1",
                         RegistryConfig.REST_PORT, 0),
                 TokenAuthenticator.fromMap(Tokens.byToken(tokens), "benchmark tokens"));
-        Configuration conf = new Configuration();
+        Configuration conf = new Configuration(flinkConf);
         conf.set(RestOptions.BIND_PORT, "0");
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
         MiniCluster flink = new MiniCluster(new MiniClusterConfiguration.Builder()

@@ -131,6 +131,15 @@ public final class ControlOptions {
                                     + " not grow past 90 % of the budget that violated. 0 turns"
                                     + " the ceiling off.");
 
+    public static final ConfigOption<Double> FEEDBACK_MIN_FPS =
+            key("scheduler.slo-feedback.min-fps")
+                    .doubleType()
+                    .defaultValue(1.0)
+                    .withDescription(
+                            "slo-feedback: lowest frame rate of the ladder (or the best"
+                                    + " configuration's rate if that is lower). Lower it when even"
+                                    + " 1 fps per camera is more than the sites can process. > 0.");
+
     public static final ConfigOption<String> PROFILE_FILE =
             key("scheduler.profile.file")
                     .stringType()

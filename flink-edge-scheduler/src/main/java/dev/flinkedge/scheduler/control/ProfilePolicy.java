@@ -54,6 +54,9 @@ final class ProfilePolicy implements SchedulingPolicy {
     private final ProfileSource source;
     private final Settings settings;
     private final Map<String, Double> calibration = new HashMap<>();
+
+    /** The site each camera's frames entered at, as last reported: empty windows name none. */
+    private final Map<String, String> sourceSites = new HashMap<>();
     private Profile profile;
     private long loadedAtMs = Long.MIN_VALUE;
 
@@ -80,7 +83,7 @@ final class ProfilePolicy implements SchedulingPolicy {
         Map<String, Integer> camerasPerLink = new HashMap<>();
         Map<String, Route> routes = new HashMap<>();
         for (String camera : input.policies().keySet()) {
-            Route route = Route.of(input, camera);
+            Route route = Route.of(input, camera, sourceSites);
             routes.put(camera, route);
             camerasPerSite.merge(route.processingSite, 1, Integer::sum);
             if (route.crossesLink()) {
@@ -240,10 +243,24 @@ final class ProfilePolicy implements SchedulingPolicy {
     /** Where a camera's frames enter and where they are processed. */
     private record Route(String sourceSite, String processingSite) {
 
-        static Route of(ControlInput input, String camera) {
-            String source = input.sourceSite(camera).orElse(null);
-            String processing = input.processingSite(camera).orElse(source);
-            return new Route(source, processing);
+        /**
+         * The camera's route by its newest window. A window without frames (frequent at low frame
+         * rates) reports no sites: then the source site is the last one reported and the
+         * processing site the one the camera's policy sends most frames to, so that the camera
+         * still counts where it loads the site and the link.
+         */
+        static Route of(ControlInput input, String camera, Map<String, String> knownSources) {
+            String source = input.sourceSite(camera).orElse(knownSources.get(camera));
+            if (source != null) {
+                knownSources.put(camera, source);
+            }
+            if (input.window(camera).isPresent()) {
+                return new Route(source, input.processingSite(camera).orElse(source));
+            }
+            CameraPolicy policy = input.policies().get(camera);
+            CameraPolicy.Offload offload =
+                    policy == null ? CameraPolicy.Offload.NONE : policy.offload();
+            return new Route(source, offload.fraction() > 0.5 ? offload.targetSite() : source);
         }
 
         boolean crossesLink() {

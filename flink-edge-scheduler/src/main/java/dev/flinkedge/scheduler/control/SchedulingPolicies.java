@@ -58,7 +58,16 @@ public final class SchedulingPolicies {
                 return new FixedPolicy(settings.best());
             case SloFeedbackPolicy.NAME:
                 return new SloFeedbackPolicy(
-                        ConfigLadder.from(settings.best()), SloFeedbackPolicy.Settings.from(conf));
+                        ConfigLadder.from(
+                                settings.best(),
+                                ControlSettings.inRange(
+                                        conf,
+                                        ControlOptions.FEEDBACK_MIN_FPS,
+                                        0,
+                                        false,
+                                        Double.MAX_VALUE,
+                                        true)),
+                        SloFeedbackPolicy.Settings.from(conf));
             case ProfilePolicy.NAME:
                 ProfileSource source = profiles;
                 if (source == null) {

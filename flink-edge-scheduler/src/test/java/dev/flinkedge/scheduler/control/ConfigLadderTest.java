@@ -1,6 +1,7 @@
 package dev.flinkedge.scheduler.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +31,17 @@ class ConfigLadderTest {
         assertThat(ladder.rungs()).contains(new VideoConfig(480, 270, 10));
         assertThat(ConfigLadder.from(new VideoConfig(640, 360, 0.5)).cheapest())
                 .isEqualTo(new VideoConfig(160, 90, 0.5));
+    }
+
+    @Test
+    void aLowerFloorAddsSlowerRungs() {
+        ConfigLadder slow = ConfigLadder.from(new VideoConfig(1280, 720, 2), 0.2);
+        assertThat(slow.cheapest()).isEqualTo(new VideoConfig(320, 180, 0.2));
+        assertThat(slow.within(0.3)).isEqualTo(new VideoConfig(1280, 720, 0.6));
+        assertThat(ConfigLadder.from(new VideoConfig(1280, 720, 2)).cheapest())
+                .isEqualTo(new VideoConfig(320, 180, 1));
+        assertThatThrownBy(() -> ConfigLadder.from(new VideoConfig(1280, 720, 2), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("floor 0.0 fps");
     }
 }

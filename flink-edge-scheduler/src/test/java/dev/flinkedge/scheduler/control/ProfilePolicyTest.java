@@ -116,6 +116,63 @@ class ProfilePolicyTest {
     }
 
     @Test
+    void aCameraWithoutFramesInItsWindowStillCountsWhereItsPolicySendsItsFrames()
+            throws Exception {
+        // Three cameras at edge-1, all offloaded to a 1-core cloud over a 10 Mbit/s link: a third
+        // of a core and 3.3 Mbit/s each, where E fits (see above) and nothing more accurate does.
+        SimulatedPlant plant =
+                new SimulatedPlant()
+                        .site("cloud", null, 1)
+                        .site("edge-1", "cloud", 8)
+                        .link("edge-1", "cloud", 10, 5);
+        ProfilePolicy policy = policy(Duration.ZERO, () -> PROFILE);
+        Map<String, CameraPolicy> policies = new java.util.TreeMap<>();
+        Map<String, CameraMetricsWindow> windows = new java.util.TreeMap<>();
+        for (String camera : List.of("cam-1", "cam-2", "cam-3")) {
+            policies.put(
+                    camera,
+                    UNPROFILED
+                            .applyTo(CameraPolicy.of(camera, 1, 1, 1))
+                            .withOffload(new CameraPolicy.Offload("cloud", 1.0)));
+            windows.put(camera, Plants.window(camera, "edge-1", "cloud", 2000, 100));
+        }
+        Map<String, VideoConfig> allReported = decide(policy, plant, windows, policies);
+
+        // cam-3 delivered no frame in its newest window (a low frame rate): no sites, no source.
+        windows.put(
+                "cam-3",
+                new CameraMetricsWindow(
+                        "cam-3", 4000, 2000, 0, 0, null, null, null, 0L, null, Map.of(),
+                        Map.of()));
+        Map<String, VideoConfig> oneEmpty = decide(policy, plant, windows, policies);
+
+        assertThat(allReported).containsEntry("cam-3", E);
+        assertThat(oneEmpty).isEqualTo(allReported);
+    }
+
+    private static Map<String, VideoConfig> decide(
+            ProfilePolicy policy,
+            SimulatedPlant plant,
+            Map<String, CameraMetricsWindow> windows,
+            Map<String, CameraPolicy> policies) {
+        ControlInput input =
+                new ControlInput(
+                        4000,
+                        Duration.ofSeconds(2),
+                        Duration.ofMillis(500),
+                        windows,
+                        policies,
+                        Map.of(),
+                        plant.bandwidths(),
+                        plant.topology());
+        Map<String, VideoConfig> chosen = new java.util.TreeMap<>();
+        for (PolicyDecision d : policy.decide(input)) {
+            chosen.put(d.cameraId(), VideoConfig.of(d.policy()));
+        }
+        return chosen;
+    }
+
+    @Test
     void reloadsTheProfileThroughItsSourceEveryInterval() throws Exception {
         AtomicInteger loads = new AtomicInteger();
         Profile onlyC = new Profile("re-profiled", List.of(new ProfileEntry(C, 0.8, 15, 23_040)));

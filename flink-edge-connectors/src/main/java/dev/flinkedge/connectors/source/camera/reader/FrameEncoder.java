@@ -86,8 +86,12 @@ public final class FrameEncoder implements AutoCloseable {
         return out;
     }
 
-    /** Boxes mapped from a {@code fromW}×{@code fromH} picture to a {@code toW}×{@code toH} one. */
-    static GroundTruth scaleTruth(GroundTruth truth, int fromW, int fromH, int toW, int toH) {
+    /**
+     * Boxes mapped from a {@code fromW}×{@code fromH} picture to a {@code toW}×{@code toH} one,
+     * exactly as {@link #encode} maps a frame's ground truth (so a benchmark can recompute it).
+     */
+    public static GroundTruth scaleTruth(
+            GroundTruth truth, int fromW, int fromH, int toW, int toH) {
         if (fromW == toW && fromH == toH) {
             return truth;
         }

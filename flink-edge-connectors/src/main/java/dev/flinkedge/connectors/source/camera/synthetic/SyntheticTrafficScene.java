@@ -109,6 +109,24 @@ public final class SyntheticTrafficScene {
         }
     }
 
+    /**
+     * What the scene shows at {@code sceneTimeMs}, without drawing it: the ground truth {@link
+     * #render} returns with its image. Cheap, so that results can be measured against every frame
+     * of a camera's native rate, also those a lower delivered rate never rendered.
+     */
+    public GroundTruth truthAt(long sceneTimeMs) {
+        double sx = width / TrafficSchedule.SCENE_WIDTH;
+        double sy = height / SCENE_HEIGHT;
+        List<GroundTruth.TruthObject> truth = new ArrayList<>();
+        for (Vehicle v : schedule.vehiclesAt(sceneTimeMs / 1000.0)) {
+            GroundTruth.TruthObject box = truthBox(v, sx, sy);
+            if (box != null) {
+                truth.add(box);
+            }
+        }
+        return new GroundTruth(truth);
+    }
+
     /** The box of {@code v} in image pixels, clipped to the image; null if mostly outside. */
     private GroundTruth.TruthObject truthBox(Vehicle v, double sx, double sy) {
         int x0 = (int) Math.floor(v.left() * sx);

@@ -95,6 +95,17 @@ class SyntheticTrafficSceneTest {
     }
 
     @Test
+    void truthAtIsTheRenderedTruthWithoutDrawing() {
+        for (int[] size : new int[][] {{1280, 720}, {640, 360}, {333, 187}}) {
+            SyntheticTrafficScene scene = new SyntheticTrafficScene(5, size[0], size[1]);
+            for (long t : new long[] {0, 2_100, 17_700, 61_300}) {
+                assertThat(scene.truthAt(t)).isEqualTo(scene.render(t).truth());
+            }
+        }
+        assertThat(new SyntheticTrafficScene(5, 1280, 720).truthAt(17_700).objects()).isNotEmpty();
+    }
+
+    @Test
     void vehiclesKeepTheirIdentityAndMoveWithSceneTime() {
         SyntheticTrafficScene scene = new SyntheticTrafficScene(3, 1280, 720);
         Map<String, TruthObject> before = byId(scene.render(10_000).truth().objects());
