@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
@@ -32,7 +30,6 @@ public final class BenchCluster {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TERMINAL = Set.of("CANCELED", "FINISHED", "FAILED");
-    private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*\"([0-9]+)\"");
 
     private final String host;
     private final int restPort;
@@ -177,12 +174,10 @@ public final class BenchCluster {
     /** The job's {@code numRestarts} metric, or 0 when it cannot be read. */
     public int restarts(String jobId) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host
-                            + ":" + restPort + "/jobs/" + jobId + "/metrics?get=numRestarts"))
-                            .timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher m = VALUE.matcher(r.body());
-            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+            for (JsonNode metric : get("/jobs/" + jobId + "/metrics?get=numRestarts")) {
+                return metric.path("value").asInt();
+            }
+            return 0;
         } catch (java.io.IOException e) {
             return 0;
         } catch (InterruptedException e) {

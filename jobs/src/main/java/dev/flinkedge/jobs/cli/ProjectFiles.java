@@ -1,5 +1,6 @@
 package dev.flinkedge.jobs.cli;
 
+import dev.flinkedge.jobs.traffic.ModelFiles;
 import dev.flinkedge.registry.cli.CliException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class ProjectFiles {
 
     /** The default detection model. */
     public Path detectionModel() {
-        return assets().resolve("models/yolov8n.onnx");
+        return assets().resolve("models").resolve(ModelFiles.DEFAULT_DETECTOR);
     }
 
     /** A fetched media file, e.g. {@code vtest.avi}. */
