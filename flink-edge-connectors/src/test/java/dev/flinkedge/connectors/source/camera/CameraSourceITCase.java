@@ -94,8 +94,11 @@ class CameraSourceITCase {
         double meanIntervalMs =
                 (a.get(a.size() - 1).captureTimeMs() - a.get(0).captureTimeMs())
                         / (double) (a.size() - 1);
-        // 100 ms at 10 fps; a starved reader skips overdue frames, which only lengthens it.
-        assertThat(meanIntervalMs).as("cam-a at 10 fps, not its native 20").isBetween(95.0, 250.0);
+        // 100 ms at 10 fps (50 ms would be the native 20). Capture times are wall-clock: a reader
+        // starved of CPU skips overdue frames, which lengthens the interval without bound (277 ms
+        // seen on a loaded machine), so only the lower bound tells the policy was applied.
+        assertThat(meanIntervalMs).as("cam-a at 10 fps, not its native 20")
+                .isGreaterThanOrEqualTo(95.0);
     }
 
     @Test
