@@ -140,6 +140,17 @@ public final class ControlOptions {
                                     + " configuration's rate if that is lower). Lower it when even"
                                     + " 1 fps per camera is more than the sites can process. > 0.");
 
+    public static final ConfigOption<Double> FEEDBACK_FRAME_COST_SHARE =
+            key("scheduler.slo-feedback.frame-cost-share")
+                    .doubleType()
+                    .defaultValue(0.0)
+                    .withDescription(
+                            "slo-feedback: share of a frame's processing cost that does not shrink"
+                                    + " with its resolution. 0 makes the cost budget the pixel"
+                                    + " rate; a detector with a fixed input size (YOLO) costs"
+                                    + " nearly the same per frame at any resolution, a share near"
+                                    + " 1, so that cuts lower the frame rate first. In [0, 1].");
+
     public static final ConfigOption<String> PROFILE_FILE =
             key("scheduler.profile.file")
                     .stringType()
