@@ -7,7 +7,11 @@ import dev.flinkedge.connectors.policy.KafkaPolicyProvider;
 
 import org.apache.flink.configuration.ConfigOption;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Settings of the control loop ({@code flink-edge scheduler start}) and its scheduling policies.
@@ -209,4 +213,20 @@ public final class ControlOptions {
                                     + " half the SLO. In [0, 1].");
 
     private ControlOptions() {}
+
+    /** Every option of this class by key, in declaration order: what {@code -D} may set. */
+    public static Map<String, ConfigOption<?>> byKey() {
+        Map<String, ConfigOption<?>> known = new LinkedHashMap<>();
+        for (Field f : ControlOptions.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == ConfigOption.class) {
+                try {
+                    ConfigOption<?> o = (ConfigOption<?>) f.get(null);
+                    known.put(o.key(), o);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("ControlOptions." + f.getName(), e);
+                }
+            }
+        }
+        return known;
+    }
 }
