@@ -7,7 +7,11 @@ import dev.flinkedge.connectors.policy.KafkaPolicyProvider;
 
 import org.apache.flink.configuration.ConfigOption;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Settings of the control loop ({@code flink-edge scheduler start}) and its scheduling policies.
@@ -140,6 +144,17 @@ public final class ControlOptions {
                                     + " configuration's rate if that is lower). Lower it when even"
                                     + " 1 fps per camera is more than the sites can process. > 0.");
 
+    public static final ConfigOption<Double> FEEDBACK_FRAME_COST_SHARE =
+            key("scheduler.slo-feedback.frame-cost-share")
+                    .doubleType()
+                    .defaultValue(0.0)
+                    .withDescription(
+                            "slo-feedback: share of a frame's processing cost that does not shrink"
+                                    + " with its resolution. 0 makes the cost budget the pixel"
+                                    + " rate; a detector with a fixed input size (YOLO) costs"
+                                    + " nearly the same per frame at any resolution, a share near"
+                                    + " 1, so that cuts lower the frame rate first. In [0, 1].");
+
     public static final ConfigOption<String> PROFILE_FILE =
             key("scheduler.profile.file")
                     .stringType()
@@ -198,4 +213,20 @@ public final class ControlOptions {
                                     + " half the SLO. In [0, 1].");
 
     private ControlOptions() {}
+
+    /** Every option of this class by key, in declaration order: what {@code -D} may set. */
+    public static Map<String, ConfigOption<?>> byKey() {
+        Map<String, ConfigOption<?>> known = new LinkedHashMap<>();
+        for (Field f : ControlOptions.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == ConfigOption.class) {
+                try {
+                    ConfigOption<?> o = (ConfigOption<?>) f.get(null);
+                    known.put(o.key(), o);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("ControlOptions." + f.getName(), e);
+                }
+            }
+        }
+        return known;
+    }
 }

@@ -22,8 +22,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -179,7 +177,7 @@ final class SchedulerStartCommand implements Callable<Integer> {
 
     /** The options as a configuration, with defaults from the local cluster. */
     Configuration configuration(Optional<ClusterState> cluster) {
-        Map<String, ConfigOption<?>> known = knownOptions();
+        Map<String, ConfigOption<?>> known = ControlOptions.byKey();
         Configuration conf = new Configuration();
         options.forEach(
                 (key, value) -> {
@@ -229,20 +227,5 @@ final class SchedulerStartCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(e.getMessage(), e);
         }
-    }
-
-    private static Map<String, ConfigOption<?>> knownOptions() {
-        Map<String, ConfigOption<?>> known = new LinkedHashMap<>();
-        for (Field f : ControlOptions.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == ConfigOption.class) {
-                try {
-                    ConfigOption<?> o = (ConfigOption<?>) f.get(null);
-                    known.put(o.key(), o);
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("ControlOptions." + f.getName(), e);
-                }
-            }
-        }
-        return known;
     }
 }

@@ -66,6 +66,13 @@ public final class SchedulingPolicies {
                                         0,
                                         false,
                                         Double.MAX_VALUE,
+                                        true),
+                                ControlSettings.inRange(
+                                        conf,
+                                        ControlOptions.FEEDBACK_FRAME_COST_SHARE,
+                                        0,
+                                        true,
+                                        1,
                                         true)),
                         SloFeedbackPolicy.Settings.from(conf));
             case ProfilePolicy.NAME:

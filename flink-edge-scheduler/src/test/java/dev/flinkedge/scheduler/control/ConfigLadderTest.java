@@ -2,6 +2,7 @@ package dev.flinkedge.scheduler.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +44,22 @@ class ConfigLadderTest {
         assertThatThrownBy(() -> ConfigLadder.from(new VideoConfig(1280, 720, 2), 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("floor 0.0 fps");
+    }
+
+    @Test
+    void aFrameCostShareMakesCutsLowerTheFrameRateFirst() {
+        VideoConfig best = new VideoConfig(1920, 1080, 1.5);
+        // Pixel rate: half the budget buys full resolution at 0.75 fps or a quarter of the
+        // pixels at full rate; the latter costs a detector with a fixed input nearly as much.
+        assertThat(ConfigLadder.from(best, 0.2).within(0.25))
+                .isEqualTo(new VideoConfig(960, 540, 1.5));
+        ConfigLadder perFrame = ConfigLadder.from(best, 0.2, 0.8);
+        // 0.8 of a frame's cost stays whatever its size: 960x540@1.5 costs 0.8 + 0.2 × 0.25.
+        assertThat(perFrame.cost(new VideoConfig(960, 540, 1.5))).isCloseTo(0.85, within(1e-9));
+        assertThat(perFrame.within(0.5)).isEqualTo(new VideoConfig(1920, 1080, 0.75));
+        assertThat(perFrame.within(0.25).fps()).isLessThan(0.75);
+        assertThatThrownBy(() -> ConfigLadder.from(best, 0.2, 1.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Frame-cost share 1.5");
     }
 }

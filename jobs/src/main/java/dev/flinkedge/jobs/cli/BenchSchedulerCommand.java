@@ -12,6 +12,7 @@ import dev.flinkedge.registry.cli.CliException;
 import dev.flinkedge.registry.cli.DurationConverter;
 import dev.flinkedge.registry.cli.FlinkEdgeBenchmark;
 import dev.flinkedge.registry.cli.TextTable;
+import dev.flinkedge.scheduler.control.ControlOptions;
 import dev.flinkedge.scheduler.control.Profile;
 import dev.flinkedge.scheduler.control.ProfileLoader;
 import dev.flinkedge.scheduler.control.SchedulingPolicies;
@@ -20,8 +21,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -144,6 +149,11 @@ public final class BenchSchedulerCommand implements FlinkEdgeBenchmark, Callable
             + " (default: work/assets/models/yolov8n.onnx, fetched by bin/fetch-assets).")
     Path model;
 
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any other"
+            + " scheduler option (docs/scheduler.md), e.g."
+            + " -D scheduler.slo-feedback.frame-cost-share=0.8.")
+    Map<String, String> schedulerOptions = new LinkedHashMap<>();
+
     @Option(names = "--slots", defaultValue = "4", description = "Task slots of the in-process"
             + " Flink cluster (default: ${DEFAULT-VALUE}).")
     int slots;
@@ -167,13 +177,25 @@ public final class BenchSchedulerCommand implements FlinkEdgeBenchmark, Callable
             throw new CliException("the detection model " + detector + " is missing; run"
                     + " bin/fetch-assets or pass --model FILE");
         }
+        Set<String> known = ControlOptions.byKey().keySet();
+        for (String key : schedulerOptions.keySet()) {
+            if (!known.contains(key)) {
+                throw new ParameterException(spec.commandLine(), "Unknown option -D " + key
+                        + "; known: " + new TreeSet<>(known));
+            }
+            if (SchedulerBenchmark.OWN_OPTIONS.contains(key)) {
+                throw new ParameterException(spec.commandLine(), "-D " + key + " is set by the"
+                        + " benchmark from its own flags (see --help); use those");
+            }
+        }
         SchedulerScenario scenario;
         try {
             scenario = new SchedulerScenario(policy, slo, period, warmUp, duration, loadStepAt,
                     bandwidthDropAt, camerasBefore, camerasAfter, bandwidthBefore,
                     bandwidthAfter, linkLatency, linkQueueKb * 1024,
                     new VideoConfig(maxWidth, maxHeight, maxFps),
-                    nativeFps, minFps, jpegQuality, platesPerFrame, detector);
+                    nativeFps, minFps, jpegQuality, platesPerFrame, detector,
+                    schedulerOptions);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

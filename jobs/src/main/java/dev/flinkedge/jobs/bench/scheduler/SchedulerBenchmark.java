@@ -51,6 +51,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -292,9 +293,18 @@ public final class SchedulerBenchmark {
                 .withVersion(1);
     }
 
+    /** The scheduler options the benchmark sets itself, from its scenario. */
+    public static final Set<String> OWN_OPTIONS = Set.of(ControlOptions.POLICY.key(),
+            ControlOptions.SLO.key(), ControlOptions.PERIOD.key(),
+            ControlOptions.BOOTSTRAP_SERVERS.key(), ControlOptions.METRICS_TOPIC.key(),
+            ControlOptions.POLICY_TOPIC.key(), ControlOptions.MAX_WIDTH.key(),
+            ControlOptions.MAX_HEIGHT.key(), ControlOptions.MAX_FPS.key(),
+            ControlOptions.FEEDBACK_MIN_FPS.key(), ControlOptions.PROFILE_FILE.key());
+
     private Configuration controlConfiguration(String policyTopic, String metricsTopic,
             Path profileFile) {
         Configuration conf = new Configuration();
+        scenario.schedulerOptions().forEach(conf::setString);
         conf.set(ControlOptions.POLICY, scenario.policy());
         conf.set(ControlOptions.SLO, scenario.slo());
         conf.set(ControlOptions.PERIOD, scenario.period());

@@ -3,6 +3,7 @@ package dev.flinkedge.jobs.bench.scheduler;
 import dev.flinkedge.scheduler.control.VideoConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,6 +33,8 @@ import java.util.Objects;
  * @param jpegQuality the cameras' JPEG quality
  * @param platesPerFrame plates read per frame at most
  * @param model the YOLO model file
+ * @param schedulerOptions further scheduler options ({@code ControlOptions} keys), e.g. a
+ *     policy's gains
  */
 public record SchedulerScenario(
         String policy,
@@ -52,13 +55,15 @@ public record SchedulerScenario(
         double minFps,
         float jpegQuality,
         int platesPerFrame,
-        Path model) {
+        Path model,
+        Map<String, String> schedulerOptions) {
 
     /** Checks the fields; messages name the setting. */
     public SchedulerScenario {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(best, "best");
         Objects.requireNonNull(model, "model");
+        schedulerOptions = Map.copyOf(schedulerOptions);
         positive(slo, "slo");
         positive(period, "period");
         positive(duration, "duration");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -39,7 +40,8 @@ class SchedulerBenchmarkITCase {
         SchedulerScenario scenario = new SchedulerScenario("slo-feedback",
                 Duration.ofMillis(1500), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(6), Duration.ofSeconds(2), Duration.ofSeconds(4), 1, 2, 100,
-                10, 5, 2L * 1024 * 1024, new VideoConfig(640, 360, 1), 2, 0.2, 0.9f, 1, model);
+                10, 5, 2L * 1024 * 1024, new VideoConfig(640, 360, 1), 2, 0.2, 0.9f, 1, model,
+                Map.of("scheduler.slo-feedback.frame-cost-share", "0.8"));
 
         List<ConfigurationProfiler.Measured> measured =
                 SchedulerBenchmark.profile(scenario, 2, LOG::info);
