@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -52,6 +53,11 @@ public final class InMemoryPolicyProvider implements PolicyProvider {
     @Override
     public Optional<CameraPolicy> published(String cameraId) {
         return Optional.ofNullable(policies.get(cameraId));
+    }
+
+    @Override
+    public Set<String> cameras() {
+        return Set.copyOf(policies.keySet());
     }
 
     /** Makes {@code policy} the newest policy of its camera and tells the listeners. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -151,6 +152,11 @@ public final class KafkaPolicyProvider implements PolicyProvider {
     @Override
     public Optional<CameraPolicy> published(String cameraId) {
         return view.published(cameraId);
+    }
+
+    @Override
+    public Set<String> cameras() {
+        return view.cameras();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.flinkedge.connectors.api.CameraPolicy;
 import org.apache.flink.annotation.PublicEvolving;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Knows the current {@link CameraPolicy} of every camera: the newest published one, or a default
@@ -35,6 +36,13 @@ public interface PolicyProvider extends AutoCloseable {
      * @return the policy, or empty when none was published (or it was withdrawn)
      */
     Optional<CameraPolicy> published(String cameraId);
+
+    /**
+     * The cameras with a published policy now.
+     *
+     * @return their ids, a snapshot
+     */
+    Set<String> cameras();
 
     /**
      * Registers a listener for later changes.

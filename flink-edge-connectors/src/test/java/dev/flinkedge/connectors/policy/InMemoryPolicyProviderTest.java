@@ -27,6 +27,9 @@ class InMemoryPolicyProviderTest {
         assertThat(provider.current("cam-1")).isEqualTo(p);
         assertThat(provider.published("cam-1")).contains(p);
         assertThat(provider.current("cam-2").fps()).isEqualTo(10);
+        assertThat(provider.cameras()).containsExactly("cam-1");
+        provider.remove("cam-1");
+        assertThat(provider.cameras()).isEmpty();
     }
 
     @Test

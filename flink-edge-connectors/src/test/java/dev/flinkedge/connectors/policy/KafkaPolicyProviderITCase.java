@@ -58,6 +58,7 @@ class KafkaPolicyProviderITCase {
             assertThat(provider.current("cam-2")).isEqualTo(other);
             assertThat(provider.current("cam-3")).isEqualTo(defaults("cam-3"));
             assertThat(provider.published("cam-3")).isEmpty();
+            assertThat(provider.cameras()).containsExactlyInAnyOrder("cam-1", "cam-2");
         }
         assertThat(cleanupPolicy(topic)).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
     }
@@ -77,18 +78,15 @@ class KafkaPolicyProviderITCase {
                     (cam, p) -> events.add(cam + ":" + (p == null ? "-" : p.version())));
             CameraPolicy p = CameraPolicy.of("cam-1", 2, 640, 360).withVersion(5);
 
-            long published = System.nanoTime();
             publisher.publish(p);
             CommonTestUtils.waitUtil(
                     () -> provider.published("cam-1").isPresent(), TIMEOUT, "policy never arrived");
-            long seenAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - published);
             CommonTestUtils.waitUtil(
                     () -> second.published("cam-1").isPresent(),
                     TIMEOUT,
                     "second provider never saw the policy");
 
             assertThat(provider.current("cam-1")).isEqualTo(p);
-            assertThat(seenAfterMs).as("publish-to-provider latency").isLessThan(1000);
 
             publisher.clear("cam-1");
             CommonTestUtils.waitUtil(
@@ -96,6 +94,7 @@ class KafkaPolicyProviderITCase {
                     TIMEOUT,
                     "withdrawal never arrived");
             assertThat(provider.current("cam-1")).isEqualTo(defaults("cam-1"));
+            assertThat(provider.cameras()).isEmpty();
             assertThat(events).containsExactly("cam-1:5", "cam-1:-");
             try (Admin admin = Admin.create(props())) {
                 assertThat(admin.listGroups().all().get(30, TimeUnit.SECONDS)).isEmpty();

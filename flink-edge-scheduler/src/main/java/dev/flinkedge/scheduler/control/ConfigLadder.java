@@ -68,12 +68,9 @@ public final class ConfigLadder {
         List<VideoConfig> rungs = new ArrayList<>();
         double minFps = Math.min(floorFps, best.fps());
         for (double scale : SCALES) {
-            int w = Math.max(2, (int) Math.round(best.width() * scale / 2) * 2);
-            int h = Math.max(2, (int) Math.round(best.height() * scale / 2) * 2);
             for (double rate : RATES) {
-                double fps = best.fps() * rate;
-                if (fps >= minFps - 1e-9) {
-                    rungs.add(new VideoConfig(w, h, fps));
+                if (best.fps() * rate >= minFps - 1e-9) {
+                    rungs.add(best.scaled(scale, rate));
                 }
             }
         }

@@ -25,9 +25,15 @@ import java.util.function.Supplier;
 /**
  * The scheduler's control loop: every period it reads the newest metrics window of each camera, the
  * sites' CPU loads and the links' bandwidths, runs the {@link SchedulingPolicy}, and publishes each
- * camera policy that changed with the next version number, logging every decision. Cameras are
- * those that reported metrics; a camera without a published policy starts from the best
- * configuration. Windows older than two periods are ignored.
+ * camera policy that changed with the next version number, logging every decision. Cameras under
+ * the policy are those that reported metrics; a camera without a published policy starts from the
+ * best configuration. Windows older than two periods are ignored.
+ *
+ * <p>Admission: a camera that has a published policy but has not reported metrics yet (registered
+ * before it streams) is held at the admission configuration ({@link ControlSettings#admission()},
+ * its offload kept) until its first window. A camera joining a loaded site then adds little load
+ * before the policy sees it, and the policy raises it as the SLO allows, instead of cutting what it
+ * already queued at the best configuration.
  *
  * <p>{@link #step()} runs one period on the caller's thread, so a benchmark can drive the loop in
  * lockstep with its load steps and bandwidth drops; {@link #start()} runs it every period on a
@@ -128,7 +134,7 @@ public final class ControlLoop implements AutoCloseable {
                         links.get(),
                         topology);
         List<PolicyDecision> decisions = policy.decide(input);
-        List<CameraPolicy> published = new ArrayList<>();
+        List<CameraPolicy> published = new ArrayList<>(admitWaitingCameras());
         for (PolicyDecision d : decisions) {
             CameraPolicy before = current.get(d.cameraId());
             if (before == null) {
@@ -159,6 +165,34 @@ public final class ControlLoop implements AutoCloseable {
                     d.reason());
         }
         return new Step(input, decisions, published);
+    }
+
+    /** Holds every camera that has a policy but never reported at the admission configuration. */
+    private List<CameraPolicy> admitWaitingCameras() throws InterruptedException {
+        List<CameraPolicy> admitted = new ArrayList<>();
+        for (String camera : new TreeSet<>(store.cameras())) {
+            if (cameras.contains(camera)) {
+                continue;
+            }
+            CameraPolicy before = current(camera);
+            CameraPolicy held = settings.admission().applyTo(before);
+            if (held.equals(before)) {
+                continue;
+            }
+            CameraPolicy next = held.withVersion(before.version() + 1);
+            store.publish(next);
+            lastPublished.put(camera, next);
+            admitted.add(next);
+            LOG.info(
+                    "Camera '{}' v{} → v{}: {} → {} (no metrics yet: held at the admission"
+                            + " configuration until its first window)",
+                    camera,
+                    before.version(),
+                    next.version(),
+                    describe(before),
+                    describe(next));
+        }
+        return admitted;
     }
 
     /** Runs {@link #step()} every period on a thread of its own, the first one period from now. */

@@ -93,6 +93,28 @@ public final class ControlOptions {
                     .defaultValue(10.0)
                     .withDescription("Frame rate of the best configuration.");
 
+    public static final ConfigOption<Double> ADMISSION_SCALE =
+            key("scheduler.admission.scale")
+                    .doubleType()
+                    .defaultValue(0.5)
+                    .withDescription(
+                            "Admission: a camera with a published policy that has not reported"
+                                    + " metrics yet is held at the best configuration's width and"
+                                    + " height times this factor (and its rate times"
+                                    + " scheduler.admission.rate) until its first window, so that"
+                                    + " cameras joining a loaded site start cheap and the policy"
+                                    + " raises them as the SLO allows. 1 with a rate of 1 admits"
+                                    + " at the best configuration. In (0, 1].");
+
+    public static final ConfigOption<Double> ADMISSION_RATE =
+            key("scheduler.admission.rate")
+                    .doubleType()
+                    .defaultValue(0.25)
+                    .withDescription(
+                            "Admission: the best configuration's frame rate times this factor is"
+                                    + " the rate of cameras that have not reported metrics yet."
+                                    + " In (0, 1].");
+
     public static final ConfigOption<Double> FEEDBACK_DECREASE_FACTOR =
             key("scheduler.slo-feedback.decrease-factor")
                     .doubleType()

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param slo the latency objective, positive
  * @param period the control period, positive
  * @param best the best configuration: ladder top and default of cameras without a policy
+ * @param admission the configuration of cameras that have a policy but have not reported yet
  * @param bootstrapServers Kafka of the metrics and policy topics, or null
  * @param metricsTopic the metrics topic
  * @param policyTopic the policy topic
@@ -24,6 +25,7 @@ public record ControlSettings(
         Duration slo,
         Duration period,
         VideoConfig best,
+        VideoConfig admission,
         String bootstrapServers,
         String metricsTopic,
         String policyTopic,
@@ -33,6 +35,7 @@ public record ControlSettings(
     public ControlSettings {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(best, "best");
+        Objects.requireNonNull(admission, "admission");
         Objects.requireNonNull(metricsTopic, "metricsTopic");
         Objects.requireNonNull(policyTopic, "policyTopic");
         checkPositive(slo, ControlOptions.SLO.key());
@@ -53,14 +56,19 @@ public record ControlSettings(
                                                 ControlOptions.POLICY.key()
                                                         + " is required; choose one of "
                                                         + SchedulingPolicies.NAMES));
+        VideoConfig best =
+                new VideoConfig(
+                        conf.get(ControlOptions.MAX_WIDTH),
+                        conf.get(ControlOptions.MAX_HEIGHT),
+                        conf.get(ControlOptions.MAX_FPS));
         return new ControlSettings(
                 policy,
                 conf.get(ControlOptions.SLO),
                 conf.get(ControlOptions.PERIOD),
-                new VideoConfig(
-                        conf.get(ControlOptions.MAX_WIDTH),
-                        conf.get(ControlOptions.MAX_HEIGHT),
-                        conf.get(ControlOptions.MAX_FPS)),
+                best,
+                best.scaled(
+                        inRange(conf, ControlOptions.ADMISSION_SCALE, 0, false, 1, true),
+                        inRange(conf, ControlOptions.ADMISSION_RATE, 0, false, 1, true)),
                 conf.get(ControlOptions.BOOTSTRAP_SERVERS),
                 conf.get(ControlOptions.METRICS_TOPIC),
                 conf.get(ControlOptions.POLICY_TOPIC),

@@ -7,12 +7,16 @@ import dev.flinkedge.connectors.policy.PolicyPublisher;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /** Where the control loop reads the published policies and publishes new ones. */
 public interface PolicyStore extends AutoCloseable {
 
     /** The newest published policy of {@code cameraId}, if any. */
     Optional<CameraPolicy> published(String cameraId);
+
+    /** The cameras with a published policy. */
+    Set<String> cameras();
 
     /** Publishes {@code policy}; returns once it is acknowledged. */
     void publish(CameraPolicy policy) throws InterruptedException;
@@ -42,6 +46,11 @@ public interface PolicyStore extends AutoCloseable {
             @Override
             public Optional<CameraPolicy> published(String cameraId) {
                 return provider.published(cameraId);
+            }
+
+            @Override
+            public Set<String> cameras() {
+                return provider.cameras();
             }
 
             @Override

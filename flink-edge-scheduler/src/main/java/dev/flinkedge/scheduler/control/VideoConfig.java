@@ -32,6 +32,24 @@ public record VideoConfig(int width, int height, double fps) {
         return new VideoConfig(policy.width(), policy.height(), policy.fps());
     }
 
+    /**
+     * This configuration with width and height scaled by {@code scale} (rounded to even pixel
+     * counts, at least 2) and the frame rate by {@code rate}.
+     *
+     * @throws IllegalArgumentException if a factor is not a finite number > 0
+     */
+    public VideoConfig scaled(double scale, double rate) {
+        if (!(scale > 0) || !(rate > 0) || Double.isInfinite(scale) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException(
+                    "Scale " + scale + " and rate " + rate + " must be finite numbers > 0");
+        }
+        return new VideoConfig(evenPixels(width * scale), evenPixels(height * scale), fps * rate);
+    }
+
+    private static int evenPixels(double pixels) {
+        return Math.max(2, (int) Math.round(pixels / 2) * 2);
+    }
+
     /** Pixels per second: the cost measure the ladders and the feedback budget use. */
     public double pixelRate() {
         return (double) width * height * fps;

@@ -105,6 +105,40 @@ class ControlLoopITCase {
         }
     }
 
+    @Test
+    void aRegisteredCameraIsHeldAtTheAdmissionConfigurationUntilItReports() throws Exception {
+        String metricsTopic = "metrics-loop-it-3";
+        String policyTopic = "policies-loop-it-3";
+        Configuration conf = conf(metricsTopic, policyTopic, Duration.ofSeconds(2));
+        conf.set(ControlOptions.POLICY, "fixed");
+        long now = System.currentTimeMillis();
+        CameraPolicy.Offload toCloud = new CameraPolicy.Offload("cloud", 1.0);
+        try (MetricsView view = MetricsView.start(props(), metricsTopic, Duration.ofMinutes(1));
+                PolicyStore store = PolicyStore.kafka(props(), policyTopic, TIMEOUT);
+                ControlLoop loop = loop(conf, view, store)) {
+            store.publish(CameraPolicy.of("cam-new", 10.0, 1280, 720).withOffload(toCloud));
+            send(metricsTopic, Plants.window("cam-old", "edge-1", "edge-1", now, 100));
+            Wait.until(() -> store.cameras().contains("cam-new"), TIMEOUT, "the registration");
+            Wait.until(() -> view.latest().size() == 1, TIMEOUT, "the view to see cam-old");
+
+            ControlLoop.Step first = loop.step();
+
+            // Defaults: half the best 1280x720 at a quarter of its 10 fps; the offload stays.
+            CameraPolicy held = new CameraPolicy("cam-new", 2.5, 640, 360, toCloud, 1);
+            assertThat(first.published())
+                    .containsExactly(held, new CameraPolicy("cam-old", 10.0, 1280, 720, null, 1));
+            assertThat(first.input().policies()).containsOnlyKeys("cam-old");
+            assertThat(loop.step().published()).isEmpty();
+
+            // Its first window hands it to the policy, which (fixed) sets the best configuration.
+            send(metricsTopic, Plants.window("cam-new", "edge-1", "cloud", now + 2000, 100));
+            Wait.until(
+                    () -> view.latest().containsKey("cam-new"), TIMEOUT, "cam-new's first window");
+            assertThat(loop.step().published())
+                    .containsExactly(new CameraPolicy("cam-new", 10.0, 1280, 720, toCloud, 2));
+        }
+    }
+
     private static ControlLoop loop(Configuration conf, MetricsView view, PolicyStore store)
             throws Exception {
         return new ControlLoop(

@@ -52,6 +52,9 @@ class SchedulerStartCommandTest {
         assertThat(run("--policy", "slo-feedback", "-D", "scheduler.slo-feedback.increase-below=2"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("scheduler.slo-feedback.increase-below is 2.0");
+
+        assertThat(run("--policy", "fixed", "-D", "scheduler.admission.rate=0")).isEqualTo(2);
+        assertThat(err.toString()).contains("scheduler.admission.rate is 0.0; it must be in (0.0");
     }
 
     @Test

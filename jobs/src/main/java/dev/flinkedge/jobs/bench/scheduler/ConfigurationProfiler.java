@@ -177,9 +177,8 @@ public final class ConfigurationProfiler {
     private List<int[]> sizes() {
         List<int[]> sizes = new ArrayList<>();
         for (double scale : SCALES) {
-            sizes.add(new int[] {
-                    Math.max(2, (int) Math.round(settings.best().width() * scale / 2) * 2),
-                    Math.max(2, (int) Math.round(settings.best().height() * scale / 2) * 2)});
+            VideoConfig scaled = settings.best().scaled(scale, 1);
+            sizes.add(new int[] {scaled.width(), scaled.height()});
         }
         return sizes;
     }
