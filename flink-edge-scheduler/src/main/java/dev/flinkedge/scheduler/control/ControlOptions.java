@@ -177,6 +177,17 @@ public final class ControlOptions {
                                     + " nearly the same per frame at any resolution, a share near"
                                     + " 1, so that cuts lower the frame rate first. In [0, 1].");
 
+    public static final ConfigOption<Boolean> FEEDBACK_SITE_COUPLED =
+            key("scheduler.slo-feedback.site-coupled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "slo-feedback: each camera follows the worst p95 of the cameras"
+                                    + " processed at its site (they share its cores and queue), so"
+                                    + " a violation cuts all of them and none raises while a"
+                                    + " neighbour violates. false: each camera follows its own"
+                                    + " p95.");
+
     public static final ConfigOption<String> PROFILE_FILE =
             key("scheduler.profile.file")
                     .stringType()

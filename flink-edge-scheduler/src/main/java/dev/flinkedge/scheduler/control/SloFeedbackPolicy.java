@@ -20,6 +20,11 @@ import java.util.Optional;
  * small additive step only after p95 stayed below a lower threshold for some periods (hysteresis),
  * and after a violation not past 90 % of the budget that violated for a while, so it does not probe
  * the same overload again and again.
+ *
+ * <p>Site-coupled (the default): the cameras processed at one site share its cores and its queue,
+ * so each camera's signal is the worst p95 among the cameras processed where it is. A violation then
+ * cuts every camera of the overloaded site at once, also those that joined cheaply and still look
+ * fine, and no camera raises its budget while a neighbour violates.
  */
 final class SloFeedbackPolicy implements SchedulingPolicy {
 
@@ -54,6 +59,16 @@ final class SloFeedbackPolicy implements SchedulingPolicy {
         periodIndex++;
         double slo = input.sloMs();
         List<PolicyDecision> decisions = new ArrayList<>();
+        Map<String, Double> worstAtSite = new HashMap<>();
+        for (String camera : input.policies().keySet()) {
+            input.window(camera)
+                    .ifPresent(
+                            w ->
+                                    worstAtSite.merge(
+                                            siteOf(input, camera),
+                                            w.p95LatencyMs(),
+                                            Math::max));
+        }
         for (CameraPolicy current : input.policies().values()) {
             CameraState s =
                     cameras.computeIfAbsent(
@@ -63,6 +78,9 @@ final class SloFeedbackPolicy implements SchedulingPolicy {
             String why;
             if (window.isEmpty()) {
                 why = "no recent metrics: hold";
+            } else if (settings.siteCoupled) {
+                String site = siteOf(input, current.cameraId());
+                why = "site " + site + ": " + step(s, worstAtSite.get(site), slo);
             } else {
                 why = step(s, window.get().p95LatencyMs(), slo);
             }
@@ -75,6 +93,10 @@ final class SloFeedbackPolicy implements SchedulingPolicy {
                                             Locale.ROOT, "; budget %.2f → %s", s.budget, config)));
         }
         return decisions;
+    }
+
+    private static String siteOf(ControlInput input, String camera) {
+        return input.processingSite(camera).orElse("?");
     }
 
     private String step(CameraState s, double p95, double slo) {
@@ -152,13 +174,15 @@ final class SloFeedbackPolicy implements SchedulingPolicy {
      * @param increaseBelow share of the SLO p95 must stay below to increase, in (0, 1)
      * @param increaseAfter periods in a row below it before each increase, at least 1
      * @param holdPeriods periods the post-violation ceiling lasts, at least 0
+     * @param siteCoupled whether a camera follows the worst p95 of its processing site
      */
     record Settings(
             double decreaseFactor,
             double increaseStep,
             double increaseBelow,
             int increaseAfter,
-            int holdPeriods) {
+            int holdPeriods,
+            boolean siteCoupled) {
 
         static Settings from(Configuration conf) {
             int after = conf.get(ControlOptions.FEEDBACK_INCREASE_AFTER);
@@ -182,7 +206,8 @@ final class SloFeedbackPolicy implements SchedulingPolicy {
                     ControlSettings.inRange(
                             conf, ControlOptions.FEEDBACK_INCREASE_BELOW, 0, false, 1, false),
                     after,
-                    hold);
+                    hold,
+                    conf.get(ControlOptions.FEEDBACK_SITE_COUPLED));
         }
     }
 }

@@ -3,10 +3,18 @@ package dev.flinkedge.scheduler.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flinkedge.connectors.api.CameraPolicy;
+import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
+
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** slo-feedback against the simulated plant: a load step and a bandwidth drop. */
 class SloFeedbackPolicyTest {
@@ -92,6 +100,43 @@ class SloFeedbackPolicyTest {
 
         assertThatThrownBy(() -> SchedulingPolicies.create(conf, null))
                 .hasMessageContaining("scheduler.slo-feedback.decrease-factor is 1.5");
+    }
+
+    @Test
+    void aViolationCutsEveryCameraOfTheSiteUnlessUncoupled() throws Exception {
+        long now = 10_000;
+        Map<String, CameraMetricsWindow> metrics = Map.of(
+                "cam-1", Plants.window("cam-1", "edge-1", "edge-1", now, 900),
+                "cam-2", Plants.window("cam-2", "edge-1", "edge-1", now, 100),
+                "cam-3", Plants.window("cam-3", "edge-2", "edge-2", now, 100));
+        Map<String, CameraPolicy> policies = new TreeMap<>();
+        for (String camera : metrics.keySet()) {
+            policies.put(camera, CameraPolicy.of(camera, 10, 1280, 720));
+        }
+        ControlInput input = new ControlInput(now, Duration.ofMillis(ClosedLoop.PERIOD_MS),
+                Duration.ofMillis(ClosedLoop.SLO_MS), metrics, policies, Map.of(),
+                LinkBandwidths.none(), null);
+
+        Map<String, Double> coupled = budgets(policy().decide(input));
+        Configuration uncoupledConf = Plants.conf(SloFeedbackPolicy.NAME);
+        uncoupledConf.set(ControlOptions.FEEDBACK_SITE_COUPLED, false);
+        Map<String, Double> uncoupled =
+                budgets(SchedulingPolicies.create(uncoupledConf, null).decide(input));
+
+        // cam-1's 900 ms > 500 ms cuts edge-1 to 0.8 × 500 / 900 = 0.44 of the pixel rate.
+        assertThat(coupled.get("cam-1")).isLessThan(0.45);
+        assertThat(coupled.get("cam-2")).isEqualTo(coupled.get("cam-1"));
+        assertThat(coupled.get("cam-3")).isEqualTo(1.0);
+        assertThat(uncoupled.get("cam-1")).isEqualTo(coupled.get("cam-1"));
+        assertThat(uncoupled.get("cam-2")).isEqualTo(1.0);
+    }
+
+    /** Each decision's pixel rate as a share of the best configuration's. */
+    private static Map<String, Double> budgets(List<PolicyDecision> decisions) {
+        Map<String, Double> budgets = new TreeMap<>();
+        decisions.forEach(d -> budgets.put(d.cameraId(),
+                VideoConfig.of(d.policy()).pixelRate() / Plants.BEST.pixelRate()));
+        return budgets;
     }
 
     private static SchedulingPolicy policy() throws Exception {
