@@ -91,7 +91,8 @@ public final class EdgeJobLauncher {
         String owner = JobArguments.require(conf, TrafficJobOptions.OWNER);
         SharedChannel channel = SharedChannel.of(
                         conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS),
-                        conf.get(TrafficJobOptions.REGISTRY_URL), token(conf))
+                        conf.get(TrafficJobOptions.REGISTRY_URL),
+                        OwnerToken.resolve(conf, System::getenv))
                 .withRegistryTopic(conf.get(TrafficJobOptions.REGISTRY_TOPIC));
         RegistryClient registry = channel.newRegistryClient();
         Optional<DeviceCatalog> catalog = catalog(conf);
@@ -101,16 +102,6 @@ public final class EdgeJobLauncher {
                 .withChannel(channel)
                 .withRawSources(cameras(conf, catalog))
                 .atSite(conf.getOptional(TrafficJobOptions.JOB_SITE).orElse(null));
-    }
-
-    private static String token(Configuration conf) {
-        return conf.getOptional(TrafficJobOptions.REGISTRY_TOKEN)
-                .or(() -> Optional.ofNullable(System.getenv(TrafficJobOptions.TOKEN_ENV))
-                        .filter(t -> !t.isBlank()))
-                .orElseThrow(() -> new IllegalArgumentException("No registry token: pass --"
-                        + TrafficJobOptions.REGISTRY_TOKEN.key() + " TOKEN or set "
-                        + TrafficJobOptions.TOKEN_ENV + " (the registry's tokens file maps"
-                        + " tokens to owners)"));
     }
 
     private static Optional<DeviceCatalog> catalog(Configuration conf) throws IOException {

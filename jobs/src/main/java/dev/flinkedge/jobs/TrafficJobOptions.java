@@ -40,9 +40,19 @@ public final class TrafficJobOptions {
             key("registry.token")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription("Bearer token of the owner. Without it the environment"
-                            + " variable " + TOKEN_ENV + " is read (preferable: arguments show in"
-                            + " process lists). One of the two is required.");
+                    .withDescription("Bearer token of the owner. Without it registry.token-file,"
+                            + " else the environment variable " + TOKEN_ENV + " is read"
+                            + " (preferable: arguments show in process lists). One of the three"
+                            + " is required.");
+
+    public static final ConfigOption<String> REGISTRY_TOKEN_FILE =
+            key("registry.token-file")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("File whose content (trimmed) is the owner's bearer token,"
+                            + " read where the job's main runs; used when registry.token is not"
+                            + " given, before " + TOKEN_ENV + ". On Kubernetes a Secret key"
+                            + " mounted on the JobManager (see k8s/).");
 
     public static final ConfigOption<String> REGISTRY_TOPIC =
             key("registry.topic")
@@ -215,7 +225,7 @@ public final class TrafficJobOptions {
 
     /** Every option, in the order of the documentation. */
     public static List<ConfigOption<?>> all() {
-        return List.of(OWNER, REGISTRY_URL, REGISTRY_TOKEN, REGISTRY_TOPIC,
+        return List.of(OWNER, REGISTRY_URL, REGISTRY_TOKEN, REGISTRY_TOKEN_FILE, REGISTRY_TOPIC,
                 KAFKA_BOOTSTRAP_SERVERS, CAMERA_STREAM, CAMERA_CATALOG, CAMERA_POLICY_TOPIC,
                 DETECT_MODEL, DETECT_CONFIDENCE, DETECT_IOU, COUNT_WINDOW, AREAS, AREA_RADIUS,
                 DELIVERY_RADIUS, STREAMS_PREFIX, RESULTS_VEHICLES, RESULTS_PLATES,

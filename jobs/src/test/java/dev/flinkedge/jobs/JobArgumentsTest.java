@@ -92,7 +92,7 @@ class JobArgumentsTest {
 
     @Test
     void everyOptionHasADescription() {
-        assertThat(TrafficJobOptions.all()).hasSize(25).allSatisfy(o ->
+        assertThat(TrafficJobOptions.all()).hasSize(26).allSatisfy(o ->
                 assertThat(JobArguments.describe(o)).isNotBlank());
         assertThat(TrafficJobOptions.all().stream().map(o -> o.key()).distinct().toList())
                 .hasSize(TrafficJobOptions.all().size());
@@ -109,7 +109,7 @@ class JobArgumentsTest {
         assumeTrue(System.getenv(TrafficJobOptions.TOKEN_ENV) == null,
                 TrafficJobOptions.TOKEN_ENV + " is set in this environment");
         assertThatThrownBy(() -> VehicleCountJob.main(new String[] {"--owner", "city-a"}))
-                .hasMessageContaining("No registry token: pass --registry.token TOKEN or set"
-                        + " FLINK_EDGE_TOKEN");
+                .hasMessageContaining("No registry token: pass --registry.token TOKEN or"
+                        + " --registry.token-file FILE, or set FLINK_EDGE_TOKEN");
     }
 }
