@@ -37,7 +37,37 @@ class K8sManifestsTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(validated).as("FlinkDeployment and FlinkSessionJob documents").isEqualTo(4);
+        assertThat(validated).as("FlinkDeployment and FlinkSessionJob documents").isEqualTo(6);
+    }
+
+    @Test
+    void plainResourcesAndPodTemplatesMatchTheKubernetesApiTypes() {
+        List<String> problems = new ArrayList<>();
+        int validated = 0;
+        for (Manifest m : manifests) {
+            if (m.kind().equals("FlinkDeployment")) {
+                // The CRD leaves pod templates open (preserve-unknown-fields): check them here.
+                for (String at : List.of("/spec/podTemplate", "/spec/jobManager/podTemplate",
+                        "/spec/taskManager/podTemplate")) {
+                    if (!m.document().at(at).isMissingNode()) {
+                        KubernetesModelValidator.validatePodTemplate(m.document().at(at), at)
+                                .forEach(e -> problems.add(m.where() + ": " + e));
+                        validated++;
+                    }
+                }
+            } else if (!m.kind().equals("FlinkSessionJob")) {
+                KubernetesModelValidator.validate(m.document())
+                        .forEach(e -> problems.add(m.where() + ": " + e));
+                validated++;
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(validated).as("plain resources and pod templates").isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void sessionJobArgumentsPointAtWhatTheManifestsDefine() {
+        assertThat(ManifestChecks.sessionJobArguments(manifests)).isEmpty();
     }
 
     @Test

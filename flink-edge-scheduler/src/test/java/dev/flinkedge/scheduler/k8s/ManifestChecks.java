@@ -5,9 +5,13 @@ import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Checks the manifests under {@code k8s/} beyond the CRD schemas: the structure of plain resources
@@ -119,6 +123,60 @@ final class ManifestChecks {
     }
 
     /**
+     * What each FlinkSessionJob's arguments point at exists: the hosts and ports of {@code
+     * --registry.url} and {@code --kafka.bootstrap-servers} are Services with those ports; {@code
+     * --registry.token-file} and {@code --cameras.catalog} are keys of a Secret or ConfigMap mounted
+     * on the JobManager (where a session job's main runs) at their directory; {@code --detect.model}
+     * lies under a volume every TaskManager pod mounts; and each owner's job token equals the one the
+     * registry's tokens file maps to that owner.
+     */
+    static List<String> sessionJobArguments(List<Manifest> manifests) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Set<String>> servicePorts = servicePorts(manifests);
+        Map<String, String> mounted = jobManagerFiles(manifests, problems);
+        List<Set<String>> taskManagerMounts = taskManagerMountPaths(manifests);
+        Map<String, String> registryTokens = registryTokens(manifests);
+        for (Manifest job : of(manifests, Set.of("FlinkSessionJob"))) {
+            Map<String, String> args = options(job.document().at("/spec/job/args"));
+            for (String flag : List.of("--registry.url", "--kafka.bootstrap-servers")) {
+                String address = args.getOrDefault(flag, "").replaceFirst("^https?://", "");
+                String[] hostPort = address.split(":");
+                Set<String> ports = servicePorts.getOrDefault(hostPort[0], Set.of());
+                if (hostPort.length != 2 || !ports.contains(hostPort[1])) {
+                    problems.add(job.where() + ": " + flag + " '" + args.get(flag) + "' is no"
+                            + " Service host:port; Services: " + new TreeMap<>(servicePorts));
+                }
+            }
+            for (String flag : List.of("--registry.token-file", "--cameras.catalog")) {
+                String file = args.getOrDefault(flag, "");
+                if (!mounted.containsKey(file)) {
+                    problems.add(job.where() + ": " + flag + " '" + file + "' is no key of a"
+                            + " Secret or ConfigMap mounted on the JobManager; mounted: "
+                            + new TreeSet<>(mounted.keySet()));
+                }
+            }
+            String owner = args.getOrDefault("--owner", "");
+            String tokenFile = args.getOrDefault("--registry.token-file", "");
+            if (!tokenFile.endsWith("/" + owner)) {
+                problems.add(job.where() + ": --registry.token-file '" + tokenFile + "' is not"
+                        + " the token of --owner '" + owner + "'");
+            } else if (mounted.containsKey(tokenFile)
+                    && !mounted.get(tokenFile).equals(registryTokens.get(owner))) {
+                problems.add(job.where() + ": the token in " + tokenFile + " is not the one the"
+                        + " registry's tokens file maps to " + owner);
+            }
+            String model = args.getOrDefault("--detect.model", "");
+            for (Set<String> mounts : taskManagerMounts) {
+                if (mounts.stream().noneMatch(m -> model.startsWith(m + "/"))) {
+                    problems.add(job.where() + ": --detect.model '" + model + "' is under no"
+                            + " volume of a TaskManager pod that mounts " + mounts);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
      * The TaskManager pools match the topology: every pool (a workload whose pods carry {@value
      * #SITE_LABEL}) runs on a site of the topology and declares that site as its external
      * resource, and every edge or cloud site with slots has a pool or is the FlinkDeployment's.
@@ -157,6 +215,100 @@ final class ManifestChecks {
             }
         }
         return problems;
+    }
+
+    private static Map<String, Set<String>> servicePorts(List<Manifest> manifests) {
+        Map<String, Set<String>> ports = new HashMap<>();
+        for (Manifest service : of(manifests, Set.of("Service"))) {
+            for (JsonNode port : service.document().at("/spec/ports")) {
+                ports.computeIfAbsent(service.name(), s -> new TreeSet<>())
+                        .add(port.path("port").asText());
+            }
+        }
+        return ports;
+    }
+
+    /**
+     * The files the JobManager pod sees from Secrets and ConfigMaps, path to content.
+     */
+    private static Map<String, String> jobManagerFiles(List<Manifest> manifests,
+            List<String> problems) {
+        Map<String, JsonNode> data = new HashMap<>();
+        for (Manifest m : of(manifests, Set.of("Secret", "ConfigMap"))) {
+            String field = m.kind().equals("Secret") ? "stringData" : "data";
+            data.put(m.kind() + "/" + m.name(), m.document().path(field));
+        }
+        Map<String, String> files = new HashMap<>();
+        for (Manifest m : of(manifests, Set.of("FlinkDeployment"))) {
+            JsonNode pod = m.document().at("/spec/jobManager/podTemplate/spec");
+            Map<String, String> mountPaths = new HashMap<>();
+            for (JsonNode container : pod.path("containers")) {
+                for (JsonNode mount : container.path("volumeMounts")) {
+                    mountPaths.put(mount.path("name").asText(), mount.path("mountPath").asText());
+                }
+            }
+            for (JsonNode volume : pod.path("volumes")) {
+                String source = volume.has("secret")
+                        ? "Secret/" + volume.at("/secret/secretName").asText()
+                        : "ConfigMap/" + volume.at("/configMap/name").asText();
+                String dir = mountPaths.get(volume.path("name").asText());
+                JsonNode keys = data.get(source);
+                if (keys == null || dir == null) {
+                    problems.add(m.where() + ": JobManager volume '" + volume.path("name").asText()
+                            + "' mounts " + source + (keys == null ? ", which no manifest"
+                            + " defines" : " but no container mounts it"));
+                    continue;
+                }
+                keys.fields().forEachRemaining(key -> files.put(dir + "/" + key.getKey(),
+                        key.getValue().asText()));
+            }
+        }
+        return files;
+    }
+
+    /** The volume mount paths of each TaskManager pod: the FlinkDeployment's and every pool's. */
+    private static List<Set<String>> taskManagerMountPaths(List<Manifest> manifests) {
+        List<JsonNode> pods = new ArrayList<>();
+        of(manifests, Set.of("FlinkDeployment"))
+                .forEach(m -> pods.add(m.document().at("/spec/taskManager/podTemplate/spec")));
+        for (Manifest m : of(manifests, WORKLOADS)) {
+            JsonNode pod = m.document().at("/spec/template/spec");
+            if (pod.path("nodeSelector").has(SITE_LABEL)) {
+                pods.add(pod);
+            }
+        }
+        List<Set<String>> mounts = new ArrayList<>();
+        for (JsonNode pod : pods) {
+            Set<String> paths = new HashSet<>();
+            pod.path("containers").forEach(c -> c.path("volumeMounts")
+                    .forEach(v -> paths.add(v.path("mountPath").asText())));
+            mounts.add(paths);
+        }
+        return mounts;
+    }
+
+    /** Owner to token, from the registry's tokens file ({@code tokens.properties} of a Secret). */
+    private static Map<String, String> registryTokens(List<Manifest> manifests) {
+        Map<String, String> tokens = new HashMap<>();
+        for (Manifest m : of(manifests, Set.of("Secret"))) {
+            String properties = m.document().at("/stringData/tokens.properties").asText("");
+            properties.lines().map(String::trim).filter(l -> l.contains("="))
+                    .forEach(l -> tokens.put(l.substring(0, l.indexOf('=')).trim(),
+                            l.substring(l.indexOf('=') + 1).trim()));
+        }
+        return tokens;
+    }
+
+    /** {@code --flag value} pairs of an args array. */
+    private static Map<String, String> options(JsonNode args) {
+        List<String> list = texts(args);
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < list.size(); i++) {
+            if (list.get(i).startsWith("--")) {
+                options.put(list.get(i), list.get(i + 1));
+            }
+        }
+        return options;
     }
 
     private static List<Manifest> of(List<Manifest> manifests, Set<String> kinds) {

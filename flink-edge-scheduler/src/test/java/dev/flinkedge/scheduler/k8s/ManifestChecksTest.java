@@ -84,4 +84,55 @@ class ManifestChecksTest {
                 .anySatisfy(p -> assertThat(p).contains("site=edge-9").contains("cloud"))
                 .anySatisfy(p -> assertThat(p).contains("site cloud has 4 slots"));
     }
+    @Test
+    void reportsSessionJobArgumentsThatPointNowhere() throws Exception {
+        String cluster = """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: flink-edge}
+                spec:
+                  jobManager:
+                    podTemplate:
+                      spec:
+                        containers:
+                          - {name: flink-main-container,
+                             volumeMounts: [{name: tokens, mountPath: /etc/tokens}]}
+                        volumes: [{name: tokens, secret: {secretName: job-tokens}}]
+                  taskManager:
+                    podTemplate:
+                      spec:
+                        containers:
+                          - {name: flink-main-container,
+                             volumeMounts: [{name: models, mountPath: /models}]}
+                """;
+        String secrets = """
+                {apiVersion: v1, kind: Secret, metadata: {name: job-tokens},
+                 stringData: {city-a: t-a}}""";
+        String registry = """
+                {apiVersion: v1, kind: Secret, metadata: {name: registry-tokens},
+                 stringData: {tokens.properties: "city-a=other"}}""";
+        String service = """
+                {apiVersion: v1, kind: Service, metadata: {name: registry},
+                 spec: {ports: [{port: 8090}]}}""";
+        String job = """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkSessionJob
+                metadata: {name: j}
+                spec:
+                  job:
+                    args: [--owner, city-a, --registry.url, "http://registry:9999",
+                           --kafka.bootstrap-servers, "kafka:9092",
+                           --registry.token-file, /etc/tokens/city-a,
+                           --cameras.catalog, /etc/cameras/cameras.yaml,
+                           --detect.model, /opt/models/yolov8n.onnx]
+                """;
+        assertThat(ManifestChecks.sessionJobArguments(
+                        docs(cluster, secrets, registry, service, job)))
+                .hasSize(5)
+                .anySatisfy(p -> assertThat(p).contains("--registry.url 'http://registry:9999'"))
+                .anySatisfy(p -> assertThat(p).contains("--kafka.bootstrap-servers 'kafka:9092'"))
+                .anySatisfy(p -> assertThat(p).contains("--cameras.catalog '/etc/cameras"))
+                .anySatisfy(p -> assertThat(p).contains("is not the one the registry's tokens"))
+                .anySatisfy(p -> assertThat(p).contains("--detect.model '/opt/models"));
+    }
 }
