@@ -17,6 +17,13 @@ import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamType;
+import dev.flinkedge.scheduler.pinning.TopologyPlacement;
+import dev.flinkedge.scheduler.placement.DeviceSites;
+import dev.flinkedge.scheduler.placement.Placer;
+import dev.flinkedge.scheduler.topology.InvalidTopologyException;
+import dev.flinkedge.scheduler.topology.Location;
+import dev.flinkedge.scheduler.topology.Topology;
+import dev.flinkedge.scheduler.topology.TopologyLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -98,10 +105,32 @@ public final class EdgeJobLauncher {
         Optional<DeviceCatalog> catalog = catalog(conf);
         ensureCameraStream(registry, owner, conf.get(TrafficJobOptions.CAMERA_STREAM), catalog);
         env.setBufferTimeout(conf.get(TrafficJobOptions.JOB_BUFFER_TIMEOUT).toMillis());
-        return EdgeStreams.on(env, registry, owner)
+        EdgeStreams es = EdgeStreams.on(env, registry, owner)
                 .withChannel(channel)
                 .withRawSources(cameras(conf, catalog))
                 .atSite(conf.getOptional(TrafficJobOptions.JOB_SITE).orElse(null));
+        Optional<String> topology = conf.getOptional(TrafficJobOptions.PLACEMENT_TOPOLOGY);
+        return topology.isEmpty() ? es
+                : es.withPlacement(placement(Path.of(topology.get()), catalog));
+    }
+
+    /**
+     * Placement on the topology in {@code file}, the catalog's cameras attached to the edge sites
+     * nearest them.
+     */
+    private static TopologyPlacement placement(Path file, Optional<DeviceCatalog> catalog) {
+        Topology topology;
+        try {
+            topology = TopologyLoader.load(file);
+        } catch (InvalidTopologyException e) {
+            throw new IllegalArgumentException("--" + TrafficJobOptions.PLACEMENT_TOPOLOGY.key()
+                    + ": " + e.getMessage(), e);
+        }
+        Map<String, Location> cameras = new TreeMap<>();
+        catalog.ifPresent(c -> c.devices().forEach(d -> cameras.put(d.id(),
+                new Location(d.location().lat(), d.location().lon()))));
+        return new TopologyPlacement(new Placer(topology,
+                DeviceSites.nearest(topology, cameras), TopologyPlacement.MAX_HULL_EDGES));
     }
 
     private static Optional<DeviceCatalog> catalog(Configuration conf) throws IOException {

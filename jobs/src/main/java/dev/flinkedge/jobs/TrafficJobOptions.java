@@ -213,6 +213,18 @@ public final class TrafficJobOptions {
                     .withDescription("Site recorded in the registry as where the job's streams"
                             + " are produced.");
 
+    public static final ConfigOption<String> PLACEMENT_TOPOLOGY =
+            key("placement.topology")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Topology file (the one the cluster was started or rendered"
+                            + " from) to place the job's operators on: each camera at the edge"
+                            + " site nearest its catalog location (or its device site in the"
+                            + " file), every operator in slot sharing group site-<id> requesting"
+                            + " that site's external resource. The job is refused before"
+                            + " submission when an operator cannot be placed. Without it the job"
+                            + " runs in Flink's default slot sharing group, on any TaskManager.");
+
     public static final ConfigOption<Duration> JOB_BUFFER_TIMEOUT =
             key("job.buffer-timeout")
                     .durationType()
@@ -230,6 +242,6 @@ public final class TrafficJobOptions {
                 DETECT_MODEL, DETECT_CONFIDENCE, DETECT_IOU, COUNT_WINDOW, AREAS, AREA_RADIUS,
                 DELIVERY_RADIUS, STREAMS_PREFIX, RESULTS_VEHICLES, RESULTS_PLATES,
                 RESULTS_ATTRIBUTES, RESULTS_COUNTS, RESULTS_AREA_TRAFFIC, RESULTS_DELIVERIES,
-                JOB_NAME, JOB_SITE, JOB_BUFFER_TIMEOUT);
+                JOB_NAME, JOB_SITE, PLACEMENT_TOPOLOGY, JOB_BUFFER_TIMEOUT);
     }
 }

@@ -92,7 +92,7 @@ class JobArgumentsTest {
 
     @Test
     void everyOptionHasADescription() {
-        assertThat(TrafficJobOptions.all()).hasSize(26).allSatisfy(o ->
+        assertThat(TrafficJobOptions.all()).hasSize(27).allSatisfy(o ->
                 assertThat(JobArguments.describe(o)).isNotBlank());
         assertThat(TrafficJobOptions.all().stream().map(o -> o.key()).distinct().toList())
                 .hasSize(TrafficJobOptions.all().size());

@@ -64,6 +64,8 @@ class JobJarIT {
     void holdsTheConnectorsModelsAndNatives() {
         assertThat(has("dev/flinkedge/connectors/api/EdgeStreams.class")).isTrue();
         assertThat(has("dev/flinkedge/registry/client/RegistryClient.class")).isTrue();
+        assertThat(has("dev/flinkedge/scheduler/pinning/TopologyPlacement.class")).isTrue();
+        assertThat(has("dev/flinkedge/scheduler/topology/TopologyLoader.class")).isTrue();
         assertThat(has("org/apache/flink/connector/kafka/sink/KafkaSink.class")).isTrue();
         assertThat(has("org/apache/kafka/clients/producer/KafkaProducer.class")).isTrue();
         assertThat(has("models/ch_PP-OCRv4_det_infer.onnx")).isTrue();
@@ -73,7 +75,7 @@ class JobJarIT {
     }
 
     @Test
-    void leavesOutFlinkLoggingTheCliAndTheFetchedDetector() {
+    void leavesOutFlinkLoggingTheCliTheLauncherAndTheFetchedDetector() {
         assertThat(has("org/apache/flink/streaming/api/environment/"
                 + "StreamExecutionEnvironment.class")).isFalse();
         assertThat(count("org/apache/flink/runtime/")).isZero();
@@ -84,6 +86,8 @@ class JobJarIT {
         assertThat(count("picocli/")).isZero();
         assertThat(count("dev/flinkedge/jobs/cli/")).isZero();
         assertThat(count("dev/flinkedge/registry/cli/")).isZero();
+        assertThat(count("dev/flinkedge/scheduler/cluster/")).isZero();
+        assertThat(count("dev/flinkedge/scheduler/control/")).isZero();
         assertThat(has("META-INF/services/dev.flinkedge.registry.cli.FlinkEdgeCommand")).isFalse();
         assertThat(count("ai/onnxruntime/native/win-")).isZero();
         assertThat(jar.stream().map(ZipEntry::getName)).noneMatch(n -> n.endsWith("yolov8n.onnx"));

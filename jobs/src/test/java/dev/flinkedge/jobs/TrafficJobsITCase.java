@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -160,6 +162,43 @@ class TrafficJobsITCase {
         platesMatchTheScene();
         assertThat(restarts(cluster, xa)).isZero();
         xa.cancel().get();
+    }
+
+    @Test
+    void withATopologyEachCamerasOperatorsJoinTheGroupOfTheEdgeSiteNearestIt() throws Exception {
+        Path topology = Files.writeString(dir.resolve("topology.yaml"), String.format(Locale.ROOT,
+                """
+                sites:
+                  - {id: cloud, tier: cloud, location: {lat: 48.20, lon: 11.60}, slots: 4, cpu: 4}
+                  - {id: edge-1, tier: edge, parent: cloud, location: {lat: %s, lon: %s},
+                     slots: 4, cpu: 2}
+                  - {id: edge-2, tier: edge, parent: cloud, location: {lat: %s, lon: %s},
+                     slots: 4, cpu: 2}
+                """, CAM1.lat(), CAM1.lon() - 0.001, CAM2.lat(), CAM2.lon() + 0.001));
+        // Its own detector threshold: a lineage no other test computes, so nothing is reused.
+        Configuration conf = options("alice", "--placement.topology", topology.toString(),
+                "--detect.confidence", "0.41", "--streams.prefix", "placed-");
+
+        StreamGraph graph = plan(new PlateRecognitionJob(), conf).streamGraph("placed x+a");
+
+        Map<String, Set<String>> groupsByOperator = new TreeMap<>();
+        for (StreamNode n : graph.getStreamNodes()) {
+            groupsByOperator.computeIfAbsent(n.getOperatorName(), k -> new TreeSet<>())
+                    .add(n.getSlotSharingGroup());
+        }
+        LOG.info("Placed x+a: {}", groupsByOperator);
+        // One branch per camera site, each operator named after its site and in that site's group.
+        assertThat(groupsByOperator).containsKeys("detect@edge-1", "detect@edge-2",
+                "plates@edge-1", "plates@edge-2");
+        groupsByOperator.forEach((operator, groups) -> assertThat(groups).as(operator)
+                .containsExactly("site-" + operator.replaceFirst("^.*@([a-z0-9-]+).*$", "$1")));
+
+        Configuration unknown = options("alice", "--placement.topology",
+                dir.resolve("missing.yaml").toString());
+        assertThatThrownBy(() -> plan(new PlateRecognitionJob(), unknown))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--placement.topology: ")
+                .hasMessageContaining("missing.yaml");
     }
 
     private static void attributeRecognitionReusesTheDetector() throws Exception {

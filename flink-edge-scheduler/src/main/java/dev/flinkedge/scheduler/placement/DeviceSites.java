@@ -1,12 +1,16 @@
 package dev.flinkedge.scheduler.placement;
 
+import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.scheduler.topology.Location;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -63,6 +67,40 @@ public final class DeviceSites {
             devices.add(new Device(site.id(), site.id(), site.location()));
         }
         return of(topology, devices);
+    }
+
+    /**
+     * The topology's device sites plus devices that stand at the given locations, each attached to
+     * the nearest site that hosts tasks below the root (an edge site), or to the root when no other
+     * site does: how the cameras of a catalog join a topology that does not list them. A device
+     * site of the topology with the same id wins over a located device.
+     *
+     * @param topology the tree
+     * @param located device id to where the device stands
+     * @return the devices
+     */
+    public static DeviceSites nearest(Topology topology, Map<String, Location> located) {
+        List<Site> hosts = topology.sites().stream()
+                .filter(s -> s.tier() != Tier.DEVICE && s.slots() > 0 && !s.isRoot())
+                .toList();
+        if (hosts.isEmpty()) {
+            hosts = topology.sites().stream().filter(Site::isRoot).toList();
+        }
+        Map<String, Device> devices = new TreeMap<>();
+        for (Map.Entry<String, Location> e : located.entrySet()) {
+            Location at = e.getValue();
+            Site nearest = hosts.stream()
+                    .min(Comparator.comparingDouble((Site s) -> metres(s.location(), at))
+                            .thenComparing(Site::id))
+                    .orElseThrow();
+            devices.put(e.getKey(), new Device(e.getKey(), nearest.id(), at));
+        }
+        ofTopology(topology).all().forEach(d -> devices.put(d.id(), d));
+        return of(topology, devices.values());
+    }
+
+    private static double metres(Location a, Location b) {
+        return new GeoPoint(a.lat(), a.lon()).distanceMetres(new GeoPoint(b.lat(), b.lon()));
     }
 
     /**
