@@ -48,9 +48,16 @@ public final class DemoCommand implements FlinkEdgeCommand, Callable<Integer> {
             + " per second in all).")
     double fps;
 
-    @Option(names = "--video", negatable = true, defaultValue = "true", description = "Add"
-            + " OpenCV's street video vtest.avi as one more camera (default: on).")
-    boolean video;
+    // Named by the form that changes the default: picocli sets a negatable option's regular form
+    // to the opposite of its default and its negated form to the default.
+    @Option(names = "--no-video", negatable = true, description = "Leave out OpenCV's street"
+            + " video vtest.avi, by default one more camera.")
+    boolean video = true;
+
+    @Option(names = "--no-placement", negatable = true, description = "Let Flink put the jobs'"
+            + " operators on any TaskManager; by default each camera's operators run at the edge"
+            + " site nearest it (the jobs' --placement.topology).")
+    boolean placement = true;
 
     @Option(names = "--topology", paramLabel = "FILE", description = "Edge topology (default:"
             + " conf/topology-default.yaml).")
@@ -68,7 +75,7 @@ public final class DemoCommand implements FlinkEdgeCommand, Callable<Integer> {
         ProjectFiles files = ProjectFiles.current();
         EdgeDemo.Settings settings;
         try {
-            settings = new EdgeDemo.Settings(duration, bAfter, cameras, fps, video,
+            settings = new EdgeDemo.Settings(duration, bAfter, cameras, fps, video, placement,
                     topology != null ? topology : files.defaultTopology(),
                     workDir.resolve("demo").toAbsolutePath());
         } catch (IllegalArgumentException e) {

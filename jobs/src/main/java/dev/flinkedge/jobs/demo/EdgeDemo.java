@@ -64,11 +64,12 @@ public final class EdgeDemo {
      * @param cameras synthetic cameras
      * @param fps frames per second of every camera
      * @param video whether the street video is one more camera
+     * @param placement whether the jobs place their operators on the topology's sites
      * @param topology the edge topology file
      * @param workDir the demo's directory (cluster, catalog)
      */
     public record Settings(Duration duration, Duration bAfter, int cameras, double fps,
-            boolean video, Path topology, Path workDir) {
+            boolean video, boolean placement, Path topology, Path workDir) {
         public Settings {
             if (cameras < 1 || !(fps > 0)) {
                 throw new IllegalArgumentException("need at least one camera and fps > 0");
@@ -219,6 +220,10 @@ public final class EdgeDemo {
                 "--cameras.catalog", catalog.toAbsolutePath().toString(),
                 "--cameras.policy-topic", KafkaPolicyProvider.DEFAULT_TOPIC,
                 "--detect.model", files.detectionModel().toAbsolutePath().toString()));
+        if (settings.placement()) {
+            args.addAll(List.of("--placement.topology",
+                    settings.topology().toAbsolutePath().toString()));
+        }
         args.addAll(extra);
         say("  $ FLINK_EDGE_TOKEN=<" + owner + "'s token> "
                 + String.join(" ", flinkRun.command(mainClass, jar, args)));
