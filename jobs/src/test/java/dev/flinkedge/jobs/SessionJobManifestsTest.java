@@ -84,6 +84,8 @@ class SessionJobManifestsTest {
                     .endsWith("/" + conf.get(TrafficJobOptions.OWNER));
             assertThat(conf.get(TrafficJobOptions.CAMERA_POLICY_TOPIC)).as(name)
                     .isEqualTo(KafkaPolicyProvider.DEFAULT_TOPIC);
+            assertThat(conf.getOptional(TrafficJobOptions.PLACEMENT_TOPOLOGY)).as(name)
+                    .isPresent();
             assertThat(Path.of(conf.get(TrafficJobOptions.DETECT_MODEL)).getFileName())
                     .as(name).hasToString("yolov8n.onnx");
             conf.getOptional(TrafficJobOptions.AREAS).ifPresent(a -> assertThat(Area.parseAll(a))

@@ -2,6 +2,7 @@ package dev.flinkedge.scheduler.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,6 +69,18 @@ class K8sManifestsTest {
     @Test
     void sessionJobArgumentsPointAtWhatTheManifestsDefine() {
         assertThat(ManifestChecks.sessionJobArguments(manifests)).isEmpty();
+    }
+
+    @Test
+    void theJobsPlaceOnTheTopologyThePoolsWereRenderedFrom() {
+        Topology rendered = TopologyLoader.load(root.resolve("conf/topology-default.yaml"));
+        Manifest configMap = manifests.stream()
+                .filter(m -> m.kind().equals("ConfigMap") && m.name().equals("flink-edge-topology"))
+                .findFirst().orElseThrow();
+        Topology mounted = TopologyLoader.parse(
+                configMap.document().at("/data/topology.yaml").asText(), configMap.where());
+        assertThat(mounted.sites()).isEqualTo(rendered.sites());
+        assertThat(mounted.links()).isEqualTo(rendered.links());
     }
 
     @Test

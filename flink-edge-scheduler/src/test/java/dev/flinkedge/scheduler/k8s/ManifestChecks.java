@@ -125,7 +125,8 @@ final class ManifestChecks {
     /**
      * What each FlinkSessionJob's arguments point at exists: the hosts and ports of {@code
      * --registry.url} and {@code --kafka.bootstrap-servers} are Services with those ports; {@code
-     * --registry.token-file} and {@code --cameras.catalog} are keys of a Secret or ConfigMap mounted
+     * --registry.token-file}, {@code --cameras.catalog} and {@code --placement.topology} are keys of
+     * a Secret or ConfigMap mounted
      * on the JobManager (where a session job's main runs) at their directory; {@code --detect.model}
      * lies under a volume every TaskManager pod mounts; and each owner's job token equals the one the
      * registry's tokens file maps to that owner.
@@ -147,7 +148,8 @@ final class ManifestChecks {
                             + " Service host:port; Services: " + new TreeMap<>(servicePorts));
                 }
             }
-            for (String flag : List.of("--registry.token-file", "--cameras.catalog")) {
+            for (String flag : List.of("--registry.token-file", "--cameras.catalog",
+                    "--placement.topology")) {
                 String file = args.getOrDefault(flag, "");
                 if (!mounted.containsKey(file)) {
                     problems.add(job.where() + ": " + flag + " '" + file + "' is no key of a"

@@ -128,8 +128,9 @@ class ManifestChecksTest {
                 """;
         assertThat(ManifestChecks.sessionJobArguments(
                         docs(cluster, secrets, registry, service, job)))
-                .hasSize(5)
+                .hasSize(6)
                 .anySatisfy(p -> assertThat(p).contains("--registry.url 'http://registry:9999'"))
+                .anySatisfy(p -> assertThat(p).contains("--placement.topology ''"))
                 .anySatisfy(p -> assertThat(p).contains("--kafka.bootstrap-servers 'kafka:9092'"))
                 .anySatisfy(p -> assertThat(p).contains("--cameras.catalog '/etc/cameras"))
                 .anySatisfy(p -> assertThat(p).contains("is not the one the registry's tokens"))
