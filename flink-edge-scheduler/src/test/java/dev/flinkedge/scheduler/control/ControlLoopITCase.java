@@ -43,7 +43,8 @@ class ControlLoopITCase {
             send(
                     metricsTopic,
                     Plants.window("cam-1", "edge-1", "edge-1", now, 900),
-                    Plants.window("cam-2", "edge-1", "edge-1", now, 100));
+                    // At another site: slo-feedback couples the cameras processed at one site.
+                    Plants.window("cam-2", "edge-2", "edge-2", now, 100));
             Wait.until(() -> view.latest().size() == 2, TIMEOUT, "the view to see both cameras");
 
             ControlLoop.Step step = loop.step();
