@@ -51,6 +51,9 @@ public final class LocalEdgeCluster {
     static final String JOBMANAGER_MAIN =
             "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
     static final String TASKMANAGER_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
+
+    /** The system property the jobs' ONNX models take their threads per run from. */
+    static final String ONNX_THREADS_PROPERTY = "flinkedge.onnx.threads";
     private static final Duration STOP_GRACE_ON_FAILURE = Duration.ofSeconds(10);
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -255,6 +258,16 @@ public final class LocalEdgeCluster {
                 args, settings);
     }
 
+    /**
+     * The TaskManagers of all sites share this machine's cores: each model run may use its share
+     * (read by the jobs' ONNX models as {@value #ONNX_THREADS_PROPERTY}), instead of ONNX Runtime's
+     * thread per core in every TaskManager, which oversubscribes the cores and spins.
+     */
+    static int modelThreads(ClusterSettings settings) {
+        int taskManagers = Math.max(1, computeSites(settings.topology().sites()).size());
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / taskManagers);
+    }
+
     private static ClusterState launch(ClusterState state, ClusterStateFile stateFile,
             StartupWatch watch, String name, ProcessRole role, Path dir, List<String> jvmOptions,
             String mainClass, List<String> args, ClusterSettings settings) throws IOException {
@@ -263,6 +276,9 @@ public final class LocalEdgeCluster {
         Log4jConfig.write(log4j, logFile);
         List<String> options = new ArrayList<>(jvmOptions);
         options.addAll(JavaCommand.OFFLINE_OPTIONS);
+        if (role == ProcessRole.TASKMANAGER) {
+            options.add("-D" + ONNX_THREADS_PROPERTY + "=" + modelThreads(settings));
+        }
         options.addAll(Log4jConfig.jvmOptions(log4j, logFile));
         ChildLauncher.Launched launched = ChildLauncher.start(name, role, dir, logFile,
                 new JavaCommand(role == ProcessRole.JOBMANAGER || role == ProcessRole.TASKMANAGER

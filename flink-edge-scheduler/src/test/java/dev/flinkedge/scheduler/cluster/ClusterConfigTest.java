@@ -108,4 +108,11 @@ class ClusterConfigTest {
                 .isEqualTo("a.b.IllegalConfigurationException: the real reason");
         assertThat(FlinkMemory.rootCause("just a line\nlast line")).isEqualTo("last line");
     }
+
+    @Test
+    void taskManagersShareTheMachinesCoresForModelRuns() {
+        // Two TaskManagers (cloud and edge-1) on this machine's cores, never fewer than one each.
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(LocalEdgeCluster.modelThreads(settings())).isEqualTo(Math.max(1, cores / 2));
+    }
 }

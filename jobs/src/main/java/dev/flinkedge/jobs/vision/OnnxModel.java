@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An ONNX model run through DJL's ONNX Runtime engine on plain float tensors. The ONNX Runtime
@@ -31,6 +32,13 @@ public final class OnnxModel implements AutoCloseable {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
     }
+
+    /**
+     * System property with the number of threads one model run may use (ONNX Runtime's intra-op
+     * threads); unset, ONNX Runtime uses one per core. Several TaskManagers sharing a machine's
+     * cores (the local edge cluster sets it for each) would otherwise each spin a thread per core.
+     */
+    public static final String THREADS_PROPERTY = "flinkedge.onnx.threads";
 
     private final String name;
     private final ZooModel<NDList, NDList> model;
@@ -72,6 +80,8 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     private static OnnxModel load(String name, Criteria.Builder<NDList, NDList> criteria) {
+        threads().ifPresent(n -> criteria.optOption("intraOpNumThreads", Integer.toString(n))
+                .optOption("interOpNumThreads", "1"));
         try {
             return new OnnxModel(name, criteria.optEngine("OnnxRuntime")
                     .optTranslator(new NoopTranslator())
@@ -81,6 +91,29 @@ public final class OnnxModel implements AutoCloseable {
             throw new ModelLoadException("cannot load ONNX model " + name + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * The threads per model run from {@value #THREADS_PROPERTY}, if set.
+     *
+     * @throws ModelLoadException when it is set but not a whole number of at least 1
+     */
+    static Optional<Integer> threads() {
+        String value = System.getProperty(THREADS_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return Optional.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the value
+        }
+        throw new ModelLoadException("-D" + THREADS_PROPERTY + "=" + value + " is not a number"
+                + " of threads; give a whole number of at least 1, or leave it unset for one"
+                + " thread per core");
     }
 
     /** File name of the model, for messages and logs. */
