@@ -5,6 +5,7 @@ import dev.flinkedge.connectors.api.EdgeRecord;
 import dev.flinkedge.connectors.api.Frame;
 import dev.flinkedge.connectors.api.GroundTruth;
 import dev.flinkedge.connectors.api.MapOperator;
+import dev.flinkedge.connectors.image.JpegEncoder;
 import dev.flinkedge.jobs.vision.Box;
 import dev.flinkedge.jobs.vision.Detection;
 import dev.flinkedge.jobs.vision.SharedModels;
@@ -63,7 +64,7 @@ public final class DetectOperator extends MapOperator<Frame, EdgeRecord<VehicleD
     private final String modelFile;
     private final YoloOptions options;
     private transient SharedModels.Lease<YoloDetector> detector;
-    private transient VehicleImages.JpegEncoder jpeg;
+    private transient JpegEncoder jpeg;
 
     /**
      * @param modelFile a YOLOv8-format ONNX file; it must exist at this path on every TaskManager
@@ -94,7 +95,7 @@ public final class DetectOperator extends MapOperator<Frame, EdgeRecord<VehicleD
         Path file = Path.of(modelFile);
         detector = SharedModels.acquire("yolo:" + modelFile + ":" + options,
                 () -> YoloDetector.open(file, options));
-        jpeg = new VehicleImages.JpegEncoder(CROP_QUALITY);
+        jpeg = new JpegEncoder(CROP_QUALITY);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.flinkedge.connectors.api.EdgeRecord;
 import dev.flinkedge.connectors.api.GeoPoint;
 import dev.flinkedge.connectors.api.GroundTruth;
 import dev.flinkedge.connectors.api.StageTimes;
+import dev.flinkedge.connectors.image.JpegEncoder;
 import dev.flinkedge.connectors.serialization.EdgeCodec;
 import dev.flinkedge.connectors.sink.internal.JsonResultSerializationSchema;
 import dev.flinkedge.jobs.vision.Box;
@@ -29,7 +30,7 @@ class TrafficPayloadsTest {
     static DetectedVehicle vehicle(int index, String label) {
         BufferedImage crop = new BufferedImage(30, 20, BufferedImage.TYPE_3BYTE_BGR);
         crop.setRGB(3, 4, 0xff0000);
-        try (VehicleImages.JpegEncoder jpeg = new VehicleImages.JpegEncoder(0.9f)) {
+        try (JpegEncoder jpeg = new JpegEncoder(0.9f)) {
             return new DetectedVehicle(index, label, 0.8f, new Box(10, 20, 30, 20),
                     jpeg.encode(crop), index == 0 ? TRUTH : null);
         }

@@ -1,6 +1,7 @@
 package dev.flinkedge.connectors.source.camera.reader;
 
 import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.image.JpegEncoder;
 import dev.flinkedge.connectors.source.camera.reader.feed.SourceImage;
 
 import org.apache.flink.annotation.Internal;
@@ -8,17 +9,10 @@ import org.apache.flink.annotation.Internal;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Scales a native frame to the delivered size (Java2D, bilinear) and encodes it as JPEG (ImageIO)
@@ -27,22 +21,13 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 @Internal
 public final class FrameEncoder implements AutoCloseable {
 
-    private final ImageWriter writer;
-    private final ImageWriteParam param;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
+    private final JpegEncoder jpeg;
 
     /**
      * @param jpegQuality JPEG quality in (0, 1]
      */
     public FrameEncoder(float jpegQuality) {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-        if (!writers.hasNext()) {
-            throw new IllegalStateException("This JVM has no ImageIO JPEG writer");
-        }
-        this.writer = writers.next();
-        this.param = writer.getDefaultWriteParam();
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(jpegQuality);
+        this.jpeg = new JpegEncoder(jpegQuality);
     }
 
     /**
@@ -58,19 +43,19 @@ public final class FrameEncoder implements AutoCloseable {
                                 && image.getType() == BufferedImage.TYPE_3BYTE_BGR
                         ? image
                         : scale(image, width, height);
-        buffer.reset();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(buffer)) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(scaled, null, null), param);
-        } finally {
-            writer.setOutput(null);
+        byte[] bytes;
+        try {
+            bytes = jpeg.encode(scaled);
+        } catch (UncheckedIOException e) {
+            // The readers handle a frame that cannot be encoded as an IOException.
+            throw e.getCause();
         }
         GroundTruth truth =
                 source.truth() == null
                         ? null
                         : scaleTruth(
                                 source.truth(), image.getWidth(), image.getHeight(), width, height);
-        return new EncodedImage(buffer.toByteArray(), width, height, truth);
+        return new EncodedImage(bytes, width, height, truth);
     }
 
     private static BufferedImage scale(BufferedImage image, int width, int height) {
@@ -119,7 +104,7 @@ public final class FrameEncoder implements AutoCloseable {
 
     @Override
     public void close() {
-        writer.dispose();
+        jpeg.close();
     }
 
     /**
