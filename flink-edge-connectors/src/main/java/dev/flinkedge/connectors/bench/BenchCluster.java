@@ -1,13 +1,11 @@
 package dev.flinkedge.connectors.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flinkedge.connectors.http.HttpJson;
 import dev.flinkedge.connectors.runtime.MapOperatorFunction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,14 +26,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class BenchCluster {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TERMINAL = Set.of("CANCELED", "FINISHED", "FAILED");
 
     private final String host;
     private final int restPort;
     private final LongSupplier cpuNanos;
     private final String[] jars;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpJson http = new HttpJson();
 
     /**
      * @param host REST host of the JobManager
@@ -104,8 +101,8 @@ public final class BenchCluster {
                 }
             }
             return 0;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the accumulators of job " + jobId
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the accumulators of job " + jobId
                     + " from the Flink REST API at " + host + ":" + restPort, e);
         }
     }
@@ -125,8 +122,8 @@ public final class BenchCluster {
                 }
                 placement.put(vertex.path("name").asText(), taskManagers);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the vertices of job " + jobId
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the vertices of job " + jobId
                     + " from the Flink REST API at " + host + ":" + restPort, e);
         }
         return placement;
@@ -136,8 +133,8 @@ public final class BenchCluster {
     public String state(String jobId) throws InterruptedException {
         try {
             return get("/jobs/" + jobId).path("state").asText();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the state of job " + jobId
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the state of job " + jobId
                     + " from the Flink REST API at " + host + ":" + restPort, e);
         }
     }
@@ -145,30 +142,19 @@ public final class BenchCluster {
     /** Cancels the job; returns without waiting for it to end. */
     public void cancel(String jobId) throws InterruptedException {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host
-                            + ":" + restPort + "/jobs/" + jobId + "?mode=cancel"))
-                            .method("PATCH", HttpRequest.BodyPublishers.noBody())
-                            .timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 202) {
-                throw new java.io.IOException("cancel answered " + r.statusCode() + ": "
-                        + r.body());
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot cancel job " + jobId + " through the"
+            http.patch(uri("/jobs/" + jobId + "?mode=cancel"), 202);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot cancel job " + jobId + " through the"
                     + " Flink REST API at " + host + ":" + restPort, e);
         }
     }
 
-    private JsonNode get(String path) throws java.io.IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host
-                        + ":" + restPort + path)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new java.io.IOException("GET " + path + " answered " + r.statusCode() + ": "
-                    + r.body());
-        }
-        return JSON.readTree(r.body());
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        return http.get(uri(path));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://" + host + ":" + restPort + path);
     }
 
     /** The job's {@code numRestarts} metric, or 0 when it cannot be read. */
@@ -178,7 +164,7 @@ public final class BenchCluster {
                 return metric.path("value").asInt();
             }
             return 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package dev.flinkedge.scheduler.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flinkedge.connectors.http.HttpJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

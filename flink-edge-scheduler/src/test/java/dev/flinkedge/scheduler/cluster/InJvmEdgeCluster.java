@@ -1,6 +1,7 @@
 package dev.flinkedge.scheduler.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flinkedge.connectors.http.HttpJson;
 import dev.flinkedge.registry.testutil.Wait;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Topology;
