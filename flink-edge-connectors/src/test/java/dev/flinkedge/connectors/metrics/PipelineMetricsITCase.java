@@ -11,14 +11,11 @@ import dev.flinkedge.connectors.testutil.PacedFrames;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.testutils.CommonTestUtils;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
@@ -58,19 +55,12 @@ class PipelineMetricsITCase {
     @Order(2)
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setConfiguration(REPORTER.addToConfiguration(new Configuration()))
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(1)
-                            .build());
+            EdgeTestEnvironment.oneSlotReportingTo(REPORTER);
 
     @Test
     void publishesPerCameraWindowsWithSitesLinksAndDrops(@InjectMiniCluster MiniCluster cluster)
             throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ZERO);
-        StreamExecutionEnvironment env = EdgeTestEnvironment.create(cluster, conf, 1);
+        StreamExecutionEnvironment env = EdgeTestEnvironment.lowLatency(cluster);
         DataStream<PolicyChange> policies =
                 env.fromData(
                         List.of(

@@ -12,15 +12,12 @@ import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.testutils.CommonTestUtils;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.InjectMiniCluster;
@@ -54,12 +51,7 @@ class CameraSourcePolicyITCase {
     @Order(2)
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setConfiguration(REPORTER.addToConfiguration(new Configuration()))
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(1)
-                            .build());
+            EdgeTestEnvironment.oneSlotReportingTo(REPORTER);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Queue<Seen> SEEN = new ConcurrentLinkedQueue<>();
@@ -73,9 +65,7 @@ class CameraSourcePolicyITCase {
         String topic = "policies-camera-it";
         Properties props = new Properties();
         props.setProperty("bootstrap.servers", KAFKA.bootstrapServers());
-        Configuration conf = new Configuration();
-        conf.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ZERO);
-        StreamExecutionEnvironment env = EdgeTestEnvironment.create(cluster, conf, 1);
+        StreamExecutionEnvironment env = EdgeTestEnvironment.lowLatency(cluster);
         CameraSource source =
                 CameraSource.builder()
                         .setCameras(
