@@ -46,7 +46,7 @@ public final class ModelWorkload implements SharingWorkload<EdgeRecord<VehicleDe
 
     @Override
     public DetectOperator detect() {
-        return new DetectOperator(model, DetectOperator.vehicleOptions(0.35f, 0.45f));
+        return new DetectOperator(model, DetectOperator.vehicleOptions());
     }
 
     @Override

@@ -81,6 +81,12 @@ public final class DetectOperator extends MapOperator<Frame, EdgeRecord<VehicleD
         return new YoloOptions(confidence, iou, VEHICLE_CLASSES);
     }
 
+    /** The {@link YoloOptions#defaults()} thresholds, keeping the {@link #VEHICLE_CLASSES}. */
+    public static YoloOptions vehicleOptions() {
+        YoloOptions defaults = YoloOptions.defaults();
+        return vehicleOptions(defaults.confidence(), defaults.iou());
+    }
+
     private static Map<String, String> params(Path modelFile, YoloOptions options) {
         Map<String, String> p = new TreeMap<>();
         p.put("model", modelFile.getFileName().toString().replaceFirst("\\.onnx$", ""));
@@ -92,9 +98,7 @@ public final class DetectOperator extends MapOperator<Frame, EdgeRecord<VehicleD
 
     @Override
     public void open(RuntimeContext context) {
-        Path file = Path.of(modelFile);
-        detector = SharedModels.acquire("yolo:" + modelFile + ":" + options,
-                () -> YoloDetector.open(file, options));
+        detector = YoloDetector.shared(Path.of(modelFile), options);
         jpeg = new JpegEncoder(CROP_QUALITY);
     }
 
@@ -103,11 +107,9 @@ public final class DetectOperator extends MapOperator<Frame, EdgeRecord<VehicleD
         BufferedImage image = VehicleImages.decode(frame);
         List<DetectedVehicle> vehicles = new ArrayList<>();
         Set<String> matched = new HashSet<>();
+        // detect keeps only the options' classes and boxes clipped to the image.
         for (Detection d : detector.get().detect(image)) {
-            Box box = VehicleImages.clip(d.box(), image);
-            if (box == null || !options.classes().contains(d.label())) {
-                continue;
-            }
+            Box box = d.box();
             byte[] crop = jpeg.encode(VehicleImages.crop(image, box));
             vehicles.add(new DetectedVehicle(vehicles.size(), d.label(),
                     Math.min(1f, Math.max(0f, d.confidence())), box, crop,

@@ -37,8 +37,6 @@ public final class PlatesOperator
     /** The vehicle classes that carry plates. */
     public static final Set<String> PLATED_CLASSES = Set.of("car", "bus", "truck", "motorcycle");
 
-    private static final String MODEL_KEY = "ppocr-v4-plates";
-
     private transient SharedModels.Lease<PlateReader> reader;
 
     public PlatesOperator() {
@@ -48,7 +46,7 @@ public final class PlatesOperator
 
     @Override
     public void open(RuntimeContext context) {
-        reader = SharedModels.acquire(MODEL_KEY, PlateReader::open);
+        reader = PlateReader.shared();
     }
 
     @Override

@@ -50,15 +50,6 @@ public final class VehicleImages {
         }
     }
 
-    /** {@code box} clipped to {@code image}, or null if they do not overlap. */
-    public static Box clip(Box box, BufferedImage image) {
-        int x0 = Math.max(0, box.x());
-        int y0 = Math.max(0, box.y());
-        int x1 = Math.min(image.getWidth(), box.x() + box.width());
-        int y1 = Math.min(image.getHeight(), box.y() + box.height());
-        return x1 > x0 && y1 > y0 ? new Box(x0, y0, x1 - x0, y1 - y0) : null;
-    }
-
     /** The pixels of {@code box} (inside {@code image}), sharing {@code image}'s data. */
     public static BufferedImage crop(BufferedImage image, Box box) {
         return image.getSubimage(box.x(), box.y(), box.width(), box.height());

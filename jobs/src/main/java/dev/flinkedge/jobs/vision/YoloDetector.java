@@ -117,6 +117,17 @@ public final class YoloDetector implements AutoCloseable {
         return detections;
     }
 
+    /**
+     * A lease on the TaskManager's shared detector for this file and these options, loading it
+     * on first use; close the lease when the operator closes.
+     */
+    public static SharedModels.Lease<YoloDetector> shared(Path onnxFile, YoloOptions options) {
+        Path file = onnxFile.toAbsolutePath();
+        String key = "yolo:" + file + ":" + options.confidence() + ":" + options.iou() + ":"
+                + String.join(",", new TreeSet<>(options.classes()));
+        return SharedModels.acquire(key, () -> open(file, options));
+    }
+
     @Override
     public void close() {
         model.close();

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,22 @@ class YoloDetectorTest {
     @BeforeAll
     void open() {
         yolo = YoloDetector.open(TestAssets.yolov8n(), YoloOptions.defaults());
+    }
+
+    @Test
+    void equalOptionsShareOneDetectorPerJvm() {
+        YoloOptions a = new YoloOptions(0.35f, 0.45f, new LinkedHashSet<>(
+                List.of("car", "bus", "truck")));
+        YoloOptions b = new YoloOptions(0.35f, 0.45f, new LinkedHashSet<>(
+                List.of("truck", "bus", "car")));
+        try (SharedModels.Lease<YoloDetector> first = YoloDetector.shared(TestAssets.yolov8n(), a);
+                SharedModels.Lease<YoloDetector> second =
+                        YoloDetector.shared(TestAssets.yolov8n().toAbsolutePath(), b);
+                SharedModels.Lease<YoloDetector> other = YoloDetector.shared(TestAssets.yolov8n(),
+                        new YoloOptions(0.5f, 0.45f, a.classes()))) {
+            assertThat(second.get()).isSameAs(first.get());
+            assertThat(other.get()).isNotSameAs(first.get());
+        }
     }
 
     @AfterAll

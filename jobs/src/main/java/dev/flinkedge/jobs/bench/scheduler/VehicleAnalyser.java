@@ -1,5 +1,7 @@
 package dev.flinkedge.jobs.bench.scheduler;
 
+import dev.flinkedge.jobs.traffic.DetectOperator;
+import dev.flinkedge.jobs.traffic.PlatesOperator;
 import dev.flinkedge.jobs.vision.Box;
 import dev.flinkedge.jobs.vision.Detection;
 import dev.flinkedge.jobs.vision.PlateReader;
@@ -25,14 +27,13 @@ import java.util.Set;
 public final class VehicleAnalyser implements AutoCloseable {
 
     /** The detector classes that are vehicles: everything the synthetic scene shows. */
-    public static final Set<String> VEHICLES = Set.of("car", "bus", "truck", "motorcycle",
-            "bicycle");
+    public static final Set<String> VEHICLES = DetectOperator.VEHICLE_CLASSES;
 
     /** The vehicle classes that carry a plate. */
-    public static final Set<String> PLATED = Set.of("car", "bus", "truck", "motorcycle");
+    public static final Set<String> PLATED = PlatesOperator.PLATED_CLASSES;
 
     /** Detector thresholds: those of {@link YoloOptions#defaults()}, for vehicles only. */
-    static final YoloOptions OPTIONS = new YoloOptions(0.35f, 0.45f, VEHICLES);
+    static final YoloOptions OPTIONS = DetectOperator.vehicleOptions();
 
     /** Pixels a box must keep from the border for its plate to be read. */
     private static final int BORDER = 2;
@@ -59,9 +60,7 @@ public final class VehicleAnalyser implements AutoCloseable {
             throw new IllegalArgumentException("plates per frame " + platesPerFrame
                     + " must be >= 0");
         }
-        Path file = model.toAbsolutePath();
-        SharedModels.Lease<YoloDetector> detector = SharedModels.acquire(
-                "yolo:" + file + ":" + OPTIONS, () -> YoloDetector.open(file, OPTIONS));
+        SharedModels.Lease<YoloDetector> detector = YoloDetector.shared(model, OPTIONS);
         try {
             return new VehicleAnalyser(detector, PlateReader.shared(), platesPerFrame);
         } catch (RuntimeException e) {
@@ -72,12 +71,8 @@ public final class VehicleAnalyser implements AutoCloseable {
 
     /** The vehicles in {@code image}, most confident first, plates read on some of them. */
     public List<DetectedObject> analyse(BufferedImage image) {
-        List<Detection> found = new ArrayList<>();
-        for (Detection d : detector.get().detect(image)) {
-            if (VEHICLES.contains(d.label())) {
-                found.add(d);
-            }
-        }
+        // detect keeps only the OPTIONS' classes, the vehicles.
+        List<Detection> found = detector.get().detect(image);
         List<Detection> toRead = found.stream()
                 .filter(d -> PLATED.contains(d.label()) && inside(d.box(), image))
                 .sorted(Comparator.comparingLong((Detection d) -> area(d.box())).reversed())
