@@ -2,13 +2,18 @@ package dev.flinkedge.jobs.demo;
 
 import dev.flinkedge.connectors.api.CameraPolicy;
 import dev.flinkedge.connectors.bench.BenchCluster;
-import dev.flinkedge.connectors.bench.ResultArrivals;
 import dev.flinkedge.connectors.bench.ResultArrivals.Arrival;
+import dev.flinkedge.connectors.bench.ResultArrivals;
 import dev.flinkedge.connectors.policy.KafkaPolicyProvider;
 import dev.flinkedge.connectors.policy.PolicyPublisher;
 import dev.flinkedge.connectors.runtime.StreamTopics;
+import dev.flinkedge.jobs.AttributeRecognitionJob;
+import dev.flinkedge.jobs.PlateRecognitionJob;
+import dev.flinkedge.jobs.TrafficJobOptions;
+import dev.flinkedge.jobs.TrafficStreams;
 import dev.flinkedge.jobs.bench.BenchClusters;
 import dev.flinkedge.jobs.cli.ProjectFiles;
+import dev.flinkedge.jobs.traffic.DetectOperator;
 import dev.flinkedge.registry.cli.CliException;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.StreamDescriptor;
@@ -43,14 +48,14 @@ import java.util.stream.Stream;
 public final class EdgeDemo {
 
     /** Main classes of the two jobs in the job jar. */
-    static final String PLATES_JOB = "dev.flinkedge.jobs.PlateRecognitionJob";
-    static final String ATTRIBUTES_JOB = "dev.flinkedge.jobs.AttributeRecognitionJob";
+    static final String PLATES_JOB = PlateRecognitionJob.class.getName();
+    static final String ATTRIBUTES_JOB = AttributeRecognitionJob.class.getName();
     static final String CITY_A = "city-a";
     static final String CITY_B = "city-b";
-    static final String VIDEO_STREAM = "VideoStream";
-    static final String VEHICLE_STREAM = "VehicleStream";
-    static final String PLATES_TOPIC = "plates";
-    static final String ATTRIBUTES_TOPIC = "attributes";
+    static final String VIDEO_STREAM = TrafficJobOptions.CAMERA_STREAM.defaultValue();
+    static final String VEHICLE_STREAM = TrafficStreams.VEHICLES;
+    static final String PLATES_TOPIC = TrafficJobOptions.RESULTS_PLATES.defaultValue();
+    static final String ATTRIBUTES_TOPIC = TrafficJobOptions.RESULTS_ATTRIBUTES.defaultValue();
 
     private static final long PROGRESS_MS = 5000;
     private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(60);
@@ -225,11 +230,11 @@ public final class EdgeDemo {
                     settings.topology().toAbsolutePath().toString()));
         }
         args.addAll(extra);
-        say("  $ FLINK_EDGE_TOKEN=<" + owner + "'s token> "
+        say("  $ " + TrafficJobOptions.TOKEN_ENV + "=<" + owner + "'s token> "
                 + String.join(" ", flinkRun.command(mainClass, jar, args)));
         long start = System.nanoTime();
         String jobId = flinkRun.submit(mainClass, jar, args,
-                Map.of("FLINK_EDGE_TOKEN", tokens.get(owner)));
+                Map.of(TrafficJobOptions.TOKEN_ENV, tokens.get(owner)));
         say(String.format("  submitted as %s in %.1f s", jobId,
                 (System.nanoTime() - start) / 1e9));
         return jobId;
@@ -300,10 +305,10 @@ public final class EdgeDemo {
                     placement.put(job.getKey() + ": " + vertex, String.join(",", tms)));
             flink.cancel(job.getValue());
         }
-        long detectXa = flink.invocations(jobIds.get("x+a"), "detect");
+        long detectXa = flink.invocations(jobIds.get("x+a"), DetectOperator.NAME);
         long detectAll = 0;
         for (String jobId : jobIds.values()) {
-            detectAll += flink.invocations(jobId, "detect");
+            detectAll += flink.invocations(jobId, DetectOperator.NAME);
         }
         List<Arrival> all = results.all();
         Map<String, String> topicOf = Map.of("x+a", PLATES_TOPIC, "x+b", ATTRIBUTES_TOPIC);

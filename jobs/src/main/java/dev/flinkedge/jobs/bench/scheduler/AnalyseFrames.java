@@ -2,16 +2,13 @@ package dev.flinkedge.jobs.bench.scheduler;
 
 import dev.flinkedge.connectors.api.EdgeRecord;
 import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.jobs.traffic.VehicleImages;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.util.FlinkRuntimeException;
 
 /**
  * The benchmark pipeline's work at one site: decodes each frame and runs the {@link
@@ -48,17 +45,7 @@ public final class AnalyseFrames extends RichMapFunction<Frame, EdgeRecord<Frame
 
     @Override
     public EdgeRecord<FrameAnalysis> map(Frame frame) {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(frame.image()));
-        } catch (IOException e) {
-            throw new FlinkRuntimeException("cannot decode frame " + frame.sequence()
-                    + " of camera " + frame.cameraId(), e);
-        }
-        if (image == null) {
-            throw new FlinkRuntimeException("frame " + frame.sequence() + " of camera "
-                    + frame.cameraId() + " is not a readable " + frame.encoding() + " image");
-        }
+        BufferedImage image = VehicleImages.decode(frame);
         FrameAnalysis analysis = new FrameAnalysis(site, image.getWidth(), image.getHeight(),
                 analyser.analyse(image), frame.groundTruth());
         return EdgeRecord.derivedFrom(frame, analysis)

@@ -5,11 +5,11 @@ import dev.flinkedge.connectors.source.camera.reader.FpsSampler;
 import dev.flinkedge.connectors.source.camera.reader.FrameEncoder;
 import dev.flinkedge.connectors.source.camera.reader.feed.SourceImage;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
+import dev.flinkedge.jobs.traffic.VehicleImages;
 import dev.flinkedge.scheduler.control.Profile;
 import dev.flinkedge.scheduler.control.ProfileEntry;
 import dev.flinkedge.scheduler.control.VideoConfig;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import javax.imageio.ImageIO;
 
 /**
  * The profiling pass (Chameleon's, offline): renders a stretch of the synthetic scene at the
@@ -125,8 +124,7 @@ public final class ConfigurationProfiler {
                         long c0 = os.getProcessCpuTime();
                         FrameEncoder.EncodedImage jpeg = encoder.encode(
                                 new SourceImage(r.image(), r.truth()), size[0], size[1]);
-                        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(
-                                jpeg.jpeg()));
+                        BufferedImage decoded = VehicleImages.decodeJpeg(jpeg.jpeg());
                         List<DetectedObject> objects = analyser.analyse(decoded);
                         long cpu = renderNanos + os.getProcessCpuTime() - c0;
                         Score score = Score.of(objects, jpeg.truth());
