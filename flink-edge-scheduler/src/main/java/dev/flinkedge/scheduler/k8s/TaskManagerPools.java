@@ -1,7 +1,6 @@
 package dev.flinkedge.scheduler.k8s;
 
 import dev.flinkedge.scheduler.topology.Site;
-import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +36,7 @@ public final class TaskManagerPools {
     public static Map<String, String> render(Topology topology) {
         Map<String, String> files = new LinkedHashMap<>();
         for (Site site : topology.sites()) {
-            if (site.slots() > 0 && site.tier() != Tier.DEVICE && !site.isRoot()) {
+            if (site.hostsTasks() && !site.isRoot()) {
                 files.put("taskmanagers-" + site.id() + ".yaml", render(site));
             }
         }

@@ -81,7 +81,7 @@ public final class DeviceSites {
      */
     public static DeviceSites nearest(Topology topology, Map<String, Location> located) {
         List<Site> hosts = topology.sites().stream()
-                .filter(s -> s.tier() != Tier.DEVICE && s.slots() > 0 && !s.isRoot())
+                .filter(s -> s.hostsTasks() && !s.isRoot())
                 .toList();
         if (hosts.isEmpty()) {
             hosts = topology.sites().stream().filter(Site::isRoot).toList();

@@ -13,6 +13,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides where every node of a job's plan runs; the one place placement is decided. A pure
@@ -46,6 +47,12 @@ public final class Placer {
     private final Topology topology;
     private final DeviceSites devices;
     private final int maxEdges;
+
+    /**
+     * Device hulls by the device set they cover, kept across calls: EdgeStreams asks for the plan
+     * of a job once per node it builds, and the hulls only depend on the devices.
+     */
+    private final Map<SortedSet<String>, AreaFinding> findings = new ConcurrentHashMap<>();
 
     /**
      * A planner for one topology.
@@ -114,12 +121,11 @@ public final class Placer {
         SortedMap<String, PlanNode> byId = index(nodes);
         Map<String, SortedSet<String>> sites = new HashMap<>();
         Map<String, SortedSet<String>> upstreamDevices = new HashMap<>();
-        Map<SortedSet<String>, AreaFinding> findings = new HashMap<>();
         List<PlacementPlan.Entry> entries = new ArrayList<>();
         for (PlanNode node : inputsFirst(byId)) {
             upstreamDevices.put(node.id(), upstreamDevices(node, upstreamDevices));
             SortedSet<String> at = new TreeSet<>();
-            for (Placed placed : place(node, sites, upstreamDevices, findings)) {
+            for (Placed placed : place(node, sites, upstreamDevices)) {
                 Placed hosted = hosted(placed);
                 if (at.add(hosted.site())) {
                     entries.add(new PlacementPlan.Entry(node.id(), hosted.site(),
@@ -158,8 +164,7 @@ public final class Placer {
     }
 
     private List<Placed> place(PlanNode node, Map<String, SortedSet<String>> sites,
-            Map<String, SortedSet<String>> upstreamDevices,
-            Map<SortedSet<String>, AreaFinding> findings) {
+            Map<String, SortedSet<String>> upstreamDevices) {
         List<Placed> placed = new ArrayList<>();
         switch (node.kind()) {
             case SOURCE -> {
@@ -185,8 +190,8 @@ public final class Placer {
             case AREA_RULE -> {
                 SortedSet<String> read = upstreamDevices.get(node.id());
                 AreaFinding finding = findings.computeIfAbsent(
-                        read == null ? new TreeSet<>(devices.all().stream().map(Device::id)
-                                .toList()) : read,
+                        new TreeSet<>(read == null ? devices.all().stream().map(Device::id)
+                                .toList() : read),
                         ids -> AreaFinding.build(topology, devices.only(ids), maxEdges));
                 placed.add(new Placed(finding.siteFor(node.area()).id(),
                         "area rule: deepest site whose hull of "
