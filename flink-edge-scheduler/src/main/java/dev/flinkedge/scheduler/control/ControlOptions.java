@@ -10,8 +10,11 @@ import org.apache.flink.configuration.ConfigOption;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Settings of the control loop ({@code flink-edge scheduler start}) and its scheduling policies.
@@ -247,8 +250,23 @@ public final class ControlOptions {
 
     private ControlOptions() {}
 
-    /** Every option of this class by key, in declaration order: what {@code -D} may set. */
-    public static Map<String, ConfigOption<?>> byKey() {
+    /**
+     * Checks that every key names an option of this class: what {@code -D} may set.
+     *
+     * @throws IllegalArgumentException naming the first unknown key and listing the known ones
+     */
+    public static void checkKnown(Collection<String> keys) {
+        Set<String> known = byKey().keySet();
+        for (String key : keys) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException(
+                        "Unknown option -D " + key + "; known: " + new TreeSet<>(known));
+            }
+        }
+    }
+
+    /** Every option of this class by key, in declaration order. */
+    static Map<String, ConfigOption<?>> byKey() {
         Map<String, ConfigOption<?>> known = new LinkedHashMap<>();
         for (Field f : ControlOptions.class.getFields()) {
             if (Modifier.isStatic(f.getModifiers()) && f.getType() == ConfigOption.class) {

@@ -10,7 +10,6 @@ import dev.flinkedge.scheduler.topology.InvalidTopologyException;
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
 
-import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
 import picocli.CommandLine.Command;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /**
@@ -177,20 +175,13 @@ final class SchedulerStartCommand implements Callable<Integer> {
 
     /** The options as a configuration, with defaults from the local cluster. */
     Configuration configuration(Optional<ClusterState> cluster) {
-        Map<String, ConfigOption<?>> known = ControlOptions.byKey();
+        try {
+            ControlOptions.checkKnown(options.keySet());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Configuration conf = new Configuration();
-        options.forEach(
-                (key, value) -> {
-                    if (!known.containsKey(key)) {
-                        throw new ParameterException(
-                                spec.commandLine(),
-                                "Unknown option -D "
-                                        + key
-                                        + "; known: "
-                                        + new TreeSet<>(known.keySet()));
-                    }
-                    conf.setString(key, value);
-                });
+        options.forEach(conf::setString);
         conf.set(ControlOptions.POLICY, policy);
         conf.set(ControlOptions.SLO, slo);
         conf.set(ControlOptions.PERIOD, period);

@@ -25,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -177,12 +175,12 @@ public final class BenchSchedulerCommand implements FlinkEdgeBenchmark, Callable
             throw new CliException("the detection model " + detector + " is missing; run"
                     + " bin/fetch-assets or pass --model FILE");
         }
-        Set<String> known = ControlOptions.byKey().keySet();
+        try {
+            ControlOptions.checkKnown(schedulerOptions.keySet());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         for (String key : schedulerOptions.keySet()) {
-            if (!known.contains(key)) {
-                throw new ParameterException(spec.commandLine(), "Unknown option -D " + key
-                        + "; known: " + new TreeSet<>(known));
-            }
             if (SchedulerBenchmark.OWN_OPTIONS.contains(key)) {
                 throw new ParameterException(spec.commandLine(), "-D " + key + " is set by the"
                         + " benchmark from its own flags (see --help); use those");
