@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +59,6 @@ public final class ControlLoop implements AutoCloseable {
     private final Topology topology;
     private final LongSupplier clock;
     private final Set<String> cameras = new TreeSet<>();
-    private final Map<String, CameraPolicy> lastPublished = new HashMap<>();
     private ScheduledExecutorService executor;
 
     /**
@@ -144,16 +142,13 @@ public final class ControlLoop implements AutoCloseable {
                         d.cameraId());
                 continue;
             }
-            boolean neverPublished =
-                    !lastPublished.containsKey(d.cameraId())
-                            && store.published(d.cameraId()).isEmpty();
+            boolean neverPublished = store.published(d.cameraId()).isEmpty();
             if (!neverPublished && d.policy().withVersion(before.version()).equals(before)) {
                 LOG.debug("Camera '{}' keeps {}: {}", d.cameraId(), describe(before), d.reason());
                 continue;
             }
             CameraPolicy next = d.policy().withVersion(before.version() + 1);
             store.publish(next);
-            lastPublished.put(next.cameraId(), next);
             published.add(next);
             LOG.info(
                     "Camera '{}' v{} → v{}: {} → {} ({})",
@@ -170,7 +165,7 @@ public final class ControlLoop implements AutoCloseable {
     /** Holds every camera that has a policy but never reported at the admission configuration. */
     private List<CameraPolicy> admitWaitingCameras() throws InterruptedException {
         List<CameraPolicy> admitted = new ArrayList<>();
-        for (String camera : new TreeSet<>(store.cameras())) {
+        for (String camera : store.cameras()) {
             if (cameras.contains(camera)) {
                 continue;
             }
@@ -181,7 +176,6 @@ public final class ControlLoop implements AutoCloseable {
             }
             CameraPolicy next = held.withVersion(before.version() + 1);
             store.publish(next);
-            lastPublished.put(camera, next);
             admitted.add(next);
             LOG.info(
                     "Camera '{}' v{} → v{}: {} → {} (no metrics yet: held at the admission"
@@ -228,16 +222,7 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     private CameraPolicy current(String camera) {
-        CameraPolicy fromTopic = store.published(camera).orElse(null);
-        CameraPolicy ours = lastPublished.get(camera);
-        if (fromTopic == null && ours == null) {
-            return settings.defaultPolicy(camera);
-        }
-        if (fromTopic == null) {
-            return ours;
-        }
-        // Our own publish may not have come back from the topic yet.
-        return ours != null && ours.version() > fromTopic.version() ? ours : fromTopic;
+        return store.published(camera).orElseGet(() -> settings.defaultPolicy(camera));
     }
 
     private static String describe(CameraPolicy p) {

@@ -1,8 +1,6 @@
 package dev.flinkedge.scheduler.control;
 
 import dev.flinkedge.connectors.api.CameraPolicy;
-import dev.flinkedge.connectors.policy.KafkaPolicyProvider;
-import dev.flinkedge.connectors.policy.PolicyPublisher;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -12,10 +10,13 @@ import java.util.Set;
 /** Where the control loop reads the published policies and publishes new ones. */
 public interface PolicyStore extends AutoCloseable {
 
-    /** The newest published policy of {@code cameraId}, if any. */
+    /**
+     * The newest published policy of {@code cameraId}, if any: this store's own publish when the
+     * topic has not returned it yet.
+     */
     Optional<CameraPolicy> published(String cameraId);
 
-    /** The cameras with a published policy. */
+    /** The cameras with a published policy, this store's own publishes included, sorted. */
     Set<String> cameras();
 
     /** Publishes {@code policy}; returns once it is acknowledged. */
@@ -25,8 +26,7 @@ public interface PolicyStore extends AutoCloseable {
     void close();
 
     /**
-     * The compacted policy topic: read through a {@link KafkaPolicyProvider}, written through a
-     * {@link PolicyPublisher}.
+     * The compacted policy topic (see {@link KafkaPolicyStore}).
      *
      * @param clientProps Kafka client properties, at least {@code bootstrap.servers}
      * @param topic the policy topic
@@ -34,38 +34,6 @@ public interface PolicyStore extends AutoCloseable {
      */
     static PolicyStore kafka(Properties clientProps, String topic, Duration timeout)
             throws InterruptedException {
-        PolicyPublisher publisher = PolicyPublisher.create(clientProps, topic, timeout);
-        KafkaPolicyProvider provider;
-        try {
-            provider = KafkaPolicyProvider.start(clientProps, topic, camera -> null, timeout);
-        } catch (RuntimeException | InterruptedException e) {
-            publisher.close();
-            throw e;
-        }
-        return new PolicyStore() {
-            @Override
-            public Optional<CameraPolicy> published(String cameraId) {
-                return provider.published(cameraId);
-            }
-
-            @Override
-            public Set<String> cameras() {
-                return provider.cameras();
-            }
-
-            @Override
-            public void publish(CameraPolicy policy) throws InterruptedException {
-                publisher.publish(policy);
-            }
-
-            @Override
-            public void close() {
-                try {
-                    provider.close();
-                } finally {
-                    publisher.close();
-                }
-            }
-        };
+        return KafkaPolicyStore.start(clientProps, topic, timeout);
     }
 }
