@@ -1,9 +1,8 @@
 package dev.flinkedge.connectors.metrics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.flinkedge.registry.storage.RegistryJson;
 
 import org.apache.flink.annotation.Internal;
 
@@ -16,8 +15,8 @@ import java.io.IOException;
 @Internal
 public final class MetricsJson {
 
-    private static final ObjectMapper MAPPER =
-            JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    /** Forward compatible, as every topic record's mapper: unknown fields are skipped. */
+    private static final ObjectMapper MAPPER = RegistryJson.LENIENT;
 
     private MetricsJson() {}
 

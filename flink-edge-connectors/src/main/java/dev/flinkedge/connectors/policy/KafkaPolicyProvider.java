@@ -4,7 +4,6 @@ import dev.flinkedge.connectors.api.CameraPolicy;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.Preconditions;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -116,10 +115,7 @@ public final class KafkaPolicyProvider implements PolicyProvider {
                 "Property %s is required but not provided",
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
         PolicyJson.warmUp();
-        int partitionCount;
-        try (Admin admin = Admin.create(clientProps)) {
-            partitionCount = PolicyTopic.ensure(admin, topic, timeout, servers);
-        }
+        int partitionCount = PolicyTopic.ensure(clientProps, topic, timeout);
         KafkaPolicyProvider provider =
                 new KafkaPolicyProvider(clientProps, topic, partitionCount, defaults, timeout);
         provider.thread.start();

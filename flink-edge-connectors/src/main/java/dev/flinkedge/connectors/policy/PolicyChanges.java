@@ -11,7 +11,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.Preconditions;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -69,9 +68,7 @@ public final class PolicyChanges {
             throws InterruptedException {
         Properties props = new Properties();
         props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
-            PolicyTopic.ensure(admin, topic, TOPIC_TIMEOUT, bootstrapServers);
-        }
+        PolicyTopic.ensure(props, topic, TOPIC_TIMEOUT);
         return env.fromSource(
                         source(bootstrapServers, topic),
                         WatermarkStrategy.noWatermarks(),

@@ -1,11 +1,10 @@
 package dev.flinkedge.connectors.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.flinkedge.connectors.api.CameraPolicy;
+import dev.flinkedge.registry.storage.RegistryJson;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,8 +26,8 @@ public final class PolicyJson {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyJson.class);
 
-    private static final ObjectMapper MAPPER =
-            JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    /** Forward compatible, as every topic record's mapper: unknown fields are skipped. */
+    private static final ObjectMapper MAPPER = RegistryJson.LENIENT;
 
     private static final CameraPolicy SAMPLE =
             new CameraPolicy("warm-up", 1, 1, 1, new CameraPolicy.Offload("site", 0.5), 0);

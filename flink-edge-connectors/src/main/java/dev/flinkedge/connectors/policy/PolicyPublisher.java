@@ -4,7 +4,6 @@ import dev.flinkedge.connectors.api.CameraPolicy;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.Preconditions;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -70,14 +69,7 @@ public final class PolicyPublisher implements AutoCloseable {
             throws InterruptedException {
         Preconditions.checkNotNull(clientProps, "clientProps");
         Preconditions.checkNotNull(topic, "topic");
-        String servers = clientProps.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
-        Preconditions.checkArgument(
-                servers != null && !servers.isBlank(),
-                "Property %s is required but not provided",
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
-        try (Admin admin = Admin.create(clientProps)) {
-            PolicyTopic.ensure(admin, topic, timeout, servers);
-        }
+        PolicyTopic.ensure(clientProps, topic, timeout);
         PolicyJson.warmUp();
         PolicyPublisher publisher = new PolicyPublisher(clientProps, topic, timeout);
         // Fetch the topic's metadata now so that the first publish is one round trip, not three.

@@ -1,7 +1,9 @@
 package dev.flinkedge.connectors.policy;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.util.Preconditions;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,6 +39,24 @@ final class PolicyTopic {
      *
      * @return the number of partitions of the topic
      */
+    /**
+     * {@link #ensure(Admin, String, Duration, String)} with an admin client of its own.
+     *
+     * @param clientProps Kafka client properties, at least {@code bootstrap.servers}
+     * @throws IllegalArgumentException if {@code bootstrap.servers} is missing
+     */
+    static int ensure(Properties clientProps, String topic, Duration timeout)
+            throws InterruptedException {
+        String servers = clientProps.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        Preconditions.checkArgument(
+                servers != null && !servers.isBlank(),
+                "Property %s is required but not provided",
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        try (Admin admin = Admin.create(clientProps)) {
+            return ensure(admin, topic, timeout, servers);
+        }
+    }
+
     static int ensure(Admin admin, String topic, Duration timeout, String bootstrapServers)
             throws InterruptedException {
         long ms = timeout.toMillis();
