@@ -175,13 +175,7 @@ public final class EdgeStream<T> {
      * EdgeStreams#execute} rejects; add such operators through {@link EdgeStreams#derive}.
      */
     public DataStream<T> dataStream() {
-        List<DataStream<T>> all = List.copyOf(branches().values());
-        if (all.size() == 1) {
-            return all.get(0);
-        }
-        @SuppressWarnings("unchecked")
-        DataStream<T>[] rest = all.subList(1, all.size()).toArray(DataStream[]::new);
-        return all.get(0).union(rest);
+        return EdgeStreams.union(List.copyOf(branches().values()));
     }
 
     /** The Flink stream of each branch by site, building the operators on first use. */

@@ -425,7 +425,8 @@ public final class EdgeStreams {
         return stream;
     }
 
-    private static <T> DataStream<T> union(List<DataStream<T>> parts) {
+    /** The one stream of {@code parts} that is present, or the union of those present. */
+    static <T> DataStream<T> union(List<DataStream<T>> parts) {
         List<DataStream<T>> present = parts.stream().filter(Objects::nonNull).toList();
         if (present.size() == 1) {
             return present.get(0);
@@ -510,9 +511,16 @@ public final class EdgeStreams {
         Map<String, DataStream<T>> in = ((EdgeStream<T>) node.parents().get(0)).branches();
         List<DataStreamSink<T>> sinks = new ArrayList<>();
         List<PlacementStrategy.Branch> branches = branchesOf(node);
+        DataStream<T> all = null;
         for (PlacementStrategy.Branch b : branches) {
-            DataStream<T> stream = in.containsKey(b.site()) && node.targetSite() == null
-                    ? in.get(b.site()) : union(List.copyOf(in.values()));
+            DataStream<T> stream;
+            if (in.containsKey(b.site()) && node.targetSite() == null) {
+                stream = in.get(b.site());
+            } else {
+                // One union of the input's branches serves every sink copy that needs it.
+                all = all != null ? all : union(List.copyOf(in.values()));
+                stream = all;
+            }
             DataStreamSink<T> sink = stream.sinkTo(node.sink());
             if (placement != null) {
                 sink.slotSharingGroup(placement.slotSharingGroup(b.site()));

@@ -44,6 +44,8 @@ import java.util.SplittableRandom;
 @PublicEvolving
 public final class SyntheticTrafficScene {
 
+    private static final Font LABEL_FONT = new Font(Font.MONOSPACED, Font.PLAIN, 16);
+
     private static final double SCENE_HEIGHT = 720;
     private static final double MIN_VISIBLE_SHARE = 1.0 / 3;
 
@@ -89,21 +91,16 @@ public final class SyntheticTrafficScene {
             double sy = height / SCENE_HEIGHT;
             g.scale(sx, sy);
             List<Vehicle> vehicles = schedule.vehiclesAt(sceneTimeMs / 1000.0);
-            List<GroundTruth.TruthObject> truth = new ArrayList<>(vehicles.size());
             for (Vehicle v : vehicles) {
                 painter.paint(g, v);
-                GroundTruth.TruthObject box = truthBox(v, sx, sy);
-                if (box != null) {
-                    truth.add(box);
-                }
             }
             g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 16));
+            g.setFont(LABEL_FONT);
             g.drawString(
                     String.format(Locale.ROOT, "SYN-%d  t=%.1fs", seed, sceneTimeMs / 1000.0),
                     12,
                     24);
-            return new Rendering(image, new GroundTruth(truth));
+            return new Rendering(image, truth(vehicles, sx, sy));
         } finally {
             g.dispose();
         }
@@ -115,10 +112,13 @@ public final class SyntheticTrafficScene {
      * of a camera's native rate, also those a lower delivered rate never rendered.
      */
     public GroundTruth truthAt(long sceneTimeMs) {
-        double sx = width / TrafficSchedule.SCENE_WIDTH;
-        double sy = height / SCENE_HEIGHT;
-        List<GroundTruth.TruthObject> truth = new ArrayList<>();
-        for (Vehicle v : schedule.vehiclesAt(sceneTimeMs / 1000.0)) {
+        return truth(schedule.vehiclesAt(sceneTimeMs / 1000.0),
+                width / TrafficSchedule.SCENE_WIDTH, height / SCENE_HEIGHT);
+    }
+
+    private GroundTruth truth(List<Vehicle> vehicles, double sx, double sy) {
+        List<GroundTruth.TruthObject> truth = new ArrayList<>(vehicles.size());
+        for (Vehicle v : vehicles) {
             GroundTruth.TruthObject box = truthBox(v, sx, sy);
             if (box != null) {
                 truth.add(box);
