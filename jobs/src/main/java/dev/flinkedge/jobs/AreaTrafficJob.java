@@ -1,6 +1,6 @@
 package dev.flinkedge.jobs;
 
-import dev.flinkedge.connectors.api.EdgeRecord;
+import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.jobs.traffic.AreaTraffic;

@@ -1,7 +1,7 @@
 package dev.flinkedge.jobs;
 
 import dev.flinkedge.connectors.api.EdgeStreams;
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.runtime.StreamTopics;

@@ -1,11 +1,11 @@
 package dev.flinkedge.jobs;
 
 import dev.flinkedge.connectors.api.AreaRule;
-import dev.flinkedge.connectors.api.EdgeData;
-import dev.flinkedge.connectors.api.EdgeRecord;
+import dev.flinkedge.connectors.model.EdgeData;
+import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.sink.ResultSinks;
 import dev.flinkedge.jobs.traffic.Area;
 import dev.flinkedge.jobs.traffic.AreaTraffic;

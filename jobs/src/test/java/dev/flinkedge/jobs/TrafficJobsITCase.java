@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flinkedge.connectors.api.EdgeStreams;
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.jobs.testutil.TopicRecords;
 import dev.flinkedge.jobs.traffic.DetectOperator;
 import dev.flinkedge.jobs.traffic.ModelFiles;

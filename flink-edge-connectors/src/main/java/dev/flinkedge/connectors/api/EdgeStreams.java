@@ -1,5 +1,8 @@
 package dev.flinkedge.connectors.api;
 
+import dev.flinkedge.connectors.model.EdgeData;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.runtime.KeyOf;
 import dev.flinkedge.connectors.runtime.LeftUnionFunction;
 import dev.flinkedge.connectors.runtime.MapOperatorFunction;

@@ -1,5 +1,6 @@
 package dev.flinkedge.connectors.api;
 
+import dev.flinkedge.connectors.model.EdgeRecord;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

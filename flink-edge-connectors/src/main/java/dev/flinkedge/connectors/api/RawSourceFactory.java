@@ -1,5 +1,6 @@
 package dev.flinkedge.connectors.api;
 
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import java.io.Serializable;
 import org.apache.flink.streaming.api.datastream.DataStream;

@@ -1,5 +1,6 @@
 package dev.flinkedge.connectors.api;
 
+import dev.flinkedge.connectors.model.EdgeData;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;

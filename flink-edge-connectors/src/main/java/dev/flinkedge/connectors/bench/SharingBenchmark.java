@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.bench;
 
-import dev.flinkedge.connectors.api.EdgeData;
+import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.SharedChannel;

@@ -1,8 +1,8 @@
 package dev.flinkedge.connectors.bench;
 
-import dev.flinkedge.connectors.api.EdgeData;
+import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.api.EdgeOperator;
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.api.RawSourceFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 

@@ -1,8 +1,8 @@
 package dev.flinkedge.connectors.bench;
 
-import dev.flinkedge.connectors.api.EdgeData;
+import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.api.EdgeOperator;
-import dev.flinkedge.connectors.api.EdgeRecord;
+import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.operators.SyntheticCost;
 import dev.flinkedge.connectors.operators.SyntheticResult;

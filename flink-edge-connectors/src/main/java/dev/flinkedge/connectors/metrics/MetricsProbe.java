@@ -1,7 +1,7 @@
 package dev.flinkedge.connectors.metrics;
 
-import dev.flinkedge.connectors.api.EdgeData;
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.EdgeData;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.routing.RouteStamp;
 
 import org.apache.flink.annotation.PublicEvolving;

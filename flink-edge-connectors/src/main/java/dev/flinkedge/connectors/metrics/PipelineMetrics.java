@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.metrics;
 
-import dev.flinkedge.connectors.api.EdgeData;
+import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.runtime.StreamTopics;
 
 import org.apache.flink.annotation.PublicEvolving;

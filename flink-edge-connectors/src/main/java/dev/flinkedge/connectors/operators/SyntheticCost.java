@@ -1,10 +1,10 @@
 package dev.flinkedge.connectors.operators;
 
-import dev.flinkedge.connectors.api.EdgeData;
+import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.api.EdgeOperator;
 import dev.flinkedge.connectors.api.EdgeOperatorFactory;
-import dev.flinkedge.connectors.api.EdgeRecord;
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.api.MapOperator;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.policy;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
+import dev.flinkedge.connectors.model.CameraPolicy;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.Preconditions;

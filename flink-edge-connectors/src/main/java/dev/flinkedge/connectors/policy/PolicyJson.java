@@ -3,7 +3,7 @@ package dev.flinkedge.connectors.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
+import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.registry.storage.RegistryJson;
 
 import org.apache.flink.annotation.Internal;

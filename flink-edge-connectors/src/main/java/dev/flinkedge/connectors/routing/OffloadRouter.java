@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.routing;
 
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.policy.PolicyChange;
 
 import org.apache.flink.annotation.PublicEvolving;

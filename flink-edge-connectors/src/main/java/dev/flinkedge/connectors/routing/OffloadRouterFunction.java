@@ -1,7 +1,7 @@
 package dev.flinkedge.connectors.routing;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.policy.PolicyChange;
 
 import org.apache.flink.annotation.Internal;

@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.routing;
 
-import dev.flinkedge.connectors.api.StageTimes;
+import dev.flinkedge.connectors.model.StageTimes;
 
 import org.apache.flink.annotation.PublicEvolving;
 

@@ -1,9 +1,9 @@
 package dev.flinkedge.connectors.runtime;
 
 import dev.flinkedge.connectors.api.AreaRule;
-import dev.flinkedge.connectors.api.EdgeData;
-import dev.flinkedge.connectors.api.EdgeRecord;
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.EdgeData;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.GeoPoint;
 import java.util.Map;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;

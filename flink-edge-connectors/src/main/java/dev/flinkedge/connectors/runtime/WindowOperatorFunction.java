@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.runtime;
 
-import dev.flinkedge.connectors.api.EdgeData;
+import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.api.WindowOperator;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;

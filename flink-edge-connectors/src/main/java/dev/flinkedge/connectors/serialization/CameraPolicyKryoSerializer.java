@@ -5,7 +5,7 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
+import dev.flinkedge.connectors.model.CameraPolicy;
 
 /** Kryo serializer for {@link CameraPolicy}: camera id, fps, size, offload, version. */
 final class CameraPolicyKryoSerializer extends Serializer<CameraPolicy> {

@@ -6,8 +6,8 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
 
-import dev.flinkedge.connectors.api.EdgeRecord;
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.Frame;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.Preconditions;

@@ -4,12 +4,12 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
-import dev.flinkedge.connectors.api.EdgeRecord;
-import dev.flinkedge.connectors.api.Frame;
-import dev.flinkedge.connectors.api.GeoPoint;
-import dev.flinkedge.connectors.api.GroundTruth;
-import dev.flinkedge.connectors.api.StageTimes;
+import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.connectors.model.GeoPoint;
+import dev.flinkedge.connectors.model.GroundTruth;
+import dev.flinkedge.connectors.model.StageTimes;
 
 import org.apache.flink.annotation.Internal;
 import org.objenesis.strategy.StdInstantiatorStrategy;

@@ -5,9 +5,9 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-import dev.flinkedge.connectors.api.EdgeRecord;
-import dev.flinkedge.connectors.api.GeoPoint;
-import dev.flinkedge.connectors.api.StageTimes;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.GeoPoint;
+import dev.flinkedge.connectors.model.StageTimes;
 
 /**
  * Kryo serializer for {@link EdgeRecord}: the edge metadata field by field, then the payload with

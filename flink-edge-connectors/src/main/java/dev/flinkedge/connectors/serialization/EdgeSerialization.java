@@ -1,7 +1,7 @@
 package dev.flinkedge.connectors.serialization;
 
-import dev.flinkedge.connectors.api.EdgeRecord;
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.Frame;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.annotation.VisibleForTesting;

@@ -6,10 +6,10 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-import dev.flinkedge.connectors.api.Frame;
-import dev.flinkedge.connectors.api.GeoPoint;
-import dev.flinkedge.connectors.api.GroundTruth;
-import dev.flinkedge.connectors.api.StageTimes;
+import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.connectors.model.GeoPoint;
+import dev.flinkedge.connectors.model.GroundTruth;
+import dev.flinkedge.connectors.model.StageTimes;
 
 /**
  * Kryo serializer for {@link Frame}. Layout: encoding code, width, height, camera id, location,

@@ -5,7 +5,7 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.GeoPoint;
 
 /** Kryo serializer for {@link GeoPoint}: latitude and longitude as two doubles. */
 final class GeoPointKryoSerializer extends Serializer<GeoPoint> {

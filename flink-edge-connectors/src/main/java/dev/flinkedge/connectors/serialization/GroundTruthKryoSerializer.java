@@ -5,8 +5,8 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-import dev.flinkedge.connectors.api.GroundTruth;
-import dev.flinkedge.connectors.api.GroundTruth.TruthObject;
+import dev.flinkedge.connectors.model.GroundTruth;
+import dev.flinkedge.connectors.model.GroundTruth.TruthObject;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-import dev.flinkedge.connectors.api.CameraPolicy.Offload;
+import dev.flinkedge.connectors.model.CameraPolicy.Offload;
 
 /** Kryo serializer for {@link Offload}: target site (nullable) and fraction. */
 final class OffloadKryoSerializer extends Serializer<Offload> {

@@ -5,7 +5,7 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-import dev.flinkedge.connectors.api.StageTimes;
+import dev.flinkedge.connectors.model.StageTimes;
 
 /** Kryo serializer for {@link StageTimes}: a count, then (stage name, epoch millis) pairs. */
 final class StageTimesKryoSerializer extends Serializer<StageTimes> {

@@ -5,7 +5,7 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-import dev.flinkedge.connectors.api.GroundTruth.TruthObject;
+import dev.flinkedge.connectors.model.GroundTruth.TruthObject;
 
 /** Kryo serializer for one {@link TruthObject}: its strings (plate nullable), then its box. */
 final class TruthObjectKryoSerializer extends Serializer<TruthObject> {

@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.sink;
 
-import dev.flinkedge.connectors.api.EdgeData;
+import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.sink.internal.JsonResultSerializationSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;

@@ -1,5 +1,6 @@
 package dev.flinkedge.connectors.api;
 
+import dev.flinkedge.connectors.model.CameraPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package dev.flinkedge.connectors.api;
 
+import dev.flinkedge.connectors.model.GeoPoint;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.Frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.connectors.operators.SyntheticCost;

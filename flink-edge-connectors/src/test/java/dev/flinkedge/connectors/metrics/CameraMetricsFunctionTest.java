@@ -2,7 +2,7 @@ package dev.flinkedge.connectors.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 
 import org.apache.flink.api.common.typeinfo.Types;

@@ -2,8 +2,8 @@ package dev.flinkedge.connectors.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.policy.PolicyChange;
 import dev.flinkedge.connectors.routing.OffloadRouter;
 import dev.flinkedge.connectors.testutil.EdgeTestEnvironment;

@@ -3,7 +3,7 @@ package dev.flinkedge.connectors.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
+import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 
 import org.apache.flink.core.testutils.CommonTestUtils;

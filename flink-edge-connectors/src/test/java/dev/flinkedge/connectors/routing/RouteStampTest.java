@@ -3,7 +3,7 @@ package dev.flinkedge.connectors.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flinkedge.connectors.api.StageTimes;
+import dev.flinkedge.connectors.model.StageTimes;
 
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package dev.flinkedge.connectors.serialization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flinkedge.connectors.api.Frame;
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.testutil.Samples;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 class EdgeSerializationTest {
 
     private static final String FRAME_ENTRY =
-            "dev.flinkedge.connectors.api.Frame: {type: typeinfo,"
+            "dev.flinkedge.connectors.model.Frame: {type: typeinfo,"
                     + " class: dev.flinkedge.connectors.serialization.FrameTypeInfoFactory}";
 
     private static final Predicate<Class<?>> NONE = type -> false;
@@ -35,7 +35,7 @@ class EdgeSerializationTest {
         assertThat(conf.get(PipelineOptions.SERIALIZATION_CONFIG))
                 .containsExactly(
                         FRAME_ENTRY,
-                        "dev.flinkedge.connectors.api.EdgeRecord: {type: typeinfo, class:"
+                        "dev.flinkedge.connectors.model.EdgeRecord: {type: typeinfo, class:"
                             + " dev.flinkedge.connectors.serialization.EdgeRecordTypeInfoFactory}");
     }
 
@@ -69,7 +69,7 @@ class EdgeSerializationTest {
         Configuration conf = new Configuration();
         conf.set(
                 PipelineOptions.SERIALIZATION_CONFIG,
-                List.of("dev.flinkedge.connectors.api.Frame: {type: kryo}"));
+                List.of("dev.flinkedge.connectors.model.Frame: {type: kryo}"));
 
         assertThatThrownBy(() -> EdgeSerialization.configure(conf, NONE))
                 .isInstanceOf(IllegalArgumentException.class)

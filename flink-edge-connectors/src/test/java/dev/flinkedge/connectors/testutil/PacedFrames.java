@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.testutil;
 
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;

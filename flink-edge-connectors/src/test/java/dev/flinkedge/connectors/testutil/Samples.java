@@ -1,11 +1,11 @@
 package dev.flinkedge.connectors.testutil;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
-import dev.flinkedge.connectors.api.EdgeRecord;
-import dev.flinkedge.connectors.api.Frame;
-import dev.flinkedge.connectors.api.GeoPoint;
-import dev.flinkedge.connectors.api.GroundTruth;
-import dev.flinkedge.connectors.api.StageTimes;
+import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.connectors.model.GeoPoint;
+import dev.flinkedge.connectors.model.GroundTruth;
+import dev.flinkedge.connectors.model.StageTimes;
 
 import java.util.List;
 import java.util.Objects;

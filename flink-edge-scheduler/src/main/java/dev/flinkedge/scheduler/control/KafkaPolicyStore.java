@@ -1,6 +1,6 @@
 package dev.flinkedge.scheduler.control;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
+import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.policy.KafkaPolicyProvider;
 import dev.flinkedge.connectors.policy.PolicyPublisher;
 

@@ -1,6 +1,6 @@
 package dev.flinkedge.scheduler.control;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
+import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
 import dev.flinkedge.scheduler.topology.Link;
 import dev.flinkedge.scheduler.topology.Topology;

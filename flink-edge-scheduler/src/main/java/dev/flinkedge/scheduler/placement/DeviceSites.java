@@ -1,6 +1,6 @@
 package dev.flinkedge.scheduler.placement;
 
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.scheduler.topology.Location;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;

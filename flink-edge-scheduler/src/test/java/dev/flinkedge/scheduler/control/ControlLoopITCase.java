@@ -2,7 +2,7 @@ package dev.flinkedge.scheduler.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
+import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
 import dev.flinkedge.connectors.metrics.MetricsJson;
 import dev.flinkedge.connectors.policy.KafkaPolicyProvider;

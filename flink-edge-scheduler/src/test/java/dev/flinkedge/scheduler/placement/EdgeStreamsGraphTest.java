@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.api.MapOperator;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.api.WindowOperator;

@@ -1,7 +1,7 @@
 package dev.flinkedge.scheduler.plan;
 
 import dev.flinkedge.connectors.api.EdgeJob;
-import dev.flinkedge.connectors.api.EdgeRecord;
+import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.WindowOperator;

@@ -1,7 +1,7 @@
 package dev.flinkedge.jobs.bench;
 
-import dev.flinkedge.connectors.api.EdgeRecord;
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.bench.SharingWorkload;
 import dev.flinkedge.connectors.source.camera.CameraDevice;

@@ -1,6 +1,6 @@
 package dev.flinkedge.jobs.demo;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
+import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.bench.BenchCluster;
 import dev.flinkedge.connectors.bench.ResultArrivals.Arrival;
 import dev.flinkedge.connectors.bench.ResultArrivals;

@@ -1,6 +1,6 @@
 package dev.flinkedge.jobs.traffic;
 
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.GeoPoint;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;

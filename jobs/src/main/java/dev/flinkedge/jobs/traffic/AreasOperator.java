@@ -1,10 +1,10 @@
 package dev.flinkedge.jobs.traffic;
 
-import dev.flinkedge.connectors.api.EdgeData;
+import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.api.EdgeOperator;
-import dev.flinkedge.connectors.api.EdgeRecord;
+import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.api.MapOperator;
-import dev.flinkedge.connectors.api.StageTimes;
+import dev.flinkedge.connectors.model.StageTimes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.flinkedge.jobs.traffic;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
-import dev.flinkedge.connectors.api.EdgeRecord;
+import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.api.MapOperator;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeHint;

@@ -1,9 +1,9 @@
 package dev.flinkedge.jobs.traffic;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
-import dev.flinkedge.connectors.api.EdgeRecord;
-import dev.flinkedge.connectors.api.Frame;
-import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.api.MapOperator;
 import dev.flinkedge.connectors.image.JpegEncoder;
 import dev.flinkedge.jobs.vision.Box;

@@ -1,7 +1,7 @@
 package dev.flinkedge.jobs.traffic;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.jobs.vision.Box;
 import java.awt.image.BufferedImage;
 import java.io.Serializable;

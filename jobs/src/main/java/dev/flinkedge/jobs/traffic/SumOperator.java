@@ -1,8 +1,8 @@
 package dev.flinkedge.jobs.traffic;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
-import dev.flinkedge.connectors.api.EdgeRecord;
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.api.WindowOperator;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.flinkedge.jobs.traffic;
 
-import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.jobs.vision.Box;
 import java.io.Serializable;
 import java.util.Objects;

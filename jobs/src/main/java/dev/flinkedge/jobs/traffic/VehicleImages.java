@@ -1,6 +1,6 @@
 package dev.flinkedge.jobs.traffic;
 
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.jobs.vision.Box;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
-import dev.flinkedge.connectors.api.EdgeRecord;
-import dev.flinkedge.connectors.api.GeoPoint;
-import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.GeoPoint;
+import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.api.OperatorCatalog;
-import dev.flinkedge.connectors.api.StageTimes;
+import dev.flinkedge.connectors.model.StageTimes;
 import dev.flinkedge.jobs.vision.Box;
 import java.nio.file.Path;
 import java.util.ArrayList;

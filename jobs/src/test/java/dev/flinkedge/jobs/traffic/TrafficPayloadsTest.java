@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flinkedge.connectors.api.EdgeRecord;
-import dev.flinkedge.connectors.api.GeoPoint;
-import dev.flinkedge.connectors.api.GroundTruth;
-import dev.flinkedge.connectors.api.StageTimes;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.GeoPoint;
+import dev.flinkedge.connectors.model.GroundTruth;
+import dev.flinkedge.connectors.model.StageTimes;
 import dev.flinkedge.connectors.image.JpegEncoder;
 import dev.flinkedge.connectors.serialization.EdgeCodec;
 import dev.flinkedge.connectors.sink.internal.JsonResultSerializationSchema;

@@ -2,7 +2,7 @@ package dev.flinkedge.jobs.vision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
 import java.awt.image.BufferedImage;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.sink.internal;
 
-import dev.flinkedge.connectors.api.EdgeData;
+import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.runtime.StreamGate;
 import dev.flinkedge.connectors.serialization.EdgeCodec;
 import dev.flinkedge.registry.model.StreamRef;

@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.source.camera;
 
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.GeoPoint;
 
 import org.apache.flink.annotation.PublicEvolving;
 

@@ -1,7 +1,7 @@
 package dev.flinkedge.connectors.source.camera;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.policy.PolicyProvider;
 import dev.flinkedge.connectors.policy.PolicyProviderFactory;
 import dev.flinkedge.connectors.serialization.EdgeTypeInfo;

@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.source.camera;
 
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import java.time.Duration;

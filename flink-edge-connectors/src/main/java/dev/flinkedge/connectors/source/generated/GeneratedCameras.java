@@ -1,9 +1,9 @@
 package dev.flinkedge.connectors.source.generated;
 
-import dev.flinkedge.connectors.api.Frame;
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.api.RawSourceFactory;
-import dev.flinkedge.connectors.api.StageTimes;
+import dev.flinkedge.connectors.model.StageTimes;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

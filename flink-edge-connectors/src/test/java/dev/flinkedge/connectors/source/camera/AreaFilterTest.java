@@ -3,7 +3,7 @@ package dev.flinkedge.connectors.source.camera;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.GeoPoint;
 
 import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.flinkedge.connectors.source.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.api.Frame;
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.testutil.EdgeTestEnvironment;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;

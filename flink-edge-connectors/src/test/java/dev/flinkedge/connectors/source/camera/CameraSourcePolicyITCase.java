@@ -2,9 +2,9 @@ package dev.flinkedge.connectors.source.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
-import dev.flinkedge.connectors.api.Frame;
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.policy.PolicyPublisher;
 import dev.flinkedge.connectors.testutil.EdgeTestEnvironment;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;

@@ -1,7 +1,7 @@
 package dev.flinkedge.jobs.bench.scheduler;
 
-import dev.flinkedge.connectors.api.EdgeRecord;
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.jobs.traffic.VehicleImages;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

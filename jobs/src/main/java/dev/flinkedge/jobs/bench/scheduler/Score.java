@@ -1,6 +1,6 @@
 package dev.flinkedge.jobs.bench.scheduler;
 
-import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.jobs.vision.Box;
 import java.util.ArrayList;
 import java.util.Comparator;

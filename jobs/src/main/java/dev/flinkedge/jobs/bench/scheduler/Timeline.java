@@ -1,6 +1,6 @@
 package dev.flinkedge.jobs.bench.scheduler;
 
-import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
 import java.util.List;
 import java.util.Map;

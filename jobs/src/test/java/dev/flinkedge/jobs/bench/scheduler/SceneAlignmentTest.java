@@ -2,7 +2,7 @@ package dev.flinkedge.jobs.bench.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.source.camera.reader.FrameEncoder;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
 import java.util.ArrayList;

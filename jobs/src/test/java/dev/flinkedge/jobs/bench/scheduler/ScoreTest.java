@@ -3,7 +3,7 @@ package dev.flinkedge.jobs.bench.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.jobs.vision.Box;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.source.camera.reader;
 
-import dev.flinkedge.connectors.api.Frame;
+import dev.flinkedge.connectors.model.Frame;
 
 import org.apache.flink.annotation.Internal;
 

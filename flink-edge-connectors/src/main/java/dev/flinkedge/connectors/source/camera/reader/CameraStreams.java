@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.source.camera.reader;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
+import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.policy.PolicyProvider;
 import dev.flinkedge.connectors.source.camera.CameraDevice;
 import dev.flinkedge.connectors.source.camera.CameraSpec;

@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.source.camera.reader;
 
-import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.image.JpegEncoder;
 import dev.flinkedge.connectors.source.camera.reader.feed.SourceImage;
 

@@ -1,8 +1,8 @@
 package dev.flinkedge.connectors.source.camera.reader;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
-import dev.flinkedge.connectors.api.Frame;
-import dev.flinkedge.connectors.api.StageTimes;
+import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.connectors.model.StageTimes;
 import dev.flinkedge.connectors.policy.PolicyProvider;
 import dev.flinkedge.connectors.source.camera.CameraDevice;
 import dev.flinkedge.connectors.source.camera.reader.feed.FrameFeed;

@@ -1,6 +1,6 @@
 package dev.flinkedge.connectors.source.camera.synthetic;
 
-import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.model.GroundTruth;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.Preconditions;

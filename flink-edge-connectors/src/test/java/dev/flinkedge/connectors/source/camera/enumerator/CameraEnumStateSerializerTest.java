@@ -3,7 +3,7 @@ package dev.flinkedge.connectors.source.camera.enumerator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.source.camera.CameraDevice;
 import dev.flinkedge.connectors.source.camera.CameraSpec;
 import dev.flinkedge.connectors.source.camera.split.CameraSplit;

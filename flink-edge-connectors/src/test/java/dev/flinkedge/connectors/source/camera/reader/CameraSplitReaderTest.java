@@ -3,8 +3,8 @@ package dev.flinkedge.connectors.source.camera.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
-import dev.flinkedge.connectors.api.GeoPoint;
+import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.policy.InMemoryPolicyProvider;
 import dev.flinkedge.connectors.source.camera.CameraDevice;
 import dev.flinkedge.connectors.source.camera.CameraSpec;

@@ -2,8 +2,8 @@ package dev.flinkedge.connectors.source.camera.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.api.CameraPolicy;
-import dev.flinkedge.connectors.api.GroundTruth;
+import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.source.camera.reader.feed.SourceImage;
 
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.flinkedge.connectors.source.camera.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.api.GroundTruth.TruthObject;
+import dev.flinkedge.connectors.model.GroundTruth.TruthObject;
 import dev.flinkedge.connectors.source.camera.reader.FrameEncoder;
 import dev.flinkedge.connectors.source.camera.reader.feed.SourceImage;
 

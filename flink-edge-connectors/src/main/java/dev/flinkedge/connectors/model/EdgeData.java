@@ -1,4 +1,4 @@
-package dev.flinkedge.connectors.api;
+package dev.flinkedge.connectors.model;
 
 /**
  * What every record flowing through flink-edge carries, whatever its payload: where it comes from,

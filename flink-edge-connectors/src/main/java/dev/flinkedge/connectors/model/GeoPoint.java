@@ -1,4 +1,4 @@
-package dev.flinkedge.connectors.api;
+package dev.flinkedge.connectors.model;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package dev.flinkedge.connectors.api;
+package dev.flinkedge.connectors.model;
 
 import dev.flinkedge.connectors.serialization.FrameTypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
