@@ -1,5 +1,6 @@
 package dev.flinkedge.jobs;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.api.RawSourceFactory;
@@ -21,7 +22,6 @@ import dev.flinkedge.scheduler.pinning.TopologyPlacement;
 import dev.flinkedge.scheduler.placement.DeviceSites;
 import dev.flinkedge.scheduler.placement.Placer;
 import dev.flinkedge.scheduler.topology.InvalidTopologyException;
-import dev.flinkedge.scheduler.topology.Location;
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
 import java.io.IOException;
@@ -126,9 +126,8 @@ public final class EdgeJobLauncher {
             throw new IllegalArgumentException("--" + TrafficJobOptions.PLACEMENT_TOPOLOGY.key()
                     + ": " + e.getMessage(), e);
         }
-        Map<String, Location> cameras = new TreeMap<>();
-        catalog.ifPresent(c -> c.devices().forEach(d -> cameras.put(d.id(),
-                new Location(d.location().lat(), d.location().lon()))));
+        Map<String, GeoPoint> cameras = new TreeMap<>();
+        catalog.ifPresent(c -> c.devices().forEach(d -> cameras.put(d.id(), d.location())));
         return new TopologyPlacement(new Placer(topology,
                 DeviceSites.nearest(topology, cameras), TopologyPlacement.MAX_HULL_EDGES));
     }

@@ -3,7 +3,7 @@ package dev.flinkedge.connectors.model;
 import java.io.Serializable;
 
 /**
- * A WGS84 location.
+ * A WGS84 location: where a camera, a record or a site stands.
  *
  * @param lat latitude in degrees, [-90, 90]
  * @param lon longitude in degrees, [-180, 180]
@@ -12,10 +12,13 @@ public record GeoPoint(double lat, double lon) implements Serializable {
 
     private static final double EARTH_RADIUS_M = 6_371_008.8;
 
+    /** Checks the ranges. */
     public GeoPoint {
-        if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
-            throw new IllegalArgumentException(
-                    "GeoPoint(" + lat + ", " + lon + ") is outside lat [-90,90] / lon [-180,180]");
+        if (!(lat >= -90 && lat <= 90)) {
+            throw new IllegalArgumentException("lat " + lat + " is outside [-90, 90]");
+        }
+        if (!(lon >= -180 && lon <= 180)) {
+            throw new IllegalArgumentException("lon " + lon + " is outside [-180, 180]");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.flinkedge.scheduler.placement;
 
-import dev.flinkedge.scheduler.topology.Location;
+import dev.flinkedge.connectors.model.GeoPoint;
 import java.util.Objects;
 
 /**
@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param site the id of the site the device is attached to
  * @param location where the device stands
  */
-public record Device(String id, String site, Location location) {
+public record Device(String id, String site, GeoPoint location) {
 
     /** Checks that every field is present; messages name the device. */
     public Device {

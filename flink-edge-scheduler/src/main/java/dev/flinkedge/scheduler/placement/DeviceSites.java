@@ -1,7 +1,6 @@
 package dev.flinkedge.scheduler.placement;
 
 import dev.flinkedge.connectors.model.GeoPoint;
-import dev.flinkedge.scheduler.topology.Location;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
@@ -79,7 +78,7 @@ public final class DeviceSites {
      * @param located device id to where the device stands
      * @return the devices
      */
-    public static DeviceSites nearest(Topology topology, Map<String, Location> located) {
+    public static DeviceSites nearest(Topology topology, Map<String, GeoPoint> located) {
         List<Site> hosts = topology.sites().stream()
                 .filter(s -> s.hostsTasks() && !s.isRoot())
                 .toList();
@@ -87,20 +86,16 @@ public final class DeviceSites {
             hosts = topology.sites().stream().filter(Site::isRoot).toList();
         }
         Map<String, Device> devices = new TreeMap<>();
-        for (Map.Entry<String, Location> e : located.entrySet()) {
-            Location at = e.getValue();
+        for (Map.Entry<String, GeoPoint> e : located.entrySet()) {
+            GeoPoint at = e.getValue();
             Site nearest = hosts.stream()
-                    .min(Comparator.comparingDouble((Site s) -> metres(s.location(), at))
+                    .min(Comparator.comparingDouble((Site s) -> s.location().distanceMetres(at))
                             .thenComparing(Site::id))
                     .orElseThrow();
             devices.put(e.getKey(), new Device(e.getKey(), nearest.id(), at));
         }
         ofTopology(topology).all().forEach(d -> devices.put(d.id(), d));
         return of(topology, devices.values());
-    }
-
-    private static double metres(Location a, Location b) {
-        return new GeoPoint(a.lat(), a.lon()).distanceMetres(new GeoPoint(b.lat(), b.lon()));
     }
 
     /**

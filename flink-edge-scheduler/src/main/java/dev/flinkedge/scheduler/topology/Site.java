@@ -1,5 +1,6 @@
 package dev.flinkedge.scheduler.topology;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * @param slots task slots its TaskManagers offer, at least 0
  * @param cpu CPU cores it offers, at least 0
  */
-public record Site(String id, Tier tier, String parent, Location location, int slots, double cpu) {
+public record Site(String id, Tier tier, String parent, GeoPoint location, int slots, double cpu) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 

@@ -1,5 +1,6 @@
 package dev.flinkedge.scheduler.topology;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -132,7 +133,7 @@ public final class TopologyLoader {
         }
         JsonNode parentNode = node.get("parent");
         String parent = parentNode == null || parentNode.isNull() ? null : text(node, "parent", where);
-        Location location = location(required(node, "location", where), where);
+        GeoPoint location = location(required(node, "location", where), where);
         boolean device = tier == Tier.DEVICE;
         int slots = device && !node.has("slots") ? 0 : integer(node, "slots", where);
         double cpu = device && !node.has("cpu") ? 0 : number(node, "cpu", where);
@@ -143,14 +144,14 @@ public final class TopologyLoader {
         }
     }
 
-    private static Location location(JsonNode node, String where) {
+    private static GeoPoint location(JsonNode node, String where) {
         String field = where + ".location";
         if (!node.isObject()) {
             throw new InvalidTopologyException(field + " must be a mapping {lat, lon}");
         }
         checkFields(node, LOCATION_FIELDS, field);
         try {
-            return new Location(number(node, "lat", field), number(node, "lon", field));
+            return new GeoPoint(number(node, "lat", field), number(node, "lon", field));
         } catch (IllegalArgumentException e) {
             throw new InvalidTopologyException(field + ": " + e.getMessage(), e);
         }

@@ -1,9 +1,9 @@
 package dev.flinkedge.scheduler.cluster;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flinkedge.scheduler.topology.Location;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterConfigTest {
 
     private static final Site EDGE =
-            new Site("edge-1", Tier.EDGE, "cloud", new Location(48.15, 11.54), 2, 2);
+            new Site("edge-1", Tier.EDGE, "cloud", new GeoPoint(48.15, 11.54), 2, 2);
     private static final Site CLOUD =
-            new Site("cloud", Tier.CLOUD, null, new Location(48.13, 11.57), 4, 8);
+            new Site("cloud", Tier.CLOUD, null, new GeoPoint(48.13, 11.57), 4, 8);
 
     @TempDir Path dir;
 
@@ -79,8 +79,8 @@ class ClusterConfigTest {
 
     @Test
     void onlyEdgeAndCloudSitesWithSlotsGetTaskManagers() {
-        Site device = new Site("cam-1", Tier.DEVICE, "edge-1", new Location(0, 0), 0, 0);
-        Site router = new Site("router", Tier.EDGE, "cloud", new Location(0, 0), 0, 1);
+        Site device = new Site("cam-1", Tier.DEVICE, "edge-1", new GeoPoint(0, 0), 0, 0);
+        Site router = new Site("router", Tier.EDGE, "cloud", new GeoPoint(0, 0), 0, 1);
 
         assertThat(LocalEdgeCluster.computeSites(List.of(CLOUD, EDGE, device, router)))
                 .containsExactly(CLOUD, EDGE);

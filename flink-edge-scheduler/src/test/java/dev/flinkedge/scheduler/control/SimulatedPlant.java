@@ -1,9 +1,9 @@
 package dev.flinkedge.scheduler.control;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
 import dev.flinkedge.scheduler.topology.Link;
-import dev.flinkedge.scheduler.topology.Location;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
@@ -66,7 +66,7 @@ final class SimulatedPlant {
                         id,
                         parent == null ? Tier.CLOUD : Tier.EDGE,
                         parent,
-                        new Location(48.1, 11.5),
+                        new GeoPoint(48.1, 11.5),
                         4,
                         siteCores));
         cores.put(id, siteCores);

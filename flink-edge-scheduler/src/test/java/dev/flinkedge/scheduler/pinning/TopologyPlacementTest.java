@@ -1,5 +1,6 @@
 package dev.flinkedge.scheduler.pinning;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.scheduler.placement.FakeRegistry;
 import dev.flinkedge.scheduler.plan.TestCountsJob;
-import dev.flinkedge.scheduler.topology.Location;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
@@ -48,7 +48,7 @@ class TopologyPlacementTest {
     @Test
     void asksForOneUnitOfTheSitesResourceAndTokenCpuAndHeap() {
         Topology smallCpu = Topology.of(List.of(
-                new Site("cloud", Tier.CLOUD, null, new Location(0, 0), 4, 0.2)), List.of());
+                new Site("cloud", Tier.CLOUD, null, new GeoPoint(0, 0), 4, 0.2)), List.of());
 
         SlotSharingGroup edge = TopologyPlacement.of(TOPOLOGY).slotSharingGroup("edge-1");
         SlotSharingGroup cloud = TopologyPlacement.of(smallCpu).slotSharingGroup("cloud");

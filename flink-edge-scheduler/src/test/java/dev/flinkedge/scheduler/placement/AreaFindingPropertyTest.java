@@ -1,8 +1,8 @@
 package dev.flinkedge.scheduler.placement;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.scheduler.topology.Location;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
@@ -118,7 +118,7 @@ class AreaFindingPropertyTest {
         static Scenario random(Random random) {
             int n = 1 + random.nextInt(15);
             List<Site> sites = new ArrayList<>();
-            Location here = new Location(48.1, 11.5);
+            GeoPoint here = new GeoPoint(48.1, 11.5);
             for (int i = 0; i < n; i++) {
                 String parent = i == 0 ? null : "s" + random.nextInt(i);
                 sites.add(new Site("s" + i, i == 0 ? Tier.CLOUD : Tier.EDGE, parent, here, 1, 1));
@@ -128,7 +128,7 @@ class AreaFindingPropertyTest {
             int count = random.nextInt(41);
             for (int i = 0; i < count; i++) {
                 devices.add(new Device("d" + i, "s" + random.nextInt(n),
-                        new Location(48 + random.nextDouble(), 11 + random.nextDouble())));
+                        new GeoPoint(48 + random.nextDouble(), 11 + random.nextDouble())));
             }
             return new Scenario(topology, DeviceSites.of(topology, devices));
         }

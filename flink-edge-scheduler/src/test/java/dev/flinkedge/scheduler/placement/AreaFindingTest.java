@@ -1,9 +1,9 @@
 package dev.flinkedge.scheduler.placement;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flinkedge.scheduler.topology.Location;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
@@ -17,7 +17,7 @@ import org.locationtech.jts.io.WKTReader;
 
 class AreaFindingTest {
 
-    private static final Location HERE = new Location(48.1, 11.5);
+    private static final GeoPoint HERE = new GeoPoint(48.1, 11.5);
 
     /** cloud → router → {ap-1, ap-2}; three devices around each access point. */
     static Topology tree() {
@@ -31,12 +31,12 @@ class AreaFindingTest {
     /** Triangles around lon 11.50 (ap-1) and lon 11.60 (ap-2), lat 48.10. */
     static DeviceSites devices(Topology topology) {
         return DeviceSites.of(topology, List.of(
-                new Device("d1", "ap-1", new Location(48.09, 11.49)),
-                new Device("d2", "ap-1", new Location(48.09, 11.51)),
-                new Device("d3", "ap-1", new Location(48.11, 11.50)),
-                new Device("d4", "ap-2", new Location(48.09, 11.59)),
-                new Device("d5", "ap-2", new Location(48.09, 11.61)),
-                new Device("d6", "ap-2", new Location(48.11, 11.60))));
+                new Device("d1", "ap-1", new GeoPoint(48.09, 11.49)),
+                new Device("d2", "ap-1", new GeoPoint(48.09, 11.51)),
+                new Device("d3", "ap-1", new GeoPoint(48.11, 11.50)),
+                new Device("d4", "ap-2", new GeoPoint(48.09, 11.59)),
+                new Device("d5", "ap-2", new GeoPoint(48.09, 11.61)),
+                new Device("d6", "ap-2", new GeoPoint(48.11, 11.60))));
     }
 
     static Geometry wkt(String text) {
@@ -84,7 +84,7 @@ class AreaFindingTest {
         for (int i = 0; i < 12; i++) {
             double angle = 2 * Math.PI * i / 12;
             ring.add(new Device("r" + i, "ap-1",
-                    new Location(48.1 + 0.01 * Math.sin(angle), 11.5 + 0.01 * Math.cos(angle))));
+                    new GeoPoint(48.1 + 0.01 * Math.sin(angle), 11.5 + 0.01 * Math.cos(angle))));
         }
         AreaFinding finding = AreaFinding.build(topology, DeviceSites.of(topology, ring), 4);
 

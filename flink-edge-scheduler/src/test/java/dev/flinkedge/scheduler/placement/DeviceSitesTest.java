@@ -1,8 +1,8 @@
 package dev.flinkedge.scheduler.placement;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.scheduler.topology.Location;
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
 
@@ -28,11 +28,11 @@ class DeviceSitesTest {
     @Test
     void attachesEachCameraToTheNearestEdgeSiteThatHostsTasks() {
         DeviceSites devices = DeviceSites.nearest(TOPOLOGY, Map.of(
-                "cam-1", new Location(48.1520, 11.5470),
-                "cam-2", new Location(48.1220, 11.6020),
+                "cam-1", new GeoPoint(48.1520, 11.5470),
+                "cam-2", new GeoPoint(48.1220, 11.6020),
                 // 450 m from a router without slots and near the cloud, which hosts tasks but is the
                 // root: the nearest edge site with slots is edge-1 (2.2 km; edge-2 3.1 km).
-                "cam-3", new Location(48.1390, 11.5700)));
+                "cam-3", new GeoPoint(48.1390, 11.5700)));
 
         assertThat(devices.device("cam-1").site()).isEqualTo("edge-1");
         assertThat(devices.device("cam-2").site()).isEqualTo("edge-2");
@@ -48,7 +48,7 @@ class DeviceSitesTest {
                 sites:
                   - {id: cloud, tier: cloud, location: {lat: 48.1, lon: 11.5}, slots: 4, cpu: 8}
                 """, "test");
-        assertThat(DeviceSites.nearest(cloudOnly, Map.of("cam-1", new Location(48.2, 11.6)))
+        assertThat(DeviceSites.nearest(cloudOnly, Map.of("cam-1", new GeoPoint(48.2, 11.6)))
                 .device("cam-1").site()).isEqualTo("cloud");
     }
 }

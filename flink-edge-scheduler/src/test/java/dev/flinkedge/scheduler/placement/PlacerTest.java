@@ -1,9 +1,9 @@
 package dev.flinkedge.scheduler.placement;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flinkedge.scheduler.topology.Location;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class PlacerTest {
 
-    private static final Location HERE = new Location(48.1, 11.5);
+    private static final GeoPoint HERE = new GeoPoint(48.1, 11.5);
 
     /** The default shape: cloud → edge-1, edge-2. */
     private static Placer defaultShape() {
@@ -128,7 +128,7 @@ class PlacerTest {
     void placesAnAreaRuleByTheHullsOfTheDevicesItReads() {
         Topology topology = AreaFindingTest.tree();
         List<Device> devices = new ArrayList<>(AreaFindingTest.devices(topology).all());
-        devices.add(new Device("d7", "ap-1", new Location(48.10, 11.60)));
+        devices.add(new Device("d7", "ap-1", new GeoPoint(48.10, 11.60)));
         Placer placer = new Placer(topology, DeviceSites.of(topology, devices), 8);
 
         PlacementPlan plan = placer.place(List.of(

@@ -1,5 +1,6 @@
 package dev.flinkedge.scheduler.topology;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class TopologyTest {
 
-    private static final Location HERE = new Location(48.1, 11.5);
+    private static final GeoPoint HERE = new GeoPoint(48.1, 11.5);
 
     /** cloud → router-1 → {ap-1 → cam-1, ap-2}, cloud → router-2 → ap-3 → {cam-2, cam-3}. */
     private static Topology paperTree() {

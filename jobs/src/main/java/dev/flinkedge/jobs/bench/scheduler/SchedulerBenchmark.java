@@ -1,5 +1,6 @@
 package dev.flinkedge.jobs.bench.scheduler;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
@@ -32,7 +33,6 @@ import dev.flinkedge.scheduler.control.SiteLoadSource;
 import dev.flinkedge.scheduler.control.VideoConfig;
 import dev.flinkedge.scheduler.control.MetricsView;
 import dev.flinkedge.scheduler.topology.Link;
-import dev.flinkedge.scheduler.topology.Location;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
@@ -90,8 +90,8 @@ public final class SchedulerBenchmark {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(3);
     private static final double FIT_SHARE = 0.8;
-    private static final Location EDGE_LOCATION = new Location(48.1500, 11.5450);
-    private static final Location CLOUD_LOCATION = new Location(48.1374, 11.5755);
+    private static final GeoPoint EDGE_LOCATION = new GeoPoint(48.1500, 11.5450);
+    private static final GeoPoint CLOUD_LOCATION = new GeoPoint(48.1374, 11.5755);
     /** Covers the cameras, which stand around the edge site: the source admits what lies in it. */
     private static final String AREA = "POLYGON((11.50 48.10, 11.60 48.10, 11.60 48.20,"
             + " 11.50 48.20, 11.50 48.10))";
