@@ -132,7 +132,7 @@ class TrafficPayloadsTest {
         assertThatThrownBy(() -> Area.parseAll(List.of("a@1,2", "a@3,4")))
                 .hasMessageContaining("'a' is defined twice");
         assertThatThrownBy(() -> Area.parse("north@95,11"))
-                .hasMessageContaining("outside lat");
+                .hasMessageContaining("lat 95.0 is outside [-90, 90]");
     }
 
     @Test
