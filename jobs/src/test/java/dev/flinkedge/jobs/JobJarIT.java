@@ -1,11 +1,10 @@
 package dev.flinkedge.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.flinkedge.connectors.testutil.TestFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
@@ -24,10 +23,11 @@ class JobJarIT {
 
     @BeforeAll
     static void open() throws IOException {
-        String path = System.getProperty("flinkedge.jobJar");
-        assumeTrue(path != null && Files.isRegularFile(Path.of(path)),
-                "no job jar at " + path + "; build it with mvn package");
-        jar = new JarFile(path);
+        // Set by the pom's job-jar execution; the fallback is where mvn package puts the jar.
+        Path path = Path.of(System.getProperty("flinkedge.jobJar",
+                "target/flink-edge-jobs-0.1.0-SNAPSHOT-job.jar"));
+        jar = new JarFile(TestFiles.require(path, "the job jar",
+                "build it with mvn package, which runs this test after it").toFile());
     }
 
     private static List<String> services(String name) throws IOException {

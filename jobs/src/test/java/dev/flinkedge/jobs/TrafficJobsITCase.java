@@ -2,11 +2,11 @@ package dev.flinkedge.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.model.GeoPoint;
+import dev.flinkedge.connectors.testutil.TestAssets;
 import dev.flinkedge.jobs.testutil.TopicRecords;
 import dev.flinkedge.jobs.traffic.DetectOperator;
 import dev.flinkedge.jobs.traffic.ModelFiles;
@@ -78,8 +78,7 @@ class TrafficJobsITCase {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isRegularFile(ModelFiles.defaultDetector()), "no "
-                + ModelFiles.defaultDetector() + "; run bin/fetch-assets to fetch yolov8n");
+        TestAssets.model(ModelFiles.defaultDetector());
         registry = RegistryInstance.start(KAFKA.bootstrapServers(), "_traffic");
         results = new TopicRecords(KAFKA.bootstrapServers());
         catalog = dir.resolve("cameras.yaml");

@@ -1,34 +1,29 @@
 package dev.flinkedge.scheduler.k8s;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
+import dev.flinkedge.connectors.testutil.TestFiles;
 import java.nio.file.Path;
 
 /**
- * The Flink Kubernetes Operator's CRDs in {@code ../shared/flink-operator-crds/} next to the
- * repository; tests that need them are skipped when that directory is absent.
+ * The Flink Kubernetes Operator's CRDs vendored in {@code k8s/crds/} (source and version in its
+ * README); a test that needs one fails when it is missing, since the repository holds them.
  */
 final class OperatorCrds {
 
     private OperatorCrds() {}
 
-    /** The validator for {@code FlinkDeployment}s; skips the calling test without the CRDs. */
+    /** The validator for {@code FlinkDeployment}s. */
     static CrdSchemaValidator flinkDeployment() {
         return CrdSchemaValidator.load(file("flinkdeployments.flink.apache.org-v1.yml"));
     }
 
-    /** The validator for {@code FlinkSessionJob}s; skips the calling test without the CRDs. */
+    /** The validator for {@code FlinkSessionJob}s. */
     static CrdSchemaValidator flinkSessionJob() {
         return CrdSchemaValidator.load(file("flinksessionjobs.flink.apache.org-v1.yml"));
     }
 
     private static Path file(String name) {
-        Path dir = Manifests.repoRoot().resolve("../shared/flink-operator-crds").normalize();
-        assumeTrue(Files.isDirectory(dir), () -> "skipped: the Flink operator CRDs are not at "
-                + dir + "; put the operator's Helm chart crds/ files there to validate k8s/");
-        Path file = dir.resolve(name);
-        assumeTrue(Files.isRegularFile(file), () -> "skipped: " + file + " is missing");
-        return file;
+        return TestFiles.requireCommitted(Manifests.repoRoot().resolve("k8s/crds").resolve(name),
+                "restore it with git checkout -- k8s/crds, or copy it from the operator's Helm"
+                        + " chart as k8s/crds/README.md describes");
     }
 }

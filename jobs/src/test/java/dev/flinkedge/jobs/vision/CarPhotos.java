@@ -1,5 +1,6 @@
 package dev.flinkedge.jobs.vision;
 
+import dev.flinkedge.connectors.testutil.TestAssets;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

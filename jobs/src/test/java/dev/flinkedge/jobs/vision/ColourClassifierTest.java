@@ -3,6 +3,7 @@ package dev.flinkedge.jobs.vision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flinkedge.connectors.testutil.TestAssets;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -7,6 +7,7 @@ import dev.flinkedge.connectors.source.camera.CameraSpec;
 import dev.flinkedge.connectors.source.camera.reader.feed.FfmpegFeed;
 import dev.flinkedge.connectors.source.camera.reader.feed.SourceImage;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
+import dev.flinkedge.connectors.testutil.TestAssets;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Accuracy of {@link YoloDetector} with the real yolov8n model: cars in photos, people in the
  * OpenCV sample video (counted by eye), and recall on the synthetic traffic scene against its
- * ground truth. Skips when {@code bin/fetch-assets} has not fetched the model and media.
+ * ground truth. Skips when {@code bin/fetch-assets} has not fetched the model and media (fails
+ * under {@code CI=true}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class YoloDetectorTest {

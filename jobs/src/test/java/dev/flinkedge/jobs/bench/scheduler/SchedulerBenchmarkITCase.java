@@ -1,9 +1,9 @@
 package dev.flinkedge.jobs.bench.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flinkedge.connectors.bench.LocalBenchEnvironment;
+import dev.flinkedge.connectors.testutil.TestAssets;
 import dev.flinkedge.scheduler.control.Profile;
 import dev.flinkedge.scheduler.control.ProfileLoader;
 import dev.flinkedge.scheduler.control.VideoConfig;
@@ -33,10 +33,7 @@ class SchedulerBenchmarkITCase {
 
     @Test
     void reportsWhatTheRunMeasured() throws Exception {
-        Path model = Path.of(System.getProperty("flinkedge.assets", "work/assets"),
-                "models", "yolov8n.onnx");
-        assumeTrue(Files.isRegularFile(model), () -> model.toAbsolutePath() + " is missing;"
-                + " run bin/fetch-assets to fetch the detection model");
+        Path model = TestAssets.yolov8n();
         SchedulerScenario scenario = new SchedulerScenario("slo-feedback",
                 Duration.ofMillis(1500), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(6), Duration.ofSeconds(2), Duration.ofSeconds(4), 1, 2, 100,

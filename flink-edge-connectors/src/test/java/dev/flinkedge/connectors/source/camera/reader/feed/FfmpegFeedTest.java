@@ -2,9 +2,9 @@ package dev.flinkedge.connectors.source.camera.reader.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flinkedge.connectors.source.camera.CameraSpec;
+import dev.flinkedge.connectors.testutil.TestAssets;
 import dev.flinkedge.connectors.testutil.TestVideos;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -16,11 +16,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Decoding video files with FFmpeg: a video made by the test, and a Debian sample if present. */
+/**
+ * Decoding video files with FFmpeg: a video made by the test, and the OpenCV sample video {@code
+ * bin/fetch-assets} fetches.
+ */
 class FfmpegFeedTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(FfmpegFeedTest.class);
-    private static final Path VTEST = Path.of("/usr/share/doc/opencv-doc/examples/data/vtest.avi");
     private static Path video;
 
     @BeforeAll
@@ -118,15 +120,10 @@ class FfmpegFeedTest {
     }
 
     @Test
-    void decodesTheOpencvSampleVideoWhenInstalled() throws IOException {
-        assumeTrue(
-                Files.isRegularFile(VTEST),
-                "Skipped: "
-                        + VTEST
-                        + " is missing; install the Debian package opencv-doc to run this test"
-                        + " against a real street video");
+    void decodesTheOpencvSampleVideo() throws IOException {
+        Path vtest = TestAssets.media("vtest.avi");
         try (FfmpegFeed feed =
-                FfmpegFeed.openFile("vtest", CameraSpec.videoFile(VTEST.toString(), false), 0)) {
+                FfmpegFeed.openFile("vtest", CameraSpec.videoFile(vtest.toString(), false), 0)) {
             assertThat(feed.nativeWidth()).isEqualTo(768);
             assertThat(feed.nativeHeight()).isEqualTo(576);
             long t0 = System.nanoTime();
@@ -138,7 +135,7 @@ class FfmpegFeedTest {
             LOG.info(
                     "Decoded {} frames of {} in {} s: {} frames/s",
                     n,
-                    VTEST,
+                    vtest,
                     String.format("%.2f", seconds),
                     String.format("%.0f", n / seconds));
             assertThat(n).isEqualTo(795);
