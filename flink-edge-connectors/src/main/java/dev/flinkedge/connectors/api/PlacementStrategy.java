@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.api;
 
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.operators.SlotSharingGroup;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
@@ -17,6 +18,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  *         .withPlacement(TopologyPlacement.load(Path.of("conf/topology-default.yaml")));
  * }</pre>
  */
+@PublicEvolving
 public interface PlacementStrategy {
 
     /**
