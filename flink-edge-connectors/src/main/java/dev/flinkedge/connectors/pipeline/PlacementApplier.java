@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.operators.SlotSharingGroup;
@@ -25,6 +26,9 @@ import org.apache.flink.streaming.api.graph.StreamNode;
  * (sites) of each node, the slot sharing group of each operator, and before submission that every
  * operator has a site and the strategy accepts the graph. Without a strategy every node has one
  * branch and Flink places the operators.
+ *
+ * <p>The strategy places the job once, when the first node's branches are asked for, and again
+ * only when a node added since is asked for: a node's branches never depend on later nodes.
  */
 @Internal
 public final class PlacementApplier {
@@ -33,6 +37,9 @@ public final class PlacementApplier {
     private static final PlacementStrategy.Branch UNPLACED = PlacementStrategy.Branch.at("*");
 
     private final EdgeStreams job;
+    /** Each node's branches, from the strategy's latest placement of the job. */
+    private final Map<EdgeStream<?>, List<PlacementStrategy.Branch>> placed =
+            new IdentityHashMap<>();
 
     PlacementApplier(EdgeStreams job) {
         this.job = job;
@@ -53,7 +60,10 @@ public final class PlacementApplier {
         if (strategy == null) {
             return List.of(UNPLACED);
         }
-        List<PlacementStrategy.Branch> branches = strategy.branches(job, node);
+        if (!placed.containsKey(node)) {
+            placed.putAll(strategy.place(job));
+        }
+        List<PlacementStrategy.Branch> branches = placed.getOrDefault(node, List.of());
         if (branches.isEmpty()) {
             throw new IllegalStateException("the placement strategy gave " + node + " no site; it"
                     + " must place every node at one site or more");
