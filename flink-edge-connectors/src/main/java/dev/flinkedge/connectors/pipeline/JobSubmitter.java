@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * their site) as producer, which makes them reusable by other jobs.
  */
 @Internal
-public final class JobSubmitter {
+final class JobSubmitter {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobSubmitter.class);
 

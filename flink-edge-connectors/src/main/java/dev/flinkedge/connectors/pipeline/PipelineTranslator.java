@@ -53,7 +53,7 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * <p>A copy of a node at one of several sites carries {@code @site} in its names and uids.
  */
 @Internal
-public final class PipelineTranslator {
+final class PipelineTranslator {
 
     private static final Duration OUT_OF_ORDERNESS = Duration.ofMillis(200);
 

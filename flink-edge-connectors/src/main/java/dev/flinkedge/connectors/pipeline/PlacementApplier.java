@@ -31,7 +31,7 @@ import org.apache.flink.streaming.api.graph.StreamNode;
  * only when a node added since is asked for: a node's branches never depend on later nodes.
  */
 @Internal
-public final class PlacementApplier {
+final class PlacementApplier {
 
     /** The one branch of every node when no placement strategy is set. */
     private static final PlacementStrategy.Branch UNPLACED = PlacementStrategy.Branch.at("*");
