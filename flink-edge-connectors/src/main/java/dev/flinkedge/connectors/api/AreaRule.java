@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The grouping rule of {@code LeftUnion}: a record of the right stream joins the group of every
@@ -13,6 +14,7 @@ import java.util.TreeMap;
  * @param radiusMetres great-circle distance limit, &gt; 0
  * @param keys left keys to group by; empty means all
  */
+@PublicEvolving
 public record AreaRule(double radiusMetres, List<String> keys) implements Serializable {
 
     public AreaRule {

@@ -1,5 +1,6 @@
 package dev.flinkedge.connectors.api;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -7,6 +8,7 @@ import org.apache.flink.configuration.Configuration;
  * demo and benchmarks submit it, and its {@code main} runs it under {@code flink run}.
  * Implementations are listed in {@code META-INF/services/dev.flinkedge.connectors.api.EdgeJob}.
  */
+@PublicEvolving
 public interface EdgeJob {
 
     /** Name used on the command line, e.g. {@code plate-recognition}. */

@@ -4,6 +4,7 @@ import dev.flinkedge.registry.model.OperatorRef;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
@@ -17,6 +18,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  * @param <I> input record type
  * @param <O> output record type
  */
+@PublicEvolving
 public abstract class EdgeOperator<I, O> implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.api;
 
 import java.io.Serializable;
 import java.util.Map;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Makes an operator from its lineage entry (name, version, parameters), so that a stream can be
@@ -9,6 +10,7 @@ import java.util.Map;
  * orphaned stream. Register implementations in {@code META-INF/services} or add them to an {@link
  * OperatorCatalog}.
  */
+@PublicEvolving
 public interface EdgeOperatorFactory extends Serializable {
 
     /** Catalogue name, as in {@link EdgeOperator#name()}. */

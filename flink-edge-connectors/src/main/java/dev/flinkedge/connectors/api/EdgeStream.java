@@ -5,8 +5,9 @@ import dev.flinkedge.registry.model.WindowSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -19,6 +20,7 @@ import org.apache.flink.streaming.api.datastream.DataStreamSink;
  *
  * @param <T> record type
  */
+@PublicEvolving
 public final class EdgeStream<T> {
 
     /** How the stream comes about. */
@@ -46,8 +48,6 @@ public final class EdgeStream<T> {
     private final StreamDescriptor descriptor;
     private final Sink<T> sink;
     private final String targetSite;
-    /** The Flink stream of each branch by site; one entry without placement. */
-    private Map<String, DataStream<T>> branches;
 
     EdgeStream(EdgeStreams plan, Kind kind, TypeInformation<T> type, WindowSpec window,
             List<EdgeStream<?>> parents, EdgeOperator<?, T> operator,
@@ -108,7 +108,8 @@ public final class EdgeStream<T> {
     }
 
     /** The Flink sink of a SINK node, else null. */
-    Sink<T> sink() {
+    @Internal
+    public Sink<T> sink() {
         return sink;
     }
 
@@ -175,19 +176,7 @@ public final class EdgeStream<T> {
      * EdgeStreams#execute} rejects; add such operators through {@link EdgeStreams#derive}.
      */
     public DataStream<T> dataStream() {
-        return EdgeStreams.union(List.copyOf(branches().values()));
-    }
-
-    /** The Flink stream of each branch by site, building the operators on first use. */
-    Map<String, DataStream<T>> branches() {
-        if (branches == null) {
-            branches = plan.materialize(this);
-        }
-        return branches;
-    }
-
-    boolean isMaterialized() {
-        return branches != null;
+        return plan.pipeline().dataStream(this);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.flinkedge.connectors.api;
 import dev.flinkedge.connectors.model.EdgeRecord;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
@@ -13,6 +14,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  *
  * @param <T> record type of the right stream
  */
+@PublicEvolving
 public final class LeftUnionOperator<T extends EdgeRecord<?>> extends EdgeOperator<T, T> {
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package dev.flinkedge.connectors.api;
 
 import java.util.Map;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
 
@@ -11,6 +12,7 @@ import org.apache.flink.util.Collector;
  * @param <I> input record type
  * @param <O> output record type
  */
+@PublicEvolving
 public abstract class MapOperator<I, O> extends EdgeOperator<I, O> {
     private static final long serialVersionUID = 1L;
 

@@ -4,11 +4,13 @@ import dev.flinkedge.registry.model.OperatorRef;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The operator catalogue: (name, version) → factory. Lineage recipes name operators; the catalogue
  * turns a recipe back into code.
  */
+@PublicEvolving
 public final class OperatorCatalog {
 
     private final Map<String, EdgeOperatorFactory> factories = new TreeMap<>();

@@ -1,32 +1,39 @@
 package dev.flinkedge.connectors.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.operators.SlotSharingGroup;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
- * Where the Flink operators that {@link EdgeStreams} builds run. EdgeStreams asks it about every
- * plan node as it turns the node into operators, builds one copy of the node per site the
- * strategy names (a branch), and puts each branch's operators — sources, operators, taps and
- * sinks — into that site's slot sharing group. The strategy decides; EdgeStreams only follows.
- * The scheduler's {@code TopologyPlacement} implements it from an edge topology.
+ * Where the Flink operators that {@link EdgeStreams} builds run. EdgeStreams asks it to place the
+ * job's plan when the first node becomes operators — and again only when nodes were added since —
+ * builds one copy of each node per site the strategy names (a branch), and puts each branch's
+ * operators — sources, operators, taps and sinks — into that site's slot sharing group. The
+ * strategy decides; EdgeStreams only follows. The scheduler's {@code TopologyPlacement}
+ * implements it from an edge topology.
  *
  * <pre>{@code
  * EdgeStreams es = EdgeStreams.on(env, registry, "city-a")
  *         .withPlacement(TopologyPlacement.load(Path.of("conf/topology-default.yaml")));
  * }</pre>
  */
+@PublicEvolving
 public interface PlacementStrategy {
 
     /**
-     * The branches of a node: one per site it runs at.
+     * Places every node of a job at once. A node's branches may depend on the nodes it reads, never
+     * on nodes added after it: EdgeStreams keeps the branches of the nodes placed and asks again
+     * only for a job that has grown since.
      *
-     * @param job the plan {@code node} belongs to; the nodes it reads are already placed
-     * @param node a node of {@code job} (a stream, a restructure or a sink)
-     * @return at least one branch, sorted by site; for a RAW node each names the devices it reads
+     * @param job the plan to place (its {@link EdgeStreams#streams() streams})
+     * @return the branches of every node of {@code job} (streams, restructures and sinks): at least
+     *     one per node, one per site it runs at, sorted by site; for a RAW node each names the
+     *     devices it reads
      */
-    List<Branch> branches(EdgeStreams job, EdgeStream<?> node);
+    Map<EdgeStream<?>, List<Branch>> place(EdgeStreams job);
 
     /**
      * The slot sharing group of the operators at a site. It must declare its resources (CPU and

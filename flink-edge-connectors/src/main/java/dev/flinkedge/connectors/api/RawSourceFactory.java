@@ -3,6 +3,7 @@ package dev.flinkedge.connectors.api;
 import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import java.io.Serializable;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -12,6 +13,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * recomputes an orphaned stream from its lineage.
  */
 @FunctionalInterface
+@PublicEvolving
 public interface RawSourceFactory extends Serializable {
 
     /** Adds a source for {@code raw} to {@code env}, with timestamps and watermarks assigned. */

@@ -4,6 +4,7 @@ import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.storage.RegistryConfig;
 import java.io.Serializable;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Where shared streams travel and where their metadata lives: the Kafka cluster carrying stream
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param registryUrl REST base URL of the registry
  * @param token bearer token of the job's owner
  */
+@PublicEvolving
 public record SharedChannel(
         String bootstrapServers,
         String registryBootstrapServers,

@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.registry.model.Guarantee;
 import java.io.Serializable;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * How a derived stream is shared: its delivery guarantee, whether its tap writes without
@@ -11,6 +12,7 @@ import java.io.Serializable;
  * @param durable always write the topic, even without subscribers
  * @param partitions partitions of the stream's topic
  */
+@PublicEvolving
 public record StreamSpecOptions(Guarantee guarantee, boolean durable, int partitions)
         implements Serializable {
 

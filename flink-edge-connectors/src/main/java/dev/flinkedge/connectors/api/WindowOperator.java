@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.connectors.model.EdgeData;
 import java.util.Map;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
 
@@ -13,6 +14,7 @@ import org.apache.flink.util.Collector;
  * @param <I> input record type (an {@link EdgeData})
  * @param <O> output record type
  */
+@PublicEvolving
 public abstract class WindowOperator<I extends EdgeData, O> extends EdgeOperator<I, O> {
     private static final long serialVersionUID = 1L;
 

@@ -14,6 +14,7 @@ import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,9 +27,9 @@ import org.apache.flink.streaming.api.graph.StreamNode;
 
 /**
  * Runs an EdgeStreams job where the {@link Placer} places it on an edge topology: the placement
- * strategy the scheduler gives {@link EdgeStreams#withPlacement}. The Placer decides; this class
- * only hands its decisions to EdgeStreams — the sites of each node, the devices each copy of a
- * RAW stream reads — and turns a site into a slot sharing group.
+ * strategy the scheduler gives {@link EdgeStreams#withPlacement}. The Placer decides, in one run
+ * per job; this class only hands its decisions to EdgeStreams — the sites of each node, the
+ * devices each copy of a RAW stream reads — and turns a site into a slot sharing group.
  *
  * <p>All operators of a job at one site share the group {@code site-<id>}. It asks for one unit
  * of the site's external resource (each TaskManager of the site declares one unit per slot, see
@@ -99,11 +100,38 @@ public final class TopologyPlacement implements PlacementStrategy {
         return placer.place(EdgeStreamsGraph.of(job, placer.devices()).builtNodes());
     }
 
+    /**
+     * Places the whole job with one run of the {@link Placer}: every node of its plan with its
+     * branches, each RAW branch naming the devices read at its site.
+     *
+     * @throws IllegalArgumentException when the job reads unknown devices or sites
+     */
     @Override
-    public List<Branch> branches(EdgeStreams job, EdgeStream<?> node) {
+    public Map<EdgeStream<?>, List<Branch>> place(EdgeStreams job) {
         EdgeStreamsGraph graph = EdgeStreamsGraph.of(job, placer.devices());
-        PlanNode planNode = graph.nodeOf(node);
-        List<String> sites = placer.place(graph.nodes()).sitesOfNode(planNode.id());
+        PlacementPlan plan = placer.place(graph.nodes());
+        Map<EdgeStream<?>, List<Branch>> branches = new IdentityHashMap<>();
+        for (EdgeStream<?> node : job.streams()) {
+            PlanNode planNode = graph.nodeOf(node);
+            branches.put(node, branches(planNode, plan.sitesOfNode(planNode.id())));
+        }
+        return branches;
+    }
+
+    /**
+     * The branches of one node of a job, from a placement of the whole job.
+     *
+     * @throws IllegalArgumentException when {@code node} is not a node of {@code job}
+     */
+    public List<Branch> branches(EdgeStreams job, EdgeStream<?> node) {
+        List<Branch> branches = place(job).get(node);
+        if (branches == null) {
+            throw new IllegalArgumentException(node + " is not a node of the job");
+        }
+        return branches;
+    }
+
+    private List<Branch> branches(PlanNode planNode, List<String> sites) {
         List<Branch> branches = new ArrayList<>();
         for (String site : sites) {
             List<String> devices = new ArrayList<>();

@@ -4,9 +4,14 @@ import dev.flinkedge.connectors.model.GeoPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
+import dev.flinkedge.connectors.api.PlacementStrategy;
 import dev.flinkedge.connectors.api.PlacementStrategy.Branch;
 import dev.flinkedge.connectors.api.SharedChannel;
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.operators.SyntheticCost;
+import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.scheduler.placement.FakeRegistry;
@@ -16,6 +21,7 @@ import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +30,7 @@ import org.apache.flink.api.common.operators.SlotSharingGroup;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
@@ -34,7 +41,7 @@ class TopologyPlacementTest {
     private static final Topology TOPOLOGY =
             TopologyLoader.load(Path.of("src/test/resources/topology-cameras.yaml"));
 
-    private static EdgeStreams job(TopologyPlacement placement, int parallelism) {
+    private static EdgeStreams job(PlacementStrategy placement, int parallelism) {
         FakeRegistry registry = new FakeRegistry();
         registry.raw("Video", SourceSpec.devices(List.of("cam-1", "cam-2", "cam-3")));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -125,5 +132,65 @@ class TopologyPlacementTest {
         assertThatThrownBy(() -> es.withPlacement(placement))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("withPlacement(..) comes too late");
+    }
+
+    @Test
+    void placesAJobOnceHowManyNodesItHas() {
+        assertThat(placementsOfAChain(2)).isEqualTo(1);
+        assertThat(placementsOfAChain(20)).isEqualTo(1);
+    }
+
+    @Test
+    void placesAgainOnlyWhenNodesWereAddedSinceTheLastPlacement() {
+        CountingPlacement placement = new CountingPlacement(TopologyPlacement.of(TOPOLOGY));
+        EdgeStreams es = job(placement, 1);
+        new TestCountsJob().define(es, new Configuration());
+        es.env().getStreamGraph(false);
+
+        // Once for the nodes up to the first sink, once for the count and the sink added after it.
+        assertThat(placement.places).isEqualTo(2);
+    }
+
+    /** How often the strategy places a job of {@code stages} operators in a row and a sink. */
+    private static int placementsOfAChain(int stages) {
+        CountingPlacement placement = new CountingPlacement(TopologyPlacement.of(TOPOLOGY));
+        EdgeStreams es = job(placement, 1);
+        EdgeStream<EdgeRecord<SyntheticResult>> last =
+                es.derive("Stage0", new SyntheticCost("stage-0", Duration.ZERO),
+                        es.importStream("Video"));
+        for (int i = 1; i < stages; i++) {
+            last = es.derive("Stage" + i, new SyntheticCost("stage-" + i, Duration.ZERO), last);
+        }
+        last.sinkTo(new DiscardingSink<>());
+        assertThat(es.env().getStreamGraph(false).getStreamNodes())
+                .as("operators and taps of each stage, two cameras' sources and sinks")
+                .hasSizeGreaterThan(2 * stages);
+        return placement.places;
+    }
+
+    /** The topology's placement, counting how often it places a job. */
+    private static final class CountingPlacement implements PlacementStrategy {
+        private final TopologyPlacement delegate;
+        private int places;
+
+        CountingPlacement(TopologyPlacement delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Map<EdgeStream<?>, List<Branch>> place(EdgeStreams job) {
+            places++;
+            return delegate.place(job);
+        }
+
+        @Override
+        public SlotSharingGroup slotSharingGroup(String site) {
+            return delegate.slotSharingGroup(site);
+        }
+
+        @Override
+        public void check(StreamGraph graph) {
+            delegate.check(graph);
+        }
     }
 }
