@@ -58,6 +58,11 @@ class JobJarIT {
                 .allMatch(c -> has(c.replace('.', '/') + ".class"));
         assertThat(services("ai.djl.engine.EngineProvider"))
                 .contains("ai.djl.onnxruntime.engine.OrtEngineProvider");
+        // EdgeStreams finds its Flink translation through this service file; without it every
+        // packaged job fails at its first derive.
+        assertThat(services("dev.flinkedge.connectors.api.PipelineBuilderFactory"))
+                .containsExactly("dev.flinkedge.connectors.pipeline.FlinkPipelineFactory")
+                .allMatch(c -> has(c.replace('.', '/') + ".class"));
     }
 
     @Test

@@ -49,8 +49,9 @@ public final class Placer {
     private final int maxEdges;
 
     /**
-     * Device hulls by the device set they cover, kept across calls: EdgeStreams asks for the plan
-     * of a job once per node it builds, and the hulls only depend on the devices.
+     * Device hulls by the device set they cover, kept across calls: a placer serves every job
+     * submitted with its topology (and a job placed again after a late {@code sinkTo}), and the
+     * hulls only depend on the devices.
      */
     private final Map<SortedSet<String>, AreaFinding> findings = new ConcurrentHashMap<>();
 
