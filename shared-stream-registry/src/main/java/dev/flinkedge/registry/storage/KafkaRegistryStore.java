@@ -244,7 +244,7 @@ public final class KafkaRegistryStore implements AutoCloseable {
         List<Future<RecordMetadata>> sent = new ArrayList<>(writes.size());
         for (StoreEntry w : writes) {
             sent.add(producer.send(new ProducerRecord<>(topic, 0,
-                    RegistryJson.encodeKey(w.key()), RegistryJson.encodeValue(w.value()))));
+                    RecordJson.encodeKey(w.key()), RecordJson.encodeValue(w.value()))));
         }
         producer.commitTransaction();
         long last = -1;

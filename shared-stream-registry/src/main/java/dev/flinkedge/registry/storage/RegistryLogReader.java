@@ -68,13 +68,13 @@ public final class RegistryLogReader implements AutoCloseable {
         RegistryKey key;
         Object value;
         try {
-            key = RegistryJson.decodeKey(r.key());
+            key = RecordJson.decodeKey(r.key());
             if (key.magic() > RegistryKey.MAGIC) {
                 LOG.warn("Skipping record at offset {} with key format {} newer than {}",
                         r.offset(), key.magic(), RegistryKey.MAGIC);
                 return;
             }
-            value = RegistryJson.decodeValue(key, r.value());
+            value = RecordJson.decodeValue(key, r.value());
         } catch (IOException | RuntimeException e) {
             // A record this version cannot read must not stop the view; it is logged and skipped.
             LOG.warn("Skipping unreadable record at offset {} of '{}': {}", r.offset(), topic,
