@@ -37,15 +37,20 @@ public final class ResultArrivals implements AutoCloseable {
 
     /** Starts reading {@code topics} from their beginning in the background. */
     public ResultArrivals(String bootstrapServers, List<String> topics) {
-        for (String topic : topics) {
-            tails.add(TopicTail.builder(topic, new ByteArrayDeserializer(),
-                            new ByteArrayDeserializer())
-                    .bootstrapServers(bootstrapServers)
-                    .name("bench-results-" + topic)
-                    .fromBeginning()
-                    .partitionCount(1)
-                    .onRecord(this::arrived)
-                    .start());
+        try {
+            for (String topic : topics) {
+                tails.add(TopicTail.builder(topic, new ByteArrayDeserializer(),
+                                new ByteArrayDeserializer())
+                        .bootstrapServers(bootstrapServers)
+                        .name("bench-results-" + topic)
+                        .fromBeginning()
+                        .partitionCount(1)
+                        .onRecord(this::arrived)
+                        .start());
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
