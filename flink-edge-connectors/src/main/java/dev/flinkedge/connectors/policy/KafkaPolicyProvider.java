@@ -1,7 +1,6 @@
 package dev.flinkedge.connectors.policy;
 
 import dev.flinkedge.connectors.model.CameraPolicy;
-
 import dev.flinkedge.kafka.TopicTail;
 
 import org.apache.flink.annotation.PublicEvolving;
