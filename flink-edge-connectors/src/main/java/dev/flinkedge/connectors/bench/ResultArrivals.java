@@ -2,16 +2,13 @@ package dev.flinkedge.connectors.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flinkedge.kafka.TopicTail;
 import java.io.IOException;
-import java.time.Duration;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -35,44 +32,41 @@ public final class ResultArrivals implements AutoCloseable {
             long arrivalMs, JsonNode payload) {}
 
     private final ObjectMapper json = new ObjectMapper();
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final List<TopicTail<byte[], byte[]>> tails = new ArrayList<>();
 
-    /** Starts reading {@code topics} from their beginning in a background thread. */
+    /** Starts reading {@code topics} from their beginning in the background. */
     public ResultArrivals(String bootstrapServers, List<String> topics) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = topics.stream()
-                .map(t -> new TopicPartition(t, 0)).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        thread = new Thread(this::run, "bench-results");
-        thread.setDaemon(true);
-        thread.start();
+        try {
+            for (String topic : topics) {
+                tails.add(TopicTail.builder(topic, new ByteArrayDeserializer(),
+                                new ByteArrayDeserializer())
+                        .bootstrapServers(bootstrapServers)
+                        .name("bench-results-" + topic)
+                        .fromBeginning()
+                        .partitionCount(1)
+                        .onRecord(this::arrived)
+                        .start());
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
-    private void run() {
+    /** Runs on a tail's thread: a result that is not JSON stops that tail. */
+    private void arrived(ConsumerRecord<byte[], byte[]> r) {
+        long now = System.currentTimeMillis();
+        JsonNode n;
         try {
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    long now = System.currentTimeMillis();
-                    JsonNode n = json.readTree(r.value());
-                    arrivals.add(new Arrival(r.topic(), n.path("sourceId").asText(),
-                            n.path("key").asText(), n.path("eventTimeMs").asLong(), now,
-                            n.path("payload")));
-                }
-            }
-        } catch (WakeupException e) {
-            // close() woke the consumer up: the loop is over.
+            n = json.readTree(r.value());
         } catch (IOException e) {
-            throw new IllegalStateException("A result is not JSON", e);
-        } finally {
-            consumer.close();
+            throw new UncheckedIOException("A result in topic '" + r.topic() + "' at offset "
+                    + r.offset() + " is not JSON", e);
         }
+        arrivals.add(new Arrival(r.topic(), n.path("sourceId").asText(),
+                n.path("key").asText(), n.path("eventTimeMs").asLong(), now,
+                n.path("payload")));
     }
 
     /** Everything read so far, from {@code topic}. */
@@ -86,9 +80,7 @@ public final class ResultArrivals implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        thread.join(5000);
+    public void close() {
+        tails.forEach(TopicTail::close);
     }
 }

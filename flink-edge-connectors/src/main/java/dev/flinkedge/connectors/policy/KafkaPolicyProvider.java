@@ -1,30 +1,21 @@
 package dev.flinkedge.connectors.policy;
 
 import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.kafka.TopicTail;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.Preconditions;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * Follows the compacted policy topic (key = camera id, value = {@link PolicyJson}, null value =
@@ -49,44 +40,12 @@ public final class KafkaPolicyProvider implements PolicyProvider {
     public static final String DEFAULT_TOPIC = "_flinkedge_policies";
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPolicyProvider.class);
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
 
-    private final String topic;
     private final InMemoryPolicyProvider view;
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Map<TopicPartition, Long> catchUpOffsets;
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile Throwable failure;
+    private TopicTail<byte[], byte[]> tail;
 
-    private KafkaPolicyProvider(
-            Properties clientProps,
-            String topic,
-            int partitionCount,
-            Function<String, CameraPolicy> defaults,
-            Duration timeout) {
-        this.topic = topic;
+    private KafkaPolicyProvider(Function<String, CameraPolicy> defaults) {
         this.view = new InMemoryPolicyProvider(defaults);
-        Properties props = new Properties();
-        props.putAll(clientProps);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "flinkedge-policies-" + topic);
-        this.consumer =
-                new KafkaConsumer<>(
-                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions =
-                IntStream.range(0, partitionCount)
-                        .mapToObj(p -> new TopicPartition(topic, p))
-                        .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        this.catchUpOffsets = new HashMap<>(consumer.endOffsets(partitions, timeout));
-        this.thread = new Thread(this::run, "flinkedge-policy-tail-" + topic);
-        this.thread.setDaemon(true);
     }
 
     /**
@@ -116,11 +75,19 @@ public final class KafkaPolicyProvider implements PolicyProvider {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
         PolicyJson.warmUp();
         int partitionCount = PolicyTopic.ensure(clientProps, topic, timeout);
-        KafkaPolicyProvider provider =
-                new KafkaPolicyProvider(clientProps, topic, partitionCount, defaults, timeout);
-        provider.thread.start();
-        if (!provider.caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            Throwable cause = provider.failure;
+        KafkaPolicyProvider provider = new KafkaPolicyProvider(defaults);
+        provider.tail =
+                TopicTail.builder(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                        .clientProperties(clientProps)
+                        .name("flinkedge-policy-tail-" + topic)
+                        .defaultClientId("flinkedge-policies-" + topic)
+                        .fromBeginning()
+                        .partitionCount(partitionCount)
+                        .timeout(timeout)
+                        .onRecord(provider::apply)
+                        .start();
+        if (!provider.tail.awaitCaughtUp(timeout)) {
+            Throwable cause = provider.tail.failure();
             provider.close();
             throw new IllegalStateException(
                     "Could not read policy topic '"
@@ -136,7 +103,7 @@ public final class KafkaPolicyProvider implements PolicyProvider {
                 "Following policy topic '{}' at {}: {} partition(s) replayed",
                 topic,
                 servers,
-                provider.catchUpOffsets.size());
+                partitionCount);
         return provider;
     }
 
@@ -162,46 +129,10 @@ public final class KafkaPolicyProvider implements PolicyProvider {
 
     /** The error that stopped the tailing thread, or null while it runs. */
     public Throwable failure() {
-        return failure;
+        return tail.failure();
     }
 
-    private void run() {
-        try {
-            markCaughtUpIfDone();
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL_TIMEOUT)) {
-                    apply(r);
-                }
-                markCaughtUpIfDone();
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                failure = e;
-            }
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            LOG.error(
-                    "Stopped following policy topic '{}'; sources keep the last policies",
-                    topic,
-                    e);
-        } finally {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-            stopped.countDown();
-        }
-    }
-
-    private void markCaughtUpIfDone() {
-        if (caughtUp.getCount() == 0) {
-            return;
-        }
-        for (Map.Entry<TopicPartition, Long> e : catchUpOffsets.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return;
-            }
-        }
-        caughtUp.countDown();
-    }
-
+    /** Runs on the tail's thread: a null policy (tombstone) withdraws the camera's policy. */
     private void apply(ConsumerRecord<byte[], byte[]> r) {
         PolicyJson.readRecord(r)
                 .ifPresent(
@@ -221,18 +152,7 @@ public final class KafkaPolicyProvider implements PolicyProvider {
 
     @Override
     public void close() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        consumer.wakeup();
-        try {
-            if (thread.isAlive() && !stopped.await(10, TimeUnit.SECONDS)) {
-                LOG.warn("Policy topic reader for '{}' did not stop within 10 s", topic);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        tail.close();
         view.close();
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.flinkedge.connectors.model.CameraPolicy;
-import dev.flinkedge.registry.storage.RegistryJson;
+import dev.flinkedge.registry.json.RegistryJson;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -87,11 +87,7 @@ public final class RegistryWatcher implements AutoCloseable {
             }
             SHARED.remove(id);
         }
-        try {
-            reader.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reader.close();
         LOG.info("Stopped watching registry {}", id);
     }
 }

@@ -1,18 +1,12 @@
 package dev.flinkedge.connectors.runtime;
 
+import dev.flinkedge.kafka.TopicSpec;
+import dev.flinkedge.kafka.Topics;
 import dev.flinkedge.registry.model.StreamDescriptor;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.TreeMap;
 
 /**
  * Creates the Kafka topics of the streams a job produces, before the job starts, so that readers
@@ -21,13 +15,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamTopics {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StreamTopics.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private StreamTopics() {}
 
     /** Creates the missing topics of {@code streams}; existing ones are left as they are. */
     public static void ensure(String bootstrapServers, List<StreamDescriptor> streams) {
-        Map<String, Integer> topics = new java.util.TreeMap<>();
+        Map<String, Integer> topics = new TreeMap<>();
         streams.forEach(d -> topics.put(d.topic(), d.partitions()));
         ensure(bootstrapServers, topics);
     }
@@ -37,31 +31,13 @@ public final class StreamTopics {
         if (partitionsByTopic.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            for (Map.Entry<String, Integer> t : partitionsByTopic.entrySet()) {
-                if (existing.contains(t.getKey())) {
-                    continue;
-                }
-                try {
-                    admin.createTopics(List.of(new NewTopic(t.getKey(), t.getValue(),
-                            (short) -1))).all().get(30, TimeUnit.SECONDS);
-                    LOG.info("Created topic '{}'", t.getKey());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("Cannot create topic '" + t.getKey()
-                                + "' at " + bootstrapServers + ": " + e.getCause().getMessage(),
-                                e.getCause());
-                    }
-                }
+        try (Topics topics = Topics.connect(bootstrapServers, TIMEOUT)) {
+            for (Map.Entry<String, Integer> t : new TreeMap<>(partitionsByTopic).entrySet()) {
+                topics.ensure(TopicSpec.of(t.getKey(), t.getValue()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating stream topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers
-                    + " did not list its topics: " + e, e);
         }
     }
 }

@@ -50,26 +50,14 @@ public record ClusterSettings(
     }
 
     /**
-     * The classpath of the JobManager and TaskManagers: {@link #classpath} without the Kafka
-     * connector and flink-edge's own modules, like a Flink distribution's {@code lib/} (which does
-     * ship the datagen and base connectors). Jobs bring those in their jars; were they also on the
-     * cluster's classpath, Flink would load the Kafka connector parent-first ({@code
-     * org.apache.flink.}) but the Kafka client it uses from the job jar, and a second job would
-     * fail with a loader constraint violation.
+     * The classpath of the JobManager and TaskManagers: {@link #classpath} without the entries a
+     * Flink process must not get (the Kafka connector and flink-edge's own modules, which jobs
+     * bring in their jars), by the rule {@code bin/flink} shares ({@link FlinkProcessRules}).
      */
     public String flinkClasspath() {
         return Arrays.stream(classpath.split(File.pathSeparator))
-                .filter(entry -> !isJobSide(entry))
+                .filter(entry -> !FlinkProcessRules.isExcludedFromFlink(entry))
                 .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static boolean isJobSide(String entry) {
-        String normalised = entry.replace(File.separatorChar, '/');
-        String file = normalised.substring(normalised.lastIndexOf('/') + 1);
-        return normalised.contains("/dev/flinkedge/")
-                || normalised.endsWith("/target/classes")
-                || normalised.endsWith("/target/test-classes")
-                || file.startsWith("flink-connector-kafka");
     }
 
     /** Whether the cluster starts its own Kafka broker. */

@@ -16,27 +16,6 @@ import java.util.Objects;
  */
 record JavaCommand(String classpath, List<String> jvmOptions, String mainClass, List<String> args) {
 
-    /**
-     * The openings flink-dist passes to every Flink JVM (Kryo and Flink's closure cleaner reflect
-     * into these JDK packages); the same list as {@code bin/flink-edge}.
-     */
-    static final List<String> FLINK_MODULE_OPENINGS = List.of(
-            "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
-            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
-            "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.text=ALL-UNNAMED",
-            "--add-opens=java.base/java.time=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
-
     /** DJL must never reach the network (model zoo look-ups, telemetry) from a cluster JVM. */
     static final List<String> OFFLINE_OPTIONS =
             List.of("-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true");
@@ -61,7 +40,7 @@ record JavaCommand(String classpath, List<String> jvmOptions, String mainClass, 
     List<String> toList() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(FLINK_MODULE_OPENINGS);
+        command.addAll(FlinkProcessRules.MODULE_OPENINGS);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath);

@@ -3,22 +3,16 @@ package dev.flinkedge.scheduler.control;
 import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
 import dev.flinkedge.connectors.metrics.MetricsJson;
 import dev.flinkedge.connectors.runtime.StreamTopics;
+import dev.flinkedge.kafka.TopicTail;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,20 +32,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MetricsView implements MetricsSource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsView.class);
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
 
-    private final String topic;
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, CameraMetricsWindow> latest = new ConcurrentHashMap<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private TopicTail<byte[], byte[]> tail;
 
-    private MetricsView(KafkaConsumer<byte[], byte[]> consumer, String topic) {
-        this.consumer = consumer;
-        this.topic = topic;
-        this.thread = new Thread(this::run, "flinkedge-metrics-view-" + topic);
-        this.thread.setDaemon(true);
-    }
+    private MetricsView() {}
 
     /**
      * Creates the topic if it is missing and starts following it.
@@ -71,35 +56,15 @@ public final class MetricsView implements MetricsSource, AutoCloseable {
                             + " is required but not provided");
         }
         StreamTopics.ensure(servers, Map.of(topic, 1));
-        Properties props = new Properties();
-        props.putAll(clientProps);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "flinkedge-metrics-view-" + topic);
-        KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(
-                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions =
-                consumer.partitionsFor(topic).stream()
-                        .map((PartitionInfo p) -> new TopicPartition(topic, p.partition()))
-                        .toList();
-        consumer.assign(partitions);
-        long from = System.currentTimeMillis() - lookback.toMillis();
-        Map<TopicPartition, Long> query = new HashMap<>();
-        partitions.forEach(p -> query.put(p, from));
-        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(query);
-        for (TopicPartition p : partitions) {
-            OffsetAndTimestamp o = offsets.get(p);
-            if (o == null) {
-                consumer.seekToEnd(List.of(p));
-            } else {
-                consumer.seek(p, o.offset());
-            }
-        }
-        // Resolve the start positions now, so that nothing published after start() is skipped.
-        partitions.forEach(consumer::position);
-        MetricsView view = new MetricsView(consumer, topic);
-        view.thread.start();
+        MetricsView view = new MetricsView();
+        view.tail =
+                TopicTail.builder(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                        .clientProperties(clientProps)
+                        .name("flinkedge-metrics-view-" + topic)
+                        .defaultClientId("flinkedge-metrics-view-" + topic)
+                        .fromTimestamp(System.currentTimeMillis() - lookback.toMillis())
+                        .onRecord(view::apply)
+                        .start();
         LOG.info("Following metrics topic '{}' at {} from {} ago", topic, servers, lookback);
         return view;
     }
@@ -109,27 +74,7 @@ public final class MetricsView implements MetricsSource, AutoCloseable {
         return Map.copyOf(latest);
     }
 
-    private void run() {
-        try {
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL_TIMEOUT)) {
-                    apply(r);
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                LOG.error("Metrics view of '{}' woken up unexpectedly; it stops", topic, e);
-            }
-        } catch (RuntimeException e) {
-            LOG.error(
-                    "Stopped following metrics topic '{}'; the control loop sees no new metrics",
-                    topic,
-                    e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
+    /** Runs on the tail's thread: keeps the newest window of each camera. */
     private void apply(ConsumerRecord<byte[], byte[]> r) {
         if (r.value() == null) {
             return;
@@ -151,9 +96,7 @@ public final class MetricsView implements MetricsSource, AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        thread.join(Duration.ofSeconds(10).toMillis());
+    public void close() {
+        tail.close();
     }
 }

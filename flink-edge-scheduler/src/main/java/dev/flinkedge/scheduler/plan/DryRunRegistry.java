@@ -1,9 +1,6 @@
 package dev.flinkedge.scheduler.plan;
 
 import dev.flinkedge.registry.client.StreamRegistry;
-import dev.flinkedge.registry.errors.Errors;
-import dev.flinkedge.registry.errors.NotFoundException;
-import dev.flinkedge.registry.model.LineageFingerprint;
 import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
@@ -11,16 +8,19 @@ import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.model.Subscription;
+import dev.flinkedge.registry.service.StreamCreation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The registry as {@code flink-edge plan} sees it: reads go to the real registry, so reuse is
  * decided exactly as a submission would decide it now; {@code create} answers what the registry
- * would answer (a DECLARED stream, or the same conflicts) but keeps the stream in memory; every
- * other write is refused. Planning a job therefore registers nothing.
+ * would answer (a DECLARED stream with the same fingerprint, or the same refusals, by the
+ * registry's own rules) but keeps the stream in memory; every other write is refused. Planning a
+ * job therefore registers nothing.
  */
 final class DryRunRegistry implements StreamRegistry {
 
@@ -42,36 +42,39 @@ final class DryRunRegistry implements StreamRegistry {
         return owner;
     }
 
+    /**
+     * Applies the registry's own rules ({@link StreamCreation}) to what the registry shows the
+     * owner now plus the streams declared so far in this plan, and keeps the result in memory.
+     */
     @Override
     public StreamDescriptor create(StreamSpec spec) {
-        StreamRef ref = new StreamRef(owner, spec.name());
-        StreamDescriptor existing = declared.get(ref);
-        if (existing == null) {
-            try {
-                existing = registry.describe(ref);
-            } catch (NotFoundException absent) {
-                existing = null;
-            }
-        }
-        if (existing != null) {
-            throw Errors.streamExists(existing);
-        }
-        String fingerprint = spec.type() == StreamType.DERIVED
-                ? LineageFingerprint.ofDerived(spec.lineage(), spec.window(), spec.serializer())
-                : LineageFingerprint.ofSource(owner, spec.name());
-        for (StreamDescriptor other : registry.list(owner, spec.type())) {
-            if (other.fingerprint().equals(fingerprint) && other.status().isLive()) {
-                throw Errors.fingerprintExists(other);
-            }
-        }
-        long now = System.currentTimeMillis();
-        StreamDescriptor d = new StreamDescriptor(owner, spec.name(), spec.type(), spec.window(),
-                spec.serializer(), spec.payloadType(), spec.guarantee(), spec.lineage(),
-                spec.source(), spec.durable(), spec.partitions(), StreamStatus.DECLARED, null,
-                StreamDescriptor.topicFor(owner, spec.name()), fingerprint, List.of(), List.of(),
-                now, now);
-        declared.put(ref, d);
+        StreamDescriptor d = StreamCreation.declare(visibleStreams(), owner, spec,
+                System.currentTimeMillis());
+        declared.put(d.ref(), d);
         return d;
+    }
+
+    /**
+     * The streams the owner may read, then those declared in this plan. Streams the owner may not
+     * read are missing, so a parent among them is refused as unknown rather than as unreadable.
+     */
+    private StreamCreation.Streams visibleStreams() {
+        Map<StreamRef, StreamDescriptor> streams = new HashMap<>();
+        registry.list(null, null).forEach(d -> streams.put(d.ref(), d));
+        streams.putAll(declared);
+        return new StreamCreation.Streams() {
+            @Override
+            public Optional<StreamDescriptor> get(StreamRef ref) {
+                return Optional.ofNullable(streams.get(ref));
+            }
+
+            @Override
+            public List<StreamDescriptor> withFingerprint(String fingerprint) {
+                return streams.values().stream()
+                        .filter(d -> d.fingerprint().equals(fingerprint))
+                        .toList();
+            }
+        };
     }
 
     @Override

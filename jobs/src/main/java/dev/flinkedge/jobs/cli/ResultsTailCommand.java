@@ -2,18 +2,16 @@ package dev.flinkedge.jobs.cli;
 
 import dev.flinkedge.registry.cli.CliException;
 import dev.flinkedge.registry.cli.DurationConverter;
+import dev.flinkedge.kafka.TopicTail;
+import dev.flinkedge.kafka.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +32,7 @@ final class ResultsTailCommand implements Callable<Integer> {
     /** Environment variable with the Kafka bootstrap servers. */
     static final String KAFKA_ENV = "FLINK_EDGE_KAFKA";
 
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(200);
 
     @Spec CommandSpec spec;
@@ -68,65 +67,65 @@ final class ResultsTailCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max must be at least 1, got "
                     + max);
         }
+        checkTopicExists();
         PrintWriter out = spec.commandLine().getOut();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties())) {
-            List<TopicPartition> partitions = partitions(consumer);
-            consumer.assign(partitions);
-            if (fromBeginning) {
-                consumer.seekToBeginning(partitions);
-            } else {
-                consumer.seekToEnd(partitions);
-            }
-            // Resolve the start offsets now, so that records sent from here on are printed.
-            partitions.forEach(consumer::position);
+        // The tail's thread hands records over; this thread prints them and decides when to stop.
+        BlockingQueue<ConsumerRecord<String, String>> arrived = new LinkedBlockingQueue<>();
+        TopicTail.Builder<String, String> builder = TopicTail.builder(topic,
+                        new StringDeserializer(), new StringDeserializer())
+                .bootstrapServers(bootstrapServers)
+                .name("flink-edge-results-tail-" + topic)
+                .defaultClientId("flink-edge-results-tail")
+                .timeout(KAFKA_TIMEOUT)
+                .onRecord(arrived::add);
+        try (TopicTail<String, String> tail = fromBeginning
+                ? builder.fromBeginning().start() : builder.fromEnd().start()) {
             long printed = 0;
             long lastArrival = System.nanoTime();
             while (max == null || printed < max) {
-                if (idleTimeout != null
-                        && System.nanoTime() - lastArrival > idleTimeout.toNanos()) {
-                    break;
-                }
-                for (ConsumerRecord<String, String> r : consumer.poll(POLL)) {
-                    out.println(keys ? r.key() + "\t" + r.value() : r.value());
-                    lastArrival = System.nanoTime();
-                    if (max != null && ++printed >= max) {
+                ConsumerRecord<String, String> r = arrived.poll(POLL.toMillis(),
+                        TimeUnit.MILLISECONDS);
+                if (r == null) {
+                    if (!tail.isRunning()) {
+                        throw new CliException("Stopped reading topic '" + topic + "' at "
+                                + bootstrapServers + ": " + tail.failure(), tail.failure());
+                    }
+                    if (idleTimeout != null
+                            && System.nanoTime() - lastArrival > idleTimeout.toNanos()) {
                         break;
                     }
+                    continue;
                 }
-                out.flush();
+                out.println(keys ? r.key() + "\t" + r.value() : r.value());
+                lastArrival = System.nanoTime();
+                printed++;
+                if (arrived.isEmpty()) {
+                    out.flush();
+                }
             }
-        } catch (InterruptException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         out.flush();
         return 0;
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
-        Map<String, List<PartitionInfo>> topics;
-        try {
-            topics = consumer.listTopics(Duration.ofSeconds(15));
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new CliException("Kafka at " + bootstrapServers + " did not answer within 15 s;"
-                    + " pass --bootstrap-servers HOST:PORT or set " + KAFKA_ENV, e);
+    private void checkTopicExists() {
+        Set<String> topics;
+        try (Topics admin = Topics.connect(bootstrapServers, KAFKA_TIMEOUT)) {
+            topics = admin.names();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("Interrupted while looking for topic '" + topic + "'", e);
+        } catch (IllegalStateException e) {
+            throw new CliException(e.getMessage() + "; pass --bootstrap-servers HOST:PORT or set "
+                    + KAFKA_ENV, e);
         }
-        List<PartitionInfo> infos = topics.get(topic);
-        if (infos == null || infos.isEmpty()) {
+        if (!topics.contains(topic)) {
             throw new CliException("No topic '" + topic + "' on " + bootstrapServers + "; result"
                     + " topics exist once a job writing them starts (known: "
-                    + topics.keySet().stream().filter(t -> !t.startsWith("_")).sorted().toList()
+                    + topics.stream().filter(t -> !t.startsWith("_")).sorted().toList()
                     + ")");
         }
-        return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    }
-
-    private Properties properties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "flink-edge-results-tail");
-        return p;
     }
 }

@@ -1,7 +1,7 @@
 package dev.flinkedge.registry.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.flinkedge.registry.storage.RegistryJson;
+import dev.flinkedge.registry.json.RegistryJson;
 
 /** Pretty-printed JSON in the registry's REST encoding, for {@code --json} output. */
 final class JsonText {

@@ -4,8 +4,6 @@ import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.errors.Errors;
 import dev.flinkedge.registry.errors.RegistryException;
 import dev.flinkedge.registry.model.InvalidFieldException;
-import dev.flinkedge.registry.model.Lineage;
-import dev.flinkedge.registry.model.LineageFingerprint;
 import dev.flinkedge.registry.model.Names;
 import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.StreamDescriptor;
@@ -22,13 +20,12 @@ import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.registry.storage.RegistryKey;
 import dev.flinkedge.registry.storage.RegistryState;
 import dev.flinkedge.registry.storage.StoreEntry;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -156,8 +153,9 @@ public final class RegistryService implements AutoCloseable {
 
     private String guessFingerprint(String caller, StreamSpec spec) {
         try {
-            return fingerprint(caller, spec, resolveLineage(store.state(), caller,
-                    new StreamRef(caller, spec.name()), spec.lineage()));
+            return StreamCreation.fingerprint(caller, spec, StreamCreation.resolveLineage(
+                    view(store.state()), caller, new StreamRef(caller, spec.name()),
+                    spec.lineage()));
         } catch (RegistryException e) {
             return null;
         }
@@ -165,95 +163,24 @@ public final class RegistryService implements AutoCloseable {
 
     private Outcome<StreamDescriptor> planCreate(
             RegistryState state, long now, String caller, StreamRef ref, StreamSpec spec) {
-        state.get(ref).ifPresent(existing -> {
-            throw Errors.streamExists(existing);
-        });
-        Lineage lineage = resolveLineage(state, caller, ref, spec.lineage());
-        String fp = fingerprint(caller, spec, lineage);
-        if (lineage != null) {
-            checkAcyclic(state, ref, fp, lineage);
-        }
-        for (StreamDescriptor other : state.withFingerprint(fp)) {
-            if (other.owner().equals(caller) && other.status().isLive()) {
-                throw Errors.fingerprintExists(other);
-            }
-        }
-        StreamDescriptor d = new StreamDescriptor(
-                caller, spec.name(), spec.type(), spec.window(), spec.serializer(),
-                spec.payloadType(), spec.guarantee(), lineage, spec.source(), spec.durable(),
-                spec.partitions(), StreamStatus.DECLARED, null,
-                StreamDescriptor.topicFor(caller, spec.name()), fp, List.of(), List.of(), now, now);
+        StreamDescriptor d = StreamCreation.declare(view(state), caller, spec, now);
         return new Outcome<>(
                 List.of(StoreEntry.put(RegistryKey.stream(ref), d)),
                 s -> s.get(ref).orElseThrow(() -> Errors.internal("created stream vanished", null)));
     }
 
-    private static String fingerprint(String caller, StreamSpec spec, Lineage resolved) {
-        return spec.type() == StreamType.DERIVED
-                ? LineageFingerprint.ofDerived(resolved, spec.window(), spec.serializer())
-                : LineageFingerprint.ofSource(caller, spec.name());
-    }
+    private static StreamCreation.Streams view(RegistryState state) {
+        return new StreamCreation.Streams() {
+            @Override
+            public Optional<StreamDescriptor> get(StreamRef ref) {
+                return state.get(ref);
+            }
 
-    /** Replaces owner/name parents by fingerprints, checking existence and read access. */
-    private static Lineage resolveLineage(
-            RegistryState state, String caller, StreamRef self, Lineage lineage) {
-        if (lineage == null) {
-            return null;
-        }
-        List<String> parents = lineage.parents();
-        List<String> resolved = new ArrayList<>(parents.size());
-        for (int i = 0; i < parents.size(); i++) {
-            String p = parents.get(i);
-            if (Names.FINGERPRINT.matcher(p).matches()) {
-                List<StreamDescriptor> live = state.withFingerprint(p).stream()
-                        .filter(d -> d.status().isLive()).toList();
-                if (live.isEmpty()) {
-                    throw Errors.unknownParent(i, p);
-                }
-                if (live.stream().noneMatch(d -> d.isReadableBy(caller))) {
-                    throw Errors.parentNotReadable(caller, i, p);
-                }
-                resolved.add(p);
-            } else {
-                int index = i;
-                StreamRef pref = StreamRef.parse(p);
-                if (pref.equals(self)) {
-                    throw Errors.lineageCycle(self, p);
-                }
-                StreamDescriptor d = state.get(pref)
-                        .filter(x -> x.status().isLive())
-                        .orElseThrow(() -> Errors.unknownParent(index, p));
-                if (!d.isReadableBy(caller)) {
-                    throw Errors.parentNotReadable(caller, i, p);
-                }
-                resolved.add(d.fingerprint());
+            @Override
+            public List<StreamDescriptor> withFingerprint(String fingerprint) {
+                return state.withFingerprint(fingerprint);
             }
-        }
-        return new Lineage(lineage.operator(), resolved);
-    }
-
-    /** Walks the ancestors of {@code lineage}; a stream may not descend from itself. */
-    private static void checkAcyclic(
-            RegistryState state, StreamRef self, String fp, Lineage lineage) {
-        Deque<String> todo = new ArrayDeque<>(lineage.parents());
-        Set<String> seen = new HashSet<>();
-        while (!todo.isEmpty()) {
-            String ancestor = todo.pop();
-            if (ancestor.equals(fp)) {
-                throw Errors.lineageCycle(self, ancestor);
-            }
-            if (!seen.add(ancestor)) {
-                continue;
-            }
-            for (StreamDescriptor d : state.withFingerprint(ancestor)) {
-                if (d.ref().equals(self)) {
-                    throw Errors.lineageCycle(self, d.ref().toString());
-                }
-                if (d.lineage() != null) {
-                    todo.addAll(d.lineage().parents());
-                }
-            }
-        }
+        };
     }
 
     StreamDescriptor grant(String caller, StreamRef ref, String grantee) {

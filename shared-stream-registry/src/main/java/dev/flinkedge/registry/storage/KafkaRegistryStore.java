@@ -1,12 +1,13 @@
 package dev.flinkedge.registry.storage;
 
+import dev.flinkedge.kafka.TopicSpec;
+import dev.flinkedge.kafka.Topics;
 import dev.flinkedge.registry.errors.Errors;
 import dev.flinkedge.registry.errors.RegistryException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,22 +17,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,74 +97,13 @@ public final class KafkaRegistryStore implements AutoCloseable {
                 state.size());
     }
 
+    /** One partition, so that all changes are totally ordered; compacted, so none expires. */
     private void ensureTopic(Properties clientProps, Duration timeout) throws InterruptedException {
-        long ms = timeout.toMillis();
-        try (Admin admin = Admin.create(clientProps)) {
-            TopicDescription existing = describe(admin, ms);
-            if (existing != null) {
-                verifyTopic(admin, existing, ms);
-                return;
-            }
-            int rf = config.getInt(RegistryConfig.TOPIC_REPLICATION_FACTOR);
-            if (rf <= 0) {
-                int brokers = admin.describeCluster().nodes().get(ms, TimeUnit.MILLISECONDS).size();
-                rf = Math.max(1, Math.min(3, brokers));
-            }
-            NewTopic nt = new NewTopic(topic, 1, (short) rf)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
-                            TopicConfig.CLEANUP_POLICY_COMPACT));
-            try {
-                admin.createTopics(List.of(nt)).all().get(ms, TimeUnit.MILLISECONDS);
-                LOG.info("Created registry topic '{}' (1 partition, compacted, rf {})", topic, rf);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-                verifyTopic(admin, describe(admin, ms), ms);
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(
-                    "Cannot create or verify registry topic '" + topic + "' at "
-                            + config.getString(RegistryConfig.BOOTSTRAP_SERVERS) + ": "
-                            + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "Kafka at " + config.getString(RegistryConfig.BOOTSTRAP_SERVERS)
-                            + " did not answer within " + timeout + "; is it running?", e);
-        }
-    }
-
-    /** The topic's description, or null if it does not exist. */
-    private TopicDescription describe(Admin admin, long ms)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        try {
-            return admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(ms, TimeUnit.MILLISECONDS).get(topic);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return null;
-            }
-            throw e;
-        }
-    }
-
-    private void verifyTopic(Admin admin, TopicDescription d, long ms)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        if (d.partitions().size() != 1) {
-            throw new IllegalStateException(
-                    "Registry topic '" + topic + "' has " + d.partitions().size() + " partitions;"
-                            + " it must have exactly 1 so that all changes are totally ordered."
-                            + " Use another topic (" + RegistryConfig.TOPIC + ").");
-        }
-        ConfigResource res = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        Config c = admin.describeConfigs(List.of(res)).all().get(ms, TimeUnit.MILLISECONDS).get(res);
-        String policy = c.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-        if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)
-                || policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)) {
-            throw new IllegalStateException(
-                    "Registry topic '" + topic + "' has cleanup.policy=" + policy + "; it must be"
-                            + " 'compact' or retention would delete streams. Fix with"
-                            + " kafka-configs --alter --add-config cleanup.policy=compact.");
+        int rf = config.getInt(RegistryConfig.TOPIC_REPLICATION_FACTOR);
+        TopicSpec spec = TopicSpec.of(topic, 1).compacted().exactPartitions()
+                .withReplicationFactor(rf > 0 ? (short) rf : TopicSpec.REPLICATION_UP_TO_THREE);
+        try (Topics topics = Topics.connect(clientProps, timeout)) {
+            topics.ensure(spec);
         }
     }
 
@@ -312,7 +244,7 @@ public final class KafkaRegistryStore implements AutoCloseable {
         List<Future<RecordMetadata>> sent = new ArrayList<>(writes.size());
         for (StoreEntry w : writes) {
             sent.add(producer.send(new ProducerRecord<>(topic, 0,
-                    RegistryJson.encodeKey(w.key()), RegistryJson.encodeValue(w.value()))));
+                    RecordJson.encodeKey(w.key()), RecordJson.encodeValue(w.value()))));
         }
         producer.commitTransaction();
         long last = -1;

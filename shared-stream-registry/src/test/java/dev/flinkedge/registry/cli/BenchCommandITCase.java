@@ -3,7 +3,7 @@ package dev.flinkedge.registry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flinkedge.registry.storage.RegistryJson;
+import dev.flinkedge.registry.json.RegistryJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

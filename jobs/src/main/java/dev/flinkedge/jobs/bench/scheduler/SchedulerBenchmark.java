@@ -21,6 +21,7 @@ import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.connectors.sink.ResultSinks;
 import dev.flinkedge.connectors.source.camera.CameraSource;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
+import dev.flinkedge.kafka.TopicTail;
 import dev.flinkedge.scheduler.control.ControlLoop;
 import dev.flinkedge.scheduler.control.ControlOptions;
 import dev.flinkedge.scheduler.control.ControlSettings;
@@ -53,6 +54,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -63,8 +65,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -438,24 +438,24 @@ public final class SchedulerBenchmark {
     }
 
     /** Every record of a one-partition topic, from its start to its current end. */
-    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clientProps(),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition p = new TopicPartition(topic, 0);
-            consumer.assign(List.of(p));
-            consumer.seekToBeginning(List.of(p));
-            long endOffset = consumer.endOffsets(List.of(p)).get(p);
-            long deadline = System.currentTimeMillis() + TIMEOUT.toMillis();
-            while (consumer.position(p) < endOffset) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("could not read topic " + topic + " to its"
-                            + " end (offset " + endOffset + ") within " + TIMEOUT);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+    /** Every record of the single-partition {@code topic} written so far. */
+    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic)
+            throws InterruptedException {
+        List<ConsumerRecord<byte[], byte[]>> records = new CopyOnWriteArrayList<>();
+        try (TopicTail<byte[], byte[]> tail = TopicTail.builder(topic,
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                .clientProperties(clientProps())
+                .name("bench-read-" + topic)
+                .partitionCount(1)
+                .onRecord(records::add)
+                .start()) {
+            if (!tail.awaitCaughtUp(TIMEOUT)) {
+                throw new IllegalStateException("could not read topic " + topic + " to its end"
+                        + " within " + TIMEOUT + (tail.failure() == null ? ""
+                                : ": " + tail.failure()));
             }
         }
-        return records;
+        return List.copyOf(records);
     }
 
     /** The analysed frames captured in [start, end), by camera. */

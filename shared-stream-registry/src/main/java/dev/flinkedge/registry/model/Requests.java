@@ -1,9 +1,9 @@
-package dev.flinkedge.registry.rest;
+package dev.flinkedge.registry.model;
 
-import dev.flinkedge.registry.model.Producer;
-import dev.flinkedge.registry.model.StreamStatus;
-
-/** Bodies of the REST API's requests other than stream creation (which takes a StreamSpec). */
+/**
+ * Bodies of the REST API's requests other than stream creation (which takes a StreamSpec), and of
+ * its error answers: the wire format shared by the server and its client.
+ */
 public final class Requests {
 
     private Requests() {}
@@ -42,5 +42,5 @@ public final class Requests {
             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     @SuppressWarnings("checkstyle:RecordComponentName")
     public record ErrorBody(
-            int error_code, String message, dev.flinkedge.registry.model.StreamDescriptor existing) {}
+            int error_code, String message, StreamDescriptor existing) {}
 }
