@@ -5,7 +5,6 @@ import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.PlacementStrategy;
 import dev.flinkedge.scheduler.placement.Device;
 import dev.flinkedge.scheduler.placement.DeviceSites;
-import dev.flinkedge.scheduler.placement.EdgeStreamsGraph;
 import dev.flinkedge.scheduler.placement.PlacementPlan;
 import dev.flinkedge.scheduler.placement.PlanNode;
 import dev.flinkedge.scheduler.placement.Placer;

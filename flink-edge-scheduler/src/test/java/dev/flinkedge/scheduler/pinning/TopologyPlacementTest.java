@@ -14,7 +14,6 @@ import dev.flinkedge.connectors.operators.SyntheticCost;
 import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.registry.model.SourceSpec;
-import dev.flinkedge.scheduler.placement.FakeRegistry;
 import dev.flinkedge.scheduler.plan.TestCountsJob;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;

@@ -15,12 +15,12 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
-class AreaFindingTest {
+public class AreaFindingTest {
 
     private static final GeoPoint HERE = new GeoPoint(48.1, 11.5);
 
     /** cloud → router → {ap-1, ap-2}; three devices around each access point. */
-    static Topology tree() {
+    public static Topology tree() {
         return Topology.of(List.of(
                 new Site("cloud", Tier.CLOUD, null, HERE, 8, 16),
                 new Site("router", Tier.EDGE, "cloud", HERE, 4, 4),
@@ -29,7 +29,7 @@ class AreaFindingTest {
     }
 
     /** Triangles around lon 11.50 (ap-1) and lon 11.60 (ap-2), lat 48.10. */
-    static DeviceSites devices(Topology topology) {
+    public static DeviceSites devices(Topology topology) {
         return DeviceSites.of(topology, List.of(
                 new Device("d1", "ap-1", new GeoPoint(48.09, 11.49)),
                 new Device("d2", "ap-1", new GeoPoint(48.09, 11.51)),

@@ -1,4 +1,4 @@
-package dev.flinkedge.scheduler.placement;
+package dev.flinkedge.scheduler.pinning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,11 @@ import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.SourceSpec;
+import dev.flinkedge.scheduler.placement.AreaFindingTest;
+import dev.flinkedge.scheduler.placement.DeviceSites;
+import dev.flinkedge.scheduler.placement.PlacementPlan;
+import dev.flinkedge.scheduler.placement.Placer;
+import dev.flinkedge.scheduler.placement.PlanNode;
 import dev.flinkedge.scheduler.topology.Topology;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.flinkedge.scheduler.placement;
+package dev.flinkedge.scheduler.pinning;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
 import dev.flinkedge.connectors.api.EdgeStream;
@@ -9,6 +9,9 @@ import dev.flinkedge.connectors.api.WindowOperator;
 import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;
+import dev.flinkedge.scheduler.placement.Device;
+import dev.flinkedge.scheduler.placement.DeviceSites;
+import dev.flinkedge.scheduler.placement.PlanNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.flinkedge.scheduler.placement;
+package dev.flinkedge.scheduler.pinning;
 
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.errors.Errors;
