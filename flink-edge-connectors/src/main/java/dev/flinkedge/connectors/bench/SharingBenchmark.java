@@ -7,7 +7,7 @@ import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.api.StreamSpecOptions;
 import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.connectors.sink.ResultSinks;
-import dev.flinkedge.registry.cli.Percentiles;
+import dev.flinkedge.connectors.metrics.Percentiles;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;

@@ -9,7 +9,7 @@ import java.util.Map;
  * Starts a registry for the demo and the benchmark: REST on a free loopback port, tokens held in
  * memory.
  */
-final class LocalRegistry {
+public final class LocalRegistry {
 
     private LocalRegistry() {}
 
@@ -19,7 +19,7 @@ final class LocalRegistry {
      * @param tokensByOwner owner → token
      * @param origin names the tokens in error messages, e.g. {@code demo tokens}
      */
-    static RegistryApplication start(String bootstrapServers, String topic,
+    public static RegistryApplication start(String bootstrapServers, String topic,
             Map<String, String> tokensByOwner, String origin) throws Exception {
         return RegistryApplication.start(
                 Map.of(RegistryConfig.BOOTSTRAP_SERVERS, bootstrapServers,

@@ -11,10 +11,10 @@ import picocli.CommandLine;
  * @param out what it printed on stdout
  * @param err what it printed on stderr
  */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
     /** Runs {@code flink-edge args…} in this JVM. */
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = FlinkEdgeCli.commandLine();

@@ -10,7 +10,7 @@ class FlinkEdgeCliTest {
     @Test
     void discoversThisModulesCommandsThroughTheServiceLoader() {
         assertThat(FlinkEdgeCli.commandLine().getSubcommands())
-                .containsKeys("registry", "streams", "bench");
+                .containsKeys("registry", "streams");
     }
 
     @Test
@@ -71,12 +71,5 @@ class FlinkEdgeCliTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).hasLineCount(1).contains("mutually exclusive");
         assertThat(CliRun.of("registry", "start").exitCode()).isEqualTo(2);
-    }
-
-    @Test
-    void benchRejectsNonPositiveSizes() {
-        CliRun run = CliRun.of("bench", "registry", "--streams", "0");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).hasLineCount(1).contains("--streams 0 must be at least 1");
     }
 }

@@ -1,4 +1,4 @@
-package dev.flinkedge.registry.cli;
+package dev.flinkedge.connectors.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

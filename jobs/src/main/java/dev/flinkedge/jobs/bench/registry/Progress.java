@@ -1,4 +1,4 @@
-package dev.flinkedge.registry.cli;
+package dev.flinkedge.jobs.bench.registry;
 
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;

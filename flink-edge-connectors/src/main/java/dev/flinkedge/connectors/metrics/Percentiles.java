@@ -1,6 +1,12 @@
-package dev.flinkedge.registry.cli;
+package dev.flinkedge.connectors.metrics;
 
-/** Nearest-rank percentiles of latency samples, for the benchmarks of every module. */
+import org.apache.flink.annotation.Internal;
+
+/**
+ * Nearest-rank percentiles of latency samples: the latency percentiles of the pipeline metrics,
+ * and those of the benchmarks, which report theirs the same way.
+ */
+@Internal
 public final class Percentiles {
 
     private Percentiles() {}
@@ -11,7 +17,7 @@ public final class Percentiles {
      * @param sortedNanos samples in nanoseconds, sorted ascending, at least one
      * @param quantile in (0, 1], e.g. 0.99
      */
-    static double millis(long[] sortedNanos, double quantile) {
+    public static double millis(long[] sortedNanos, double quantile) {
         return nearestRank(sortedNanos, quantile) / 1_000_000.0;
     }
 

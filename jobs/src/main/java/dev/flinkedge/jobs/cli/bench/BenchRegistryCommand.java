@@ -1,6 +1,11 @@
-package dev.flinkedge.registry.cli;
+package dev.flinkedge.jobs.cli.bench;
 
+import dev.flinkedge.jobs.bench.registry.BenchResult;
+import dev.flinkedge.jobs.bench.registry.RegistryBenchmark;
 import dev.flinkedge.kafka.EmbeddedKafka;
+import dev.flinkedge.registry.cli.LocalRegistry;
+import dev.flinkedge.registry.cli.TextTable;
+import dev.flinkedge.registry.cli.Tokens;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.rest.RegistryApplication;

@@ -1,4 +1,4 @@
-package dev.flinkedge.registry.cli;
+package dev.flinkedge.jobs.bench.registry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,11 +14,11 @@ import java.util.Map;
  * @param resolveP50Ms median resolve latency
  * @param resolveP99Ms 99th percentile resolve latency
  */
-record BenchResult(String mode, int streams, int threads, int lookups, double createsPerSecond,
+public record BenchResult(String mode, int streams, int threads, int lookups, double createsPerSecond,
         double resolveP50Ms, double resolveP99Ms) {
 
     /** The report's JSON object for this mode. */
-    Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("creates_per_s", createsPerSecond);
         json.put("resolve_p50_ms", resolveP50Ms);

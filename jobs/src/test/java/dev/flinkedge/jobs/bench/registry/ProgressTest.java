@@ -1,4 +1,4 @@
-package dev.flinkedge.registry.cli;
+package dev.flinkedge.jobs.bench.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

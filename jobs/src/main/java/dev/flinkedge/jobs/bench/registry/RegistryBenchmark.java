@@ -1,5 +1,6 @@
-package dev.flinkedge.registry.cli;
+package dev.flinkedge.jobs.bench.registry;
 
+import dev.flinkedge.connectors.metrics.Percentiles;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.model.Lineage;
 import dev.flinkedge.registry.model.OperatorRef;
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * streams from T threads (p50, p99). Only ACTIVE streams resolve, and a look-up costs the same
  * whichever fingerprint it asks for, so the sample stands for all streams.
  */
-final class RegistryBenchmark {
+public final class RegistryBenchmark {
 
     /**
      * What to run.
@@ -40,7 +41,7 @@ final class RegistryBenchmark {
      * @param lookups measured resolve calls
      * @param active streams to activate as look-up targets (at most {@code streams})
      */
-    record Plan(int streams, int threads, int lookups, int active) {}
+    public record Plan(int streams, int threads, int lookups, int active) {}
 
     private static final int MAX_WARMUP = 1000;
     private static final long SEED = 20_240_601L;
@@ -50,7 +51,7 @@ final class RegistryBenchmark {
     private final Plan plan;
     private final PrintWriter out;
 
-    RegistryBenchmark(StreamRegistry registry, String mode, Plan plan, PrintWriter out) {
+    public RegistryBenchmark(StreamRegistry registry, String mode, Plan plan, PrintWriter out) {
         this.registry = registry;
         this.mode = mode;
         this.plan = plan;
@@ -58,7 +59,7 @@ final class RegistryBenchmark {
     }
 
     /** Runs the phases on the calling thread plus {@code threads} workers. */
-    BenchResult run() throws Exception {
+    public BenchResult run() throws Exception {
         StreamDescriptor parent = registry.create(StreamSpec.builder("BenchVideo", StreamType.RAW)
                 .source(SourceSpec.devices(List.of("bench-cam"))).build());
         String[] fingerprints = new String[plan.streams()];

@@ -1,5 +1,6 @@
-package dev.flinkedge.registry.cli;
+package dev.flinkedge.jobs.cli.bench;
 
+import dev.flinkedge.registry.cli.FlinkEdgeCommand;
 import picocli.CommandLine.Command;
 
 /** {@code flink-edge bench}: benchmarks that print numbers and assert nothing. */

@@ -1,8 +1,9 @@
-package dev.flinkedge.registry.cli;
+package dev.flinkedge.jobs.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flinkedge.registry.cli.CliRun;
 import dev.flinkedge.registry.storage.RegistryJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,5 +33,12 @@ class BenchCommandITCase {
             assertThat(mode.get("streams").asInt()).isEqualTo(300);
             assertThat(mode.get("threads").asInt()).isEqualTo(4);
         }
+    }
+
+    @Test
+    void benchRejectsNonPositiveSizes() {
+        CliRun run = CliRun.of("bench", "registry", "--streams", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).hasLineCount(1).contains("--streams 0 must be at least 1");
     }
 }
