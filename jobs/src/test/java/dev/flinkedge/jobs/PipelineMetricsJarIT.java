@@ -9,13 +9,13 @@ import dev.flinkedge.jobs.testutil.TopicRecords;
 import dev.flinkedge.scheduler.cluster.ClusterPorts;
 import dev.flinkedge.scheduler.cluster.ClusterSettings;
 import dev.flinkedge.scheduler.cluster.ClusterState;
+import dev.flinkedge.scheduler.cluster.InJvmEdgeCluster;
 import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ class PipelineMetricsJarIT {
                 "no job jar at " + path + "; build it with mvn package");
         Path jar = withTestJob(Path.of(path), workDir.resolve("metrics-job.jar"));
         Path topologyFile = Files.writeString(workDir.resolve("topology.yaml"), ONE_SITE);
-        int[] ports = freePorts(5);
+        int[] ports = InJvmEdgeCluster.freePorts(5);
         ClusterSettings settings = new ClusterSettings(TopologyLoader.load(topologyFile),
                 topologyFile, workDir, null,
                 new ClusterPorts(ports[0], ports[1], ports[2], ports[3], ports[4]),
@@ -160,19 +160,5 @@ class PipelineMetricsJarIT {
                 jar.toString()));
         command.addAll(List.of(args));
         return frontend.parseAndRun(command.toArray(String[]::new));
-    }
-
-    private static int[] freePorts(int n) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
-        }
     }
 }

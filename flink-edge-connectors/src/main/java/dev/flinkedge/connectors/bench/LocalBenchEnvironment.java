@@ -1,7 +1,7 @@
 package dev.flinkedge.connectors.bench;
 
 import dev.flinkedge.kafka.EmbeddedKafka;
-import dev.flinkedge.registry.cli.Tokens;
+import dev.flinkedge.registry.rest.Tokens;
 import dev.flinkedge.registry.rest.RegistryApplication;
 import dev.flinkedge.registry.rest.TokenAuthenticator;
 import dev.flinkedge.registry.storage.RegistryConfig;

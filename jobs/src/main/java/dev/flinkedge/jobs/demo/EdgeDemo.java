@@ -14,7 +14,7 @@ import dev.flinkedge.jobs.TrafficStreams;
 import dev.flinkedge.jobs.bench.BenchClusters;
 import dev.flinkedge.jobs.cli.ProjectFiles;
 import dev.flinkedge.jobs.traffic.DetectOperator;
-import dev.flinkedge.registry.cli.CliException;
+import dev.flinkedge.jobs.cli.CliException;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;

@@ -1,6 +1,6 @@
 package dev.flinkedge.jobs.cli.bench;
 
-import dev.flinkedge.registry.cli.FlinkEdgeCommand;
+import dev.flinkedge.jobs.cli.FlinkEdgeCommand;
 import picocli.CommandLine.Command;
 
 /** {@code flink-edge bench}: benchmarks that print numbers and assert nothing. */

@@ -3,7 +3,7 @@ package dev.flinkedge.jobs.cli.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flinkedge.registry.cli.CliRun;
+import dev.flinkedge.jobs.cli.CliRun;
 import dev.flinkedge.registry.storage.RegistryJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
