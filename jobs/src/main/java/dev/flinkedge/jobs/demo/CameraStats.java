@@ -1,6 +1,6 @@
 package dev.flinkedge.jobs.demo;
 
-import dev.flinkedge.connectors.bench.ResultArrivals.Arrival;
+import dev.flinkedge.jobs.bench.ResultArrivals.Arrival;
 import dev.flinkedge.connectors.metrics.Percentiles;
 import java.util.List;
 import java.util.Map;

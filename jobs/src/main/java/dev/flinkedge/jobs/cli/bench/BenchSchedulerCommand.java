@@ -3,7 +3,7 @@ package dev.flinkedge.jobs.cli.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.flinkedge.connectors.bench.LocalBenchEnvironment;
+import dev.flinkedge.jobs.bench.LocalBenchEnvironment;
 import dev.flinkedge.jobs.bench.scheduler.ConfigurationProfiler;
 import dev.flinkedge.jobs.bench.scheduler.SchedulerBenchmark;
 import dev.flinkedge.jobs.bench.scheduler.SchedulerReport;

@@ -3,7 +3,7 @@ package dev.flinkedge.jobs.bench.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.flinkedge.connectors.bench.LocalBenchEnvironment;
+import dev.flinkedge.jobs.bench.LocalBenchEnvironment;
 import dev.flinkedge.scheduler.control.Profile;
 import dev.flinkedge.scheduler.control.ProfileLoader;
 import dev.flinkedge.scheduler.control.VideoConfig;

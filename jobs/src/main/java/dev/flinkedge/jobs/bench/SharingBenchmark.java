@@ -1,4 +1,4 @@
-package dev.flinkedge.connectors.bench;
+package dev.flinkedge.jobs.bench;
 
 import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.api.EdgeStream;

@@ -1,4 +1,4 @@
-package dev.flinkedge.connectors.bench;
+package dev.flinkedge.jobs.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

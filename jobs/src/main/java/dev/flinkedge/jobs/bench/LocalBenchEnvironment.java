@@ -1,4 +1,4 @@
-package dev.flinkedge.connectors.bench;
+package dev.flinkedge.jobs.bench;
 
 import dev.flinkedge.kafka.EmbeddedKafka;
 import dev.flinkedge.registry.rest.Tokens;

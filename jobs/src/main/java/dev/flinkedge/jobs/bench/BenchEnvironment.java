@@ -1,4 +1,4 @@
-package dev.flinkedge.connectors.bench;
+package dev.flinkedge.jobs.bench;
 
 /**
  * Where a benchmark runs: Kafka and a registry with a token per city ({@link #services()}) and a

@@ -1,4 +1,4 @@
-package dev.flinkedge.connectors.bench;
+package dev.flinkedge.jobs.bench;
 
 /**
  * The four ways of the EStream paper's Table II to add job b (attributes over detected vehicles)
