@@ -69,6 +69,7 @@ class JobJarIT {
     void holdsTheConnectorsModelsAndNatives() {
         assertThat(has("dev/flinkedge/connectors/api/EdgeStreams.class")).isTrue();
         assertThat(has("dev/flinkedge/registry/client/RegistryClient.class")).isTrue();
+        assertThat(has("dev/flinkedge/connectors/metrics/Percentiles.class")).isTrue();
         assertThat(has("dev/flinkedge/scheduler/pinning/TopologyPlacement.class")).isTrue();
         assertThat(has("dev/flinkedge/scheduler/topology/TopologyLoader.class")).isTrue();
         assertThat(has("org/apache/flink/connector/kafka/sink/KafkaSink.class")).isTrue();
@@ -90,10 +91,11 @@ class JobJarIT {
         assertThat(count("org/slf4j/")).isZero();
         assertThat(count("picocli/")).isZero();
         assertThat(count("dev/flinkedge/jobs/cli/")).isZero();
-        assertThat(count("dev/flinkedge/registry/cli/")).isZero();
+        assertThat(count("dev/flinkedge/jobs/bench/")).isZero();
+        assertThat(count("dev/flinkedge/jobs/demo/")).isZero();
         assertThat(count("dev/flinkedge/scheduler/cluster/")).isZero();
         assertThat(count("dev/flinkedge/scheduler/control/")).isZero();
-        assertThat(has("META-INF/services/dev.flinkedge.registry.cli.FlinkEdgeCommand")).isFalse();
+        assertThat(has("META-INF/services/dev.flinkedge.jobs.cli.FlinkEdgeCommand")).isFalse();
         assertThat(count("ai/onnxruntime/native/win-")).isZero();
         assertThat(jar.stream().map(ZipEntry::getName)).noneMatch(n -> n.endsWith("yolov8n.onnx"));
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
-import dev.flinkedge.registry.cli.FlinkEdgeCli;
+import dev.flinkedge.jobs.cli.FlinkEdgeCli;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamType;

@@ -1,7 +1,6 @@
 package dev.flinkedge.connectors.metrics;
 
 import dev.flinkedge.connectors.routing.RouteStamp;
-import dev.flinkedge.registry.cli.Percentiles;
 
 import org.apache.flink.annotation.Internal;
 

@@ -1,6 +1,8 @@
 package dev.flinkedge.scheduler.cluster;
 
-import dev.flinkedge.registry.cli.Tokens;
+import dev.flinkedge.registry.rest.RegistryServer;
+import dev.flinkedge.registry.rest.Tokens;
+import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.scheduler.topology.Site;
 import java.io.IOException;
 import java.io.Reader;
@@ -47,7 +49,7 @@ public final class LocalEdgeCluster {
     static final String REGISTRY = "registry";
     static final String JOBMANAGER = "jobmanager";
     static final String CLIENT = "client";
-    static final String REGISTRY_MAIN = "dev.flinkedge.registry.cli.FlinkEdgeCli";
+    static final String REGISTRY_MAIN = RegistryServer.class.getName();
     static final String JOBMANAGER_MAIN =
             "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
     static final String TASKMANAGER_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
@@ -193,12 +195,11 @@ public final class LocalEdgeCluster {
         }
         Path registryDir = processDir(clusterDir, REGISTRY);
         state = launch(state, stateFile, watch, REGISTRY, ProcessRole.REGISTRY, registryDir,
-                List.of("-Xmx256m"), REGISTRY_MAIN, List.of("registry", "start",
-                        "--bootstrap-servers", settings.kafkaBootstrapServers(),
-                        "--tokens", tokensFile.toString(),
-                        "--host", FlinkConfigs.HOST,
-                        "--port", String.valueOf(settings.ports().registry()),
-                        "--work-dir", registryDir.toString()), settings);
+                List.of("-Xmx256m"), REGISTRY_MAIN, List.of(
+                        RegistryConfig.BOOTSTRAP_SERVERS + "=" + settings.kafkaBootstrapServers(),
+                        RegistryConfig.TOKENS_FILE + "=" + tokensFile,
+                        RegistryConfig.REST_HOST + "=" + FlinkConfigs.HOST,
+                        RegistryConfig.REST_PORT + "=" + settings.ports().registry()), settings);
 
         ClusterRestClient rest = new ClusterRestClient(URI.create(state.restUrl()),
                 URI.create(state.registryUrl()));

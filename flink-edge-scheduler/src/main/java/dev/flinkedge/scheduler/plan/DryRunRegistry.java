@@ -22,7 +22,7 @@ import java.util.Optional;
  * registry's own rules) but keeps the stream in memory; every other write is refused. Planning a
  * job therefore registers nothing.
  */
-final class DryRunRegistry implements StreamRegistry {
+public final class DryRunRegistry implements StreamRegistry {
 
     private final StreamRegistry registry;
     private final String owner;
@@ -32,7 +32,7 @@ final class DryRunRegistry implements StreamRegistry {
      * @param registry the real registry, acting as {@code owner}
      * @param owner the principal of {@code registry}'s token
      */
-    DryRunRegistry(StreamRegistry registry, String owner) {
+    public DryRunRegistry(StreamRegistry registry, String owner) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.owner = Objects.requireNonNull(owner, "owner");
     }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * The packaged jobs on the classpath, by name: every {@link EdgeJob} listed in a {@code
  * META-INF/services/dev.flinkedge.connectors.api.EdgeJob} file.
  */
-final class EdgeJobs {
+public final class EdgeJobs {
 
     private final SortedMap<String, EdgeJob> byName;
 
@@ -25,7 +25,7 @@ final class EdgeJobs {
      *
      * @throws IllegalStateException when two jobs share a name
      */
-    static EdgeJobs load(ClassLoader classLoader) {
+    public static EdgeJobs load(ClassLoader classLoader) {
         SortedMap<String, EdgeJob> byName = new TreeMap<>();
         for (EdgeJob job : ServiceLoader.load(EdgeJob.class, classLoader)) {
             EdgeJob other = byName.putIfAbsent(job.name(), job);
@@ -39,12 +39,12 @@ final class EdgeJobs {
     }
 
     /** The job of this name, if one is on the classpath. */
-    Optional<EdgeJob> find(String name) {
+    public Optional<EdgeJob> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }
 
     /** Every job, sorted by name. */
-    List<EdgeJob> all() {
+    public List<EdgeJob> all() {
         return new ArrayList<>(byName.values());
     }
 }

@@ -122,7 +122,7 @@ public final class InJvmEdgeCluster implements AutoCloseable {
     }
 
     /** {@code n} distinct TCP ports that were free a moment ago. */
-    static int[] freePorts(int n) throws IOException {
+    public static int[] freePorts(int n) throws IOException {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[n];

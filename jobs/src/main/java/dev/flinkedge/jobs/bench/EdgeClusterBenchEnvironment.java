@@ -1,8 +1,5 @@
 package dev.flinkedge.jobs.bench;
 
-import dev.flinkedge.connectors.bench.BenchCluster;
-import dev.flinkedge.connectors.bench.BenchEnvironment;
-import dev.flinkedge.connectors.bench.SharingBenchmark;
 import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
 import dev.flinkedge.scheduler.cluster.ClusterState;

@@ -3,7 +3,6 @@ package dev.flinkedge.jobs.bench;
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.api.RawSourceFactory;
-import dev.flinkedge.connectors.bench.SharingWorkload;
 import dev.flinkedge.connectors.source.camera.CameraDevice;
 import dev.flinkedge.connectors.source.camera.CameraSpec;
 import dev.flinkedge.connectors.source.camera.CatalogCameras;

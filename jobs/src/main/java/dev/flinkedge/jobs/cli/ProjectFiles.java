@@ -1,7 +1,7 @@
 package dev.flinkedge.jobs.cli;
 
 import dev.flinkedge.jobs.traffic.ModelFiles;
-import dev.flinkedge.registry.cli.CliException;
+import dev.flinkedge.jobs.cli.CliException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.flinkedge.jobs.cli;
 
-import dev.flinkedge.registry.cli.CliException;
-import dev.flinkedge.registry.cli.DurationConverter;
+import dev.flinkedge.jobs.cli.CliException;
+import dev.flinkedge.jobs.cli.DurationConverter;
 import dev.flinkedge.kafka.TopicTail;
 import dev.flinkedge.kafka.Topics;
 import java.io.PrintWriter;

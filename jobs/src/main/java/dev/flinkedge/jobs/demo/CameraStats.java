@@ -1,7 +1,7 @@
 package dev.flinkedge.jobs.demo;
 
-import dev.flinkedge.connectors.bench.ResultArrivals.Arrival;
-import dev.flinkedge.registry.cli.Percentiles;
+import dev.flinkedge.jobs.bench.ResultArrivals.Arrival;
+import dev.flinkedge.connectors.metrics.Percentiles;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

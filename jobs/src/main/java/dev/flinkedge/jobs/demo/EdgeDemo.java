@@ -1,9 +1,9 @@
 package dev.flinkedge.jobs.demo;
 
 import dev.flinkedge.connectors.model.CameraPolicy;
-import dev.flinkedge.connectors.bench.BenchCluster;
-import dev.flinkedge.connectors.bench.ResultArrivals.Arrival;
-import dev.flinkedge.connectors.bench.ResultArrivals;
+import dev.flinkedge.jobs.bench.BenchCluster;
+import dev.flinkedge.jobs.bench.ResultArrivals.Arrival;
+import dev.flinkedge.jobs.bench.ResultArrivals;
 import dev.flinkedge.connectors.policy.KafkaPolicyProvider;
 import dev.flinkedge.connectors.policy.PolicyPublisher;
 import dev.flinkedge.connectors.runtime.StreamTopics;
@@ -14,7 +14,7 @@ import dev.flinkedge.jobs.TrafficStreams;
 import dev.flinkedge.jobs.bench.BenchClusters;
 import dev.flinkedge.jobs.cli.ProjectFiles;
 import dev.flinkedge.jobs.traffic.DetectOperator;
-import dev.flinkedge.registry.cli.CliException;
+import dev.flinkedge.jobs.cli.CliException;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;

@@ -1,6 +1,6 @@
 package dev.flinkedge.jobs.demo;
 
-import dev.flinkedge.registry.cli.CliException;
+import dev.flinkedge.jobs.cli.CliException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
-import dev.flinkedge.registry.cli.FlinkEdgeCli;
+import dev.flinkedge.jobs.cli.FlinkEdgeCli;
 import dev.flinkedge.registry.testutil.Wait;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,7 +3,7 @@ package dev.flinkedge.jobs.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.flinkedge.connectors.bench.ResultArrivals.Arrival;
+import dev.flinkedge.jobs.bench.ResultArrivals.Arrival;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

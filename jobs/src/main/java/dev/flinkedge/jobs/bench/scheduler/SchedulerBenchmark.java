@@ -7,7 +7,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.Frame;
-import dev.flinkedge.connectors.bench.BenchCluster;
+import dev.flinkedge.jobs.bench.BenchCluster;
 import dev.flinkedge.connectors.link.EmulatedLink;
 import dev.flinkedge.connectors.link.EmulatedLinks;
 import dev.flinkedge.connectors.link.LinkConditions;

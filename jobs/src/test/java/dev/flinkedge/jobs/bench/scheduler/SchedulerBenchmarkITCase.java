@@ -2,8 +2,8 @@ package dev.flinkedge.jobs.bench.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.bench.LocalBenchEnvironment;
 import dev.flinkedge.connectors.testutil.TestAssets;
+import dev.flinkedge.jobs.bench.LocalBenchEnvironment;
 import dev.flinkedge.scheduler.control.Profile;
 import dev.flinkedge.scheduler.control.ProfileLoader;
 import dev.flinkedge.scheduler.control.VideoConfig;

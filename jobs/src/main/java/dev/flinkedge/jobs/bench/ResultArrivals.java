@@ -1,0 +1,86 @@
+package dev.flinkedge.jobs.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flinkedge.kafka.TopicTail;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads result topics (single-partition, JSON as written by {@code ResultSinks.kafkaJson}) the way
+ * a user would and records, per result, when it was captured and when it arrived: the end-to-end
+ * latency a subscriber sees.
+ */
+public final class ResultArrivals implements AutoCloseable {
+
+    /**
+     * One result read.
+     *
+     * @param topic where it came from
+     * @param sourceId its camera
+     * @param key its record key
+     * @param captureMs when its frame was captured
+     * @param arrivalMs when it was read
+     * @param payload the result itself
+     */
+    public record Arrival(String topic, String sourceId, String key, long captureMs,
+            long arrivalMs, JsonNode payload) {}
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+    private final List<TopicTail<byte[], byte[]>> tails = new ArrayList<>();
+
+    /** Starts reading {@code topics} from their beginning in the background. */
+    public ResultArrivals(String bootstrapServers, List<String> topics) {
+        try {
+            for (String topic : topics) {
+                tails.add(TopicTail.builder(topic, new ByteArrayDeserializer(),
+                                new ByteArrayDeserializer())
+                        .bootstrapServers(bootstrapServers)
+                        .name("bench-results-" + topic)
+                        .fromBeginning()
+                        .partitionCount(1)
+                        .onRecord(this::arrived)
+                        .start());
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Runs on a tail's thread: a result that is not JSON stops that tail. */
+    private void arrived(ConsumerRecord<byte[], byte[]> r) {
+        long now = System.currentTimeMillis();
+        JsonNode n;
+        try {
+            n = json.readTree(r.value());
+        } catch (IOException e) {
+            throw new UncheckedIOException("A result in topic '" + r.topic() + "' at offset "
+                    + r.offset() + " is not JSON", e);
+        }
+        arrivals.add(new Arrival(r.topic(), n.path("sourceId").asText(),
+                n.path("key").asText(), n.path("eventTimeMs").asLong(), now,
+                n.path("payload")));
+    }
+
+    /** Everything read so far, from {@code topic}. */
+    public List<Arrival> of(String topic) {
+        return arrivals.stream().filter(a -> a.topic().equals(topic)).toList();
+    }
+
+    /** Everything read so far, in arrival order. */
+    public List<Arrival> all() {
+        return List.copyOf(arrivals);
+    }
+
+    @Override
+    public void close() {
+        tails.forEach(TopicTail::close);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.flinkedge.jobs.cli.cluster;
+
+import dev.flinkedge.jobs.cli.CliException;
+import dev.flinkedge.jobs.cli.registry.ClientOptions;
+import dev.flinkedge.jobs.cli.DurationConverter;
+import dev.flinkedge.jobs.cli.TextTable;
+import dev.flinkedge.scheduler.cluster.ChildProcess;
+import dev.flinkedge.scheduler.cluster.ClusterPorts;
+import dev.flinkedge.scheduler.cluster.ClusterSettings;
+import dev.flinkedge.scheduler.cluster.ClusterStartException;
+import dev.flinkedge.scheduler.cluster.ClusterState;
+import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
+import dev.flinkedge.scheduler.topology.InvalidTopologyException;
+import dev.flinkedge.scheduler.topology.Topology;
+import dev.flinkedge.scheduler.topology.TopologyLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cluster start}: starts the processes of a local edge cluster from this JVM's classpath,
+ * waits until all are ready and returns, leaving them running.
+ */
+@Command(name = "start", description = {
+    "Start Kafka, the registry, a Flink JobManager and one TaskManager per edge or cloud site as"
+            + " background processes, wait until all are ready, and return.",
+    "Each TaskManager declares its site as a Flink external resource (one unit per slot).",
+    "Logs: <work-dir>/cluster/<process>/<process>.log."})
+final class ClusterStartCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Mixin WorkDirOption workDir;
+
+    @Option(names = "--topology", paramLabel = "FILE", required = true,
+            description = "The sites and links, e.g. conf/topology-default.yaml.")
+    Path topologyFile;
+
+    @Option(names = "--embedded-kafka", negatable = true, defaultValue = "true",
+            fallbackValue = "true",
+            description = "Start a Kafka broker (default); --no-embedded-kafka needs"
+                    + " --bootstrap-servers.")
+    boolean embeddedKafka;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "An existing Kafka to use with --no-embedded-kafka.")
+    String bootstrapServers;
+
+    @Option(names = "--kafka-port", defaultValue = "9092",
+            description = "Port of the started Kafka broker (default ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--kafka-controller-port", defaultValue = "9093",
+            description = "KRaft controller port of the started broker (default"
+                    + " ${DEFAULT-VALUE}).")
+    int kafkaControllerPort;
+
+    @Option(names = "--registry-port", defaultValue = "8090",
+            description = "Registry REST port (default ${DEFAULT-VALUE}).")
+    int registryPort;
+
+    @Option(names = "--rest-port", defaultValue = "8081",
+            description = "Flink REST and web port (default ${DEFAULT-VALUE}).")
+    int restPort;
+
+    @Option(names = "--rpc-port", defaultValue = "6123",
+            description = "JobManager RPC port (default ${DEFAULT-VALUE}).")
+    int rpcPort;
+
+    @Option(names = "--jobmanager-memory", defaultValue = "1024m",
+            description = "jobmanager.memory.process.size (default ${DEFAULT-VALUE}).")
+    String jobManagerMemory;
+
+    @Option(names = "--taskmanager-memory", defaultValue = "1536m",
+            description = "taskmanager.memory.process.size of every TaskManager (default"
+                    + " ${DEFAULT-VALUE}).")
+    String taskManagerMemory;
+
+    @Option(names = "--timeout", defaultValue = "180s", converter = DurationConverter.class,
+            description = "How long start may take until every TaskManager is registered"
+                    + " (default ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        ClusterSettings settings = settings();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Starting the local edge cluster of " + topologyFile + " in "
+                + settings.workDir());
+        out.flush();
+        long t0 = System.nanoTime();
+        ClusterState state;
+        try {
+            state = LocalEdgeCluster.start(settings, line -> {
+                out.println("  " + line);
+                out.flush();
+            });
+        } catch (ClusterStartException e) {
+            throw new CliException(e.getMessage(), e);
+        }
+        out.printf("Cluster up in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+        print(out, state);
+        return 0;
+    }
+
+    private ClusterSettings settings() {
+        if (!embeddedKafka && bootstrapServers == null) {
+            throw usageError("--no-embedded-kafka needs --bootstrap-servers HOST:PORT");
+        }
+        if (embeddedKafka && bootstrapServers != null) {
+            throw usageError("--bootstrap-servers is for an existing Kafka; add"
+                    + " --no-embedded-kafka, or drop --bootstrap-servers to start one");
+        }
+        Topology topology;
+        try {
+            topology = TopologyLoader.load(topologyFile);
+        } catch (InvalidTopologyException e) {
+            throw new CliException(e.getMessage(), e);
+        }
+        try {
+            ClusterPorts ports = new ClusterPorts(kafkaPort, kafkaControllerPort, registryPort,
+                    restPort, rpcPort);
+            return new ClusterSettings(topology, topologyFile, workDir.workDir, bootstrapServers,
+                    ports, System.getProperty("java.class.path"), jobManagerMemory,
+                    taskManagerMemory, timeout);
+        } catch (IllegalArgumentException e) {
+            throw usageError(e.getMessage());
+        }
+    }
+
+    private static void print(PrintWriter out, ClusterState state) throws Exception {
+        TextTable processes = new TextTable("PROCESS", "PID", "LOG");
+        for (ChildProcess p : state.processes()) {
+            processes.row(p.name(), p.pid(), p.logFile());
+        }
+        processes.print(out);
+        out.println("Flink REST and web UI: " + state.restUrl());
+        out.println("Registry: " + state.registryUrl() + " (Kafka " + state.bootstrapServers()
+                + ")");
+        Map<String, String> tokens = LocalEdgeCluster.tokens(state.tokensFile());
+        out.println("Tokens for " + String.join(", ", tokens.keySet()) + " in "
+                + state.tokensFile());
+        out.println("  export " + ClientOptions.REGISTRY_ENV + "=" + state.registryUrl());
+        tokens.forEach((owner, token) ->
+                out.println("  export " + ClientOptions.TOKEN_ENV + "=" + token + "   # " + owner));
+        out.println("  export " + WorkDirOption.ENV + "=" + state.workDir()
+                + "   # for bin/flink and cluster status/stop");
+        out.println("Submit jobs with 'bin/flink run -d -c <main-class> <job.jar>'; stop with"
+                + " 'bin/flink-edge cluster stop'.");
+        out.flush();
+    }
+
+    private ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

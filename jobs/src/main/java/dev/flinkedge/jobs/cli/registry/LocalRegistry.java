@@ -1,0 +1,32 @@
+package dev.flinkedge.jobs.cli.registry;
+
+import dev.flinkedge.registry.rest.RegistryApplication;
+import dev.flinkedge.registry.rest.TokenAuthenticator;
+import dev.flinkedge.registry.rest.Tokens;
+import dev.flinkedge.registry.storage.RegistryConfig;
+import java.util.Map;
+
+/**
+ * Starts a registry for the demo and the benchmark: REST on a free loopback port, tokens held in
+ * memory.
+ */
+public final class LocalRegistry {
+
+    private LocalRegistry() {}
+
+    /**
+     * Starts a registry on {@code topic} of the Kafka at {@code bootstrapServers}.
+     *
+     * @param tokensByOwner owner → token
+     * @param origin names the tokens in error messages, e.g. {@code demo tokens}
+     */
+    public static RegistryApplication start(String bootstrapServers, String topic,
+            Map<String, String> tokensByOwner, String origin) throws Exception {
+        return RegistryApplication.start(
+                Map.of(RegistryConfig.BOOTSTRAP_SERVERS, bootstrapServers,
+                        RegistryConfig.TOPIC, topic,
+                        RegistryConfig.REST_HOST, "127.0.0.1",
+                        RegistryConfig.REST_PORT, 0),
+                TokenAuthenticator.fromMap(Tokens.byToken(tokensByOwner), origin));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.flinkedge.jobs.cli.registry;
+
+import dev.flinkedge.jobs.cli.CliException;
+import dev.flinkedge.jobs.cli.RunUntilStopped;
+import dev.flinkedge.kafka.EmbeddedKafka;
+import dev.flinkedge.registry.rest.RegistryApplication;
+import dev.flinkedge.registry.rest.Tokens;
+import dev.flinkedge.registry.storage.RegistryConfig;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code registry start}: runs a registry on an existing Kafka or on an embedded one until Ctrl-C.
+ * With an embedded Kafka and no {@code --tokens}, it writes fresh tokens for {@code city-a} and
+ * {@code city-b}.
+ */
+@Command(name = "start", description = {
+    "Start a registry and keep it running until Ctrl-C or SIGTERM.",
+    "With --embedded-kafka and no --tokens, tokens for city-a and city-b are generated into"
+            + " <work-dir>/registry/tokens.properties."})
+final class RegistryStartCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    KafkaChoice kafka;
+
+    @Option(names = "--port", defaultValue = "" + RegistryConfig.DEFAULT_PORT,
+            description = "REST port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0",
+            description = "Address the REST API binds to (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--tokens", paramLabel = "FILE",
+            description = "Properties file of 'token=owner' lines; required without"
+                    + " --embedded-kafka.")
+    Path tokensFile;
+
+    @Option(names = "--topic", defaultValue = RegistryConfig.DEFAULT_TOPIC,
+            description = "Registry topic (default ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "work",
+            description = "Holds the embedded Kafka's data and generated tokens (default"
+                    + " ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    /** Where the registry's Kafka comes from: exactly one of the two. */
+    static final class KafkaChoice {
+        @Option(names = "--embedded-kafka", required = true,
+                description = "Start a single-node Kafka in this process (data under"
+                        + " <work-dir>/kafka, deleted on exit).")
+        boolean embedded;
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", required = true,
+                description = "Use this Kafka cluster.")
+        String bootstrapServers;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!kafka.embedded && tokensFile == null) {
+            throw usageError("--tokens FILE is required with --bootstrap-servers: a properties"
+                    + " file of 'token=owner' lines (only --embedded-kafka generates tokens)");
+        }
+        if (tokensFile != null && !Files.isReadable(tokensFile)) {
+            throw usageError("--tokens " + tokensFile.toAbsolutePath() + " does not exist or is"
+                    + " not readable");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<RunUntilStopped.Service> running = new ArrayList<>();
+        EmbeddedKafka broker = null;
+        try {
+            String bootstrapServers = kafka.bootstrapServers;
+            if (kafka.embedded) {
+                broker = EmbeddedKafka.builder().baseDir(workDir.resolve("kafka")).start();
+                bootstrapServers = broker.bootstrapServers();
+                out.println("Embedded Kafka at " + bootstrapServers);
+            }
+            Path tokens = tokensFile;
+            Map<String, String> generated = null;
+            if (tokens == null) {
+                generated = Tokens.generate(Tokens.DEMO_OWNERS);
+                tokens = workDir.resolve("registry").resolve("tokens.properties");
+                Tokens.writeFile(tokens, generated);
+            }
+            RegistryApplication app = startRegistry(bootstrapServers, tokens);
+            running.add(new RunUntilStopped.Service("registry at " + app.uri(), app));
+            out.println("Registry listening on " + app.uri() + " (topic " + topic + ", Kafka "
+                    + bootstrapServers + ")");
+            if (generated != null) {
+                printTokens(out, tokens, generated, app.uri().toString());
+            }
+        } catch (Exception e) {
+            if (broker != null) {
+                broker.close();
+            }
+            throw e;
+        }
+        if (broker != null) {
+            running.add(new RunUntilStopped.Service("embedded Kafka", broker));
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        RunUntilStopped.await(running);
+        return 0;
+    }
+
+    private RegistryApplication startRegistry(String bootstrapServers, Path tokens)
+            throws Exception {
+        try {
+            return RegistryApplication.start(Map.of(
+                    RegistryConfig.BOOTSTRAP_SERVERS, bootstrapServers,
+                    RegistryConfig.TOPIC, topic,
+                    RegistryConfig.REST_HOST, host,
+                    RegistryConfig.REST_PORT, port,
+                    RegistryConfig.TOKENS_FILE, tokens.toString()), null);
+        } catch (BindException e) {
+            throw new CliException("Cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                    + "); is a registry already running there? Choose another --port", e);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new CliException("The registry did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static void printTokens(
+            PrintWriter out, Path tokens, Map<String, String> byOwner, String url) {
+        out.println("Tokens for " + String.join(", ", byOwner.keySet()) + " written to "
+                + tokens.toAbsolutePath());
+        out.println("  export " + ClientOptions.REGISTRY_ENV + "=" + url);
+        byOwner.forEach((owner, token) ->
+                out.println("  export " + ClientOptions.TOKEN_ENV + "=" + token + "   # " + owner));
+    }
+
+    private ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

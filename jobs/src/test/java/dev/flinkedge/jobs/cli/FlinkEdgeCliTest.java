@@ -1,0 +1,77 @@
+package dev.flinkedge.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.flinkedge.jobs.cli.registry.ClientOptions;
+import org.junit.jupiter.api.Test;
+
+class FlinkEdgeCliTest {
+
+    @Test
+    void discoversThisModulesCommandsThroughTheServiceLoader() {
+        assertThat(FlinkEdgeCli.commandLine().getSubcommands())
+                .containsKeys("registry", "streams", "bench", "cluster", "scheduler", "k8s",
+                        "plan", "demo", "results");
+    }
+
+    @Test
+    void printsItsVersion() {
+        CliRun run = CliRun.of("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("flink-edge ");
+    }
+
+    @Test
+    void aMissingTokenIsAUsageErrorNamingBothWaysToGiveIt() {
+        assumeTrue(System.getenv(ClientOptions.TOKEN_ENV) == null,
+                "needs " + ClientOptions.TOKEN_ENV + " unset");
+        CliRun run = CliRun.of("streams", "ls");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).hasLineCount(1)
+                .contains("--token TOKEN").contains(ClientOptions.TOKEN_ENV);
+    }
+
+    @Test
+    void anUnknownCommandIsAOneLineUsageErrorWithASuggestion() {
+        CliRun run = CliRun.of("streams", "lss");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).hasLineCount(1)
+                .startsWith("error: Unmatched argument")
+                .contains("did you mean ls?")
+                .contains("see 'flink-edge streams --help'");
+    }
+
+    @Test
+    void anUnreachableRegistryIsARegistryError() {
+        CliRun run = CliRun.of("streams", "ls", "--registry", "http://127.0.0.1:1",
+                "--token", "token-alice-0001");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).hasLineCount(1).startsWith("error 50302: Cannot reach the registry");
+    }
+
+    @Test
+    void verbosePrintsTheStackTraceToo() {
+        CliRun run = CliRun.of("streams", "ls", "--registry", "http://127.0.0.1:1",
+                "--token", "token-alice-0001", "--verbose");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("error 50302:")
+                .contains("RegistryUnavailableException").contains("\tat ");
+    }
+
+    @Test
+    void registryStartWithoutEmbeddedKafkaNeedsATokensFile() {
+        CliRun run = CliRun.of("registry", "start", "--bootstrap-servers", "localhost:9092");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).hasLineCount(1).contains("--tokens FILE is required");
+    }
+
+    @Test
+    void registryStartTakesOneKafka() {
+        CliRun run = CliRun.of("registry", "start", "--embedded-kafka",
+                "--bootstrap-servers", "localhost:9092");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).hasLineCount(1).contains("mutually exclusive");
+        assertThat(CliRun.of("registry", "start").exitCode()).isEqualTo(2);
+    }
+}
