@@ -1,13 +1,15 @@
 package dev.flinkedge.jobs;
 
-import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
+import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.jobs.traffic.AreaTraffic;
 import dev.flinkedge.jobs.traffic.VehicleDetections;
-import java.util.List;
+
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+
+import java.util.List;
 
 /**
  * Per-area traffic delivered to vehicles, the Edge-Stream paper's smart-traffic job: {@code
@@ -43,18 +45,22 @@ public final class AreaTrafficJob implements TrafficJob {
 
     @Override
     public List<ConfigOption<String>> resultTopics() {
-        return List.of(TrafficJobOptions.RESULTS_AREA_TRAFFIC, TrafficJobOptions.RESULTS_DELIVERIES);
+        return List.of(
+                TrafficJobOptions.RESULTS_AREA_TRAFFIC, TrafficJobOptions.RESULTS_DELIVERIES);
     }
 
     @Override
     public void define(EdgeStreams streams, Configuration config) {
         EdgeStream<EdgeRecord<VehicleDetections>> vehicles =
                 TrafficStreams.vehicles(streams, config);
-        EdgeStream<EdgeRecord<AreaTraffic>> perArea = TrafficStreams.areaTraffic(streams, config,
-                TrafficStreams.counts(streams, config, vehicles));
+        EdgeStream<EdgeRecord<AreaTraffic>> perArea =
+                TrafficStreams.areaTraffic(
+                        streams, config, TrafficStreams.counts(streams, config, vehicles));
         TrafficStreams.toResults(perArea, config, TrafficJobOptions.RESULTS_AREA_TRAFFIC);
-        TrafficStreams.toResults(TrafficStreams.deliveries(streams, config,
-                        TrafficStreams.plates(streams, config, vehicles), perArea),
-                config, TrafficJobOptions.RESULTS_DELIVERIES);
+        TrafficStreams.toResults(
+                TrafficStreams.deliveries(
+                        streams, config, TrafficStreams.plates(streams, config, vehicles), perArea),
+                config,
+                TrafficJobOptions.RESULTS_DELIVERIES);
     }
 }

@@ -1,9 +1,11 @@
 package dev.flinkedge.jobs;
 
 import dev.flinkedge.connectors.api.EdgeStreams;
-import java.util.List;
+
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+
+import java.util.List;
 
 /**
  * Job x+b: vehicle detection (reused when a running job computes it) and vehicle attributes (type
@@ -39,8 +41,10 @@ public final class AttributeRecognitionJob implements TrafficJob {
 
     @Override
     public void define(EdgeStreams streams, Configuration config) {
-        TrafficStreams.toResults(TrafficStreams.attributes(streams, config,
-                TrafficStreams.vehicles(streams, config)), config,
+        TrafficStreams.toResults(
+                TrafficStreams.attributes(
+                        streams, config, TrafficStreams.vehicles(streams, config)),
+                config,
                 TrafficJobOptions.RESULTS_ATTRIBUTES);
     }
 }

@@ -1,10 +1,10 @@
 package dev.flinkedge.jobs;
 
-import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.api.EdgeStreams;
-import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.api.SharedChannel;
+import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.connectors.source.camera.CameraDevice;
 import dev.flinkedge.connectors.source.camera.CatalogCameras;
@@ -24,11 +24,7 @@ import dev.flinkedge.scheduler.placement.Placer;
 import dev.flinkedge.scheduler.topology.InvalidTopologyException;
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -36,6 +32,12 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Runs a {@link TrafficJob} from its options: connects to the registry as the owner, makes sure the
@@ -54,8 +56,8 @@ public final class EdgeJobLauncher {
     private EdgeJobLauncher() {}
 
     /**
-     * Parses {@code args} ({@link TrafficJobOptions}), submits {@code job} and, when the client
-     * is attached ({@code flink run} without {@code -d}), waits for the job to end.
+     * Parses {@code args} ({@link TrafficJobOptions}), submits {@code job} and, when the client is
+     * attached ({@code flink run} without {@code -d}), waits for the job to end.
      */
     public static void main(TrafficJob job, String[] args) throws Exception {
         Configuration conf = JobArguments.parse(args, TrafficJobOptions.all());
@@ -70,14 +72,18 @@ public final class EdgeJobLauncher {
      * Defines {@code job} on {@code env} with {@code conf}, creates its result topics and submits
      * it without waiting.
      */
-    public static JobClient submit(TrafficJob job, Configuration conf,
-            StreamExecutionEnvironment env) throws Exception {
+    public static JobClient submit(
+            TrafficJob job, Configuration conf, StreamExecutionEnvironment env) throws Exception {
         EdgeStreams es = plan(conf, env);
         job.define(es, conf);
         ensureResultTopics(job, conf);
         String name = conf.getOptional(TrafficJobOptions.JOB_NAME).orElse(job.name());
         JobClient client = es.execute(name);
-        LOG.info("{} ({}) runs as {}; reuses {}", name, job.description(), client.getJobID(),
+        LOG.info(
+                "{} ({}) runs as {}; reuses {}",
+                name,
+                job.description(),
+                client.getJobID(),
                 es.reusedStreams());
         return client;
     }
@@ -96,21 +102,24 @@ public final class EdgeJobLauncher {
     public static EdgeStreams plan(Configuration conf, StreamExecutionEnvironment env)
             throws IOException {
         String owner = JobArguments.require(conf, TrafficJobOptions.OWNER);
-        SharedChannel channel = SharedChannel.of(
-                        conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS),
-                        conf.get(TrafficJobOptions.REGISTRY_URL),
-                        OwnerToken.resolve(conf, System::getenv))
-                .withRegistryTopic(conf.get(TrafficJobOptions.REGISTRY_TOPIC));
+        SharedChannel channel =
+                SharedChannel.of(
+                                conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS),
+                                conf.get(TrafficJobOptions.REGISTRY_URL),
+                                OwnerToken.resolve(conf, System::getenv))
+                        .withRegistryTopic(conf.get(TrafficJobOptions.REGISTRY_TOPIC));
         RegistryClient registry = channel.newRegistryClient();
         Optional<DeviceCatalog> catalog = catalog(conf);
         ensureCameraStream(registry, owner, conf.get(TrafficJobOptions.CAMERA_STREAM), catalog);
         env.setBufferTimeout(conf.get(TrafficJobOptions.JOB_BUFFER_TIMEOUT).toMillis());
-        EdgeStreams es = EdgeStreams.on(env, registry, owner)
-                .withChannel(channel)
-                .withRawSources(cameras(conf, catalog))
-                .atSite(conf.getOptional(TrafficJobOptions.JOB_SITE).orElse(null));
+        EdgeStreams es =
+                EdgeStreams.on(env, registry, owner)
+                        .withChannel(channel)
+                        .withRawSources(cameras(conf, catalog))
+                        .atSite(conf.getOptional(TrafficJobOptions.JOB_SITE).orElse(null));
         Optional<String> topology = conf.getOptional(TrafficJobOptions.PLACEMENT_TOPOLOGY);
-        return topology.isEmpty() ? es
+        return topology.isEmpty()
+                ? es
                 : es.withPlacement(placement(Path.of(topology.get()), catalog));
     }
 
@@ -123,18 +132,22 @@ public final class EdgeJobLauncher {
         try {
             topology = TopologyLoader.load(file);
         } catch (InvalidTopologyException e) {
-            throw new IllegalArgumentException("--" + TrafficJobOptions.PLACEMENT_TOPOLOGY.key()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "--" + TrafficJobOptions.PLACEMENT_TOPOLOGY.key() + ": " + e.getMessage(), e);
         }
         Map<String, GeoPoint> cameras = new TreeMap<>();
         catalog.ifPresent(c -> c.devices().forEach(d -> cameras.put(d.id(), d.location())));
-        return new TopologyPlacement(new Placer(topology,
-                DeviceSites.nearest(topology, cameras), TopologyPlacement.MAX_HULL_EDGES));
+        return new TopologyPlacement(
+                new Placer(
+                        topology,
+                        DeviceSites.nearest(topology, cameras),
+                        TopologyPlacement.MAX_HULL_EDGES));
     }
 
     private static Optional<DeviceCatalog> catalog(Configuration conf) throws IOException {
         Optional<String> file = conf.getOptional(TrafficJobOptions.CAMERA_CATALOG);
-        return file.isEmpty() ? Optional.empty()
+        return file.isEmpty()
+                ? Optional.empty()
                 : Optional.of(DeviceCatalog.load(Path.of(file.get())));
     }
 
@@ -144,42 +157,69 @@ public final class EdgeJobLauncher {
         }
         CatalogCameras cameras = CatalogCameras.of(catalog.get());
         Optional<String> policies = conf.getOptional(TrafficJobOptions.CAMERA_POLICY_TOPIC);
-        return policies.isEmpty() ? cameras : cameras.withPolicies(
-                conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS), policies.get());
+        return policies.isEmpty()
+                ? cameras
+                : cameras.withPolicies(
+                        conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS), policies.get());
     }
 
     /**
      * Registers {@code stream} as a device-based RAW stream of every catalog camera when it is the
      * owner's and does not exist.
      */
-    static StreamDescriptor ensureCameraStream(StreamRegistry registry, String owner,
-            String stream, Optional<DeviceCatalog> catalog) {
-        StreamRef ref = stream.contains("/") ? StreamRef.parse(stream)
-                : new StreamRef(owner, stream);
+    static StreamDescriptor ensureCameraStream(
+            StreamRegistry registry, String owner, String stream, Optional<DeviceCatalog> catalog) {
+        StreamRef ref =
+                stream.contains("/") ? StreamRef.parse(stream) : new StreamRef(owner, stream);
         try {
             return registry.describe(ref);
         } catch (NotFoundException e) {
             if (!ref.owner().equals(owner)) {
-                throw new IllegalArgumentException("Camera stream " + ref + " does not exist or"
-                        + " is not granted to " + owner + "; ask " + ref.owner() + " to grant it"
-                        + " ('flink-edge streams grant " + ref + " " + owner + "')", e);
+                throw new IllegalArgumentException(
+                        "Camera stream "
+                                + ref
+                                + " does not exist or"
+                                + " is not granted to "
+                                + owner
+                                + "; ask "
+                                + ref.owner()
+                                + " to grant it"
+                                + " ('flink-edge streams grant "
+                                + ref
+                                + " "
+                                + owner
+                                + "')",
+                        e);
             }
             if (catalog.isEmpty()) {
-                throw new IllegalArgumentException("Camera stream " + ref + " does not exist;"
-                        + " pass --" + TrafficJobOptions.CAMERA_CATALOG.key() + " FILE to"
-                        + " register it with the catalog's cameras, or create it with"
-                        + " 'flink-edge streams create'", e);
+                throw new IllegalArgumentException(
+                        "Camera stream "
+                                + ref
+                                + " does not exist;"
+                                + " pass --"
+                                + TrafficJobOptions.CAMERA_CATALOG.key()
+                                + " FILE to"
+                                + " register it with the catalog's cameras, or create it with"
+                                + " 'flink-edge streams create'",
+                        e);
             }
             StreamDescriptor created;
             try {
-                created = registry.create(StreamSpec.builder(ref.name(), StreamType.RAW)
-                        .source(SourceSpec.devices(catalog.get().devices().stream()
-                                .map(CameraDevice::id).toList()))
-                        .build());
+                created =
+                        registry.create(
+                                StreamSpec.builder(ref.name(), StreamType.RAW)
+                                        .source(
+                                                SourceSpec.devices(
+                                                        catalog.get().devices().stream()
+                                                                .map(CameraDevice::id)
+                                                                .toList()))
+                                        .build());
             } catch (ConflictException raced) {
                 return registry.describe(ref);
             }
-            LOG.info("Registered camera stream {} with cameras {}", created.ref(),
+            LOG.info(
+                    "Registered camera stream {} with cameras {}",
+                    created.ref(),
                     created.source().devices());
             return created;
         }
@@ -191,9 +231,12 @@ public final class EdgeJobLauncher {
 
         @Override
         public DataStream<Frame> create(StreamExecutionEnvironment env, StreamDescriptor raw) {
-            throw new IllegalArgumentException("This job reads the cameras of " + raw.ref()
-                    + " (no running job provides the streams it needs) but no --"
-                    + TrafficJobOptions.CAMERA_CATALOG.key() + " FILE was given");
+            throw new IllegalArgumentException(
+                    "This job reads the cameras of "
+                            + raw.ref()
+                            + " (no running job provides the streams it needs) but no --"
+                            + TrafficJobOptions.CAMERA_CATALOG.key()
+                            + " FILE was given");
         }
     }
 }

@@ -1,12 +1,13 @@
 package dev.flinkedge.jobs;
 
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.description.TextElement;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.description.TextElement;
 
 /**
  * Reads a job's {@code --key value} arguments into a Flink {@link Configuration}, checked against
@@ -29,23 +30,27 @@ public final class JobArguments {
      * @throws IllegalArgumentException naming the bad argument and the known options
      */
     public static Configuration parse(String[] args, List<ConfigOption<?>> options) {
-        Map<String, ConfigOption<?>> known = options.stream()
-                .collect(Collectors.toMap(ConfigOption::key, o -> o));
+        Map<String, ConfigOption<?>> known =
+                options.stream().collect(Collectors.toMap(ConfigOption::key, o -> o));
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-") || arg.equals("-") || arg.equals("--")) {
-                throw new IllegalArgumentException("Unexpected argument '" + arg + "': job"
-                        + " arguments are --key value pairs; " + knownKeys(known));
+                throw new IllegalArgumentException(
+                        "Unexpected argument '"
+                                + arg
+                                + "': job"
+                                + " arguments are --key value pairs; "
+                                + knownKeys(known));
             }
             String key = arg.startsWith("--") ? arg.substring(2) : arg.substring(1);
             if (!known.containsKey(key)) {
-                throw new IllegalArgumentException("Unknown option --" + key + "; "
-                        + knownKeys(known));
+                throw new IllegalArgumentException(
+                        "Unknown option --" + key + "; " + knownKeys(known));
             }
             if (i + 1 >= args.length || isKey(args[i + 1], known)) {
-                throw new IllegalArgumentException("Option --" + key + " needs a value: "
-                        + describe(known.get(key)));
+                throw new IllegalArgumentException(
+                        "Option --" + key + " needs a value: " + describe(known.get(key)));
             }
             if (values.put(key, args[++i]) != null) {
                 throw new IllegalArgumentException("Option --" + key + " is given twice");
@@ -57,9 +62,16 @@ public final class JobArguments {
             try {
                 conf.get(option);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Invalid value '" + values.get(key)
-                        + "' for --" + key + ": " + e.getMessage() + " Expected: "
-                        + describe(option), e);
+                throw new IllegalArgumentException(
+                        "Invalid value '"
+                                + values.get(key)
+                                + "' for --"
+                                + key
+                                + ": "
+                                + e.getMessage()
+                                + " Expected: "
+                                + describe(option),
+                        e);
             }
         }
         return conf;
@@ -71,8 +83,14 @@ public final class JobArguments {
      * @throws IllegalArgumentException naming the option and what it is for, when it is missing
      */
     public static <T> T require(Configuration conf, ConfigOption<T> option) {
-        return conf.getOptional(option).orElseThrow(() -> new IllegalArgumentException(
-                "Missing option --" + option.key() + ": " + describe(option)));
+        return conf.getOptional(option)
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "Missing option --"
+                                                + option.key()
+                                                + ": "
+                                                + describe(option)));
     }
 
     /** The text an option was described with. */
@@ -91,7 +109,10 @@ public final class JobArguments {
     }
 
     private static String knownKeys(Map<String, ConfigOption<?>> known) {
-        return "known options: " + known.keySet().stream().sorted().map(k -> "--" + k)
-                .collect(Collectors.joining(", "));
+        return "known options: "
+                + known.keySet().stream()
+                        .sorted()
+                        .map(k -> "--" + k)
+                        .collect(Collectors.joining(", "));
     }
 }

@@ -37,11 +37,17 @@ final class OwnerToken {
         }
         return Optional.ofNullable(env.apply(TrafficJobOptions.TOKEN_ENV))
                 .filter(t -> !t.isBlank())
-                .orElseThrow(() -> new IllegalArgumentException("No registry token: pass --"
-                        + TrafficJobOptions.REGISTRY_TOKEN.key() + " TOKEN or --"
-                        + TrafficJobOptions.REGISTRY_TOKEN_FILE.key() + " FILE, or set "
-                        + TrafficJobOptions.TOKEN_ENV + " (the registry's tokens file maps"
-                        + " tokens to owners)"));
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "No registry token: pass --"
+                                                + TrafficJobOptions.REGISTRY_TOKEN.key()
+                                                + " TOKEN or --"
+                                                + TrafficJobOptions.REGISTRY_TOKEN_FILE.key()
+                                                + " FILE, or set "
+                                                + TrafficJobOptions.TOKEN_ENV
+                                                + " (the registry's tokens file maps"
+                                                + " tokens to owners)"));
     }
 
     private static String read(Path file) {
@@ -49,15 +55,25 @@ final class OwnerToken {
         try {
             token = Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read the registry token file " + file
-                    + " (--" + TrafficJobOptions.REGISTRY_TOKEN_FILE.key() + "): " + e
-                    + "; put the owner's token there (on Kubernetes: mount its Secret key on the"
-                    + " JobManager)", e);
+            throw new IllegalArgumentException(
+                    "Cannot read the registry token file "
+                            + file
+                            + " (--"
+                            + TrafficJobOptions.REGISTRY_TOKEN_FILE.key()
+                            + "): "
+                            + e
+                            + "; put the owner's token there (on Kubernetes: mount its Secret key on the"
+                            + " JobManager)",
+                    e);
         }
         if (token.isEmpty()) {
-            throw new IllegalArgumentException("The registry token file " + file + " (--"
-                    + TrafficJobOptions.REGISTRY_TOKEN_FILE.key() + ") is empty; put the owner's"
-                    + " token there");
+            throw new IllegalArgumentException(
+                    "The registry token file "
+                            + file
+                            + " (--"
+                            + TrafficJobOptions.REGISTRY_TOKEN_FILE.key()
+                            + ") is empty; put the owner's"
+                            + " token there");
         }
         return token;
     }

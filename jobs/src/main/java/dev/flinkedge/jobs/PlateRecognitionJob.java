@@ -1,9 +1,11 @@
 package dev.flinkedge.jobs;
 
 import dev.flinkedge.connectors.api.EdgeStreams;
-import java.util.List;
+
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+
+import java.util.List;
 
 /**
  * Job x+a: vehicle detection (reused when a running job computes it) and plate recognition; one
@@ -38,8 +40,9 @@ public final class PlateRecognitionJob implements TrafficJob {
 
     @Override
     public void define(EdgeStreams streams, Configuration config) {
-        TrafficStreams.toResults(TrafficStreams.plates(streams, config,
-                TrafficStreams.vehicles(streams, config)), config,
+        TrafficStreams.toResults(
+                TrafficStreams.plates(streams, config, TrafficStreams.vehicles(streams, config)),
+                config,
                 TrafficJobOptions.RESULTS_PLATES);
     }
 }

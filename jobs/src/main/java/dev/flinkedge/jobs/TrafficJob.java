@@ -1,8 +1,10 @@
 package dev.flinkedge.jobs;
 
 import dev.flinkedge.connectors.api.EdgeJob;
-import java.util.List;
+
 import org.apache.flink.configuration.ConfigOption;
+
+import java.util.List;
 
 /**
  * A smart-traffic job: an {@link EdgeJob} that also names the result topics it writes, so that

@@ -1,9 +1,11 @@
 package dev.flinkedge.jobs;
 
 import dev.flinkedge.connectors.api.EdgeStreams;
-import java.util.List;
+
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+
+import java.util.List;
 
 /**
  * Vehicle count ({@code FWindow | count}): vehicle sightings per camera per fixed window ({@link
@@ -39,8 +41,9 @@ public final class VehicleCountJob implements TrafficJob {
 
     @Override
     public void define(EdgeStreams streams, Configuration config) {
-        TrafficStreams.toResults(TrafficStreams.counts(streams, config,
-                TrafficStreams.vehicles(streams, config)), config,
+        TrafficStreams.toResults(
+                TrafficStreams.counts(streams, config, TrafficStreams.vehicles(streams, config)),
+                config,
                 TrafficJobOptions.RESULTS_COUNTS);
     }
 }

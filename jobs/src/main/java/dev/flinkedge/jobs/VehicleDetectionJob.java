@@ -1,14 +1,16 @@
 package dev.flinkedge.jobs;
 
 import dev.flinkedge.connectors.api.EdgeStreams;
-import java.util.List;
+
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
+import java.util.List;
+
 /**
  * Task x alone: finds the vehicles in every frame of the camera stream and writes them, per frame
- * and keyed by camera, to {@link TrafficJobOptions#RESULTS_VEHICLES}. Its vehicle stream is
- * tapped, so later jobs reuse it.
+ * and keyed by camera, to {@link TrafficJobOptions#RESULTS_VEHICLES}. Its vehicle stream is tapped,
+ * so later jobs reuse it.
  *
  * <pre>{@code
  * flink run -c dev.flinkedge.jobs.VehicleDetectionJob flink-edge-jobs-<version>-job.jar \
@@ -39,7 +41,9 @@ public final class VehicleDetectionJob implements TrafficJob {
 
     @Override
     public void define(EdgeStreams streams, Configuration config) {
-        TrafficStreams.toResults(TrafficStreams.vehicles(streams, config), config,
+        TrafficStreams.toResults(
+                TrafficStreams.vehicles(streams, config),
+                config,
                 TrafficJobOptions.RESULTS_VEHICLES);
     }
 }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
-import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
 
 /** Job arguments become a checked configuration; mistakes are named with the fix. */
 class JobArgumentsTest {
@@ -18,18 +19,26 @@ class JobArgumentsTest {
 
     @Test
     void keyValuePairsBecomeTypedOptionsAndDefaultsFillTheRest() {
-        Configuration conf = parse("--owner", "city-a", "--count.window", "30 s",
-                "-detect.confidence", "0.5", "--areas", "a@48.1,11.5;b@48.2,-11.6",
-                "--areas.radius", "120.5");
+        Configuration conf =
+                parse(
+                        "--owner",
+                        "city-a",
+                        "--count.window",
+                        "30 s",
+                        "-detect.confidence",
+                        "0.5",
+                        "--areas",
+                        "a@48.1,11.5;b@48.2,-11.6",
+                        "--areas.radius",
+                        "120.5");
 
         assertThat(JobArguments.require(conf, TrafficJobOptions.OWNER)).isEqualTo("city-a");
         assertThat(conf.get(TrafficJobOptions.COUNT_WINDOW)).isEqualTo(Duration.ofSeconds(30));
         assertThat(conf.get(TrafficJobOptions.DETECT_CONFIDENCE)).isEqualTo(0.5f);
-        assertThat(conf.get(TrafficJobOptions.AREAS)).containsExactly("a@48.1,11.5",
-                "b@48.2,-11.6");
+        assertThat(conf.get(TrafficJobOptions.AREAS))
+                .containsExactly("a@48.1,11.5", "b@48.2,-11.6");
         assertThat(conf.get(TrafficJobOptions.AREA_RADIUS)).isEqualTo(120.5);
-        assertThat(conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS))
-                .isEqualTo("localhost:9092");
+        assertThat(conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS)).isEqualTo("localhost:9092");
         assertThat(conf.get(TrafficJobOptions.RESULTS_PLATES)).isEqualTo("plates");
         assertThat(conf.getOptional(TrafficJobOptions.CAMERA_CATALOG)).isEmpty();
     }
@@ -77,9 +86,10 @@ class JobArgumentsTest {
     @Test
     void aMissingRequiredOptionIsNamedWithItsDescription() {
         assertThatThrownBy(() -> JobArguments.require(parse(), TrafficJobOptions.OWNER))
-                .hasMessage("Missing option --owner: Owner the job acts as (the principal of the"
-                        + " registry token); the streams the job computes are registered under"
-                        + " this owner. Required.");
+                .hasMessage(
+                        "Missing option --owner: Owner the job acts as (the principal of the"
+                                + " registry token); the streams the job computes are registered under"
+                                + " this owner. Required.");
     }
 
     @Test
@@ -92,12 +102,18 @@ class JobArgumentsTest {
 
     @Test
     void everyOptionHasADescription() {
-        assertThat(TrafficJobOptions.all()).hasSize(27).allSatisfy(o ->
-                assertThat(JobArguments.describe(o)).isNotBlank());
+        assertThat(TrafficJobOptions.all())
+                .hasSize(27)
+                .allSatisfy(o -> assertThat(JobArguments.describe(o)).isNotBlank());
         assertThat(TrafficJobOptions.all().stream().map(o -> o.key()).distinct().toList())
                 .hasSize(TrafficJobOptions.all().size());
-        assertThat(List.of(TrafficJobOptions.class.getFields()).stream()
-                .filter(f -> f.getType() == org.apache.flink.configuration.ConfigOption.class))
+        assertThat(
+                        List.of(TrafficJobOptions.class.getFields()).stream()
+                                .filter(
+                                        f ->
+                                                f.getType()
+                                                        == org.apache.flink.configuration
+                                                                .ConfigOption.class))
                 .hasSize(TrafficJobOptions.all().size());
     }
 
@@ -106,10 +122,12 @@ class JobArgumentsTest {
         assertThatThrownBy(() -> PlateRecognitionJob.main(new String[0]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Missing option --owner");
-        assumeTrue(System.getenv(TrafficJobOptions.TOKEN_ENV) == null,
+        assumeTrue(
+                System.getenv(TrafficJobOptions.TOKEN_ENV) == null,
                 TrafficJobOptions.TOKEN_ENV + " is set in this environment");
         assertThatThrownBy(() -> VehicleCountJob.main(new String[] {"--owner", "city-a"}))
-                .hasMessageContaining("No registry token: pass --registry.token TOKEN or"
-                        + " --registry.token-file FILE, or set FLINK_EDGE_TOKEN");
+                .hasMessageContaining(
+                        "No registry token: pass --registry.token TOKEN or"
+                                + " --registry.token-file FILE, or set FLINK_EDGE_TOKEN");
     }
 }

@@ -3,14 +3,16 @@ package dev.flinkedge.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.connectors.testutil.TestFiles;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The shaded job jar holds what {@code flink run -c <job>} needs — the jobs, their catalogue
@@ -24,17 +26,28 @@ class JobJarIT {
     @BeforeAll
     static void open() throws IOException {
         // Set by the pom's job-jar execution; the fallback is where mvn package puts the jar.
-        Path path = Path.of(System.getProperty("flinkedge.jobJar",
-                "target/flink-edge-jobs-0.1.0-SNAPSHOT-job.jar"));
-        jar = new JarFile(TestFiles.require(path, "the job jar",
-                "build it with mvn package, which runs this test after it").toFile());
+        Path path =
+                Path.of(
+                        System.getProperty(
+                                "flinkedge.jobJar",
+                                "target/flink-edge-jobs-0.1.0-SNAPSHOT-job.jar"));
+        jar =
+                new JarFile(
+                        TestFiles.require(
+                                        path,
+                                        "the job jar",
+                                        "build it with mvn package, which runs this test after it")
+                                .toFile());
     }
 
     private static List<String> services(String name) throws IOException {
         ZipEntry e = jar.getEntry("META-INF/services/" + name);
         assertThat(e).as("services file " + name).isNotNull();
-        return new String(jar.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8).lines()
-                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        return new String(jar.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
     }
 
     private static boolean has(String entry) {
@@ -48,14 +61,16 @@ class JobJarIT {
     @Test
     void holdsTheJobsAndListsThemAsServices() throws IOException {
         List<String> jobs = services("dev.flinkedge.connectors.api.EdgeJob");
-        assertThat(jobs).containsExactlyInAnyOrder(
-                "dev.flinkedge.jobs.VehicleDetectionJob", "dev.flinkedge.jobs.PlateRecognitionJob",
-                "dev.flinkedge.jobs.AttributeRecognitionJob", "dev.flinkedge.jobs.VehicleCountJob",
-                "dev.flinkedge.jobs.AreaTrafficJob");
+        assertThat(jobs)
+                .containsExactlyInAnyOrder(
+                        "dev.flinkedge.jobs.VehicleDetectionJob",
+                        "dev.flinkedge.jobs.PlateRecognitionJob",
+                        "dev.flinkedge.jobs.AttributeRecognitionJob",
+                        "dev.flinkedge.jobs.VehicleCountJob",
+                        "dev.flinkedge.jobs.AreaTrafficJob");
         assertThat(jobs).allMatch(c -> has(c.replace('.', '/') + ".class"));
         List<String> factories = services("dev.flinkedge.connectors.api.EdgeOperatorFactory");
-        assertThat(factories).hasSize(7)
-                .allMatch(c -> has(c.replace('.', '/') + ".class"));
+        assertThat(factories).hasSize(7).allMatch(c -> has(c.replace('.', '/') + ".class"));
         assertThat(services("ai.djl.engine.EngineProvider"))
                 .contains("ai.djl.onnxruntime.engine.OrtEngineProvider");
         // EdgeStreams finds its Flink translation through this service file; without it every
@@ -82,8 +97,11 @@ class JobJarIT {
 
     @Test
     void leavesOutFlinkLoggingTheCliTheLauncherAndTheFetchedDetector() {
-        assertThat(has("org/apache/flink/streaming/api/environment/"
-                + "StreamExecutionEnvironment.class")).isFalse();
+        assertThat(
+                        has(
+                                "org/apache/flink/streaming/api/environment/"
+                                        + "StreamExecutionEnvironment.class"))
+                .isFalse();
         assertThat(count("org/apache/flink/runtime/")).isZero();
         assertThat(count("org/apache/flink/api/common/")).isZero();
         assertThat(count("org/apache/flink/configuration/")).isZero();

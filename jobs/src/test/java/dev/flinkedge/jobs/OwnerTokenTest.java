@@ -37,10 +37,12 @@ class OwnerTokenTest {
         conf.set(TrafficJobOptions.REGISTRY_TOKEN_FILE, dir.resolve("absent").toString());
         assertThatThrownBy(() -> OwnerToken.resolve(conf, env::get))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Cannot read the registry token file " + dir.resolve("absent"))
+                .hasMessageContaining(
+                        "Cannot read the registry token file " + dir.resolve("absent"))
                 .hasMessageContaining("NoSuchFileException");
 
-        conf.set(TrafficJobOptions.REGISTRY_TOKEN_FILE,
+        conf.set(
+                TrafficJobOptions.REGISTRY_TOKEN_FILE,
                 Files.writeString(dir.resolve("empty"), " \n").toString());
         assertThatThrownBy(() -> OwnerToken.resolve(conf, env::get))
                 .hasMessageContaining("is empty; put the owner's token there");
@@ -49,8 +51,9 @@ class OwnerTokenTest {
     @Test
     void noSourceNamesAllThree() {
         assertThatThrownBy(() -> OwnerToken.resolve(new Configuration(), name -> null))
-                .hasMessage("No registry token: pass --registry.token TOKEN or --registry"
-                        + ".token-file FILE, or set FLINK_EDGE_TOKEN (the registry's tokens file"
-                        + " maps tokens to owners)");
+                .hasMessage(
+                        "No registry token: pass --registry.token TOKEN or --registry"
+                                + ".token-file FILE, or set FLINK_EDGE_TOKEN (the registry's tokens file"
+                                + " maps tokens to owners)");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.flinkedge.jobs.testutil.SyntheticMetricsJob;
 import dev.flinkedge.jobs.testutil.TopicRecords;
 import dev.flinkedge.scheduler.cluster.ClusterPorts;
@@ -12,6 +13,16 @@ import dev.flinkedge.scheduler.cluster.ClusterState;
 import dev.flinkedge.scheduler.cluster.InJvmEdgeCluster;
 import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
+
+import org.apache.flink.client.cli.CliFrontend;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.core.testutils.CommonTestUtils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,14 +38,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import org.apache.flink.client.cli.CliFrontend;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.GlobalConfiguration;
-import org.apache.flink.core.testutils.CommonTestUtils;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A job built from the packaged job jar that attaches {@code PipelineMetrics} runs on the
@@ -48,7 +51,8 @@ class PipelineMetricsJarIT {
     private static final String TOPIC = "metrics-jar-it";
     private static final String CAMERA = "cam-jar-it";
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final String ONE_SITE = """
+    private static final String ONE_SITE =
+            """
             sites:
               - id: cloud
                 tier: cloud
@@ -62,29 +66,51 @@ class PipelineMetricsJarIT {
     @Test
     void publishesMetricsWindowsFromTheJobJarOnTheLocalCluster() throws Exception {
         String path = System.getProperty("flinkedge.jobJar");
-        assumeTrue(path != null && Files.isRegularFile(Path.of(path)),
+        assumeTrue(
+                path != null && Files.isRegularFile(Path.of(path)),
                 "no job jar at " + path + "; build it with mvn package");
         Path jar = withTestJob(Path.of(path), workDir.resolve("metrics-job.jar"));
         Path topologyFile = Files.writeString(workDir.resolve("topology.yaml"), ONE_SITE);
         int[] ports = InJvmEdgeCluster.freePorts(5);
-        ClusterSettings settings = new ClusterSettings(TopologyLoader.load(topologyFile),
-                topologyFile, workDir, null,
-                new ClusterPorts(ports[0], ports[1], ports[2], ports[3], ports[4]),
-                installedLayout(System.getProperty("java.class.path"), workDir.resolve("lib")),
-                "1024m", "1536m", TIMEOUT);
+        ClusterSettings settings =
+                new ClusterSettings(
+                        TopologyLoader.load(topologyFile),
+                        topologyFile,
+                        workDir,
+                        null,
+                        new ClusterPorts(ports[0], ports[1], ports[2], ports[3], ports[4]),
+                        installedLayout(
+                                System.getProperty("java.class.path"), workDir.resolve("lib")),
+                        "1024m",
+                        "1536m",
+                        TIMEOUT);
         ClusterState state = LocalEdgeCluster.start(settings, LOG::info);
         try (TopicRecords metrics = new TopicRecords(state.bootstrapServers())) {
-            assertThat(flinkRun(state, jar, SyntheticMetricsJob.class.getName(),
-                    state.bootstrapServers(), TOPIC, CAMERA)).isZero();
+            assertThat(
+                            flinkRun(
+                                    state,
+                                    jar,
+                                    SyntheticMetricsJob.class.getName(),
+                                    state.bootstrapServers(),
+                                    TOPIC,
+                                    CAMERA))
+                    .isZero();
 
             List<JsonNode> withFrames = new ArrayList<>();
-            CommonTestUtils.waitUtil(() -> {
-                withFrames.clear();
-                metrics.of(TOPIC).stream().filter(w -> w.path("frames").asLong() > 0)
-                        .forEach(withFrames::add);
-                return !withFrames.isEmpty();
-            }, TIMEOUT, "no metrics window with frames on " + TOPIC + "; see the TaskManager log"
-                    + " under " + settings.clusterDir());
+            CommonTestUtils.waitUtil(
+                    () -> {
+                        withFrames.clear();
+                        metrics.of(TOPIC).stream()
+                                .filter(w -> w.path("frames").asLong() > 0)
+                                .forEach(withFrames::add);
+                        return !withFrames.isEmpty();
+                    },
+                    TIMEOUT,
+                    "no metrics window with frames on "
+                            + TOPIC
+                            + "; see the TaskManager log"
+                            + " under "
+                            + settings.clusterDir());
 
             JsonNode window = withFrames.get(0);
             assertThat(window.path("cameraId").asText()).isEqualTo(CAMERA);
@@ -98,10 +124,15 @@ class PipelineMetricsJarIT {
     }
 
     /** The job jar plus the test job's classes, as a user's own job jar would add its main. */
-    private static Path withTestJob(Path jobJar, Path target) throws IOException,
-            URISyntaxException {
-        Path classes = Path.of(SyntheticMetricsJob.class.getProtectionDomain().getCodeSource()
-                .getLocation().toURI());
+    private static Path withTestJob(Path jobJar, Path target)
+            throws IOException, URISyntaxException {
+        Path classes =
+                Path.of(
+                        SyntheticMetricsJob.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI());
         String packageDir = SyntheticMetricsJob.class.getPackageName().replace('.', '/');
         try (JarFile in = new JarFile(jobJar.toFile());
                 OutputStream file = Files.newOutputStream(target);
@@ -116,8 +147,15 @@ class PipelineMetricsJarIT {
                 out.closeEntry();
             }
             try (Stream<Path> files = Files.list(classes.resolve(packageDir))) {
-                for (Path c : files.filter(f -> f.getFileName().toString()
-                        .startsWith(SyntheticMetricsJob.class.getSimpleName())).toList()) {
+                for (Path c :
+                        files.filter(
+                                        f ->
+                                                f.getFileName()
+                                                        .toString()
+                                                        .startsWith(
+                                                                SyntheticMetricsJob.class
+                                                                        .getSimpleName()))
+                                .toList()) {
                     out.putNextEntry(new JarEntry(packageDir + "/" + c.getFileName()));
                     Files.copy(c, out);
                     out.closeEntry();
@@ -139,12 +177,16 @@ class PipelineMetricsJarIT {
         for (String entry : classpath.split(File.pathSeparator)) {
             Path file = Path.of(entry);
             String name = file.getFileName().toString();
-            boolean reactorJar = name.endsWith(".jar") && file.getParent() != null
-                    && file.getParent().getFileName().toString().equals("target")
-                    && (name.startsWith("flink-edge-") || name.startsWith("shared-stream-"));
-            entries.add(reactorJar
-                    ? Files.createSymbolicLink(installed.resolve(name), file).toString()
-                    : entry);
+            boolean reactorJar =
+                    name.endsWith(".jar")
+                            && file.getParent() != null
+                            && file.getParent().getFileName().toString().equals("target")
+                            && (name.startsWith("flink-edge-")
+                                    || name.startsWith("shared-stream-"));
+            entries.add(
+                    reactorJar
+                            ? Files.createSymbolicLink(installed.resolve(name), file).toString()
+                            : entry);
         }
         return String.join(File.pathSeparator, entries);
     }
@@ -154,10 +196,11 @@ class PipelineMetricsJarIT {
             throws Exception {
         String confDir = state.flinkConfDir().toString();
         Configuration configuration = GlobalConfiguration.loadConfiguration(confDir);
-        CliFrontend frontend = new CliFrontend(configuration,
-                CliFrontend.loadCustomCommandLines(configuration, confDir));
-        List<String> command = new ArrayList<>(List.of("run", "-d", "-c", mainClass,
-                jar.toString()));
+        CliFrontend frontend =
+                new CliFrontend(
+                        configuration, CliFrontend.loadCustomCommandLines(configuration, confDir));
+        List<String> command =
+                new ArrayList<>(List.of("run", "-d", "-c", mainClass, jar.toString()));
         command.addAll(List.of(args));
         return frontend.parseAndRun(command.toArray(String[]::new));
     }

@@ -2,15 +2,16 @@ package dev.flinkedge.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
 import dev.flinkedge.connectors.api.EdgeJob;
 import dev.flinkedge.connectors.policy.KafkaPolicyProvider;
 import dev.flinkedge.connectors.source.camera.DeviceCatalog;
 import dev.flinkedge.jobs.traffic.Area;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,8 +62,11 @@ class SessionJobManifestsTest {
 
     @Test
     void everyPackagedJobHasASessionJobWhoseEntryClassHasAMain() throws Exception {
-        List<String> jobClasses = ServiceLoader.load(EdgeJob.class).stream()
-                .map(p -> p.type().getName()).sorted().toList();
+        List<String> jobClasses =
+                ServiceLoader.load(EdgeJob.class).stream()
+                        .map(p -> p.type().getName())
+                        .sorted()
+                        .toList();
         assertThat(jobClasses).hasSize(5);
         assertThat(SESSION_JOBS).containsOnlyKeys(jobClasses);
         for (String name : jobClasses) {
@@ -76,36 +80,55 @@ class SessionJobManifestsTest {
 
     @Test
     void argumentsParseWithTheJobOptions() {
-        SESSION_JOBS.forEach((name, job) -> {
-            Configuration conf = JobArguments.parse(args(job), TrafficJobOptions.all());
-            assertThat(conf.getOptional(TrafficJobOptions.OWNER)).as(name).isPresent();
-            assertThat(conf.getOptional(TrafficJobOptions.REGISTRY_TOKEN)).as(name).isEmpty();
-            assertThat(conf.get(TrafficJobOptions.REGISTRY_TOKEN_FILE)).as(name)
-                    .endsWith("/" + conf.get(TrafficJobOptions.OWNER));
-            assertThat(conf.get(TrafficJobOptions.CAMERA_POLICY_TOPIC)).as(name)
-                    .isEqualTo(KafkaPolicyProvider.DEFAULT_TOPIC);
-            assertThat(conf.getOptional(TrafficJobOptions.PLACEMENT_TOPOLOGY)).as(name)
-                    .isPresent();
-            assertThat(Path.of(conf.get(TrafficJobOptions.DETECT_MODEL)).getFileName())
-                    .as(name).hasToString("yolov8n.onnx");
-            conf.getOptional(TrafficJobOptions.AREAS).ifPresent(a -> assertThat(Area.parseAll(a))
-                    .as(name).hasSize(2));
-        });
-        assertThat(SESSION_JOBS.get(AreaTrafficJob.class.getName()).toString())
-                .contains("--areas");
+        SESSION_JOBS.forEach(
+                (name, job) -> {
+                    Configuration conf = JobArguments.parse(args(job), TrafficJobOptions.all());
+                    assertThat(conf.getOptional(TrafficJobOptions.OWNER)).as(name).isPresent();
+                    assertThat(conf.getOptional(TrafficJobOptions.REGISTRY_TOKEN))
+                            .as(name)
+                            .isEmpty();
+                    assertThat(conf.get(TrafficJobOptions.REGISTRY_TOKEN_FILE))
+                            .as(name)
+                            .endsWith("/" + conf.get(TrafficJobOptions.OWNER));
+                    assertThat(conf.get(TrafficJobOptions.CAMERA_POLICY_TOPIC))
+                            .as(name)
+                            .isEqualTo(KafkaPolicyProvider.DEFAULT_TOPIC);
+                    assertThat(conf.getOptional(TrafficJobOptions.PLACEMENT_TOPOLOGY))
+                            .as(name)
+                            .isPresent();
+                    assertThat(Path.of(conf.get(TrafficJobOptions.DETECT_MODEL)).getFileName())
+                            .as(name)
+                            .hasToString("yolov8n.onnx");
+                    conf.getOptional(TrafficJobOptions.AREAS)
+                            .ifPresent(a -> assertThat(Area.parseAll(a)).as(name).hasSize(2));
+                });
+        assertThat(SESSION_JOBS.get(AreaTrafficJob.class.getName()).toString()).contains("--areas");
     }
 
     @Test
     void theCameraCatalogOfTheConfigMapLoads(@TempDir Path dir) throws Exception {
-        JsonNode configMap = DOCUMENTS.stream()
-                .filter(d -> d.path("kind").asText().equals("ConfigMap")
-                        && d.at("/metadata/name").asText().equals("flink-edge-cameras"))
-                .findFirst().orElseThrow();
-        Path file = Files.writeString(dir.resolve("cameras.yaml"),
-                configMap.at("/data/cameras.yaml").asText());
+        JsonNode configMap =
+                DOCUMENTS.stream()
+                        .filter(
+                                d ->
+                                        d.path("kind").asText().equals("ConfigMap")
+                                                && d.at("/metadata/name")
+                                                        .asText()
+                                                        .equals("flink-edge-cameras"))
+                        .findFirst()
+                        .orElseThrow();
+        Path file =
+                Files.writeString(
+                        dir.resolve("cameras.yaml"), configMap.at("/data/cameras.yaml").asText());
         assertThat(DeviceCatalog.load(file).devices()).hasSize(2);
-        SESSION_JOBS.values().forEach(job -> assertThat(args(job))
-                .containsSequence("--cameras.catalog", "/etc/flink-edge/cameras/cameras.yaml"));
+        SESSION_JOBS
+                .values()
+                .forEach(
+                        job ->
+                                assertThat(args(job))
+                                        .containsSequence(
+                                                "--cameras.catalog",
+                                                "/etc/flink-edge/cameras/cameras.yaml"));
     }
 
     @Test
@@ -113,8 +136,8 @@ class SessionJobManifestsTest {
         List<String> grants = new ArrayList<>();
         for (JsonNode doc : DOCUMENTS) {
             if (doc.path("kind").asText().equals("Job")) {
-                doc.at("/spec/template/spec/containers").forEach(c ->
-                        c.path("args").forEach(a -> grants.add(a.asText())));
+                doc.at("/spec/template/spec/containers")
+                        .forEach(c -> c.path("args").forEach(a -> grants.add(a.asText())));
             }
         }
         int foreign = 0;
@@ -124,8 +147,8 @@ class SessionJobManifestsTest {
             if (stream.contains("/")) {
                 foreign++;
                 String owner = conf.get(TrafficJobOptions.OWNER);
-                String vehicles = stream.substring(0, stream.indexOf('/') + 1)
-                        + TrafficStreams.VEHICLES;
+                String vehicles =
+                        stream.substring(0, stream.indexOf('/') + 1) + TrafficStreams.VEHICLES;
                 assertThat(String.join(" ", grants))
                         .contains("streams grant " + stream + " " + owner)
                         .contains("streams grant " + vehicles + " " + owner);

@@ -4,12 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flinkedge.kafka.EmbeddedKafkaExtension;
+
 import dev.flinkedge.jobs.cli.FlinkEdgeCli;
+import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.testutil.RegistryInstance;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import picocli.CommandLine;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,20 +32,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
- * {@code flink-edge plan} defines every traffic job by name (their {@code define} contacts only
- * the registry) and places its operators on a topology: per-camera work at the cameras' edge
- * sites, the area grouping where the inputs meet.
+ * {@code flink-edge plan} defines every traffic job by name (their {@code define} contacts only the
+ * registry) and places its operators on a topology: per-camera work at the cameras' edge sites, the
+ * area grouping where the inputs meet.
  */
 class TrafficJobsPlanTest {
 
@@ -42,8 +46,7 @@ class TrafficJobsPlanTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
 
     private static RegistryInstance registry;
     private static Path topology;
@@ -51,10 +54,15 @@ class TrafficJobsPlanTest {
     @BeforeAll
     static void start() throws Exception {
         registry = RegistryInstance.start(KAFKA.bootstrapServers(), "_plan_traffic");
-        registry.client("alice").create(StreamSpec.builder("VideoStream", StreamType.RAW)
-                .source(SourceSpec.devices(List.of("cam-1", "cam-2", "cam-3"))).build());
+        registry.client("alice")
+                .create(
+                        StreamSpec.builder("VideoStream", StreamType.RAW)
+                                .source(SourceSpec.devices(List.of("cam-1", "cam-2", "cam-3")))
+                                .build());
         topology = dir.resolve("topology.yaml");
-        Files.writeString(topology, """
+        Files.writeString(
+                topology,
+                """
                 sites:
                   - {id: cloud, tier: cloud, location: {lat: 48.1374, lon: 11.5755}, slots: 4, cpu: 8}
                   - {id: edge-1, tier: edge, parent: cloud, location: {lat: 48.15, lon: 11.545}, slots: 2, cpu: 2}
@@ -71,9 +79,21 @@ class TrafficJobsPlanTest {
     }
 
     private static JsonNode plan(String job, String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("plan", "--registry",
-                registry.app().uri().toString(), "--token", RegistryInstance.token("alice"),
-                "--owner", "alice", "--topology", topology.toString(), "--job", job, "--json"));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "plan",
+                                "--registry",
+                                registry.app().uri().toString(),
+                                "--token",
+                                RegistryInstance.token("alice"),
+                                "--owner",
+                                "alice",
+                                "--topology",
+                                topology.toString(),
+                                "--job",
+                                job,
+                                "--json"));
         for (String o : options) {
             args.addAll(List.of("-D", o));
         }
@@ -97,21 +117,32 @@ class TrafficJobsPlanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vehicle-detection", "plate-recognition", "attribute-recognition",
-            "vehicle-count"})
+    @ValueSource(
+            strings = {
+                "vehicle-detection",
+                "plate-recognition",
+                "attribute-recognition",
+                "vehicle-count"
+            })
     void perCameraJobsRunDetectionAtTheCamerasEdgeSites(String job) throws Exception {
         Map<String, String> sites = sites(plan(job));
 
-        assertThat(sites).containsEntry("alice/VehicleStream@edge-1", "edge-1")
+        assertThat(sites)
+                .containsEntry("alice/VehicleStream@edge-1", "edge-1")
                 .containsEntry("alice/VehicleStream@edge-2", "edge-2");
     }
 
     @Test
     void areaTrafficGroupsWhereItsInputsMeet() throws Exception {
-        Map<String, String> sites = sites(plan("area-traffic",
-                "areas=north@48.150,11.545;south@48.121,11.601", "areas.radius=500"));
+        Map<String, String> sites =
+                sites(
+                        plan(
+                                "area-traffic",
+                                "areas=north@48.150,11.545;south@48.121,11.601",
+                                "areas.radius=500"));
 
-        assertThat(sites).containsEntry("alice/VehicleStream@edge-1", "edge-1")
+        assertThat(sites)
+                .containsEntry("alice/VehicleStream@edge-1", "edge-1")
                 .containsEntry("alice/PlateStream@edge-1", "edge-1")
                 .containsEntry("alice/PlateStream@edge-2", "edge-2")
                 .containsEntry("alice/AreaCountStream", "cloud")
@@ -120,6 +151,7 @@ class TrafficJobsPlanTest {
                 .containsEntry("alice/TrafficDeliveryStream", "cloud")
                 .containsEntry("sink:alice/TrafficDeliveryStream", "cloud");
         assertThat(registry.client("alice").list("alice", StreamType.DERIVED))
-                .as("plan registers nothing").isEmpty();
+                .as("plan registers nothing")
+                .isEmpty();
     }
 }

@@ -1,5 +1,10 @@
 package dev.flinkedge.kafka;
 
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +13,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node KRaft Kafka broker (combined broker and controller) running in this JVM,
@@ -53,7 +54,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             cluster.close();
             LOG.info("Embedded Kafka at {} stopped", bootstrapServers);
         } catch (Exception e) {
-            LOG.warn("Embedded Kafka at {} did not stop cleanly: {}", bootstrapServers, e.toString());
+            LOG.warn(
+                    "Embedded Kafka at {} did not stop cleanly: {}",
+                    bootstrapServers,
+                    e.toString());
         }
     }
 
@@ -73,7 +77,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 System.setOut(stdout);
             }
         }
-        LOG.debug("Kafka storage formatter said: {}", report.toString(StandardCharsets.UTF_8).trim());
+        LOG.debug(
+                "Kafka storage formatter said: {}", report.toString(StandardCharsets.UTF_8).trim());
     }
 
     /** Options of the embedded broker. */
@@ -109,7 +114,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         public EmbeddedKafka start() throws Exception {
             long t0 = System.nanoTime();
             TestKitNodes.Builder nodes =
-                    new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
+                    new TestKitNodes.Builder()
+                            .setCombined(true)
+                            .setNumBrokerNodes(1)
                             .setNumControllerNodes(1);
             if (baseDir != null) {
                 Files.createDirectories(baseDir);
@@ -127,7 +134,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw e;
             }
             EmbeddedKafka kafka = new EmbeddedKafka(cluster);
-            LOG.info("Embedded Kafka (KRaft) ready at {} in {} ms", kafka.bootstrapServers(),
+            LOG.info(
+                    "Embedded Kafka (KRaft) ready at {} in {} ms",
+                    kafka.bootstrapServers(),
                     (System.nanoTime() - t0) / 1_000_000);
             return kafka;
         }

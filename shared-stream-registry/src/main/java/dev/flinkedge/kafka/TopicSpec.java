@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param partitions the partitions of a created topic; with {@code partitionsFixed}, of any topic
  * @param replicationFactor the replication of a created topic: a positive factor, {@link
  *     #REPLICATION_BROKER_DEFAULT} or {@link #REPLICATION_UP_TO_THREE}
- * @param compaction whether a created topic is compacted ({@code cleanup.policy=compact}) and
- *     what an existing topic that is not compacted means
+ * @param compaction whether a created topic is compacted ({@code cleanup.policy=compact}) and what
+ *     an existing topic that is not compacted means
  * @param partitionsFixed whether an existing topic must have exactly {@code partitions}
  */
 public record TopicSpec(
@@ -56,32 +56,38 @@ public record TopicSpec(
             throw new IllegalArgumentException("topic name must not be blank");
         }
         if (partitions < 1) {
-            throw new IllegalArgumentException("topic '" + name + "': partitions " + partitions
-                    + " must be at least 1");
+            throw new IllegalArgumentException(
+                    "topic '" + name + "': partitions " + partitions + " must be at least 1");
         }
         if (replicationFactor < REPLICATION_BROKER_DEFAULT) {
-            throw new IllegalArgumentException("topic '" + name + "': replication factor "
-                    + replicationFactor + " must be positive, " + REPLICATION_BROKER_DEFAULT
-                    + " (broker default) or " + REPLICATION_UP_TO_THREE + " (up to three)");
+            throw new IllegalArgumentException(
+                    "topic '"
+                            + name
+                            + "': replication factor "
+                            + replicationFactor
+                            + " must be positive, "
+                            + REPLICATION_BROKER_DEFAULT
+                            + " (broker default) or "
+                            + REPLICATION_UP_TO_THREE
+                            + " (up to three)");
         }
     }
 
     /** A topic of {@code partitions} partitions, broker-default replication, not compacted. */
     public static TopicSpec of(String name, int partitions) {
-        return new TopicSpec(name, partitions, REPLICATION_BROKER_DEFAULT, Compaction.NONE,
-                false);
+        return new TopicSpec(name, partitions, REPLICATION_BROKER_DEFAULT, Compaction.NONE, false);
     }
 
     /** The same, compacted: an existing topic must be compacted too. */
     public TopicSpec compacted() {
-        return new TopicSpec(name, partitions, replicationFactor, Compaction.REQUIRED,
-                partitionsFixed);
+        return new TopicSpec(
+                name, partitions, replicationFactor, Compaction.REQUIRED, partitionsFixed);
     }
 
     /** The same, created compacted: an existing topic that is not is used with a warning. */
     public TopicSpec compactedIfCreated() {
-        return new TopicSpec(name, partitions, replicationFactor, Compaction.IF_CREATED,
-                partitionsFixed);
+        return new TopicSpec(
+                name, partitions, replicationFactor, Compaction.IF_CREATED, partitionsFixed);
     }
 
     /** The same, and an existing topic must have exactly {@link #partitions}. */

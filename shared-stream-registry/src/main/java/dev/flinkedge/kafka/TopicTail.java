@@ -1,14 +1,5 @@
 package dev.flinkedge.kafka;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +11,16 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * Follows every partition of one topic on a daemon thread and hands each record to a handler: the
@@ -94,7 +95,9 @@ public final class TopicTail<K, V> implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Throwable failure;
 
-    private TopicTail(Builder<K, V> b, KafkaConsumer<K, V> consumer,
+    private TopicTail(
+            Builder<K, V> b,
+            KafkaConsumer<K, V> consumer,
             Map<TopicPartition, Long> catchUpOffsets) {
         this.topic = b.topic;
         this.name = b.name;
@@ -114,8 +117,8 @@ public final class TopicTail<K, V> implements AutoCloseable {
      * @param values how to read record values
      * @return a builder; {@link Builder#start()} opens the consumer and starts the thread
      */
-    public static <K, V> Builder<K, V> builder(String topic, Deserializer<K> keys,
-            Deserializer<V> values) {
+    public static <K, V> Builder<K, V> builder(
+            String topic, Deserializer<K> keys, Deserializer<V> values) {
         return new Builder<>(topic, keys, values);
     }
 
@@ -172,13 +175,19 @@ public final class TopicTail<K, V> implements AutoCloseable {
         } catch (WakeupException e) {
             if (running) {
                 failure = e;
-                LOG.error("Tail '{}' of topic '{}' was woken up while running; it stops", name,
-                        topic, e);
+                LOG.error(
+                        "Tail '{}' of topic '{}' was woken up while running; it stops",
+                        name,
+                        topic,
+                        e);
             }
         } catch (RuntimeException | Error e) {
             failure = e;
-            LOG.error("Tail '{}' of topic '{}' stopped: its readers see no newer records", name,
-                    topic, e);
+            LOG.error(
+                    "Tail '{}' of topic '{}' stopped: its readers see no newer records",
+                    name,
+                    topic,
+                    e);
         } finally {
             running = false;
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
@@ -199,14 +208,17 @@ public final class TopicTail<K, V> implements AutoCloseable {
         if (done && caughtUp.getCount() > 0) {
             caughtUp.countDown();
             settled.countDown();
-            LOG.info("Tail '{}' caught up with topic '{}' at offsets {}", name, topic,
+            LOG.info(
+                    "Tail '{}' caught up with topic '{}' at offsets {}",
+                    name,
+                    topic,
                     catchUpOffsets.values());
         }
     }
 
     /**
-     * Stops following: wakes up a blocked poll and waits up to 10 s for the thread to end (not
-     * when called by a handler on the tail's own thread, which then ends after the handler).
+     * Stops following: wakes up a blocked poll and waits up to 10 s for the thread to end (not when
+     * called by a handler on the tail's own thread, which then ends after the handler).
      */
     @Override
     public void close() {
@@ -260,7 +272,8 @@ public final class TopicTail<K, V> implements AutoCloseable {
 
         /** Shorthand for a {@code bootstrap.servers} client property. */
         public Builder<K, V> bootstrapServers(String servers) {
-            clientProps.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            clientProps.setProperty(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     Objects.requireNonNull(servers, "servers"));
             return this;
         }
@@ -311,8 +324,8 @@ public final class TopicTail<K, V> implements AutoCloseable {
          */
         public Builder<K, V> partitionCount(int count) {
             if (count < 1) {
-                throw new IllegalArgumentException("partition count " + count
-                        + " must be at least 1");
+                throw new IllegalArgumentException(
+                        "partition count " + count + " must be at least 1");
             }
             this.partitionCount = count;
             return this;
@@ -353,9 +366,10 @@ public final class TopicTail<K, V> implements AutoCloseable {
             }
             String servers = clientProps.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
             if (servers == null || servers.isBlank()) {
-                throw new IllegalArgumentException("Property "
-                        + ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG
-                        + " is required but not provided");
+                throw new IllegalArgumentException(
+                        "Property "
+                                + ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG
+                                + " is required but not provided");
             }
             KafkaConsumer<K, V> consumer = new KafkaConsumer<>(consumerProps(), keys, values);
             try {
@@ -367,8 +381,13 @@ public final class TopicTail<K, V> implements AutoCloseable {
                 Map<TopicPartition, Long> catchUp =
                         new HashMap<>(consumer.endOffsets(partitions, timeout));
                 TopicTail<K, V> tail = new TopicTail<>(this, consumer, catchUp);
-                LOG.info("Tail '{}' follows topic '{}' at {} ({} partition(s)) from {}", name,
-                        topic, servers, partitions.size(), describeStart());
+                LOG.info(
+                        "Tail '{}' follows topic '{}' at {} ({} partition(s)) from {}",
+                        name,
+                        topic,
+                        servers,
+                        partitions.size(),
+                        describeStart());
                 tail.thread.start();
                 return tail;
             } catch (RuntimeException e) {
@@ -398,12 +417,17 @@ public final class TopicTail<K, V> implements AutoCloseable {
         private List<TopicPartition> partitions(KafkaConsumer<K, V> consumer, String servers) {
             if (partitionCount != null) {
                 return IntStream.range(0, partitionCount)
-                        .mapToObj(p -> new TopicPartition(topic, p)).toList();
+                        .mapToObj(p -> new TopicPartition(topic, p))
+                        .toList();
             }
             List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
             if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("Topic '" + topic + "' does not exist at "
-                        + servers + "; create it first (Topics.ensure) or check the name");
+                throw new IllegalStateException(
+                        "Topic '"
+                                + topic
+                                + "' does not exist at "
+                                + servers
+                                + "; create it first (Topics.ensure) or check the name");
             }
             return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         }

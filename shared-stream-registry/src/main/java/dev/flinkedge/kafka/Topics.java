@@ -1,15 +1,5 @@
 package dev.flinkedge.kafka;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -22,6 +12,17 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 /**
  * Creates or verifies topics from a {@link TopicSpec}, with one set of rules for every topic
  * flink-edge owns (the registry log, the policy and metrics topics, the topics of streams):
@@ -30,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a missing topic is created as specified;
  *   <li>an existing one is verified against what the spec requires, and a mismatch fails with the
  *       topic, the wrong setting and how to fix it (a compaction the spec only prefers is logged);
- *   <li>a topic another process created at the same time ({@link TopicExistsException}) is
- *       verified like any existing one;
+ *   <li>a topic another process created at the same time ({@link TopicExistsException}) is verified
+ *       like any existing one;
  *   <li>{@link #ensure} returns once the brokers know the topic's partitions.
  * </ul>
  *
@@ -66,8 +67,10 @@ public final class Topics implements AutoCloseable {
     public static Topics connect(Properties clientProps, Duration timeout) {
         String servers = clientProps.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         if (servers == null || servers.isBlank()) {
-            throw new IllegalArgumentException("Property "
-                    + AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG + " is required but not provided");
+            throw new IllegalArgumentException(
+                    "Property "
+                            + AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG
+                            + " is required but not provided");
         }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout " + timeout + " must be positive");
@@ -78,7 +81,8 @@ public final class Topics implements AutoCloseable {
     /** {@link #connect(Properties, Duration)} with nothing but {@code bootstrap.servers}. */
     public static Topics connect(String bootstrapServers, Duration timeout) {
         Properties props = new Properties();
-        props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        props.setProperty(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
         return connect(props, timeout);
     }
@@ -101,15 +105,21 @@ public final class Topics implements AutoCloseable {
             Optional<Short> rf = replication(spec, deadline);
             NewTopic topic = new NewTopic(spec.name(), Optional.of(spec.partitions()), rf);
             if (spec.compaction() != TopicSpec.Compaction.NONE) {
-                topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
-                        TopicConfig.CLEANUP_POLICY_COMPACT));
+                topic.configs(
+                        Map.of(
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_COMPACT));
             }
             try {
                 admin.createTopics(List.of(topic)).all().get(ms(deadline), TimeUnit.MILLISECONDS);
-                LOG.info("Created topic '{}' at {} ({} partition(s), {}, replication {})",
-                        spec.name(), servers, spec.partitions(),
+                LOG.info(
+                        "Created topic '{}' at {} ({} partition(s), {}, replication {})",
+                        spec.name(),
+                        servers,
+                        spec.partitions(),
                         spec.compaction() == TopicSpec.Compaction.NONE
-                                ? "not compacted" : "compacted",
+                                ? "not compacted"
+                                : "compacted",
                         rf.map(String::valueOf).orElse("broker default"));
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
@@ -119,8 +129,14 @@ public final class Topics implements AutoCloseable {
             }
             return verify(spec, awaitDescription(spec.name(), deadline), deadline);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create or verify topic '" + spec.name()
-                    + "' at " + servers + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Cannot create or verify topic '"
+                            + spec.name()
+                            + "' at "
+                            + servers
+                            + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
             throw notAnswering("checking topic '" + spec.name() + "'", e);
         }
@@ -131,16 +147,24 @@ public final class Topics implements AutoCloseable {
         try {
             return admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot list the topics at " + servers + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Cannot list the topics at " + servers + ": " + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
             throw notAnswering("listing topics", e);
         }
     }
 
     private IllegalStateException notAnswering(String what, TimeoutException e) {
-        return new IllegalStateException("Kafka at " + servers + " did not answer within "
-                + timeout + " while " + what + "; is it running?", e);
+        return new IllegalStateException(
+                "Kafka at "
+                        + servers
+                        + " did not answer within "
+                        + timeout
+                        + " while "
+                        + what
+                        + "; is it running?",
+                e);
     }
 
     private Optional<Short> replication(TopicSpec spec, long deadline)
@@ -149,8 +173,8 @@ public final class Topics implements AutoCloseable {
             return Optional.empty();
         }
         if (spec.replicationFactor() == TopicSpec.REPLICATION_UP_TO_THREE) {
-            int brokers = admin.describeCluster().nodes()
-                    .get(ms(deadline), TimeUnit.MILLISECONDS).size();
+            int brokers =
+                    admin.describeCluster().nodes().get(ms(deadline), TimeUnit.MILLISECONDS).size();
             return Optional.of((short) Math.max(1, Math.min(3, brokers)));
         }
         return Optional.of(spec.replicationFactor());
@@ -160,8 +184,10 @@ public final class Topics implements AutoCloseable {
     private TopicDescription describe(String topic, long ms)
             throws InterruptedException, ExecutionException, TimeoutException {
         try {
-            return admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(ms, TimeUnit.MILLISECONDS).get(topic);
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(ms, TimeUnit.MILLISECONDS)
+                    .get(topic);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return null;
@@ -189,23 +215,42 @@ public final class Topics implements AutoCloseable {
             throws InterruptedException, ExecutionException, TimeoutException {
         int partitions = d.partitions().size();
         if (spec.partitionsFixed() && partitions != spec.partitions()) {
-            throw new IllegalStateException("Topic '" + spec.name() + "' at " + servers + " has "
-                    + partitions + " partitions; it must have exactly " + spec.partitions()
-                    + ". Use another topic, or delete this one so that it is created again.");
+            throw new IllegalStateException(
+                    "Topic '"
+                            + spec.name()
+                            + "' at "
+                            + servers
+                            + " has "
+                            + partitions
+                            + " partitions; it must have exactly "
+                            + spec.partitions()
+                            + ". Use another topic, or delete this one so that it is created again.");
         }
         if (spec.compaction() != TopicSpec.Compaction.NONE) {
             ConfigResource res = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
-            Config c = admin.describeConfigs(List.of(res)).all()
-                    .get(ms(deadline), TimeUnit.MILLISECONDS).get(res);
+            Config c =
+                    admin.describeConfigs(List.of(res))
+                            .all()
+                            .get(ms(deadline), TimeUnit.MILLISECONDS)
+                            .get(res);
             String policy = c.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
             if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)
                     || policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)) {
-                String problem = "Topic '" + spec.name() + "' at " + servers
-                        + " has cleanup.policy=" + policy + "; it should be 'compact', or"
-                        + " retention deletes entries that did not change recently. Fix with:"
-                        + " kafka-configs --bootstrap-server " + servers + " --alter"
-                        + " --entity-type topics --entity-name " + spec.name()
-                        + " --add-config cleanup.policy=compact";
+                String problem =
+                        "Topic '"
+                                + spec.name()
+                                + "' at "
+                                + servers
+                                + " has cleanup.policy="
+                                + policy
+                                + "; it should be 'compact', or"
+                                + " retention deletes entries that did not change recently. Fix with:"
+                                + " kafka-configs --bootstrap-server "
+                                + servers
+                                + " --alter"
+                                + " --entity-type topics --entity-name "
+                                + spec.name()
+                                + " --add-config cleanup.policy=compact";
                 if (spec.compaction() == TopicSpec.Compaction.REQUIRED) {
                     throw new IllegalStateException(problem);
                 }

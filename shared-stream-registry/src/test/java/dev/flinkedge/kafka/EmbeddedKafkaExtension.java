@@ -1,9 +1,10 @@
 package dev.flinkedge.kafka;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
 
 /**
  * JUnit 5 extension running one real Kafka broker for a test class: an in-process KRaft broker
@@ -30,9 +31,8 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
             broker = tc;
             bootstrapServers = tc.bootstrapServers();
         } else {
-            EmbeddedKafka kafka = EmbeddedKafka.builder()
-                    .baseDir(Path.of("target", "kafka"))
-                    .start();
+            EmbeddedKafka kafka =
+                    EmbeddedKafka.builder().baseDir(Path.of("target", "kafka")).start();
             broker = kafka;
             bootstrapServers = kafka.bootstrapServers();
         }
@@ -48,8 +48,9 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
     /** {@code host:port} of the running broker. */
     public String bootstrapServers() {
         if (bootstrapServers == null) {
-            throw new IllegalStateException("Kafka is not running; register the extension with"
-                    + " @RegisterExtension on a static field");
+            throw new IllegalStateException(
+                    "Kafka is not running; register the extension with"
+                            + " @RegisterExtension on a static field");
         }
         return bootstrapServers;
     }

@@ -3,16 +3,6 @@ package dev.flinkedge.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -25,6 +15,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 /** {@link Topics}: create, verify, mismatches and the concurrent-create race, on a real broker. */
 class TopicsITCase {
 
@@ -35,8 +36,11 @@ class TopicsITCase {
 
     @BeforeAll
     static void connect() {
-        admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()));
+        admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                KAFKA.bootstrapServers()));
     }
 
     @AfterAll
@@ -47,12 +51,15 @@ class TopicsITCase {
     @Test
     void createsAMissingTopicAsSpecified() throws Exception {
         try (Topics topics = topics()) {
-            int partitions = topics.ensure(TopicSpec.of("made-1", 3).compacted()
-                    .withReplicationFactor(TopicSpec.REPLICATION_UP_TO_THREE));
+            int partitions =
+                    topics.ensure(
+                            TopicSpec.of("made-1", 3)
+                                    .compacted()
+                                    .withReplicationFactor(TopicSpec.REPLICATION_UP_TO_THREE));
             assertThat(partitions).isEqualTo(3);
         }
-        TopicDescription d = admin.describeTopics(List.of("made-1")).allTopicNames().get()
-                .get("made-1");
+        TopicDescription d =
+                admin.describeTopics(List.of("made-1")).allTopicNames().get().get("made-1");
         assertThat(d.partitions()).hasSize(3);
         assertThat(d.partitions().get(0).replicas()).hasSize(1);
         assertThat(cleanupPolicy("made-1")).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
@@ -70,12 +77,22 @@ class TopicsITCase {
 
     @Test
     void refusesAnExistingTopicWithOtherPartitionsNamingTheTopicAndTheFix() throws Exception {
-        admin.createTopics(List.of(new NewTopic("wide-3", 3, (short) 1).configs(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                .all().get();
+        admin.createTopics(
+                        List.of(
+                                new NewTopic("wide-3", 3, (short) 1)
+                                        .configs(
+                                                Map.of(
+                                                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                                                        TopicConfig.CLEANUP_POLICY_COMPACT))))
+                .all()
+                .get();
         try (Topics topics = topics()) {
-            assertThatThrownBy(() -> topics.ensure(
-                            TopicSpec.of("wide-3", 1).compacted().exactPartitions()))
+            assertThatThrownBy(
+                            () ->
+                                    topics.ensure(
+                                            TopicSpec.of("wide-3", 1)
+                                                    .compacted()
+                                                    .exactPartitions()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Topic 'wide-3'")
                     .hasMessageContaining("has 3 partitions; it must have exactly 1")
@@ -91,8 +108,8 @@ class TopicsITCase {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Topic 'deleting-4'")
                     .hasMessageContaining("cleanup.policy=delete")
-                    .hasMessageContaining("--entity-name deleting-4 --add-config"
-                            + " cleanup.policy=compact");
+                    .hasMessageContaining(
+                            "--entity-name deleting-4 --add-config" + " cleanup.policy=compact");
         }
     }
 
@@ -115,12 +132,13 @@ class TopicsITCase {
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < racers; i++) {
-                Callable<Integer> racer = () -> {
-                    try (Topics topics = topics()) {
-                        go.await();
-                        return topics.ensure(spec);
-                    }
-                };
+                Callable<Integer> racer =
+                        () -> {
+                            try (Topics topics = topics()) {
+                                go.await();
+                                return topics.ensure(spec);
+                            }
+                        };
                 results.add(pool.submit(racer));
             }
             go.countDown();

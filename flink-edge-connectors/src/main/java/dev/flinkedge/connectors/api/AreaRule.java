@@ -1,10 +1,11 @@
 package dev.flinkedge.connectors.api;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The grouping rule of {@code LeftUnion}: a record of the right stream joins the group of every

@@ -1,12 +1,14 @@
 package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.registry.model.OperatorRef;
-import java.io.Serializable;
-import java.util.Map;
-import java.util.Objects;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * A user computation that derives one stream from others. Its name, version and parameters are its
@@ -31,7 +33,10 @@ public abstract class EdgeOperator<I, O> implements Serializable {
      * @param params everything that changes the output (model, thresholds), as strings
      * @param outputType type information of the output records
      */
-    protected EdgeOperator(String name, String version, Map<String, String> params,
+    protected EdgeOperator(
+            String name,
+            String version,
+            Map<String, String> params,
             TypeInformation<O> outputType) {
         this.ref = new OperatorRef(name, version, params);
         this.outputType = Objects.requireNonNull(outputType, "outputType");

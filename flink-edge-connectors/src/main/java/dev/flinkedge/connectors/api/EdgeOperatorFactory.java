@@ -1,8 +1,9 @@
 package dev.flinkedge.connectors.api;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 import java.io.Serializable;
 import java.util.Map;
-import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Makes an operator from its lineage entry (name, version, parameters), so that a stream can be

@@ -2,16 +2,18 @@ package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.WindowSpec;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A stream in an EdgeStreams job: a node of the job's logical plan that becomes Flink operators
@@ -49,15 +51,27 @@ public final class EdgeStream<T> {
     private final Sink<T> sink;
     private final String targetSite;
 
-    EdgeStream(EdgeStreams plan, Kind kind, TypeInformation<T> type, WindowSpec window,
-            List<EdgeStream<?>> parents, EdgeOperator<?, T> operator,
+    EdgeStream(
+            EdgeStreams plan,
+            Kind kind,
+            TypeInformation<T> type,
+            WindowSpec window,
+            List<EdgeStream<?>> parents,
+            EdgeOperator<?, T> operator,
             StreamDescriptor descriptor) {
         this(plan, kind, type, window, parents, operator, descriptor, null, null);
     }
 
-    private EdgeStream(EdgeStreams plan, Kind kind, TypeInformation<T> type, WindowSpec window,
-            List<EdgeStream<?>> parents, EdgeOperator<?, T> operator,
-            StreamDescriptor descriptor, Sink<T> sink, String targetSite) {
+    private EdgeStream(
+            EdgeStreams plan,
+            Kind kind,
+            TypeInformation<T> type,
+            WindowSpec window,
+            List<EdgeStream<?>> parents,
+            EdgeOperator<?, T> operator,
+            StreamDescriptor descriptor,
+            Sink<T> sink,
+            String targetSite) {
         this.plan = plan;
         this.kind = kind;
         this.type = Objects.requireNonNull(type, "type");
@@ -71,8 +85,16 @@ public final class EdgeStream<T> {
 
     /** The SINK node writing {@code input} to {@code sink}. */
     static <T> EdgeStream<T> sinkOf(EdgeStream<T> input, Sink<T> sink, String targetSite) {
-        return new EdgeStream<>(input.plan, Kind.SINK, input.type, WindowSpec.none(),
-                List.of(input), null, null, Objects.requireNonNull(sink, "sink"), targetSite);
+        return new EdgeStream<>(
+                input.plan,
+                Kind.SINK,
+                input.type,
+                WindowSpec.none(),
+                List.of(input),
+                null,
+                null,
+                Objects.requireNonNull(sink, "sink"),
+                targetSite);
     }
 
     public Kind kind() {
@@ -144,13 +166,12 @@ public final class EdgeStream<T> {
 
     /** Restructure: attaches {@code spec}; no data moves. */
     public EdgeStream<T> window(WindowSpec spec) {
-        return plan.add(new EdgeStream<>(plan, Kind.WINDOW, type, spec, List.of(this), null,
-                null));
+        return plan.add(new EdgeStream<>(plan, Kind.WINDOW, type, spec, List.of(this), null, null));
     }
 
     /**
-     * Writes the stream to {@code sink} where the stream is: with a {@link PlacementStrategy},
-     * one copy of the sink per site the stream runs at.
+     * Writes the stream to {@code sink} where the stream is: with a {@link PlacementStrategy}, one
+     * copy of the sink per site the stream runs at.
      *
      * @return the Flink sinks, one per site (one without placement)
      */
@@ -170,8 +191,8 @@ public final class EdgeStream<T> {
     }
 
     /**
-     * The Flink stream, building the operators on first use. With a {@link PlacementStrategy} and
-     * a stream at several sites, this is the union of the sites' streams: an operator added on it
+     * The Flink stream, building the operators on first use. With a {@link PlacementStrategy} and a
+     * stream at several sites, this is the union of the sites' streams: an operator added on it
      * outside EdgeStreams reads from several sites and has no site, which {@link
      * EdgeStreams#execute} rejects; add such operators through {@link EdgeStreams#derive}.
      */
@@ -181,7 +202,8 @@ public final class EdgeStream<T> {
 
     @Override
     public String toString() {
-        return kind + (descriptor == null ? "" : " " + descriptor.ref())
+        return kind
+                + (descriptor == null ? "" : " " + descriptor.ref())
                 + (targetSite == null ? "" : " at " + targetSite)
                 + (operator == null ? "" : " " + operator.ref());
     }

@@ -9,10 +9,7 @@ import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.model.WindowSpec;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -20,6 +17,11 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The entry point of a flink-edge job: names the streams a job reads and derives, and decides — in
@@ -67,8 +69,8 @@ public final class EdgeStreams {
      * @param registry the registry, acting as {@code owner}
      * @param owner the job's owner
      */
-    public static EdgeStreams on(StreamExecutionEnvironment env, StreamRegistry registry,
-            String owner) {
+    public static EdgeStreams on(
+            StreamExecutionEnvironment env, StreamRegistry registry, String owner) {
         return new EdgeStreams(env, registry, owner);
     }
 
@@ -100,21 +102,28 @@ public final class EdgeStreams {
     }
 
     /**
-     * Runs the job's operators where {@code strategy} places them: each node is built once per
-     * site the strategy names, and every operator — sources, operators, taps, sinks — joins the
-     * slot sharing group of its site. The copies of a node at several sites carry {@code @site}
-     * in their names and uids. Set it before any stream is consumed.
+     * Runs the job's operators where {@code strategy} places them: each node is built once per site
+     * the strategy names, and every operator — sources, operators, taps, sinks — joins the slot
+     * sharing group of its site. The copies of a node at several sites carry {@code @site} in their
+     * names and uids. Set it before any stream is consumed.
      *
      * @throws IllegalStateException when operators were already built
      */
     public EdgeStreams withPlacement(PlacementStrategy strategy) {
         Objects.requireNonNull(strategy, "strategy");
-        List<EdgeStream<?>> built = streams.stream().filter(s -> s.kind() == EdgeStream.Kind.SINK
-                || pipeline != null && pipeline.isBuilt(s)).toList();
+        List<EdgeStream<?>> built =
+                streams.stream()
+                        .filter(
+                                s ->
+                                        s.kind() == EdgeStream.Kind.SINK
+                                                || pipeline != null && pipeline.isBuilt(s))
+                        .toList();
         if (!built.isEmpty()) {
-            throw new IllegalStateException("withPlacement(..) comes too late: " + built
-                    + " already became operators; set the placement before sinkTo(..) or"
-                    + " dataStream()");
+            throw new IllegalStateException(
+                    "withPlacement(..) comes too late: "
+                            + built
+                            + " already became operators; set the placement before sinkTo(..) or"
+                            + " dataStream()");
         }
         this.placement = strategy;
         return this;
@@ -135,14 +144,18 @@ public final class EdgeStreams {
 
     /** Streams this job reads from other jobs' taps. */
     public List<StreamRef> reusedStreams() {
-        return streams.stream().filter(EdgeStream::isShared)
-                .map(s -> s.descriptor().ref()).toList();
+        return streams.stream()
+                .filter(EdgeStream::isShared)
+                .map(s -> s.descriptor().ref())
+                .toList();
     }
 
     /** Streams this job computes and taps. */
     public List<StreamDescriptor> producedStreams() {
-        return streams.stream().filter(s -> s.kind() == EdgeStream.Kind.COMPUTED)
-                .map(EdgeStream::descriptor).toList();
+        return streams.stream()
+                .filter(s -> s.kind() == EdgeStream.Kind.COMPUTED)
+                .map(EdgeStream::descriptor)
+                .toList();
     }
 
     /** Imports a RAW stream (own name, or {@code owner/name} with a grant) as frames. */
@@ -155,11 +168,13 @@ public final class EdgeStreams {
      * read from its producer's tap.
      */
     public <T> EdgeStream<T> importStream(String nameOrRef, TypeInformation<T> type) {
-        StreamRef ref = nameOrRef.contains("/")
-                ? StreamRef.parse(nameOrRef) : new StreamRef(owner, nameOrRef);
+        StreamRef ref =
+                nameOrRef.contains("/")
+                        ? StreamRef.parse(nameOrRef)
+                        : new StreamRef(owner, nameOrRef);
         StreamDescriptor d = registry.describe(ref);
-        EdgeStream.Kind kind = d.type() == StreamType.DERIVED
-                ? EdgeStream.Kind.SHARED : EdgeStream.Kind.RAW;
+        EdgeStream.Kind kind =
+                d.type() == StreamType.DERIVED ? EdgeStream.Kind.SHARED : EdgeStream.Kind.RAW;
         return add(new EdgeStream<>(this, kind, type, d.window(), List.of(), null, d));
     }
 
@@ -171,8 +186,9 @@ public final class EdgeStreams {
      */
     public <T> EdgeStream<T> importFingerprint(String fingerprint, TypeInformation<T> type) {
         StreamDescriptor d = registry.resolve(fingerprint).get(0);
-        return add(new EdgeStream<>(this, EdgeStream.Kind.SHARED, type, d.window(), List.of(),
-                null, d));
+        return add(
+                new EdgeStream<>(
+                        this, EdgeStream.Kind.SHARED, type, d.window(), List.of(), null, d));
     }
 
     /**
@@ -180,8 +196,8 @@ public final class EdgeStreams {
      * readable job already produces exactly this computation, reads that job's stream instead.
      */
     @SafeVarargs
-    public final <I, O> EdgeStream<O> derive(String name, EdgeOperator<I, O> operator,
-            EdgeStream<? extends I>... parents) {
+    public final <I, O> EdgeStream<O> derive(
+            String name, EdgeOperator<I, O> operator, EdgeStream<? extends I>... parents) {
         if (parents.length == 0) {
             throw new IllegalArgumentException("derive('" + name + "') needs at least one parent");
         }
@@ -189,29 +205,55 @@ public final class EdgeStreams {
         WindowSpec window = ps.get(0).windowSpec();
         for (EdgeStream<?> p : ps) {
             if (!p.windowSpec().equals(window)) {
-                throw new IllegalArgumentException("Parents of '" + name + "' have different"
-                        + " windows (" + window + " vs " + p.windowSpec() + "); window them alike");
+                throw new IllegalArgumentException(
+                        "Parents of '"
+                                + name
+                                + "' have different"
+                                + " windows ("
+                                + window
+                                + " vs "
+                                + p.windowSpec()
+                                + "); window them alike");
             }
         }
         if ((operator instanceof WindowOperator) != (window.type() != WindowSpec.Type.NONE)) {
-            throw new IllegalArgumentException(operator instanceof WindowOperator
-                    ? "Window operator '" + operator.name() + "' needs a windowed input; call"
-                            + " fixedWindow(..) or slidingWindow(..) on its parent"
-                    : "Operator '" + operator.name() + "' is record-at-a-time but its input is"
-                            + " windowed; use a WindowOperator");
+            throw new IllegalArgumentException(
+                    operator instanceof WindowOperator
+                            ? "Window operator '"
+                                    + operator.name()
+                                    + "' needs a windowed input; call"
+                                    + " fixedWindow(..) or slidingWindow(..) on its parent"
+                            : "Operator '"
+                                    + operator.name()
+                                    + "' is record-at-a-time but its input is"
+                                    + " windowed; use a WindowOperator");
         }
         requireChannel("derive '" + name + "'");
         List<String> parentFps = new ArrayList<>();
         ps.forEach(p -> parentFps.addAll(p.lineageFingerprints()));
         Lineage lineage = new Lineage(operator.ref(), parentFps);
-        ReusePlanner.Decision decision = planner.decide(name, lineage, window,
-                operator.outputType().toString(), options);
+        ReusePlanner.Decision decision =
+                planner.decide(name, lineage, window, operator.outputType().toString(), options);
         if (decision.reuse()) {
-            return add(new EdgeStream<>(this, EdgeStream.Kind.SHARED, operator.outputType(),
-                    WindowSpec.none(), ps, null, decision.stream()));
+            return add(
+                    new EdgeStream<>(
+                            this,
+                            EdgeStream.Kind.SHARED,
+                            operator.outputType(),
+                            WindowSpec.none(),
+                            ps,
+                            null,
+                            decision.stream()));
         }
-        return add(new EdgeStream<>(this, EdgeStream.Kind.COMPUTED, operator.outputType(),
-                WindowSpec.none(), ps, operator, decision.stream()));
+        return add(
+                new EdgeStream<>(
+                        this,
+                        EdgeStream.Kind.COMPUTED,
+                        operator.outputType(),
+                        WindowSpec.none(),
+                        ps,
+                        operator,
+                        decision.stream()));
     }
 
     /**
@@ -221,16 +263,25 @@ public final class EdgeStreams {
      */
     public EdgeStream<?> recompute(StreamDescriptor stream, OperatorCatalog catalog) {
         if (stream.type() != StreamType.DERIVED || !stream.owner().equals(owner)) {
-            throw new IllegalArgumentException("Only a DERIVED stream of '" + owner
-                    + "' can be recomputed here, not " + stream.ref() + " (" + stream.type() + ")");
+            throw new IllegalArgumentException(
+                    "Only a DERIVED stream of '"
+                            + owner
+                            + "' can be recomputed here, not "
+                            + stream.ref()
+                            + " ("
+                            + stream.type()
+                            + ")");
         }
         requireChannel("recompute " + stream.ref());
-        EdgeOperator<?, ?> op = LeftUnionOperator.NAME.equals(stream.lineage().operator().name())
-                ? null : catalog.create(stream.lineage().operator());
+        EdgeOperator<?, ?> op =
+                LeftUnionOperator.NAME.equals(stream.lineage().operator().name())
+                        ? null
+                        : catalog.create(stream.lineage().operator());
         List<EdgeStream<?>> parents = new ArrayList<>();
         for (String fp : stream.lineage().parents()) {
             EdgeStream<?> p = importByFingerprint(fp, catalog);
-            parents.add(stream.window().type() == WindowSpec.Type.NONE ? p : p.window(stream.window()));
+            parents.add(
+                    stream.window().type() == WindowSpec.Type.NONE ? p : p.window(stream.window()));
         }
         if (op == null) {
             op = leftUnionOf(stream, parents.get(1).type());
@@ -245,28 +296,46 @@ public final class EdgeStreams {
     @SuppressWarnings("unchecked")
     private static <T extends EdgeRecord<?>> LeftUnionOperator<T> leftUnionOf(
             StreamDescriptor stream, TypeInformation<?> right) {
-        return new LeftUnionOperator<>(LeftUnionOperator.ruleOf(
-                stream.lineage().operator().params()), (TypeInformation<T>) right);
+        return new LeftUnionOperator<>(
+                LeftUnionOperator.ruleOf(stream.lineage().operator().params()),
+                (TypeInformation<T>) right);
     }
 
-    private <O> EdgeStream<O> computed(EdgeOperator<?, O> op, List<EdgeStream<?>> parents,
-            StreamDescriptor stream) {
-        return new EdgeStream<>(this, EdgeStream.Kind.COMPUTED, op.outputType(),
-                WindowSpec.none(), parents, op, stream);
+    private <O> EdgeStream<O> computed(
+            EdgeOperator<?, O> op, List<EdgeStream<?>> parents, StreamDescriptor stream) {
+        return new EdgeStream<>(
+                this,
+                EdgeStream.Kind.COMPUTED,
+                op.outputType(),
+                WindowSpec.none(),
+                parents,
+                op,
+                stream);
     }
 
     private EdgeStream<?> importByFingerprint(String fp, OperatorCatalog catalog) {
         try {
             StreamDescriptor producer = registry.resolve(fp).get(0);
-            return importStream(producer.ref().toString(),
+            return importStream(
+                    producer.ref().toString(),
                     catalog.create(producer.lineage().operator()).outputType());
         } catch (dev.flinkedge.registry.errors.NotFoundException notActive) {
-            StreamDescriptor raw = registry.list(null, null).stream()
-                    .filter(d -> d.fingerprint().equals(fp) && d.type() != StreamType.DERIVED)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Parent " + fp + " is neither"
-                            + " produced by a running job nor a raw stream readable by '" + owner
-                            + "'; start its producer first"));
+            StreamDescriptor raw =
+                    registry.list(null, null).stream()
+                            .filter(
+                                    d ->
+                                            d.fingerprint().equals(fp)
+                                                    && d.type() != StreamType.DERIVED)
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalStateException(
+                                                    "Parent "
+                                                            + fp
+                                                            + " is neither"
+                                                            + " produced by a running job nor a raw stream readable by '"
+                                                            + owner
+                                                            + "'; start its producer first"));
             return importStream(raw.ref().toString());
         }
     }
@@ -282,17 +351,28 @@ public final class EdgeStreams {
      *     such as vehicles)
      * @param stream the records to group
      */
-    public <A extends EdgeData, T extends EdgeRecord<?>> EdgeStream<T> leftUnion(String name,
-            AreaRule rule, EdgeStream<A> areas, EdgeStream<T> stream) {
+    public <A extends EdgeData, T extends EdgeRecord<?>> EdgeStream<T> leftUnion(
+            String name, AreaRule rule, EdgeStream<A> areas, EdgeStream<T> stream) {
         LeftUnionOperator<T> op = new LeftUnionOperator<>(rule, stream.type());
         requireChannel("leftUnion '" + name + "'");
         List<String> parentFps = new ArrayList<>(areas.lineageFingerprints());
         parentFps.addAll(stream.lineageFingerprints());
-        ReusePlanner.Decision decision = planner.decide(name, new Lineage(op.ref(), parentFps),
-                WindowSpec.none(), stream.type().toString(), options);
-        return add(new EdgeStream<>(this, decision.reuse() ? EdgeStream.Kind.SHARED
-                        : EdgeStream.Kind.COMPUTED, stream.type(), WindowSpec.none(),
-                List.of(areas, stream), decision.reuse() ? null : op, decision.stream()));
+        ReusePlanner.Decision decision =
+                planner.decide(
+                        name,
+                        new Lineage(op.ref(), parentFps),
+                        WindowSpec.none(),
+                        stream.type().toString(),
+                        options);
+        return add(
+                new EdgeStream<>(
+                        this,
+                        decision.reuse() ? EdgeStream.Kind.SHARED : EdgeStream.Kind.COMPUTED,
+                        stream.type(),
+                        WindowSpec.none(),
+                        List.of(areas, stream),
+                        decision.reuse() ? null : op,
+                        decision.stream()));
     }
 
     /** Restructure: one stream of all records of {@code parts}; no data moves. */
@@ -301,8 +381,15 @@ public final class EdgeStreams {
         if (parts.length < 2) {
             throw new IllegalArgumentException("union needs at least two streams");
         }
-        return add(new EdgeStream<>(this, EdgeStream.Kind.UNION, parts[0].type(),
-                WindowSpec.none(), Arrays.asList(parts), null, null));
+        return add(
+                new EdgeStream<>(
+                        this,
+                        EdgeStream.Kind.UNION,
+                        parts[0].type(),
+                        WindowSpec.none(),
+                        Arrays.asList(parts),
+                        null,
+                        null));
     }
 
     <T> EdgeStream<T> add(EdgeStream<T> s) {
@@ -332,8 +419,8 @@ public final class EdgeStreams {
     @Internal
     public SharedChannel requireChannel(String what) {
         if (channel == null) {
-            throw new IllegalStateException("Cannot " + what + " without a SharedChannel; call"
-                    + " withChannel(..)");
+            throw new IllegalStateException(
+                    "Cannot " + what + " without a SharedChannel; call" + " withChannel(..)");
         }
         return channel;
     }
@@ -371,8 +458,8 @@ public final class EdgeStreams {
     /**
      * Builds every computed stream (so each gets its tap) and returns the stream graph.
      *
-     * @throws IllegalStateException with a placement strategy, when an operator has no site or
-     *     the strategy's check fails
+     * @throws IllegalStateException with a placement strategy, when an operator has no site or the
+     *     strategy's check fails
      */
     public StreamGraph streamGraph(String jobName) {
         return pipeline().streamGraph(jobName);

@@ -1,10 +1,12 @@
 package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.connectors.model.EdgeRecord;
-import java.util.List;
-import java.util.Map;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code LeftUnion(areas, stream)} restructure of the Edge-Stream model as an operator: every
@@ -35,7 +37,8 @@ public final class LeftUnionOperator<T extends EdgeRecord<?>> extends EdgeOperat
     /** Rebuilds the rule from lineage parameters (host jobs). */
     static AreaRule ruleOf(Map<String, String> params) {
         String keys = params.getOrDefault("keys", "");
-        return new AreaRule(Long.parseLong(params.get("radiusCm")) / 100.0,
+        return new AreaRule(
+                Long.parseLong(params.get("radiusCm")) / 100.0,
                 keys.isEmpty() ? List.of() : List.of(keys.split(",")));
     }
 }

@@ -1,9 +1,10 @@
 package dev.flinkedge.connectors.api;
 
-import java.util.Map;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
+
+import java.util.Map;
 
 /**
  * An operator applied to each record on its own (detection on a frame, recognition on a vehicle):
@@ -16,7 +17,10 @@ import org.apache.flink.util.Collector;
 public abstract class MapOperator<I, O> extends EdgeOperator<I, O> {
     private static final long serialVersionUID = 1L;
 
-    protected MapOperator(String name, String version, Map<String, String> params,
+    protected MapOperator(
+            String name,
+            String version,
+            Map<String, String> params,
             TypeInformation<O> outputType) {
         super(name, version, params, outputType);
     }

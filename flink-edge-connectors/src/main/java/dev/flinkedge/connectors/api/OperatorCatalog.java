@@ -1,10 +1,12 @@
 package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.registry.model.OperatorRef;
+
+import org.apache.flink.annotation.PublicEvolving;
+
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The operator catalogue: (name, version) → factory. Lineage recipes name operators; the catalogue
@@ -43,16 +45,28 @@ public final class OperatorCatalog {
     public EdgeOperator<?, ?> create(OperatorRef ref) {
         EdgeOperatorFactory f = factories.get(key(ref.name(), ref.version()));
         if (f == null) {
-            throw new IllegalStateException("No operator '" + ref.name() + "' version '"
-                    + ref.version() + "' in the catalogue (known: " + factories.keySet()
-                    + "); put the jar that provides it, with a META-INF/services entry for "
-                    + EdgeOperatorFactory.class.getName() + ", on the host job's class path");
+            throw new IllegalStateException(
+                    "No operator '"
+                            + ref.name()
+                            + "' version '"
+                            + ref.version()
+                            + "' in the catalogue (known: "
+                            + factories.keySet()
+                            + "); put the jar that provides it, with a META-INF/services entry for "
+                            + EdgeOperatorFactory.class.getName()
+                            + ", on the host job's class path");
         }
         EdgeOperator<?, ?> op = f.create(ref.params());
         if (!op.ref().equals(ref)) {
-            throw new IllegalStateException("Factory for " + key(ref.name(), ref.version())
-                    + " made " + op.ref() + ", not " + ref + "; its output would not be the"
-                    + " stream's");
+            throw new IllegalStateException(
+                    "Factory for "
+                            + key(ref.name(), ref.version())
+                            + " made "
+                            + op.ref()
+                            + ", not "
+                            + ref
+                            + "; its output would not be the"
+                            + " stream's");
         }
         return op;
     }

@@ -1,11 +1,12 @@
 package dev.flinkedge.connectors.api;
 
-import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+
+import java.util.List;
 
 /**
  * Turns the plan of one {@link EdgeStreams} job into Flink operators and submits it. The DSL calls
@@ -34,8 +35,8 @@ public interface PipelineBuilder {
     /**
      * Builds every computed stream (so each gets its tap) and returns the checked stream graph.
      *
-     * @throws IllegalStateException with a placement strategy, when an operator has no site or
-     *     the strategy's check fails
+     * @throws IllegalStateException with a placement strategy, when an operator has no site or the
+     *     strategy's check fails
      */
     StreamGraph streamGraph(String jobName);
 

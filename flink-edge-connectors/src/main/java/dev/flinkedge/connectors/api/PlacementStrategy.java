@@ -1,19 +1,20 @@
 package dev.flinkedge.connectors.api;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.operators.SlotSharingGroup;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where the Flink operators that {@link EdgeStreams} builds run. EdgeStreams asks it to place the
  * job's plan when the first node becomes operators — and again only when nodes were added since —
  * builds one copy of each node per site the strategy names (a branch), and puts each branch's
  * operators — sources, operators, taps and sinks — into that site's slot sharing group. The
- * strategy decides; EdgeStreams only follows. The scheduler's {@code TopologyPlacement}
- * implements it from an edge topology.
+ * strategy decides; EdgeStreams only follows. The scheduler's {@code TopologyPlacement} implements
+ * it from an edge topology.
  *
  * <pre>{@code
  * EdgeStreams es = EdgeStreams.on(env, registry, "city-a")
@@ -37,8 +38,8 @@ public interface PlacementStrategy {
 
     /**
      * The slot sharing group of the operators at a site. It must declare its resources (CPU and
-     * memory, so that fine-grained resource management accepts it) and ask for the site's
-     * external resource, which only the site's TaskManagers offer.
+     * memory, so that fine-grained resource management accepts it) and ask for the site's external
+     * resource, which only the site's TaskManagers offer.
      *
      * @param site a site some branch names
      * @return the group, the same for every call with this site

@@ -2,10 +2,12 @@ package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.registry.model.StreamDescriptor;
-import java.io.Serializable;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.io.Serializable;
 
 /**
  * Turns a RAW stream's descriptor (its devices or areas) into the frames of those devices in a job.

@@ -12,9 +12,11 @@ import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.model.WindowSpec;
-import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.List;
 
 /**
  * Where reuse is decided. Given a derived stream a job asks for, it computes the lineage
@@ -27,8 +29,8 @@ import org.slf4j.LoggerFactory;
  *       under the caller's name (registering it, or taking over its own DECLARED/ORPHANED entry).
  * </ol>
  *
- * <p>Streams of other owners that the caller may not read never match (the registry does not
- * return them), so without a grant the caller computes its own copy.
+ * <p>Streams of other owners that the caller may not read never match (the registry does not return
+ * them), so without a grant the caller computes its own copy.
  */
 final class ReusePlanner {
 
@@ -63,31 +65,45 @@ final class ReusePlanner {
         return LineageFingerprint.ofDerived(lineage, window, SerializerFormat.KRYO);
     }
 
-    Decision decide(String name, Lineage lineage, WindowSpec window, String payloadType,
+    Decision decide(
+            String name,
+            Lineage lineage,
+            WindowSpec window,
+            String payloadType,
             StreamSpecOptions options) {
         String fp = fingerprint(lineage, window);
         try {
             List<StreamDescriptor> producers = registry.resolve(fp);
             StreamDescriptor chosen = producers.get(0);
-            LOG.info("Reusing {} for '{}' (fingerprint {}): no second {}", chosen.ref(), name,
-                    fp.substring(0, 12), lineage.operator().name());
+            LOG.info(
+                    "Reusing {} for '{}' (fingerprint {}): no second {}",
+                    chosen.ref(),
+                    name,
+                    fp.substring(0, 12),
+                    lineage.operator().name());
             return Decision.reuse(chosen);
         } catch (NotFoundException e) {
             return Decision.compute(register(name, lineage, window, payloadType, options, fp));
         }
     }
 
-    private StreamDescriptor register(String name, Lineage lineage, WindowSpec window,
-            String payloadType, StreamSpecOptions options, String fp) {
-        StreamSpec spec = StreamSpec.builder(name, StreamType.DERIVED)
-                .lineage(lineage)
-                .window(window)
-                .serializer(SerializerFormat.KRYO)
-                .payloadType(payloadType)
-                .guarantee(options.guarantee())
-                .durable(options.durable())
-                .partitions(options.partitions())
-                .build();
+    private StreamDescriptor register(
+            String name,
+            Lineage lineage,
+            WindowSpec window,
+            String payloadType,
+            StreamSpecOptions options,
+            String fp) {
+        StreamSpec spec =
+                StreamSpec.builder(name, StreamType.DERIVED)
+                        .lineage(lineage)
+                        .window(window)
+                        .serializer(SerializerFormat.KRYO)
+                        .payloadType(payloadType)
+                        .guarantee(options.guarantee())
+                        .durable(options.durable())
+                        .partitions(options.partitions())
+                        .build();
         try {
             StreamDescriptor d = registry.create(spec);
             LOG.info("Computing '{}' as {} (fingerprint {})", name, d.ref(), fp.substring(0, 12));
@@ -95,17 +111,31 @@ final class ReusePlanner {
         } catch (ConflictException e) {
             StreamDescriptor existing = e.existing().orElseThrow(() -> e);
             if (!existing.fingerprint().equals(fp)) {
-                throw new IllegalStateException("Stream " + existing.ref() + " already exists with"
-                        + " another lineage (fingerprint " + existing.fingerprint() + ", not " + fp
-                        + "); derive under another name or delete it", e);
+                throw new IllegalStateException(
+                        "Stream "
+                                + existing.ref()
+                                + " already exists with"
+                                + " another lineage (fingerprint "
+                                + existing.fingerprint()
+                                + ", not "
+                                + fp
+                                + "); derive under another name or delete it",
+                        e);
             }
             if (existing.status() == StreamStatus.RETIRED) {
-                throw new IllegalStateException("Stream " + existing.ref() + " is RETIRED; derive"
-                        + " under another name or delete it", e);
+                throw new IllegalStateException(
+                        "Stream "
+                                + existing.ref()
+                                + " is RETIRED; derive"
+                                + " under another name or delete it",
+                        e);
             }
             if (e.errorCode() == Errors.FINGERPRINT_EXISTS) {
-                LOG.info("'{}' is already registered as {} ({}); producing it under that name",
-                        name, existing.ref(), existing.status());
+                LOG.info(
+                        "'{}' is already registered as {} ({}); producing it under that name",
+                        name,
+                        existing.ref(),
+                        existing.status());
             }
             return existing;
         }

@@ -2,9 +2,11 @@ package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.storage.RegistryConfig;
+
+import org.apache.flink.annotation.PublicEvolving;
+
 import java.io.Serializable;
 import java.util.Objects;
-import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Where shared streams travel and where their metadata lives: the Kafka cluster carrying stream
@@ -24,7 +26,8 @@ public record SharedChannel(
         String registryBootstrapServers,
         String registryTopic,
         String registryUrl,
-        String token) implements Serializable {
+        String token)
+        implements Serializable {
 
     public SharedChannel {
         requireText(bootstrapServers, "bootstrapServers");
@@ -36,14 +39,18 @@ public record SharedChannel(
 
     /** A channel whose stream topics and registry topic share one Kafka cluster. */
     public static SharedChannel of(String bootstrapServers, String registryUrl, String token) {
-        return new SharedChannel(bootstrapServers, bootstrapServers,
-                RegistryConfig.DEFAULT_TOPIC, registryUrl, token);
+        return new SharedChannel(
+                bootstrapServers,
+                bootstrapServers,
+                RegistryConfig.DEFAULT_TOPIC,
+                registryUrl,
+                token);
     }
 
     /** The same channel with another registry topic. */
     public SharedChannel withRegistryTopic(String topic) {
-        return new SharedChannel(bootstrapServers, registryBootstrapServers, topic, registryUrl,
-                token);
+        return new SharedChannel(
+                bootstrapServers, registryBootstrapServers, topic, registryUrl, token);
     }
 
     /** A registry client acting as the token's owner. */
@@ -61,7 +68,12 @@ public record SharedChannel(
     @Override
     public String toString() {
         // Never print the token.
-        return "SharedChannel{kafka=" + bootstrapServers + ", registry=" + registryUrl
-                + ", registryTopic=" + registryTopic + "}";
+        return "SharedChannel{kafka="
+                + bootstrapServers
+                + ", registry="
+                + registryUrl
+                + ", registryTopic="
+                + registryTopic
+                + "}";
     }
 }

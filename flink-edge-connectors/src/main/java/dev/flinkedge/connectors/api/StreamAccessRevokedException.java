@@ -1,6 +1,7 @@
 package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.registry.model.StreamRef;
+
 import org.apache.flink.runtime.throwable.ThrowableAnnotation;
 import org.apache.flink.runtime.throwable.ThrowableType;
 
@@ -16,9 +17,17 @@ public class StreamAccessRevokedException extends RuntimeException {
     private final String owner;
 
     public StreamAccessRevokedException(StreamRef stream, String reader) {
-        super("Access to shared stream " + stream + " was revoked by its owner '" + stream.owner()
-                + "' for '" + reader + "'; ask '" + stream.owner() + "' for a new grant, or"
-                + " compute the stream yourself");
+        super(
+                "Access to shared stream "
+                        + stream
+                        + " was revoked by its owner '"
+                        + stream.owner()
+                        + "' for '"
+                        + reader
+                        + "'; ask '"
+                        + stream.owner()
+                        + "' for a new grant, or"
+                        + " compute the stream yourself");
         this.stream = stream.toString();
         this.owner = stream.owner();
     }

@@ -1,8 +1,10 @@
 package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.registry.model.Guarantee;
-import java.io.Serializable;
+
 import org.apache.flink.annotation.PublicEvolving;
+
+import java.io.Serializable;
 
 /**
  * How a derived stream is shared: its delivery guarantee, whether its tap writes without

@@ -1,10 +1,12 @@
 package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.connectors.model.EdgeData;
-import java.util.Map;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
+
+import java.util.Map;
 
 /**
  * An operator applied to all records of one key in one window (vehicle count per camera per 10 s).
@@ -18,12 +20,15 @@ import org.apache.flink.util.Collector;
 public abstract class WindowOperator<I extends EdgeData, O> extends EdgeOperator<I, O> {
     private static final long serialVersionUID = 1L;
 
-    protected WindowOperator(String name, String version, Map<String, String> params,
+    protected WindowOperator(
+            String name,
+            String version,
+            Map<String, String> params,
             TypeInformation<O> outputType) {
         super(name, version, params, outputType);
     }
 
     /** Emits the outputs for the records of {@code key} in window [{@code start}, {@code end}). */
-    public abstract void process(String key, long start, long end, Iterable<I> in,
-            Collector<O> out) throws Exception;
+    public abstract void process(String key, long start, long end, Iterable<I> in, Collector<O> out)
+            throws Exception;
 }

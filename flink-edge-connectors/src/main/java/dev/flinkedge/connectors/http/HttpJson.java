@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.flink.annotation.Internal;
 
 import java.io.IOException;
@@ -29,15 +30,15 @@ public final class HttpJson {
      * GETs {@code uri}.
      *
      * @return the parsed body of a 200 response
-     * @throws IOException when the server cannot be reached, answers another status, or the body
-     *     is not JSON
+     * @throws IOException when the server cannot be reached, answers another status, or the body is
+     *     not JSON
      */
     public JsonNode get(URI uri) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException("GET " + uri + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IOException(
+                    "GET " + uri + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }
@@ -49,12 +50,15 @@ public final class HttpJson {
      *     expectedStatus}
      */
     public void patch(URI uri, int expectedStatus) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(WRITE_TIMEOUT)
-                .method("PATCH", HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(WRITE_TIMEOUT)
+                        .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                        .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expectedStatus) {
-            throw new IOException("PATCH " + uri + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IOException(
+                    "PATCH " + uri + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 }

@@ -33,8 +33,7 @@ public final class JpegEncoder implements AutoCloseable {
      */
     public JpegEncoder(float quality) {
         if (!(quality > 0 && quality <= 1)) {
-            throw new IllegalArgumentException(
-                    "JPEG quality must be in (0, 1] but was " + quality);
+            throw new IllegalArgumentException("JPEG quality must be in (0, 1] but was " + quality);
         }
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         if (!writers.hasNext()) {
@@ -59,7 +58,10 @@ public final class JpegEncoder implements AutoCloseable {
             writer.write(null, new IIOImage(opaque, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException(
-                    "Cannot encode a " + image.getWidth() + "x" + image.getHeight()
+                    "Cannot encode a "
+                            + image.getWidth()
+                            + "x"
+                            + image.getHeight()
                             + " image as JPEG",
                     e);
         } finally {

@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.metrics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.flinkedge.registry.json.RegistryJson;
 
 import org.apache.flink.annotation.Internal;

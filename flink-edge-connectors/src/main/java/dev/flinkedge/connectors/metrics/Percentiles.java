@@ -3,8 +3,8 @@ package dev.flinkedge.connectors.metrics;
 import org.apache.flink.annotation.Internal;
 
 /**
- * Nearest-rank percentiles of latency samples: the latency percentiles of the pipeline metrics,
- * and those of the benchmarks, which report theirs the same way.
+ * Nearest-rank percentiles of latency samples: the latency percentiles of the pipeline metrics, and
+ * those of the benchmarks, which report theirs the same way.
  */
 @Internal
 public final class Percentiles {

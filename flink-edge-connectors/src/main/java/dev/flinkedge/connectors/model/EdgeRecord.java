@@ -1,7 +1,9 @@
 package dev.flinkedge.connectors.model;
 
 import dev.flinkedge.connectors.serialization.EdgeRecordTypeInfoFactory;
+
 import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 import java.util.Objects;
 
 /**
@@ -22,8 +24,13 @@ public final class EdgeRecord<T> implements EdgeData, java.io.Serializable {
     private final StageTimes stageTimes;
     private final T payload;
 
-    public EdgeRecord(String sourceId, String key, GeoPoint location, long eventTimeMs,
-            StageTimes stageTimes, T payload) {
+    public EdgeRecord(
+            String sourceId,
+            String key,
+            GeoPoint location,
+            long eventTimeMs,
+            StageTimes stageTimes,
+            T payload) {
         this.sourceId = Objects.requireNonNull(sourceId, "sourceId");
         this.key = Objects.requireNonNull(key, "key");
         this.location = Objects.requireNonNull(location, "location");
@@ -34,8 +41,13 @@ public final class EdgeRecord<T> implements EdgeData, java.io.Serializable {
 
     /** A record about {@code from}, carrying its metadata and {@code payload}. */
     public static <T> EdgeRecord<T> derivedFrom(EdgeData from, T payload) {
-        return new EdgeRecord<>(from.sourceId(), from.key(), from.location(), from.eventTimeMs(),
-                from.stageTimes(), payload);
+        return new EdgeRecord<>(
+                from.sourceId(),
+                from.key(),
+                from.location(),
+                from.eventTimeMs(),
+                from.stageTimes(),
+                payload);
     }
 
     @Override
@@ -79,15 +91,18 @@ public final class EdgeRecord<T> implements EdgeData, java.io.Serializable {
 
     /** A copy stamped with {@code stage} at {@code epochMillis}. */
     public EdgeRecord<T> withStage(String stage, long epochMillis) {
-        return new EdgeRecord<>(sourceId, key, location, eventTimeMs,
-                stageTimes.with(stage, epochMillis), payload);
+        return new EdgeRecord<>(
+                sourceId, key, location, eventTimeMs, stageTimes.with(stage, epochMillis), payload);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof EdgeRecord<?> r
-                && eventTimeMs == r.eventTimeMs && sourceId.equals(r.sourceId) && key.equals(r.key)
-                && location.equals(r.location) && stageTimes.equals(r.stageTimes)
+                && eventTimeMs == r.eventTimeMs
+                && sourceId.equals(r.sourceId)
+                && key.equals(r.key)
+                && location.equals(r.location)
+                && stageTimes.equals(r.stageTimes)
                 && payload.equals(r.payload);
     }
 

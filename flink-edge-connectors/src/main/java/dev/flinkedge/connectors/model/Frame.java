@@ -1,7 +1,9 @@
 package dev.flinkedge.connectors.model;
 
 import dev.flinkedge.connectors.serialization.FrameTypeInfoFactory;
+
 import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -9,8 +11,8 @@ import java.util.Objects;
  * One camera frame: the encoded image plus everything needed to process it and to measure the
  * pipeline — camera, location, capture time, sequence number, per-stage timestamps, and for
  * synthetic scenes the ground truth. Immutable; the image array is not copied for speed, so callers
- * must not modify it. Serialized by flink-edge's Kryo serializer wherever Flink meets the type
- * (the annotation needs no registration; {@code EdgeSerialization} registers the same factory through
+ * must not modify it. Serialized by flink-edge's Kryo serializer wherever Flink meets the type (the
+ * annotation needs no registration; {@code EdgeSerialization} registers the same factory through
  * {@code pipeline.serialization-config}).
  */
 @TypeInfo(FrameTypeInfoFactory.class)
@@ -36,18 +38,33 @@ public final class Frame implements EdgeData, java.io.Serializable {
     private final StageTimes stageTimes;
     private final GroundTruth groundTruth;
 
-    public Frame(byte[] image, Encoding encoding, int width, int height, String cameraId,
-            GeoPoint location, long captureTimeMs, long sequence, StageTimes stageTimes,
+    public Frame(
+            byte[] image,
+            Encoding encoding,
+            int width,
+            int height,
+            String cameraId,
+            GeoPoint location,
+            long captureTimeMs,
+            long sequence,
+            StageTimes stageTimes,
             GroundTruth groundTruth) {
         this.image = Objects.requireNonNull(image, "image");
         this.encoding = Objects.requireNonNull(encoding, "encoding");
         if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("Frame size " + width + "x" + height
-                    + " must be positive");
+            throw new IllegalArgumentException(
+                    "Frame size " + width + "x" + height + " must be positive");
         }
         if (encoding == Encoding.RAW_BGR && image.length != width * height * 3) {
-            throw new IllegalArgumentException("RAW_BGR frame " + width + "x" + height + " needs "
-                    + width * height * 3 + " bytes, got " + image.length);
+            throw new IllegalArgumentException(
+                    "RAW_BGR frame "
+                            + width
+                            + "x"
+                            + height
+                            + " needs "
+                            + width * height * 3
+                            + " bytes, got "
+                            + image.length);
         }
         this.width = width;
         this.height = height;
@@ -120,17 +137,31 @@ public final class Frame implements EdgeData, java.io.Serializable {
 
     /** A copy stamped with {@code stage} at {@code epochMillis}. */
     public Frame withStage(String stage, long epochMillis) {
-        return new Frame(image, encoding, width, height, cameraId, location, captureTimeMs,
-                sequence, stageTimes.with(stage, epochMillis), groundTruth);
+        return new Frame(
+                image,
+                encoding,
+                width,
+                height,
+                cameraId,
+                location,
+                captureTimeMs,
+                sequence,
+                stageTimes.with(stage, epochMillis),
+                groundTruth);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Frame f
-                && width == f.width && height == f.height && captureTimeMs == f.captureTimeMs
-                && sequence == f.sequence && encoding == f.encoding
-                && cameraId.equals(f.cameraId) && location.equals(f.location)
-                && stageTimes.equals(f.stageTimes) && Objects.equals(groundTruth, f.groundTruth)
+                && width == f.width
+                && height == f.height
+                && captureTimeMs == f.captureTimeMs
+                && sequence == f.sequence
+                && encoding == f.encoding
+                && cameraId.equals(f.cameraId)
+                && location.equals(f.location)
+                && stageTimes.equals(f.stageTimes)
+                && Objects.equals(groundTruth, f.groundTruth)
                 && Arrays.equals(image, f.image);
     }
 
@@ -141,7 +172,20 @@ public final class Frame implements EdgeData, java.io.Serializable {
 
     @Override
     public String toString() {
-        return "Frame{" + cameraId + "#" + sequence + " " + width + "x" + height + " " + encoding
-                + " " + image.length + "B @" + captureTimeMs + "}";
+        return "Frame{"
+                + cameraId
+                + "#"
+                + sequence
+                + " "
+                + width
+                + "x"
+                + height
+                + " "
+                + encoding
+                + " "
+                + image.length
+                + "B @"
+                + captureTimeMs
+                + "}";
     }
 }

@@ -26,9 +26,12 @@ public record GeoPoint(double lat, double lon) implements Serializable {
     public double distanceMetres(GeoPoint o) {
         double dLat = Math.toRadians(o.lat - lat);
         double dLon = Math.toRadians(o.lon - lon);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(lat)) * Math.cos(Math.toRadians(o.lat))
-                        * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        double a =
+                Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                        + Math.cos(Math.toRadians(lat))
+                                * Math.cos(Math.toRadians(o.lat))
+                                * Math.sin(dLon / 2)
+                                * Math.sin(dLon / 2);
         return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }

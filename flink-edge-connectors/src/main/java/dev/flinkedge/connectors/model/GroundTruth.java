@@ -27,6 +27,6 @@ public record GroundTruth(List<GroundTruth.TruthObject> objects) implements Seri
      * @param h box height
      */
     public record TruthObject(
-            String objectId, String cls, String colour, String plate,
-            int x, int y, int w, int h) implements Serializable {}
+            String objectId, String cls, String colour, String plate, int x, int y, int w, int h)
+            implements Serializable {}
 }

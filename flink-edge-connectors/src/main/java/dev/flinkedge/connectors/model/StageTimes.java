@@ -82,7 +82,8 @@ public final class StageTimes implements Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof StageTimes s
-                && Arrays.equals(stages, s.stages) && Arrays.equals(times, s.times);
+                && Arrays.equals(stages, s.stages)
+                && Arrays.equals(times, s.times);
     }
 
     @Override

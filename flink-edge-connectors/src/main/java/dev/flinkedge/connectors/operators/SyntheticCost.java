@@ -1,20 +1,22 @@
 package dev.flinkedge.connectors.operators;
 
-import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.api.EdgeOperator;
 import dev.flinkedge.connectors.api.EdgeOperatorFactory;
+import dev.flinkedge.connectors.api.MapOperator;
+import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.Frame;
-import dev.flinkedge.connectors.api.MapOperator;
+
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.Collector;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.flink.api.common.typeinfo.TypeHint;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.util.Collector;
 
 /**
  * A deterministic stand-in for a model: burns a configured amount of CPU time per input and emits a
@@ -62,10 +64,13 @@ public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<Synthe
             public EdgeOperator<?, ?> create(Map<String, String> params) {
                 String cost = params.getOrDefault("cost", "0ms");
                 if (!cost.endsWith("ms")) {
-                    throw new IllegalArgumentException("SyntheticCost param cost='" + cost
-                            + "' must be milliseconds like '40ms'");
+                    throw new IllegalArgumentException(
+                            "SyntheticCost param cost='"
+                                    + cost
+                                    + "' must be milliseconds like '40ms'");
                 }
-                return new SyntheticCost(name,
+                return new SyntheticCost(
+                        name,
                         Duration.ofMillis(Long.parseLong(cost.substring(0, cost.length() - 2))));
             }
         };
@@ -86,16 +91,23 @@ public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<Synthe
         burn(costNanos);
         SyntheticResult result;
         if (in instanceof Frame f) {
-            result = new SyntheticResult(f.cameraId(), f.sequence(),
-                    name() + "(" + f.cameraId() + "#" + f.sequence() + ")");
+            result =
+                    new SyntheticResult(
+                            f.cameraId(),
+                            f.sequence(),
+                            name() + "(" + f.cameraId() + "#" + f.sequence() + ")");
         } else if (in instanceof EdgeRecord<?> r && r.payload() instanceof SyntheticResult p) {
             result = new SyntheticResult(p.cameraId, p.sequence, name() + "(" + p.value + ")");
         } else {
-            throw new IllegalArgumentException("SyntheticCost '" + name() + "' takes frames or"
-                    + " synthetic results, not " + in.getClass().getName());
+            throw new IllegalArgumentException(
+                    "SyntheticCost '"
+                            + name()
+                            + "' takes frames or"
+                            + " synthetic results, not "
+                            + in.getClass().getName());
         }
-        out.collect(EdgeRecord.derivedFrom(in, result)
-                .withStage(name(), System.currentTimeMillis()));
+        out.collect(
+                EdgeRecord.derivedFrom(in, result).withStage(name(), System.currentTimeMillis()));
     }
 
     private static void burn(long nanos) {

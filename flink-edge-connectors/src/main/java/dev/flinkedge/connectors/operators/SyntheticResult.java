@@ -14,7 +14,9 @@ public class SyntheticResult {
     /** Sequence number of that frame. */
     public long sequence;
 
-    /** Deterministic result: the operator chain applied, e.g. {@code recognise(detect(cam-1#5))}. */
+    /**
+     * Deterministic result: the operator chain applied, e.g. {@code recognise(detect(cam-1#5))}.
+     */
     public String value;
 
     public SyntheticResult() {}
@@ -27,8 +29,10 @@ public class SyntheticResult {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SyntheticResult r && sequence == r.sequence
-                && Objects.equals(cameraId, r.cameraId) && Objects.equals(value, r.value);
+        return o instanceof SyntheticResult r
+                && sequence == r.sequence
+                && Objects.equals(cameraId, r.cameraId)
+                && Objects.equals(value, r.value);
     }
 
     @Override

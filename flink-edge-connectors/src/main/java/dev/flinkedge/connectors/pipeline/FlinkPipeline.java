@@ -3,12 +3,14 @@ package dev.flinkedge.connectors.pipeline;
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.PipelineBuilder;
-import java.util.List;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+
+import java.util.List;
 
 /**
  * The {@link PipelineBuilder} of one job: hands building to the {@link PipelineTranslator} and

@@ -3,6 +3,7 @@ package dev.flinkedge.connectors.pipeline;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.PipelineBuilder;
 import dev.flinkedge.connectors.api.PipelineBuilderFactory;
+
 import org.apache.flink.annotation.Internal;
 
 /**

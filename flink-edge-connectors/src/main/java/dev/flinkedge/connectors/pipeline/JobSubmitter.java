@@ -7,9 +7,7 @@ import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamStatus;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
@@ -17,6 +15,10 @@ import org.apache.flink.core.execution.JobListener;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Finishes and submits an EdgeStreams job: builds every computed stream (so each gets its tap),
@@ -59,7 +61,10 @@ final class JobSubmitter {
         }
         job.env().registerJobListener(new ProducerRegistration(job.registry(), produced));
         JobClient client = job.env().executeAsync(jobName);
-        LOG.info("Submitted '{}' as {}: computes {}, reuses {}", jobName, client.getJobID(),
+        LOG.info(
+                "Submitted '{}' as {}: computes {}, reuses {}",
+                jobName,
+                client.getJobID(),
                 produced.keySet().stream().map(StreamDescriptor::ref).toList(),
                 job.reusedStreams());
         return client;
@@ -94,6 +99,7 @@ final class JobSubmitter {
      */
     private static final class ProducerRegistration implements JobListener {
         private final StreamRegistry registry;
+
         /** Each computed stream with its site; the site is null when not known. */
         private final Map<StreamDescriptor, String> produced;
 
@@ -107,15 +113,22 @@ final class JobSubmitter {
             if (client == null) {
                 return;
             }
-            produced.forEach((d, at) -> {
-                try {
-                    registry.setStatus(d.ref(), StreamStatus.ACTIVE,
-                            new Producer(client.getJobID().toString(), at));
-                } catch (RuntimeException e) {
-                    LOG.error("Job {} produces {} but could not mark it ACTIVE ({}); other jobs"
-                            + " will not reuse it", client.getJobID(), d.ref(), e.getMessage());
-                }
-            });
+            produced.forEach(
+                    (d, at) -> {
+                        try {
+                            registry.setStatus(
+                                    d.ref(),
+                                    StreamStatus.ACTIVE,
+                                    new Producer(client.getJobID().toString(), at));
+                        } catch (RuntimeException e) {
+                            LOG.error(
+                                    "Job {} produces {} but could not mark it ACTIVE ({}); other jobs"
+                                            + " will not reuse it",
+                                    client.getJobID(),
+                                    d.ref(),
+                                    e.getMessage());
+                        }
+                    });
         }
 
         @Override

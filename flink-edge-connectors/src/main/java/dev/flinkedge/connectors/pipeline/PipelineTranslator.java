@@ -20,13 +20,7 @@ import dev.flinkedge.connectors.source.shared.SharedStreamSource;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.WindowSpec;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -36,6 +30,14 @@ import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindow
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns the nodes of an EdgeStreams plan into Flink operators, one copy per branch (site) the
@@ -59,6 +61,7 @@ final class PipelineTranslator {
 
     private final EdgeStreams job;
     private final PlacementApplier placement;
+
     /** The Flink stream of each built node by site; one entry without placement. */
     private final Map<EdgeStream<?>, Map<String, DataStream<?>>> built = new IdentityHashMap<>();
 
@@ -73,8 +76,8 @@ final class PipelineTranslator {
     }
 
     /**
-     * Builds every COMPUTED node that is not built yet, so that each gets its tap even when the
-     * job itself reads none of them.
+     * Builds every COMPUTED node that is not built yet, so that each gets its tap even when the job
+     * itself reads none of them.
      */
     void buildComputed() {
         for (EdgeStream<?> s : job.streams()) {
@@ -109,15 +112,22 @@ final class PipelineTranslator {
         boolean branched = branches.size() > 1;
         for (PlacementStrategy.Branch b : branches) {
             String site = b.site();
-            DataStream<?> stream = switch (s.kind()) {
-                case RAW -> placement.pinUpstream(readRaw(s, b), site, branched);
-                case SHARED -> placement.pinUpstream(readShared(s), site, branched);
-                case UNION -> union(s.parents().stream()
-                        .map(p -> PipelineTranslator.<T>as(branches(p).get(site))).toList());
-                case WINDOW -> branches(s.parents().get(0)).get(site);
-                case COMPUTED -> compute(s, s.operator(), site, branched);
-                case SINK -> throw new IllegalStateException("a sink is built by sinkTo");
-            };
+            DataStream<?> stream =
+                    switch (s.kind()) {
+                        case RAW -> placement.pinUpstream(readRaw(s, b), site, branched);
+                        case SHARED -> placement.pinUpstream(readShared(s), site, branched);
+                        case UNION ->
+                                union(
+                                        s.parents().stream()
+                                                .map(
+                                                        p ->
+                                                                PipelineTranslator.<T>as(
+                                                                        branches(p).get(site)))
+                                                .toList());
+                        case WINDOW -> branches(s.parents().get(0)).get(site);
+                        case COMPUTED -> compute(s, s.operator(), site, branched);
+                        case SINK -> throw new IllegalStateException("a sink is built by sinkTo");
+                    };
             out.put(site, stream);
         }
         return out;
@@ -134,35 +144,60 @@ final class PipelineTranslator {
 
     private DataStream<Frame> readRaw(EdgeStream<?> s, PlacementStrategy.Branch branch) {
         if (job.rawSources() == null) {
-            throw new IllegalStateException("Raw stream " + s.descriptor().ref()
-                    + " is consumed but no RawSourceFactory was given; call"
-                    + " withRawSources(..)");
+            throw new IllegalStateException(
+                    "Raw stream "
+                            + s.descriptor().ref()
+                            + " is consumed but no RawSourceFactory was given; call"
+                            + " withRawSources(..)");
         }
         StreamDescriptor d = s.descriptor();
         if (!placement.active()) {
             return job.rawSources().create(job.env(), d);
         }
         if (branch.devices().isEmpty()) {
-            throw new IllegalStateException("the placement strategy put raw stream " + d.ref()
-                    + " at " + branch.site() + " without naming the devices read there");
+            throw new IllegalStateException(
+                    "the placement strategy put raw stream "
+                            + d.ref()
+                            + " at "
+                            + branch.site()
+                            + " without naming the devices read there");
         }
         return job.rawSources().create(job.env(), withDevices(d, branch.devices()));
     }
 
     /** The descriptor of a RAW stream reduced to some of its devices (those of one site). */
     private static StreamDescriptor withDevices(StreamDescriptor d, List<String> devices) {
-        return new StreamDescriptor(d.owner(), d.name(), d.type(), d.window(), d.serializer(),
-                d.payloadType(), d.guarantee(), d.lineage(), SourceSpec.devices(devices),
-                d.durable(), d.partitions(), d.status(), d.producer(), d.topic(), d.fingerprint(),
-                d.grants(), d.subscriptions(), d.createdAtMs(), d.updatedAtMs());
+        return new StreamDescriptor(
+                d.owner(),
+                d.name(),
+                d.type(),
+                d.window(),
+                d.serializer(),
+                d.payloadType(),
+                d.guarantee(),
+                d.lineage(),
+                SourceSpec.devices(devices),
+                d.durable(),
+                d.partitions(),
+                d.status(),
+                d.producer(),
+                d.topic(),
+                d.fingerprint(),
+                d.grants(),
+                d.subscriptions(),
+                d.createdAtMs(),
+                d.updatedAtMs());
     }
 
     private <T> DataStream<T> readShared(EdgeStream<T> s) {
         SharedChannel channel = job.requireChannel("read " + s.descriptor().ref());
         StreamDescriptor d = s.descriptor();
-        return job.env().fromSource(SharedStreamSource.forStream(d, job.owner(), s.type(), channel),
+        return job.env()
+                .fromSource(
+                        SharedStreamSource.forStream(d, job.owner(), s.type(), channel),
                         WatermarkStrategy.<T>forBoundedOutOfOrderness(OUT_OF_ORDERNESS),
-                        "shared:" + d.ref(), s.type())
+                        "shared:" + d.ref(),
+                        s.type())
                 .uid("shared-" + d.fingerprint().substring(0, 16));
     }
 
@@ -187,29 +222,43 @@ final class PipelineTranslator {
         for (EdgeStream<?> parent : s.parents()) {
             Map<String, ? extends DataStream<?>> branches = branches(parent);
             if (!sameSite) {
-                inputs.add(union(branches.values().stream()
-                        .map(PipelineTranslator::<Object>as).toList()));
+                inputs.add(
+                        union(
+                                branches.values().stream()
+                                        .map(PipelineTranslator::<Object>as)
+                                        .toList()));
             } else if (branches.containsKey(site)) {
                 inputs.add(branches.get(site));
             }
         }
         if (inputs.isEmpty()) {
-            throw new IllegalStateException("the placement strategy put " + s + " at " + site
-                    + ", where none of its inputs is; a record-at-a-time operator runs where its"
-                    + " inputs are");
+            throw new IllegalStateException(
+                    "the placement strategy put "
+                            + s
+                            + " at "
+                            + site
+                            + ", where none of its inputs is; a record-at-a-time operator runs where its"
+                            + " inputs are");
         }
         return inputs;
     }
 
     /** A COMPUTED node's copy at {@code site}: its operator and the tap others read it from. */
-    private <O> DataStream<O> compute(EdgeStream<?> s, EdgeOperator<?, O> op, String site,
-            boolean branched) {
+    private <O> DataStream<O> compute(
+            EdgeStream<?> s, EdgeOperator<?, O> op, String site, boolean branched) {
         List<DataStream<?>> inputs = inputsAt(s, site, op instanceof MapOperator);
         String at = branched ? "@" + site : "";
         String uid = s.descriptor().fingerprint().substring(0, 16) + at;
         if (op instanceof LeftUnionOperator<?> lu) {
-            return as(tap(s, site, at, uid, leftUnion(lu, as(inputs.get(0)), as(inputs.get(1)))
-                    .name(op.name() + at).uid("op-" + uid)));
+            return as(
+                    tap(
+                            s,
+                            site,
+                            at,
+                            uid,
+                            leftUnion(lu, as(inputs.get(0)), as(inputs.get(1)))
+                                    .name(op.name() + at)
+                                    .uid("op-" + uid)));
         }
         SingleOutputStreamOperator<O> out;
         if (op instanceof MapOperator<?, O> map) {
@@ -226,30 +275,37 @@ final class PipelineTranslator {
                 .process(new LeftUnionFunction<>(op.rule()), op.outputType());
     }
 
-    private static <I, O> SingleOutputStreamOperator<O> map(MapOperator<I, O> op,
-            List<DataStream<?>> inputs) {
+    private static <I, O> SingleOutputStreamOperator<O> map(
+            MapOperator<I, O> op, List<DataStream<?>> inputs) {
         return union(inputs.stream().map(PipelineTranslator::<I>as).toList())
                 .flatMap(new MapOperatorFunction<>(op), op.outputType());
     }
 
     private static <I extends EdgeData, O> SingleOutputStreamOperator<O> window(
             WindowOperator<I, O> op, List<DataStream<?>> inputs, WindowSpec w) {
-        WindowAssigner<Object, TimeWindow> windows = w.type() == WindowSpec.Type.FIXED
-                ? TumblingEventTimeWindows.of(Duration.ofMillis(w.sizeMs()))
-                : SlidingEventTimeWindows.of(Duration.ofMillis(w.sizeMs()),
-                        Duration.ofMillis(w.slideMs()));
+        WindowAssigner<Object, TimeWindow> windows =
+                w.type() == WindowSpec.Type.FIXED
+                        ? TumblingEventTimeWindows.of(Duration.ofMillis(w.sizeMs()))
+                        : SlidingEventTimeWindows.of(
+                                Duration.ofMillis(w.sizeMs()), Duration.ofMillis(w.slideMs()));
         return union(inputs.stream().map(PipelineTranslator::<I>as).toList())
-                .keyBy(new KeyOf<>()).window(windows)
+                .keyBy(new KeyOf<>())
+                .window(windows)
                 .process(new WindowOperatorFunction<>(op), op.outputType());
     }
 
     /** Adds the tap of a COMPUTED node's operator and puts both into the site's group. */
-    private <O> SingleOutputStreamOperator<O> tap(EdgeStream<?> s, String site, String at,
-            String uid, SingleOutputStreamOperator<O> out) {
+    private <O> SingleOutputStreamOperator<O> tap(
+            EdgeStream<?> s,
+            String site,
+            String at,
+            String uid,
+            SingleOutputStreamOperator<O> out) {
         StreamDescriptor d = s.descriptor();
-        DataStreamSink<O> tap = out.sinkTo(SharedStreamSink.forStream(d, out.getType(),
-                        job.channel()))
-                .name("tap:" + d.ref() + at).uid("tap-" + uid);
+        DataStreamSink<O> tap =
+                out.sinkTo(SharedStreamSink.forStream(d, out.getType(), job.channel()))
+                        .name("tap:" + d.ref() + at)
+                        .uid("tap-" + uid);
         placement.assign(out, site);
         placement.assign(tap, site);
         return out;

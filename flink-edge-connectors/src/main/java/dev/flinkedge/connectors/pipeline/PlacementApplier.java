@@ -3,14 +3,7 @@ package dev.flinkedge.connectors.pipeline;
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.PlacementStrategy;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.operators.SlotSharingGroup;
 import org.apache.flink.api.dag.Transformation;
@@ -21,14 +14,23 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Applies a job's {@link PlacementStrategy} to its operators and checks the result: the branches
  * (sites) of each node, the slot sharing group of each operator, and before submission that every
  * operator has a site and the strategy accepts the graph. Without a strategy every node has one
  * branch and Flink places the operators.
  *
- * <p>The strategy places the job once, when the first node's branches are asked for, and again
- * only when a node added since is asked for: a node's branches never depend on later nodes.
+ * <p>The strategy places the job once, when the first node's branches are asked for, and again only
+ * when a node added since is asked for: a node's branches never depend on later nodes.
  */
 @Internal
 final class PlacementApplier {
@@ -37,6 +39,7 @@ final class PlacementApplier {
     private static final PlacementStrategy.Branch UNPLACED = PlacementStrategy.Branch.at("*");
 
     private final EdgeStreams job;
+
     /** Each node's branches, from the strategy's latest placement of the job. */
     private final Map<EdgeStream<?>, List<PlacementStrategy.Branch>> placed =
             new IdentityHashMap<>();
@@ -65,8 +68,11 @@ final class PlacementApplier {
         }
         List<PlacementStrategy.Branch> branches = placed.getOrDefault(node, List.of());
         if (branches.isEmpty()) {
-            throw new IllegalStateException("the placement strategy gave " + node + " no site; it"
-                    + " must place every node at one site or more");
+            throw new IllegalStateException(
+                    "the placement strategy gave "
+                            + node
+                            + " no site; it"
+                            + " must place every node at one site or more");
         }
         return branches;
     }
@@ -127,17 +133,26 @@ final class PlacementApplier {
         for (StreamNode node : graph.getStreamNodes()) {
             // Flink lists the default group with an UNKNOWN profile: no resources declared.
             if (graph.getSlotSharingGroupResource(node.getSlotSharingGroup())
-                    .filter(profile -> !profile.equals(ResourceProfile.UNKNOWN)).isEmpty()) {
-                unplaced.add("'" + node.getOperatorName() + "' (group '"
-                        + node.getSlotSharingGroup() + "')");
+                    .filter(profile -> !profile.equals(ResourceProfile.UNKNOWN))
+                    .isEmpty()) {
+                unplaced.add(
+                        "'"
+                                + node.getOperatorName()
+                                + "' (group '"
+                                + node.getSlotSharingGroup()
+                                + "')");
             }
         }
         if (!unplaced.isEmpty()) {
-            throw new IllegalStateException("Operators " + unplaced + " of job '"
-                    + graph.getJobName() + "' have no site: they were added outside EdgeStreams"
-                    + " and read from several sites, or sit in a group without resources. Build"
-                    + " them through EdgeStreams (derive, sinkTo) or give them the group of a site"
-                    + " with slotSharingGroup(..)");
+            throw new IllegalStateException(
+                    "Operators "
+                            + unplaced
+                            + " of job '"
+                            + graph.getJobName()
+                            + "' have no site: they were added outside EdgeStreams"
+                            + " and read from several sites, or sit in a group without resources. Build"
+                            + " them through EdgeStreams (derive, sinkTo) or give them the group of a site"
+                            + " with slotSharingGroup(..)");
         }
         job.placement().check(graph);
     }

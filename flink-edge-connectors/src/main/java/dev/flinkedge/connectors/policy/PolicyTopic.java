@@ -31,8 +31,10 @@ final class PolicyTopic {
     static int ensure(Properties clientProps, String topic, Duration timeout)
             throws InterruptedException {
         try (Topics topics = Topics.connect(clientProps, timeout)) {
-            return topics.ensure(TopicSpec.of(topic, 1).compactedIfCreated()
-                    .withReplicationFactor(TopicSpec.REPLICATION_UP_TO_THREE));
+            return topics.ensure(
+                    TopicSpec.of(topic, 1)
+                            .compactedIfCreated()
+                            .withReplicationFactor(TopicSpec.REPLICATION_UP_TO_THREE));
         }
     }
 }

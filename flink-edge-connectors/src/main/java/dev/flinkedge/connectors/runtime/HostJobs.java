@@ -5,8 +5,10 @@ import dev.flinkedge.connectors.api.OperatorCatalog;
 import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.registry.client.StreamRegistry;
-import java.util.function.Supplier;
+
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.util.function.Supplier;
 
 /** Builds the generic host job that recomputes an orphaned stream from its lineage recipe. */
 public final class HostJobs {
@@ -19,12 +21,17 @@ public final class HostJobs {
      * {@code host:<owner>/<name>}.
      */
     public static StreamSupervisor.HostJobLauncher launcher(
-            Supplier<StreamExecutionEnvironment> envs, StreamRegistry registry, String owner,
-            SharedChannel channel, RawSourceFactory rawSources, OperatorCatalog catalog) {
+            Supplier<StreamExecutionEnvironment> envs,
+            StreamRegistry registry,
+            String owner,
+            SharedChannel channel,
+            RawSourceFactory rawSources,
+            OperatorCatalog catalog) {
         return orphan -> {
-            EdgeStreams plan = EdgeStreams.on(envs.get(), registry, owner)
-                    .withChannel(channel)
-                    .withRawSources(rawSources);
+            EdgeStreams plan =
+                    EdgeStreams.on(envs.get(), registry, owner)
+                            .withChannel(channel)
+                            .withRawSources(rawSources);
             plan.recompute(orphan, catalog);
             return plan.execute("host:" + orphan.ref());
         };

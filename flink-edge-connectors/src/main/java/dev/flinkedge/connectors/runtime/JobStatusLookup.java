@@ -1,9 +1,10 @@
 package dev.flinkedge.connectors.runtime;
 
-import java.util.Optional;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.ClusterClient;
+
+import java.util.Optional;
 
 /** Asks the Flink cluster how a job is doing; the supervisor uses it to notice dead producers. */
 @FunctionalInterface

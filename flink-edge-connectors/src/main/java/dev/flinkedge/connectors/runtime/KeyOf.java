@@ -1,6 +1,7 @@
 package dev.flinkedge.connectors.runtime;
 
 import dev.flinkedge.connectors.model.EdgeData;
+
 import org.apache.flink.api.java.functions.KeySelector;
 
 /** Keys edge records by {@link EdgeData#key()}. */

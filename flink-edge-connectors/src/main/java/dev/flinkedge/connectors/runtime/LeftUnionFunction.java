@@ -4,12 +4,14 @@ import dev.flinkedge.connectors.api.AreaRule;
 import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.GeoPoint;
-import java.util.Map;
+
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+
+import java.util.Map;
 
 /**
  * Runs LeftUnion: the left (area) records are broadcast and kept as the latest location per left

@@ -1,9 +1,10 @@
 package dev.flinkedge.connectors.runtime;
 
 import dev.flinkedge.connectors.api.MapOperator;
+
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
@@ -12,6 +13,7 @@ public final class MapOperatorFunction<I, O> extends RichFlatMapFunction<I, O> {
     private static final long serialVersionUID = 1L;
 
     private final MapOperator<I, O> operator;
+
     /** Name of the invocation counter in the operator's metric group. */
     public static final String INVOCATIONS = "edgeOperatorInvocations";
 
@@ -41,8 +43,8 @@ public final class MapOperatorFunction<I, O> extends RichFlatMapFunction<I, O> {
     }
 
     /**
-     * Name of the accumulator summing the invocations of every operator called {@code operator}
-     * in a job.
+     * Name of the accumulator summing the invocations of every operator called {@code operator} in
+     * a job.
      */
     public static String accumulatorName(String operator) {
         return INVOCATIONS + "." + operator;

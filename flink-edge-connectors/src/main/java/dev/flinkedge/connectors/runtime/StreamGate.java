@@ -3,6 +3,7 @@ package dev.flinkedge.connectors.runtime;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.Subscription;
+
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
@@ -24,11 +25,12 @@ public final class StreamGate implements AutoCloseable {
         this.ref = ref;
         this.watcher = watcher;
         this.clock = clock;
-        this.listener = (changed, now) -> {
-            if (changed.equals(ref)) {
-                update(now);
-            }
-        };
+        this.listener =
+                (changed, now) -> {
+                    if (changed.equals(ref)) {
+                        update(now);
+                    }
+                };
         watcher.addListener(listener);
         update(watcher.state().get(ref));
     }
@@ -36,7 +38,9 @@ public final class StreamGate implements AutoCloseable {
     /** Opens a gate for {@code ref} on a shared watcher; close it to release the watcher. */
     public static StreamGate open(String bootstrapServers, String registryTopic, StreamRef ref)
             throws InterruptedException {
-        return new StreamGate(ref, RegistryWatcher.acquire(bootstrapServers, registryTopic),
+        return new StreamGate(
+                ref,
+                RegistryWatcher.acquire(bootstrapServers, registryTopic),
                 System::currentTimeMillis);
     }
 

@@ -5,6 +5,12 @@ import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
+
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.core.execution.JobClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps an owner's subscribed streams produced. Periodically it looks at the owner's ACTIVE derived
@@ -41,24 +43,30 @@ public final class StreamSupervisor implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Duration period;
 
-    public StreamSupervisor(StreamRegistry registry, String owner, JobStatusLookup jobs,
-            HostJobLauncher launcher, Duration period) {
+    public StreamSupervisor(
+            StreamRegistry registry,
+            String owner,
+            JobStatusLookup jobs,
+            HostJobLauncher launcher,
+            Duration period) {
         this.registry = registry;
         this.owner = owner;
         this.jobs = jobs;
         this.launcher = launcher;
         this.period = period;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "stream-supervisor-" + owner);
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "stream-supervisor-" + owner);
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
     /** Checks every period until closed. */
     public StreamSupervisor start() {
-        timer.scheduleWithFixedDelay(this::checkQuietly, 0, period.toMillis(),
-                TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                this::checkQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Supervising the streams of '{}' every {}", owner, period);
         return this;
     }
@@ -101,16 +109,21 @@ public final class StreamSupervisor implements AutoCloseable {
     }
 
     private void adopt(StreamDescriptor d) {
-        LOG.warn("Producer {} of {} stopped while {} subscription(s) are live; marking it ORPHANED"
-                        + " and starting a host job", d.producer() == null ? "?"
-                        : d.producer().jobId(), d.ref(), d.subscriptions().size());
+        LOG.warn(
+                "Producer {} of {} stopped while {} subscription(s) are live; marking it ORPHANED"
+                        + " and starting a host job",
+                d.producer() == null ? "?" : d.producer().jobId(),
+                d.ref(),
+                d.subscriptions().size());
         StreamDescriptor orphan = registry.setStatus(d.ref(), StreamStatus.ORPHANED, d.producer());
         try {
             JobClient job = launcher.launch(orphan);
             hosted.put(d.ref(), job);
             LOG.info("Host job {} now produces {}", job.getJobID(), d.ref());
         } catch (Exception e) {
-            LOG.error("Could not start a host job for {}; it stays ORPHANED and is retried", d.ref(),
+            LOG.error(
+                    "Could not start a host job for {}; it stays ORPHANED and is retried",
+                    d.ref(),
                     e);
         }
     }

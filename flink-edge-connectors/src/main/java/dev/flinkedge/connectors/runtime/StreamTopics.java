@@ -3,6 +3,7 @@ package dev.flinkedge.connectors.runtime;
 import dev.flinkedge.kafka.TopicSpec;
 import dev.flinkedge.kafka.Topics;
 import dev.flinkedge.registry.model.StreamDescriptor;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,8 @@
 package dev.flinkedge.connectors.runtime;
 
-import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.api.WindowOperator;
+import dev.flinkedge.connectors.model.EdgeData;
+
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
@@ -26,8 +27,8 @@ public final class WindowOperatorFunction<I extends EdgeData, O>
     @Override
     public void process(String key, Context context, Iterable<I> elements, Collector<O> out)
             throws Exception {
-        operator.process(key, context.window().getStart(), context.window().getEnd(), elements,
-                out);
+        operator.process(
+                key, context.window().getStart(), context.window().getEnd(), elements, out);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.sink;
 
 import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.sink.internal.JsonResultSerializationSchema;
+
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 
@@ -20,8 +21,8 @@ public final class ResultSinks {
     private ResultSinks() {}
 
     /** At-least-once JSON results on {@code topic}. */
-    public static <T extends EdgeData> KafkaSink<T> kafkaJson(String bootstrapServers,
-            String topic) {
+    public static <T extends EdgeData> KafkaSink<T> kafkaJson(
+            String bootstrapServers, String topic) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setRecordSerializer(new JsonResultSerializationSchema<>(topic))

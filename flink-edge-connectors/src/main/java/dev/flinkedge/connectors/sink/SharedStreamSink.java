@@ -4,6 +4,7 @@ import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.sink.internal.GatedRecordSerializationSchema;
 import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.StreamDescriptor;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -29,13 +30,20 @@ public final class SharedStreamSink {
     /** Builds the tap for {@code stream}, whose records have type {@code type}. */
     public static <T> KafkaSink<T> forStream(
             StreamDescriptor stream, TypeInformation<T> type, SharedChannel channel) {
-        var builder = KafkaSink.<T>builder()
-                .setBootstrapServers(channel.bootstrapServers())
-                .setRecordSerializer(new GatedRecordSerializationSchema<>(
-                        stream.topic(), stream.ref(), channel.registryBootstrapServers(),
-                        channel.registryTopic(), type.getTypeClass()))
-                .setDeliveryGuarantee(deliveryGuarantee(stream.guarantee()))
-                .setProperty("client.id", "flinkedge-tap-" + stream.owner() + "-" + stream.name());
+        var builder =
+                KafkaSink.<T>builder()
+                        .setBootstrapServers(channel.bootstrapServers())
+                        .setRecordSerializer(
+                                new GatedRecordSerializationSchema<>(
+                                        stream.topic(),
+                                        stream.ref(),
+                                        channel.registryBootstrapServers(),
+                                        channel.registryTopic(),
+                                        type.getTypeClass()))
+                        .setDeliveryGuarantee(deliveryGuarantee(stream.guarantee()))
+                        .setProperty(
+                                "client.id",
+                                "flinkedge-tap-" + stream.owner() + "-" + stream.name());
         if (stream.guarantee() == Guarantee.EXACTLY_ONCE) {
             builder.setTransactionalIdPrefix("flinkedge-" + stream.owner() + "-" + stream.name())
                     .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);

@@ -1,8 +1,9 @@
 package dev.flinkedge.connectors.api;
 
-import dev.flinkedge.connectors.model.CameraPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flinkedge.connectors.model.CameraPolicy;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package dev.flinkedge.connectors.api;
 
-import dev.flinkedge.connectors.model.GeoPoint;
-import dev.flinkedge.connectors.model.EdgeRecord;
-import dev.flinkedge.connectors.model.Frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.operators.SyntheticCost;
 import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.source.camera.CameraDevice;
@@ -20,9 +20,7 @@ import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.testutil.Wait;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -35,6 +33,10 @@ import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The sharing jobs — x+a over synthetic cameras, x+b reusing its detections, a windowed count and a
@@ -49,15 +51,24 @@ class EdgeJobGraphsITCase {
 
     @Order(2)
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(4)
+                            .build());
 
-    private static final DeviceCatalog CAMERAS = DeviceCatalog.of(List.of(
-            new CameraDevice("cam-1", new GeoPoint(48.137, 11.575),
-                    CameraSpec.synthetic(1, 5, 320, 180)),
-            new CameraDevice("cam-2", new GeoPoint(48.139, 11.580),
-                    CameraSpec.synthetic(2, 5, 320, 180))));
+    private static final DeviceCatalog CAMERAS =
+            DeviceCatalog.of(
+                    List.of(
+                            new CameraDevice(
+                                    "cam-1",
+                                    new GeoPoint(48.137, 11.575),
+                                    CameraSpec.synthetic(1, 5, 320, 180)),
+                            new CameraDevice(
+                                    "cam-2",
+                                    new GeoPoint(48.139, 11.580),
+                                    CameraSpec.synthetic(2, 5, 320, 180))));
 
     /** Vehicles per camera per window: a window-style operator. */
     static final class CountPerWindow
@@ -65,13 +76,16 @@ class EdgeJobGraphsITCase {
         private static final long serialVersionUID = 1L;
 
         CountPerWindow() {
-            super("count", "1", Map.of(),
-                    TypeInformation.of(new TypeHint<EdgeRecord<Long>>() {}));
+            super("count", "1", Map.of(), TypeInformation.of(new TypeHint<EdgeRecord<Long>>() {}));
         }
 
         @Override
-        public void process(String key, long start, long end,
-                Iterable<EdgeRecord<SyntheticResult>> in, Collector<EdgeRecord<Long>> out) {
+        public void process(
+                String key,
+                long start,
+                long end,
+                Iterable<EdgeRecord<SyntheticResult>> in,
+                Collector<EdgeRecord<Long>> out) {
             long n = 0;
             EdgeRecord<SyntheticResult> last = null;
             for (EdgeRecord<SyntheticResult> r : in) {
@@ -82,10 +96,11 @@ class EdgeJobGraphsITCase {
         }
     }
 
-    private static EdgeStreams plan(SharingFixture fixture, MiniCluster cluster,
-            String principal) {
-        return EdgeStreams.on(EdgeTestEnvironment.create(cluster, new Configuration(), 1),
-                        fixture.client(principal), principal)
+    private static EdgeStreams plan(SharingFixture fixture, MiniCluster cluster, String principal) {
+        return EdgeStreams.on(
+                        EdgeTestEnvironment.create(cluster, new Configuration(), 1),
+                        fixture.client(principal),
+                        principal)
                 .withChannel(fixture.channel(principal))
                 .withRawSources(CatalogCameras.of(CAMERAS));
     }
@@ -94,8 +109,11 @@ class EdgeJobGraphsITCase {
     void sharingJobsRunWithoutGenericTypes(@InjectMiniCluster MiniCluster cluster)
             throws Exception {
         try (SharingFixture fixture = new SharingFixture(KAFKA.bootstrapServers(), "_graphs")) {
-            fixture.client("alice").create(StreamSpec.builder("Video", StreamType.RAW)
-                    .source(SourceSpec.devices(List.of("cam-1", "cam-2"))).build());
+            fixture.client("alice")
+                    .create(
+                            StreamSpec.builder("Video", StreamType.RAW)
+                                    .source(SourceSpec.devices(List.of("cam-1", "cam-2")))
+                                    .build());
             fixture.client("alice").grant(new StreamRef("alice", "Video"), "bob");
 
             EdgeStreams xa = plan(fixture, cluster, "alice");
@@ -112,17 +130,23 @@ class EdgeJobGraphsITCase {
             fixture.client("alice").grant(new StreamRef("alice", "Cars"), "bob");
 
             EdgeStreams xb = plan(fixture, cluster, "bob");
-            EdgeStream<EdgeRecord<SyntheticResult>> shared = xb.derive("Cars",
-                    new SyntheticCost("detect", Duration.ZERO), xb.importStream("alice/Video"));
+            EdgeStream<EdgeRecord<SyntheticResult>> shared =
+                    xb.derive(
+                            "Cars",
+                            new SyntheticCost("detect", Duration.ZERO),
+                            xb.importStream("alice/Video"));
             xb.derive("Attributes", new SyntheticCost("attributes", Duration.ZERO), shared)
                     .sinkTo(new CollectingSink<>("graphs-attrs"));
             assertThat(xb.reusedStreams()).containsExactly(new StreamRef("alice", "Cars"));
             JobClient xbJob = xb.execute("x+b");
 
-            Wait.until(() -> CollectingSink.received("graphs-attrs").size() >= 5
-                            && CollectingSink.received("graphs-counts").size() >= 2
-                            && CollectingSink.received("graphs-near").size() >= 5,
-                    Duration.ofSeconds(60), "results of every kind");
+            Wait.until(
+                    () ->
+                            CollectingSink.received("graphs-attrs").size() >= 5
+                                    && CollectingSink.received("graphs-counts").size() >= 2
+                                    && CollectingSink.received("graphs-near").size() >= 5,
+                    Duration.ofSeconds(60),
+                    "results of every kind");
             xbJob.cancel().get();
             xaJob.cancel().get();
 

@@ -1,9 +1,9 @@
 package dev.flinkedge.connectors.api;
 
-import dev.flinkedge.connectors.model.EdgeRecord;
-import dev.flinkedge.connectors.model.Frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.operators.SyntheticCost;
 import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.testutil.CollectingSink;
@@ -14,16 +14,18 @@ import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.testutil.Wait;
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** LeftUnion groups records by the areas within the rule's radius, on a real runtime. */
 class LeftUnionITCase {
@@ -34,41 +36,54 @@ class LeftUnionITCase {
 
     @Order(2)
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     @Test
     void recordsJoinEveryAreaWithinTheRadius() throws Exception {
         try (SharingFixture fixture = new SharingFixture(KAFKA.bootstrapServers(), "_leftunion")) {
             // cam-1 and cam-2 stand about 111 m apart.
-            fixture.client("alice").create(StreamSpec.builder("Video", StreamType.RAW)
-                    .source(SourceSpec.devices(List.of("cam-1", "cam-2"))).build());
+            fixture.client("alice")
+                    .create(
+                            StreamSpec.builder("Video", StreamType.RAW)
+                                    .source(SourceSpec.devices(List.of("cam-1", "cam-2")))
+                                    .build());
             EdgeStreams es = fixture.plan("alice", 10);
             EdgeStream<Frame> video = es.importStream("Video");
-            var detections = es.derive("Detections",
-                    new SyntheticCost("detect", Duration.ZERO), video);
-            var positions = es.derive("Positions",
-                    new SyntheticCost("position", Duration.ZERO), video);
+            var detections =
+                    es.derive("Detections", new SyntheticCost("detect", Duration.ZERO), video);
+            var positions =
+                    es.derive("Positions", new SyntheticCost("position", Duration.ZERO), video);
             List<String> areas = List.of("cam-1");
-            EdgeStream<EdgeRecord<SyntheticResult>> near = es.leftUnion("Near",
-                    new AreaRule(50, areas), positions, detections);
-            EdgeStream<EdgeRecord<SyntheticResult>> wide = es.leftUnion("Wide",
-                    new AreaRule(200, areas), positions, detections);
+            EdgeStream<EdgeRecord<SyntheticResult>> near =
+                    es.leftUnion("Near", new AreaRule(50, areas), positions, detections);
+            EdgeStream<EdgeRecord<SyntheticResult>> wide =
+                    es.leftUnion("Wide", new AreaRule(200, areas), positions, detections);
             near.sinkTo(new CollectingSink<>("near"));
             wide.sinkTo(new CollectingSink<>("wide"));
             assertThat(near.descriptor().lineage().operator().params())
-                    .containsEntry("radiusCm", "5000").containsEntry("keys", "cam-1");
+                    .containsEntry("radiusCm", "5000")
+                    .containsEntry("keys", "cam-1");
             JobClient job = es.execute("left-union");
-            Wait.until(() -> cameras("wide").size() == 2 && CollectingSink.received("near")
-                    .size() >= 10, Duration.ofSeconds(60), "grouped records of both cameras");
+            Wait.until(
+                    () ->
+                            cameras("wide").size() == 2
+                                    && CollectingSink.received("near").size() >= 10,
+                    Duration.ofSeconds(60),
+                    "grouped records of both cameras");
             job.cancel().get();
 
             List<Arrival<EdgeRecord<SyntheticResult>>> nearOut = CollectingSink.received("near");
-            assertThat(nearOut).allSatisfy(a -> {
-                assertThat(a.value().key()).isEqualTo("cam-1");
-                assertThat(a.value().payload().cameraId).isEqualTo("cam-1");
-            });
+            assertThat(nearOut)
+                    .allSatisfy(
+                            a -> {
+                                assertThat(a.value().key()).isEqualTo("cam-1");
+                                assertThat(a.value().payload().cameraId).isEqualTo("cam-1");
+                            });
             assertThat(CollectingSink.<EdgeRecord<SyntheticResult>>received("wide"))
                     .allSatisfy(a -> assertThat(a.value().key()).isEqualTo("cam-1"));
             assertThat(cameras("wide")).containsExactlyInAnyOrder("cam-1", "cam-2");
@@ -77,6 +92,7 @@ class LeftUnionITCase {
 
     private static Set<String> cameras(String sink) {
         return CollectingSink.<EdgeRecord<SyntheticResult>>received(sink).stream()
-                .map(a -> a.value().payload().cameraId).collect(Collectors.toSet());
+                .map(a -> a.value().payload().cameraId)
+                .collect(Collectors.toSet());
     }
 }

@@ -1,39 +1,34 @@
 package dev.flinkedge.connectors.api;
 
-import dev.flinkedge.connectors.model.EdgeRecord;
-import dev.flinkedge.connectors.model.Frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.operators.SyntheticCost;
 import dev.flinkedge.connectors.operators.SyntheticResult;
+import dev.flinkedge.connectors.runtime.HostJobs;
+import dev.flinkedge.connectors.runtime.JobStatusLookup;
+import dev.flinkedge.connectors.runtime.StreamSupervisor;
+import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.connectors.testutil.CollectingSink;
 import dev.flinkedge.connectors.testutil.CollectingSink.Arrival;
 import dev.flinkedge.connectors.testutil.FixedFrames;
 import dev.flinkedge.connectors.testutil.SharingFixture;
-import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.testutil.Wait;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+
 import org.apache.flink.api.common.JobStatus;
-import dev.flinkedge.connectors.runtime.HostJobs;
-import dev.flinkedge.connectors.runtime.JobStatusLookup;
-import dev.flinkedge.connectors.runtime.StreamSupervisor;
 import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
+import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +36,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The heart of the product on a real Flink runtime, a real broker and a real registry: a second job
@@ -55,9 +57,12 @@ class StreamSharingITCase {
 
     @Order(2)
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(8).build());
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(8)
+                            .build());
 
     private static final double FPS = 10;
     private static SharingFixture fixture;
@@ -77,8 +82,11 @@ class StreamSharingITCase {
     }
 
     private static void rawVideo(String name) {
-        fixture.client("alice").create(StreamSpec.builder(name, StreamType.RAW)
-                .source(SourceSpec.devices(List.of("cam-1", "cam-2"))).build());
+        fixture.client("alice")
+                .create(
+                        StreamSpec.builder(name, StreamType.RAW)
+                                .source(SourceSpec.devices(List.of("cam-1", "cam-2")))
+                                .build());
     }
 
     /** Submits x+a: camera → detect → recognise → sink {@code sink}. */
@@ -90,7 +98,9 @@ class StreamSharingITCase {
         a.derive(cars + "Plates", new SyntheticCost("recognise", Duration.ofMillis(1)), vehicles)
                 .sinkTo(new CollectingSink<>(sink));
         JobClient client = a.execute("x+a");
-        Wait.until(() -> CollectingSink.received(sink).size() >= 20, Duration.ofSeconds(60),
+        Wait.until(
+                () -> CollectingSink.received(sink).size() >= 20,
+                Duration.ofSeconds(60),
                 "x+a to produce results");
         return client;
     }
@@ -106,12 +116,14 @@ class StreamSharingITCase {
     }
 
     private static boolean hasVertex(StreamGraph graph, String name) {
-        return graph.getStreamNodes().stream().map(StreamNode::getOperatorName)
-                .anyMatch(n -> n.equals(name) || n.startsWith(name + " ")
-                        || n.contains("cameras:"));
+        return graph.getStreamNodes().stream()
+                .map(StreamNode::getOperatorName)
+                .anyMatch(
+                        n -> n.equals(name) || n.startsWith(name + " ") || n.contains("cameras:"));
     }
 
-    private static Map<String, TreeSet<Long>> sequences(List<Arrival<EdgeRecord<SyntheticResult>>> in) {
+    private static Map<String, TreeSet<Long>> sequences(
+            List<Arrival<EdgeRecord<SyntheticResult>>> in) {
         Map<String, TreeSet<Long>> out = new TreeMap<>();
         for (Arrival<EdgeRecord<SyntheticResult>> a : in) {
             out.computeIfAbsent(a.value().payload().cameraId, k -> new TreeSet<>())
@@ -131,19 +143,28 @@ class StreamSharingITCase {
 
         EdgeStreams b = planXb("bob", "Video1", "Cars1", "xb1");
         assertThat(b.reusedStreams()).containsExactly(new StreamRef("alice", "Cars1"));
-        String carsFp = fixture.client("bob").describe(new StreamRef("alice", "Cars1"))
-                .fingerprint();
-        assertThat(fixture.plan("bob", FPS).importFingerprint(carsFp, SyntheticCost.OUTPUT)
-                .descriptor().ref()).isEqualTo(new StreamRef("alice", "Cars1"));
+        String carsFp =
+                fixture.client("bob").describe(new StreamRef("alice", "Cars1")).fingerprint();
+        assertThat(
+                        fixture.plan("bob", FPS)
+                                .importFingerprint(carsFp, SyntheticCost.OUTPUT)
+                                .descriptor()
+                                .ref())
+                .isEqualTo(new StreamRef("alice", "Cars1"));
         assertThat(hasVertex(b.streamGraph("x+b"), "detect"))
-                .as("x+b must contain neither detect nor a camera source").isFalse();
+                .as("x+b must contain neither detect nor a camera source")
+                .isFalse();
         long submitted = System.currentTimeMillis();
         JobClient xb = b.execute("x+b");
-        Wait.until(() -> !CollectingSink.received("xb1").isEmpty(), Duration.ofSeconds(30),
+        Wait.until(
+                () -> !CollectingSink.received("xb1").isEmpty(),
+                Duration.ofSeconds(30),
                 "x+b's first result");
         long firstResultMs = CollectingSink.<Object>received("xb1").get(0).atMs() - submitted;
         assertThat(firstResultMs).as("b's first result after submission (ms)").isLessThan(5000);
-        Wait.until(() -> CollectingSink.received("xb1").size() >= 30, Duration.ofSeconds(30),
+        Wait.until(
+                () -> CollectingSink.received("xb1").size() >= 30,
+                Duration.ofSeconds(30),
                 "x+b to receive 30 results");
 
         xb.cancel().get();
@@ -165,14 +186,13 @@ class StreamSharingITCase {
         for (Arrival<EdgeRecord<SyntheticResult>> r : xbOut) {
             SyntheticResult p = r.value().payload();
             assertThat(xaSeq.get(p.cameraId)).contains(p.sequence);
-            assertThat(p.value).isEqualTo(
-                    "attributes(detect(" + p.cameraId + "#" + p.sequence + "))");
+            assertThat(p.value)
+                    .isEqualTo("attributes(detect(" + p.cameraId + "#" + p.sequence + "))");
         }
     }
 
     @Test
-    void sharedRecordsEqualWhatTheReaderWouldComputeAloneAndNoGrantMeansOwnCopy()
-            throws Exception {
+    void sharedRecordsEqualWhatTheReaderWouldComputeAloneAndNoGrantMeansOwnCopy() throws Exception {
         rawVideo("Video2");
         fixture.client("alice").grant(new StreamRef("alice", "Video2"), "bob");
         fixture.client("alice").grant(new StreamRef("alice", "Video2"), "eve");
@@ -181,31 +201,39 @@ class StreamSharingITCase {
         EdgeStreams shared = planXb("bob", "Video2", "Cars2", "shared2");
         assertThat(shared.reusedStreams()).containsExactly(new StreamRef("alice", "Cars2"));
         JobClient sharedJob = shared.execute("x+b shared");
-        Wait.until(() -> CollectingSink.received("shared2").size() >= 20,
-                Duration.ofSeconds(60), "the shared reader to produce 20 results");
+        Wait.until(
+                () -> CollectingSink.received("shared2").size() >= 20,
+                Duration.ofSeconds(60),
+                "the shared reader to produce 20 results");
         sharedJob.cancel().get();
         xa.cancel().get();
         List<Arrival<EdgeRecord<SyntheticResult>>> viaShare = CollectingSink.received("shared2");
 
         // The same frames, computed alone by eve, who may read the video but not alice's
         // detections: she gets no match in the registry and computes her own copy.
-        List<Frame> frames = viaShare.stream()
-                .map(a -> GeneratedCameras.frame(a.value().payload().cameraId,
-                        a.value().payload().sequence, a.value().eventTimeMs()))
-                .toList();
+        List<Frame> frames =
+                viaShare.stream()
+                        .map(
+                                a ->
+                                        GeneratedCameras.frame(
+                                                a.value().payload().cameraId,
+                                                a.value().payload().sequence,
+                                                a.value().eventTimeMs()))
+                        .toList();
         EdgeStreams alone = fixture.plan("eve", FPS).withRawSources(new FixedFrames(frames));
         EdgeStream<Frame> video = alone.importStream("alice/Video2");
         EdgeStream<EdgeRecord<SyntheticResult>> cars = alone.derive("Cars2", detect(), video);
         alone.derive("Cars2Attrs", new SyntheticCost("attributes", Duration.ofMillis(1)), cars)
                 .sinkTo(new CollectingSink<>("alone2"));
         assertThat(alone.reusedStreams()).isEmpty();
-        assertThat(alone.producedStreams()).extracting(d -> d.ref().toString())
+        assertThat(alone.producedStreams())
+                .extracting(d -> d.ref().toString())
                 .containsExactly("eve/Cars2", "eve/Cars2Attrs");
         alone.execute("x+b alone").getJobExecutionResult().get();
 
         Map<String, SyntheticResult> computedAlone = new HashMap<>();
-        for (Arrival<EdgeRecord<SyntheticResult>> r : CollectingSink
-                .<EdgeRecord<SyntheticResult>>received("alone2")) {
+        for (Arrival<EdgeRecord<SyntheticResult>> r :
+                CollectingSink.<EdgeRecord<SyntheticResult>>received("alone2")) {
             SyntheticResult p = r.value().payload();
             computedAlone.put(p.cameraId + "#" + p.sequence, p);
         }
@@ -225,36 +253,55 @@ class StreamSharingITCase {
         JobClient xa = startXa("Video3", "Cars3", "xa3");
         fixture.client("alice").grant(new StreamRef("alice", "Cars3"), "bob");
         JobClient xb = planXb("bob", "Video3", "Cars3", "xb3").execute("x+b");
-        Wait.until(() -> CollectingSink.received("xb3").size() >= 10, Duration.ofSeconds(30),
+        Wait.until(
+                () -> CollectingSink.received("xb3").size() >= 10,
+                Duration.ofSeconds(30),
                 "x+b to receive results");
-        OperatorCatalog catalog = OperatorCatalog.empty()
-                .add(SyntheticCost.factory("detect"))
-                .add(SyntheticCost.factory("recognise"));
-        try (StreamSupervisor supervisor = new StreamSupervisor(fixture.client("alice"), "alice",
-                JobStatusLookup.of(flink),
-                HostJobs.launcher(SharingFixture::environment,
-                        fixture.client("alice"), "alice", fixture.channel("alice"),
-                        new GeneratedCameras(FPS), catalog),
-                Duration.ofMillis(300)).start()) {
+        OperatorCatalog catalog =
+                OperatorCatalog.empty()
+                        .add(SyntheticCost.factory("detect"))
+                        .add(SyntheticCost.factory("recognise"));
+        try (StreamSupervisor supervisor =
+                new StreamSupervisor(
+                                fixture.client("alice"),
+                                "alice",
+                                JobStatusLookup.of(flink),
+                                HostJobs.launcher(
+                                        SharingFixture::environment,
+                                        fixture.client("alice"),
+                                        "alice",
+                                        fixture.channel("alice"),
+                                        new GeneratedCameras(FPS),
+                                        catalog),
+                                Duration.ofMillis(300))
+                        .start()) {
 
             xa.cancel().get();
             long stoppedAt = System.currentTimeMillis();
 
-            Wait.until(() -> CollectingSink.<Object>received("xb3").stream()
-                            .filter(r -> r.atMs() > stoppedAt).count() >= 20,
-                    Duration.ofSeconds(60), "x+b to keep receiving after x+a stopped");
+            Wait.until(
+                    () ->
+                            CollectingSink.<Object>received("xb3").stream()
+                                            .filter(r -> r.atMs() > stoppedAt)
+                                            .count()
+                                    >= 20,
+                    Duration.ofSeconds(60),
+                    "x+b to keep receiving after x+a stopped");
             StreamRef cars = new StreamRef("alice", "Cars3");
             assertThat(supervisor.hostJobs()).containsKey(cars);
             String hostJob = supervisor.hostJobs().get(cars).getJobID().toString();
             assertThat(fixture.client("alice").describe(cars).producer().jobId())
                     .isEqualTo(hostJob);
             assertThat(status(xb)).isEqualTo(JobStatus.RUNNING);
-            assertThat(CollectingSink.<EdgeRecord<SyntheticResult>>received("xb3").stream()
-                    .filter(r -> r.atMs() > stoppedAt)
-                    .map(r -> r.value().payload().value))
+            assertThat(
+                            CollectingSink.<EdgeRecord<SyntheticResult>>received("xb3").stream()
+                                    .filter(r -> r.atMs() > stoppedAt)
+                                    .map(r -> r.value().payload().value))
                     .allMatch(v -> v.startsWith("attributes(detect(cam-"));
             xb.cancel().get();
-            Wait.until(() -> supervisor.hostJobs().isEmpty(), Duration.ofSeconds(60),
+            Wait.until(
+                    () -> supervisor.hostJobs().isEmpty(),
+                    Duration.ofSeconds(60),
                     "the host job to stop once its last subscriber left");
         }
     }
@@ -267,12 +314,16 @@ class StreamSharingITCase {
         fixture.client("alice").grant(new StreamRef("alice", "Cars4"), "bob");
         EdgeStreams b = planXb("bob", "Video4", "Cars4", "xb4");
         JobClient xb = b.execute("x+b");
-        Wait.until(() -> CollectingSink.received("xb4").size() >= 5, Duration.ofSeconds(30),
+        Wait.until(
+                () -> CollectingSink.received("xb4").size() >= 5,
+                Duration.ofSeconds(30),
                 "x+b to receive results");
 
         fixture.client("alice").revoke(new StreamRef("alice", "Cars4"), "bob");
 
-        Wait.until(() -> status(xb) == JobStatus.FAILED, Duration.ofSeconds(30),
+        Wait.until(
+                () -> status(xb) == JobStatus.FAILED,
+                Duration.ofSeconds(30),
                 "x+b to fail after the revocation");
         Throwable failure = null;
         try {
@@ -281,13 +332,15 @@ class StreamSharingITCase {
             failure = e;
         }
         assertThat(failure).isNotNull();
-        assertThat(org.apache.flink.util.ExceptionUtils.findThrowable(failure,
-                StreamAccessRevokedException.class))
+        assertThat(
+                        org.apache.flink.util.ExceptionUtils.findThrowable(
+                                failure, StreamAccessRevokedException.class))
                 .get()
-                .satisfies(e -> {
-                    assertThat(e.stream()).isEqualTo("alice/Cars4");
-                    assertThat(e.owner()).isEqualTo("alice");
-                });
+                .satisfies(
+                        e -> {
+                            assertThat(e.stream()).isEqualTo("alice/Cars4");
+                            assertThat(e.owner()).isEqualTo("alice");
+                        });
         assertThat(status(xa)).isEqualTo(JobStatus.RUNNING);
         xa.cancel().get();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,15 +24,18 @@ class HttpJsonTest {
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        server.createContext("/jobs", exchange -> {
-            boolean patch = exchange.getRequestMethod().equals("PATCH");
-            byte[] body = (patch ? "{}" : "{\"state\":\"RUNNING\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(patch ? 202 : 200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
+        server.createContext(
+                "/jobs",
+                exchange -> {
+                    boolean patch = exchange.getRequestMethod().equals("PATCH");
+                    byte[] body =
+                            (patch ? "{}" : "{\"state\":\"RUNNING\"}")
+                                    .getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(patch ? 202 : 200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
         server.start();
         base = URI.create("http://localhost:" + server.getAddress().getPort());
     }
@@ -48,9 +52,10 @@ class HttpJsonTest {
         http.patch(base.resolve("/jobs/1?mode=cancel"), 202);
 
         assertThatThrownBy(() -> http.patch(base.resolve("/jobs/1"), 200))
-                .isInstanceOf(IOException.class).hasMessageContaining("answered 202");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("answered 202");
         assertThatThrownBy(() -> http.get(base.resolve("/missing")))
-                .isInstanceOf(IOException.class).hasMessageContaining("GET " + base
-                        + "/missing answered 404");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("GET " + base + "/missing answered 404");
     }
 }

@@ -23,8 +23,10 @@ class JpegEncoderTest {
         g.fillRect(0, 0, 40, 30);
         g.dispose();
         try (JpegEncoder jpeg = new JpegEncoder(0.9f)) {
-            for (BufferedImage image : new BufferedImage[] {argb, argb, new BufferedImage(8, 6,
-                    BufferedImage.TYPE_3BYTE_BGR)}) {
+            for (BufferedImage image :
+                    new BufferedImage[] {
+                        argb, argb, new BufferedImage(8, 6, BufferedImage.TYPE_3BYTE_BGR)
+                    }) {
                 BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(jpeg.encode(image)));
                 assertThat(decoded.getWidth()).isEqualTo(image.getWidth());
                 assertThat(decoded.getHeight()).isEqualTo(image.getHeight());

@@ -36,7 +36,7 @@ class EdgeSerializationTest {
                 .containsExactly(
                         FRAME_ENTRY,
                         "dev.flinkedge.connectors.model.EdgeRecord: {type: typeinfo, class:"
-                            + " dev.flinkedge.connectors.serialization.EdgeRecordTypeInfoFactory}");
+                                + " dev.flinkedge.connectors.serialization.EdgeRecordTypeInfoFactory}");
     }
 
     @Test

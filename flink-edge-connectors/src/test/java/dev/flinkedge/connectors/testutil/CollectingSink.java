@@ -1,16 +1,17 @@
 package dev.flinkedge.connectors.testutil;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 /**
- * A sink for MiniCluster tests that appends every record, with its arrival time, to a named list
- * in this JVM.
+ * A sink for MiniCluster tests that appends every record, with its arrival time, to a named list in
+ * this JVM.
  */
 public final class CollectingSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;

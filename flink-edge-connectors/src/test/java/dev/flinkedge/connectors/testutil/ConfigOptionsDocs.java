@@ -59,9 +59,11 @@ public final class ConfigOptionsDocs {
     /** The public static {@code ConfigOption} fields of {@code holder}, in declaration order. */
     public static List<Field> optionFields(Class<?> holder) {
         return Arrays.stream(holder.getDeclaredFields())
-                .filter(f -> Modifier.isStatic(f.getModifiers())
-                        && Modifier.isPublic(f.getModifiers())
-                        && f.getType() == ConfigOption.class)
+                .filter(
+                        f ->
+                                Modifier.isStatic(f.getModifiers())
+                                        && Modifier.isPublic(f.getModifiers())
+                                        && f.getType() == ConfigOption.class)
                 .toList();
     }
 
@@ -93,8 +95,7 @@ public final class ConfigOptionsDocs {
                 throw new IllegalStateException("Listed but not loadable: " + name, e);
             }
         }
-        holders.sort(Comparator.comparing(Class<?>::getSimpleName)
-                .thenComparing(Class::getName));
+        holders.sort(Comparator.comparing(Class<?>::getSimpleName).thenComparing(Class::getName));
         return holders;
     }
 
@@ -105,8 +106,13 @@ public final class ConfigOptionsDocs {
     public static String reference(Collection<Class<?>> holders) {
         StringBuilder out = new StringBuilder();
         for (Class<?> holder : holders) {
-            out.append("### ").append(holder.getSimpleName()).append("\n\n`")
-                    .append(holder.getName()).append("`\n\n").append(table(holder)).append('\n');
+            out.append("### ")
+                    .append(holder.getSimpleName())
+                    .append("\n\n`")
+                    .append(holder.getName())
+                    .append("`\n\n")
+                    .append(table(holder))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -124,15 +130,23 @@ public final class ConfigOptionsDocs {
                 throw new IllegalStateException("Cannot read " + holder.getName() + "." + f, e);
             }
             Type valueType = ((ParameterizedType) f.getGenericType()).getActualTypeArguments()[0];
-            rows.add("| `" + o.key() + "` | " + defaultOf(o) + " | " + typeName(valueType) + " | "
-                    + cell(description(o, valueType)) + " |");
+            rows.add(
+                    "| `"
+                            + o.key()
+                            + "` | "
+                            + defaultOf(o)
+                            + " | "
+                            + typeName(valueType)
+                            + " | "
+                            + cell(description(o, valueType))
+                            + " |");
         }
         return String.join("\n", rows) + "\n";
     }
 
     /**
-     * Asserts that {@code doc} holds {@code content} between the lines {@code <!-- BEGIN
-     * GENERATED name -->} and {@code <!-- END GENERATED name -->}; with the system property {@link
+     * Asserts that {@code doc} holds {@code content} between the lines {@code <!-- BEGIN GENERATED
+     * name -->} and {@code <!-- END GENERATED name -->}; with the system property {@link
      * #REGENERATE_PROPERTY} set to true it writes {@code content} there instead.
      */
     public static void assertGeneratedSection(Path doc, String name, String content)
@@ -148,18 +162,21 @@ public final class ConfigOptionsDocs {
         int from = text.indexOf(begin);
         int to = text.indexOf(end);
         assertThat(from >= 0 && to > from)
-                .as("%s must contain the lines '%s' and '%s' around the generated section",
+                .as(
+                        "%s must contain the lines '%s' and '%s' around the generated section",
                         doc, begin.trim(), end)
                 .isTrue();
         String current = text.substring(from + begin.length(), to);
         if (regenerate) {
-            Files.writeString(doc, text.substring(0, from + begin.length()) + content
-                    + text.substring(to));
+            Files.writeString(
+                    doc, text.substring(0, from + begin.length()) + content + text.substring(to));
             return;
         }
         assertThat(current)
-                .as("the generated section '%s' of %s is stale; regenerate it with"
-                        + " -D%s=true", name, doc, REGENERATE_PROPERTY)
+                .as(
+                        "the generated section '%s' of %s is stale; regenerate it with"
+                                + " -D%s=true",
+                        name, doc, REGENERATE_PROPERTY)
                 .isEqualTo(content);
     }
 
@@ -183,7 +200,8 @@ public final class ConfigOptionsDocs {
             // A private JarFile: closing a cached one would break the class loader reading it.
             connection.setUseCaches(false);
             try (JarFile jar = connection.getJarFile()) {
-                return jar.stream().map(JarEntry::getName)
+                return jar.stream()
+                        .map(JarEntry::getName)
                         .filter(n -> n.startsWith(dir) && isOptionsClass(n))
                         .map(ConfigOptionsDocs::className)
                         .toList();
@@ -211,8 +229,10 @@ public final class ConfigOptionsDocs {
         } else if (value instanceof Collection<?> c) {
             text = c.stream().map(String::valueOf).collect(Collectors.joining(";"));
         } else if (value instanceof Map<?, ?> m) {
-            text = m.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
-                    .collect(Collectors.joining(","));
+            text =
+                    m.entrySet().stream()
+                            .map(e -> e.getKey() + ":" + e.getValue())
+                            .collect(Collectors.joining(","));
         } else {
             text = String.valueOf(value);
         }
@@ -223,7 +243,8 @@ public final class ConfigOptionsDocs {
         if (type instanceof ParameterizedType p) {
             String raw = typeName(p.getRawType());
             return List.class.equals(p.getRawType())
-                    ? raw + "<" + typeName(p.getActualTypeArguments()[0]) + ">" : raw;
+                    ? raw + "<" + typeName(p.getActualTypeArguments()[0]) + ">"
+                    : raw;
         }
         Class<?> c = (Class<?>) type;
         return c.isEnum() ? "enum" : c.getSimpleName().toLowerCase(Locale.ROOT);
@@ -233,8 +254,12 @@ public final class ConfigOptionsDocs {
         StringBuilder text = new StringBuilder(new MarkdownFormatter().format(o.description()));
         Class<?> enumType = valueType instanceof Class<?> c && c.isEnum() ? c : null;
         if (enumType != null) {
-            text.append(" One of ").append(Arrays.stream(enumType.getEnumConstants())
-                    .map(v -> "`" + v + "`").collect(Collectors.joining(", "))).append('.');
+            text.append(" One of ")
+                    .append(
+                            Arrays.stream(enumType.getEnumConstants())
+                                    .map(v -> "`" + v + "`")
+                                    .collect(Collectors.joining(", ")))
+                    .append('.');
         }
         List<String> fallbacks = new ArrayList<>();
         for (FallbackKey k : o.fallbackKeys()) {
@@ -265,7 +290,10 @@ public final class ConfigOptionsDocs {
         }
 
         @Override
-        protected void formatText(StringBuilder state, String format, String[] elements,
+        protected void formatText(
+                StringBuilder state,
+                String format,
+                String[] elements,
                 EnumSet<TextElement.TextStyle> styles) {
             String text = String.format(format, (Object[]) elements);
             state.append(styles.contains(TextElement.TextStyle.CODE) ? "`" + text + "`" : text);

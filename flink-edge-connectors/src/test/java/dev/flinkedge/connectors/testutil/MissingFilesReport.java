@@ -73,9 +73,15 @@ public final class MissingFilesReport implements TestExecutionListener {
         }
         StringBuilder out =
                 new StringBuilder("SKIPPED for missing assets (CI=true fails instead):");
-        skipped.forEach((line, tests) -> out.append("\n  ").append(line).append(" [")
-                .append(tests.size()).append(tests.size() == 1 ? " test: " : " tests: ")
-                .append(String.join(", ", tests)).append(']'));
+        skipped.forEach(
+                (line, tests) ->
+                        out.append("\n  ")
+                                .append(line)
+                                .append(" [")
+                                .append(tests.size())
+                                .append(tests.size() == 1 ? " test: " : " tests: ")
+                                .append(String.join(", ", tests))
+                                .append(']'));
         return out.toString();
     }
 }

@@ -1,10 +1,11 @@
 package dev.flinkedge.connectors.testutil;
 
-import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.SharedChannel;
+import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.testutil.RegistryInstance;
+
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
@@ -29,8 +30,11 @@ public final class SharingFixture implements AutoCloseable {
     }
 
     public SharedChannel channel(String principal) {
-        return SharedChannel.of(bootstrapServers, registry.app().uri().toString(),
-                RegistryInstance.token(principal)).withRegistryTopic(registryTopic);
+        return SharedChannel.of(
+                        bootstrapServers,
+                        registry.app().uri().toString(),
+                        RegistryInstance.token(principal))
+                .withRegistryTopic(registryTopic);
     }
 
     /** A job environment of parallelism 1 with low-latency exchanges. */

@@ -66,8 +66,12 @@ public final class TestFiles {
         }
         String message = name + " is missing (" + file.toAbsolutePath() + "): " + fix;
         if (inCi()) {
-            fail(message + ". " + CI_ENV + "=true: a missing file fails the build instead of"
-                    + " skipping the tests that need it");
+            fail(
+                    message
+                            + ". "
+                            + CI_ENV
+                            + "=true: a missing file fails the build instead of"
+                            + " skipping the tests that need it");
         }
         throw new MissingFileAbort(name, fix, message);
     }

@@ -1,14 +1,15 @@
 package dev.flinkedge.scheduler.cluster;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+
 /**
- * Starts a child JVM of the cluster in its own directory: stdin from {@code /dev/null}, stdout
- * and stderr appended to {@code <name>.out} there, so that nothing reaches the CLI's console.
+ * Starts a child JVM of the cluster in its own directory: stdin from {@code /dev/null}, stdout and
+ * stderr appended to {@code <name>.out} there, so that nothing reaches the CLI's console.
  */
 final class ChildLauncher {
 
@@ -28,22 +29,27 @@ final class ChildLauncher {
      * @return the started process
      * @throws ClusterStartException when the JVM cannot be started
      */
-    static Launched start(String name, ProcessRole role, Path dir, Path logFile,
-            JavaCommand command) {
+    static Launched start(
+            String name, ProcessRole role, Path dir, Path logFile, JavaCommand command) {
         Path out = outFile(dir, name);
-        ProcessBuilder builder = new ProcessBuilder(command.toList())
-                .directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command.toList())
+                        .directory(dir.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                        .redirectErrorStream(true);
         try {
             Process process = builder.start();
-            LOG.debug("Started {} {} (pid {}), log {}", role.displayName(), name, process.pid(),
+            LOG.debug(
+                    "Started {} {} (pid {}), log {}",
+                    role.displayName(),
+                    name,
+                    process.pid(),
                     logFile);
             return new Launched(ChildProcess.of(name, role, process, logFile), process);
         } catch (IOException e) {
-            throw new ClusterStartException("cannot start " + role.displayName() + " " + name
-                    + ": " + e.getMessage(), e);
+            throw new ClusterStartException(
+                    "cannot start " + role.displayName() + " " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -53,8 +59,8 @@ final class ChildLauncher {
     }
 
     /**
-     * A child started by this JVM: its record and the {@link Process}, whose exit this JVM sees
-     * at once.
+     * A child started by this JVM: its record and the {@link Process}, whose exit this JVM sees at
+     * once.
      */
     record Launched(ChildProcess child, Process process) {}
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param startMillis when it started, epoch milliseconds; 0 when the OS did not say
  * @param logFile the file its logger writes to
  */
-public record ChildProcess(String name, ProcessRole role, long pid, long startMillis, Path logFile) {
+public record ChildProcess(
+        String name, ProcessRole role, long pid, long startMillis, Path logFile) {
 
     /** Allowed difference between recorded and observed start times (clock tick rounding). */
     private static final Duration START_TOLERANCE = Duration.ofSeconds(1);
@@ -28,8 +29,8 @@ public record ChildProcess(String name, ProcessRole role, long pid, long startMi
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(logFile, "logFile");
         if (pid <= 0) {
-            throw new IllegalArgumentException("process " + name + ": pid " + pid
-                    + " is not a process id");
+            throw new IllegalArgumentException(
+                    "process " + name + ": pid " + pid + " is not a process id");
         }
     }
 
@@ -46,16 +47,21 @@ public record ChildProcess(String name, ProcessRole role, long pid, long startMi
 
     /** The live process with this pid and start time; empty once it has exited. */
     public Optional<ProcessHandle> handle() {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(this::startedWhenRecorded);
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(this::startedWhenRecorded);
     }
 
     private boolean startedWhenRecorded(ProcessHandle handle) {
         if (startMillis == 0) {
             return true;
         }
-        return handle.info().startInstant()
-                .map(observed -> Math.abs(observed.toEpochMilli() - startMillis)
-                        <= START_TOLERANCE.toMillis())
+        return handle.info()
+                .startInstant()
+                .map(
+                        observed ->
+                                Math.abs(observed.toEpochMilli() - startMillis)
+                                        <= START_TOLERANCE.toMillis())
                 .orElse(true);
     }
 }

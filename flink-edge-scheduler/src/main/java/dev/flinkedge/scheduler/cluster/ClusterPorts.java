@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The fixed TCP ports of the local edge cluster, all on localhost. TaskManagers and the blob
- * server pick free ports themselves.
+ * The fixed TCP ports of the local edge cluster, all on localhost. TaskManagers and the blob server
+ * pick free ports themselves.
  *
  * @param kafka Kafka's PLAINTEXT listener
  * @param kafkaController Kafka's KRaft controller listener
@@ -13,7 +13,8 @@ import java.util.Map;
  * @param rest the JobManager's REST API (and web UI)
  * @param jobManagerRpc the JobManager's RPC endpoint, which TaskManagers register with
  */
-public record ClusterPorts(int kafka, int kafkaController, int registry, int rest, int jobManagerRpc) {
+public record ClusterPorts(
+        int kafka, int kafkaController, int registry, int rest, int jobManagerRpc) {
 
     /** The defaults of {@code flink-edge cluster start}. */
     public static final ClusterPorts DEFAULTS = new ClusterPorts(9092, 9093, 8090, 8081, 6123);
@@ -30,13 +31,20 @@ public record ClusterPorts(int kafka, int kafkaController, int registry, int res
 
     private static void check(Map<Integer, String> used, int port, String name) {
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("--" + name + "-port " + port
-                    + " is not a TCP port; use 1..65535");
+            throw new IllegalArgumentException(
+                    "--" + name + "-port " + port + " is not a TCP port; use 1..65535");
         }
         String other = used.putIfAbsent(port, name);
         if (other != null) {
-            throw new IllegalArgumentException("--" + name + "-port and --" + other + "-port are"
-                    + " both " + port + "; give each its own port");
+            throw new IllegalArgumentException(
+                    "--"
+                            + name
+                            + "-port and --"
+                            + other
+                            + "-port are"
+                            + " both "
+                            + port
+                            + "; give each its own port");
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.flinkedge.scheduler.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.flinkedge.connectors.http.HttpJson;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -58,8 +60,12 @@ public final class ClusterRestClient {
                 String name = names.next();
                 resources.put(name, extended.get(name).asDouble());
             }
-            result.add(new TaskManagerInfo(tm.path("id").asText(), tm.path("slotsNumber").asInt(),
-                    tm.path("freeSlots").asInt(), resources));
+            result.add(
+                    new TaskManagerInfo(
+                            tm.path("id").asText(),
+                            tm.path("slotsNumber").asInt(),
+                            tm.path("freeSlots").asInt(),
+                            resources));
         }
         return result;
     }
@@ -69,8 +75,11 @@ public final class ClusterRestClient {
         JsonNode body = http.get(flinkRest.resolve("/jobs/overview"));
         List<JobInfo> result = new ArrayList<>();
         for (JsonNode job : body.path("jobs")) {
-            result.add(new JobInfo(job.path("jid").asText(), job.path("name").asText(),
-                    job.path("state").asText()));
+            result.add(
+                    new JobInfo(
+                            job.path("jid").asText(),
+                            job.path("name").asText(),
+                            job.path("state").asText()));
         }
         return result;
     }
@@ -104,8 +113,13 @@ public final class ClusterRestClient {
                     return OptionalDouble.of(Double.parseDouble(m.path("value").asText()));
                 } catch (NumberFormatException e) {
                     throw new IOException(
-                            "Metric " + metric + " of TaskManager " + taskManagerId
-                                    + " is not a number: " + m.path("value").asText(), e);
+                            "Metric "
+                                    + metric
+                                    + " of TaskManager "
+                                    + taskManagerId
+                                    + " is not a number: "
+                                    + m.path("value").asText(),
+                            e);
                 }
             }
         }

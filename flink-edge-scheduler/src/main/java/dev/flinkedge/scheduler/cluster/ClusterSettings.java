@@ -1,6 +1,7 @@
 package dev.flinkedge.scheduler.cluster;
 
 import dev.flinkedge.scheduler.topology.Topology;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,8 +44,8 @@ public record ClusterSettings(
         Objects.requireNonNull(jobManagerMemory, "jobManagerMemory");
         Objects.requireNonNull(taskManagerMemory, "taskManagerMemory");
         if (startTimeout.isNegative() || startTimeout.isZero()) {
-            throw new IllegalArgumentException("start timeout " + startTimeout
-                    + " must be positive");
+            throw new IllegalArgumentException(
+                    "start timeout " + startTimeout + " must be positive");
         }
         workDir = workDir.toAbsolutePath().normalize();
     }

@@ -1,6 +1,7 @@
 package dev.flinkedge.scheduler.cluster;
 
 import dev.flinkedge.scheduler.topology.Tier;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,18 @@ public record ClusterState(
     ClusterState withProcess(ChildProcess process) {
         List<ChildProcess> more = new ArrayList<>(processes);
         more.add(process);
-        return new ClusterState(workDir, topologyFile, restUrl, registryUrl, bootstrapServers,
-                tokensFile, flinkConfDir, ports, sites, more, startedMillis);
+        return new ClusterState(
+                workDir,
+                topologyFile,
+                restUrl,
+                registryUrl,
+                bootstrapServers,
+                tokensFile,
+                flinkConfDir,
+                ports,
+                sites,
+                more,
+                startedMillis);
     }
 
     /** The processes of one role, in start order. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,19 +19,21 @@ import java.util.Optional;
 
 /**
  * Reads and writes {@code <work-dir>/cluster/cluster.json}, the {@link ClusterState} of a running
- * local edge cluster, as pretty-printed JSON with paths as plain strings (so that {@code
- * bin/flink} can read {@code flinkConfDir} with sed). Writes replace the file atomically.
+ * local edge cluster, as pretty-printed JSON with paths as plain strings (so that {@code bin/flink}
+ * can read {@code flinkConfDir} with sed). Writes replace the file atomically.
  */
 public final class ClusterStateFile {
 
     static final String FILE_NAME = "cluster.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule("paths")
-                    .addSerializer(Path.class, new PathSerializer())
-                    .addDeserializer(Path.class, new PathDeserializer()))
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .registerModule(
+                            new SimpleModule("paths")
+                                    .addSerializer(Path.class, new PathSerializer())
+                                    .addDeserializer(Path.class, new PathDeserializer()))
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path file;
 
@@ -56,8 +59,13 @@ public final class ClusterStateFile {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new IOException("cannot read the cluster state " + file + " (" + e.getMessage()
-                    + "); stop the cluster's processes by hand and delete the file", e);
+            throw new IOException(
+                    "cannot read the cluster state "
+                            + file
+                            + " ("
+                            + e.getMessage()
+                            + "); stop the cluster's processes by hand and delete the file",
+                    e);
         }
     }
 

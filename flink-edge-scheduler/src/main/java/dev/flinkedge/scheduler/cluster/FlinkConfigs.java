@@ -1,16 +1,17 @@
 package dev.flinkedge.scheduler.cluster;
 
 import dev.flinkedge.scheduler.topology.Site;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the {@code config.yaml} of every Flink process of the local edge cluster: the
- * JobManager, one TaskManager per site (declaring the site as an external resource with one unit
- * per slot, under fine-grained resource management) and the client ({@code bin/flink}). Scratch
- * directories stay under each process's directory.
+ * Writes the {@code config.yaml} of every Flink process of the local edge cluster: the JobManager,
+ * one TaskManager per site (declaring the site as an external resource with one unit per slot,
+ * under fine-grained resource management) and the client ({@code bin/flink}). Scratch directories
+ * stay under each process's directory.
  */
 final class FlinkConfigs {
 
@@ -55,18 +56,22 @@ final class FlinkConfigs {
      */
     static void writeTaskManager(ClusterSettings settings, Site site, String resourceId, Path dir)
             throws IOException {
-        YamlConfig config = common(settings, dir)
-                .set("taskmanager.resource-id", resourceId)
-                .set("taskmanager.host", HOST)
-                .set("taskmanager.bind-host", HOST)
-                .set("taskmanager.numberOfTaskSlots", site.slots())
-                .set("taskmanager.memory.process.size", settings.taskManagerMemory())
-                // ONNX Runtime's native library can be loaded by one class loader per JVM only:
-                // when the cluster has the model runtime on its classpath, every job uses that copy.
-                .set("classloader.parent-first-patterns.additional",
-                        List.of("ai.djl.", "ai.onnxruntime."))
-                .set("external-resources", List.of(site.id()))
-                .set("external-resource." + site.id() + ".amount", site.slots());
+        YamlConfig config =
+                common(settings, dir)
+                        .set("taskmanager.resource-id", resourceId)
+                        .set("taskmanager.host", HOST)
+                        .set("taskmanager.bind-host", HOST)
+                        .set("taskmanager.numberOfTaskSlots", site.slots())
+                        .set("taskmanager.memory.process.size", settings.taskManagerMemory())
+                        // ONNX Runtime's native library can be loaded by one class loader per JVM
+                        // only:
+                        // when the cluster has the model runtime on its classpath, every job uses
+                        // that copy.
+                        .set(
+                                "classloader.parent-first-patterns.additional",
+                                List.of("ai.djl.", "ai.onnxruntime."))
+                        .set("external-resources", List.of(site.id()))
+                        .set("external-resource." + site.id() + ".amount", site.slots());
         if (site.cpu() > 0) {
             config.set("taskmanager.cpu.cores", site.cpu());
         }

@@ -13,11 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Computes a Flink process's memory options the way flink-dist's scripts do: {@code
- * BashJavaUtils GET_JM_RESOURCE_PARAMS} or {@code GET_TM_RESOURCE_PARAMS} over the process's
- * config directory. Its first result line holds JVM options (heap, direct memory, metaspace), the
- * second the {@code -D key=value} dynamic options the process gets after {@code --configDir}.
- * Without them a TaskManager refuses to start ("taskmanager.memory.task.heap.size is not set").
+ * Computes a Flink process's memory options the way flink-dist's scripts do: {@code BashJavaUtils
+ * GET_JM_RESOURCE_PARAMS} or {@code GET_TM_RESOURCE_PARAMS} over the process's config directory.
+ * Its first result line holds JVM options (heap, direct memory, metaspace), the second the {@code
+ * -D key=value} dynamic options the process gets after {@code --configDir}. Without them a
+ * TaskManager refuses to start ("taskmanager.memory.task.heap.size is not set").
  */
 final class FlinkMemory {
 
@@ -72,16 +72,26 @@ final class FlinkMemory {
         Params await() throws InterruptedException {
             String output;
             try {
-                output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                output =
+                        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 process.destroyForcibly();
-                throw new ClusterStartException("cannot read the memory options of "
-                        + processName + " from BashJavaUtils: " + e.getMessage(), e);
+                throw new ClusterStartException(
+                        "cannot read the memory options of "
+                                + processName
+                                + " from BashJavaUtils: "
+                                + e.getMessage(),
+                        e);
             }
             if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new ClusterStartException("BashJavaUtils did not compute the memory options"
-                        + " of " + processName + " within " + TIMEOUT.toSeconds() + " s");
+                throw new ClusterStartException(
+                        "BashJavaUtils did not compute the memory options"
+                                + " of "
+                                + processName
+                                + " within "
+                                + TIMEOUT.toSeconds()
+                                + " s");
             }
             List<String> results = new ArrayList<>();
             for (String line : output.split("\\R")) {
@@ -90,13 +100,19 @@ final class FlinkMemory {
                 }
             }
             if (process.exitValue() != 0 || results.size() < 2) {
-                throw new ClusterStartException("BashJavaUtils could not compute the memory"
-                        + " options of " + processName + " (exit code " + process.exitValue()
-                        + "): " + rootCause(output) + "; check --jobmanager-memory and"
-                        + " --taskmanager-memory");
+                throw new ClusterStartException(
+                        "BashJavaUtils could not compute the memory"
+                                + " options of "
+                                + processName
+                                + " (exit code "
+                                + process.exitValue()
+                                + "): "
+                                + rootCause(output)
+                                + "; check --jobmanager-memory and"
+                                + " --taskmanager-memory");
             }
-            return new Params(words(results.get(results.size() - 2)),
-                    words(results.get(results.size() - 1)));
+            return new Params(
+                    words(results.get(results.size() - 2)), words(results.get(results.size() - 1)));
         }
     }
 
@@ -109,18 +125,25 @@ final class FlinkMemory {
      * @param classpath a classpath with flink-runtime
      */
     static Pending start(String processName, Kind kind, Path configDir, String classpath) {
-        JavaCommand command = new JavaCommand(classpath,
-                JavaCommand.SHORT_LIVED_JVM_OPTIONS, BASH_JAVA_UTILS,
-                List.of(kind.command, "--configDir", configDir.toAbsolutePath().toString()));
+        JavaCommand command =
+                new JavaCommand(
+                        classpath,
+                        JavaCommand.SHORT_LIVED_JVM_OPTIONS,
+                        BASH_JAVA_UTILS,
+                        List.of(
+                                kind.command,
+                                "--configDir",
+                                configDir.toAbsolutePath().toString()));
         try {
-            Process process = new ProcessBuilder(command.toList())
-                    .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
+            Process process =
+                    new ProcessBuilder(command.toList())
+                            .redirectErrorStream(true)
+                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                            .start();
             return new Pending(processName, process);
         } catch (IOException e) {
-            throw new ClusterStartException("cannot run BashJavaUtils for " + processName + ": "
-                    + e.getMessage(), e);
+            throw new ClusterStartException(
+                    "cannot run BashJavaUtils for " + processName + ": " + e.getMessage(), e);
         }
     }
 

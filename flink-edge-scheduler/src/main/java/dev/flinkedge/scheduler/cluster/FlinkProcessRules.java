@@ -50,10 +50,15 @@ final class FlinkProcessRules {
     private static List<String> lines(String resource) {
         try (InputStream in = FlinkProcessRules.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Resource " + resource + " is missing next to "
-                        + FlinkProcessRules.class.getName() + "; rebuild flink-edge-scheduler");
+                throw new IllegalStateException(
+                        "Resource "
+                                + resource
+                                + " is missing next to "
+                                + FlinkProcessRules.class.getName()
+                                + "; rebuild flink-edge-scheduler");
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
                     .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .toList();

@@ -21,9 +21,9 @@ record JavaCommand(String classpath, List<String> jvmOptions, String mainClass, 
             List.of("-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true");
 
     /**
-     * Options of tools that run for a second or two (BashJavaUtils, Kafka's storage formatter):
-     * the client compiler only and the serial collector cost less CPU while five JVMs start on a
-     * small machine.
+     * Options of tools that run for a second or two (BashJavaUtils, Kafka's storage formatter): the
+     * client compiler only and the serial collector cost less CPU while five JVMs start on a small
+     * machine.
      */
     static final List<String> SHORT_LIVED_JVM_OPTIONS =
             List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");

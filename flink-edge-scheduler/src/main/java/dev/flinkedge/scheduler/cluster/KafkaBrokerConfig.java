@@ -1,5 +1,7 @@
 package dev.flinkedge.scheduler.cluster;
 
+import org.apache.kafka.common.Uuid;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.Uuid;
 
 /**
  * The {@code server.properties} of the cluster's single-node KRaft broker (combined broker and
@@ -34,8 +35,16 @@ final class KafkaBrokerConfig {
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.bootstrap.servers", host + ":" + ports.kafkaController());
-        props.put("listeners", "PLAINTEXT://" + host + ":" + ports.kafka() + ",CONTROLLER://"
-                + host + ":" + ports.kafkaController());
+        props.put(
+                "listeners",
+                "PLAINTEXT://"
+                        + host
+                        + ":"
+                        + ports.kafka()
+                        + ",CONTROLLER://"
+                        + host
+                        + ":"
+                        + ports.kafkaController());
         props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + ports.kafka());
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
@@ -69,8 +78,13 @@ final class KafkaBrokerConfig {
 
     /** Arguments of {@link #STORAGE_TOOL} that format the storage with a fresh cluster id. */
     static List<String> formatArgs(Path serverProperties) {
-        return List.of("format", "-t", Uuid.randomUuid().toString(), "-c",
-                serverProperties.toAbsolutePath().toString(), "--standalone");
+        return List.of(
+                "format",
+                "-t",
+                Uuid.randomUuid().toString(),
+                "-c",
+                serverProperties.toAbsolutePath().toString(),
+                "--standalone");
     }
 
     private static Path dataDir(Path dir) {

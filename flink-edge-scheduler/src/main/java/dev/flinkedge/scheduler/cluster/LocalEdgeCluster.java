@@ -4,6 +4,10 @@ import dev.flinkedge.registry.rest.RegistryServer;
 import dev.flinkedge.registry.rest.Tokens;
 import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.scheduler.topology.Site;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetSocketAddress;
@@ -25,13 +29,11 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts and stops a local edge cluster as separate processes: a Kafka broker, the shared stream
- * registry, a Flink JobManager and one TaskManager per edge or cloud site (declaring its site as
- * an external resource). Each process has a directory {@code <work-dir>/cluster/<name>/} with its
+ * registry, a Flink JobManager and one TaskManager per edge or cloud site (declaring its site as an
+ * external resource). Each process has a directory {@code <work-dir>/cluster/<name>/} with its
  * configuration, log file and scratch space; {@code <work-dir>/cluster/cluster.json} records the
  * running cluster.
  *
@@ -52,10 +54,12 @@ public final class LocalEdgeCluster {
     static final String REGISTRY_MAIN = RegistryServer.class.getName();
     static final String JOBMANAGER_MAIN =
             "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
-    static final String TASKMANAGER_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
+    static final String TASKMANAGER_MAIN =
+            "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
 
     /** The system property the jobs' ONNX models take their threads per run from. */
     static final String ONNX_THREADS_PROPERTY = "flinkedge.onnx.threads";
+
     private static final Duration STOP_GRACE_ON_FAILURE = Duration.ofSeconds(10);
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -87,8 +91,11 @@ public final class LocalEdgeCluster {
         refuseIfRunning(stateFile, settings.workDir());
         List<Site> computeSites = computeSites(settings.topology().sites());
         if (computeSites.isEmpty()) {
-            throw new ClusterStartException("the topology " + settings.topologyFile() + " has no"
-                    + " edge or cloud site with slots; give at least one site 'slots: 1' or more");
+            throw new ClusterStartException(
+                    "the topology "
+                            + settings.topologyFile()
+                            + " has no"
+                            + " edge or cloud site with slots; give at least one site 'slots: 1' or more");
         }
         checkPortsFree(settings);
         StartupWatch watch = new StartupWatch(settings.startTimeout());
@@ -139,98 +146,180 @@ public final class LocalEdgeCluster {
         return lines;
     }
 
-    private static ClusterState startAll(ClusterSettings settings, List<Site> computeSites,
-            ClusterStateFile stateFile, StartupWatch watch, Consumer<String> progress)
+    private static ClusterState startAll(
+            ClusterSettings settings,
+            List<Site> computeSites,
+            ClusterStateFile stateFile,
+            StartupWatch watch,
+            Consumer<String> progress)
             throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         long startedMillis = System.currentTimeMillis();
         Path clusterDir = Files.createDirectories(settings.clusterDir());
         Path clientDir = Files.createDirectories(clusterDir.resolve(CLIENT));
         FlinkConfigs.writeClient(settings, clientDir);
-        Log4jConfig.write(clientDir.resolve("log4j-cli.properties"),
-                clientDir.resolve("flink-client.log"));
+        Log4jConfig.write(
+                clientDir.resolve("log4j-cli.properties"), clientDir.resolve("flink-client.log"));
         Path tokensFile = clusterDir.resolve(REGISTRY).resolve("tokens.properties");
         Map<String, String> tokens = tokens(tokensFile);
 
-        progress.accept("Preparing " + (computeSites.size() + 1) + " Flink processes"
-                + (settings.embeddedKafka() ? " and Kafka" : "") + " under " + clusterDir);
+        progress.accept(
+                "Preparing "
+                        + (computeSites.size() + 1)
+                        + " Flink processes"
+                        + (settings.embeddedKafka() ? " and Kafka" : "")
+                        + " under "
+                        + clusterDir);
         Path jmDir = processDir(clusterDir, JOBMANAGER);
         FlinkConfigs.writeJobManager(settings, jmDir);
-        FlinkMemory.Pending jmMemory = FlinkMemory.start(JOBMANAGER, FlinkMemory.Kind.JOBMANAGER,
-                jmDir, settings.classpath());
+        FlinkMemory.Pending jmMemory =
+                FlinkMemory.start(
+                        JOBMANAGER, FlinkMemory.Kind.JOBMANAGER, jmDir, settings.classpath());
         Map<Site, FlinkMemory.Pending> tmMemory = new LinkedHashMap<>();
         for (Site site : computeSites) {
             Path dir = processDir(clusterDir, taskManagerId(site));
             FlinkConfigs.writeTaskManager(settings, site, taskManagerId(site), dir);
-            tmMemory.put(site, FlinkMemory.start(taskManagerId(site),
-                    FlinkMemory.Kind.TASKMANAGER, dir, settings.classpath()));
+            tmMemory.put(
+                    site,
+                    FlinkMemory.start(
+                            taskManagerId(site),
+                            FlinkMemory.Kind.TASKMANAGER,
+                            dir,
+                            settings.classpath()));
         }
         Path kafkaDir = processDir(clusterDir, KAFKA);
         if (settings.embeddedKafka()) {
             formatKafka(settings, kafkaDir);
         }
 
-        ClusterState state = initialState(settings, computeSites, tokensFile, clientDir, startedMillis);
+        ClusterState state =
+                initialState(settings, computeSites, tokensFile, clientDir, startedMillis);
         if (settings.embeddedKafka()) {
-            state = launch(state, stateFile, watch, KAFKA, ProcessRole.KAFKA, kafkaDir,
-                    List.of("-Xms256m", "-Xmx512m"), KafkaBrokerConfig.MAIN_CLASS,
-                    List.of(kafkaDir.resolve(KafkaBrokerConfig.FILE).toString()), settings);
+            state =
+                    launch(
+                            state,
+                            stateFile,
+                            watch,
+                            KAFKA,
+                            ProcessRole.KAFKA,
+                            kafkaDir,
+                            List.of("-Xms256m", "-Xmx512m"),
+                            KafkaBrokerConfig.MAIN_CLASS,
+                            List.of(kafkaDir.resolve(KafkaBrokerConfig.FILE).toString()),
+                            settings);
         }
-        state = launchFlink(state, stateFile, watch, JOBMANAGER, ProcessRole.JOBMANAGER, jmDir,
-                jmMemory.await(), JOBMANAGER_MAIN, settings);
+        state =
+                launchFlink(
+                        state,
+                        stateFile,
+                        watch,
+                        JOBMANAGER,
+                        ProcessRole.JOBMANAGER,
+                        jmDir,
+                        jmMemory.await(),
+                        JOBMANAGER_MAIN,
+                        settings);
         for (Map.Entry<Site, FlinkMemory.Pending> tm : tmMemory.entrySet()) {
             String name = taskManagerId(tm.getKey());
-            state = launchFlink(state, stateFile, watch, name, ProcessRole.TASKMANAGER,
-                    clusterDir.resolve(name), tm.getValue().await(), TASKMANAGER_MAIN, settings);
+            state =
+                    launchFlink(
+                            state,
+                            stateFile,
+                            watch,
+                            name,
+                            ProcessRole.TASKMANAGER,
+                            clusterDir.resolve(name),
+                            tm.getValue().await(),
+                            TASKMANAGER_MAIN,
+                            settings);
         }
-        progress.accept("Started the JobManager and " + tmMemory.size() + " TaskManagers ("
-                + String.join(", ", tmMemory.keySet().stream().map(Site::id).toList()) + ")");
+        progress.accept(
+                "Started the JobManager and "
+                        + tmMemory.size()
+                        + " TaskManagers ("
+                        + String.join(", ", tmMemory.keySet().stream().map(Site::id).toList())
+                        + ")");
 
         if (settings.embeddedKafka()) {
             ChildProcess kafka = state.processes(ProcessRole.KAFKA).get(0);
-            watch.await("Kafka to accept connections on port " + settings.ports().kafka(), kafka,
+            watch.await(
+                    "Kafka to accept connections on port " + settings.ports().kafka(),
+                    kafka,
                     () -> accepts(settings.ports().kafka()));
-            progress.accept("Kafka is up at " + settings.kafkaBootstrapServers() + " ("
-                    + seconds(t0) + ")");
+            progress.accept(
+                    "Kafka is up at "
+                            + settings.kafkaBootstrapServers()
+                            + " ("
+                            + seconds(t0)
+                            + ")");
         }
         Path registryDir = processDir(clusterDir, REGISTRY);
-        state = launch(state, stateFile, watch, REGISTRY, ProcessRole.REGISTRY, registryDir,
-                List.of("-Xmx256m"), REGISTRY_MAIN, List.of(
-                        RegistryConfig.BOOTSTRAP_SERVERS + "=" + settings.kafkaBootstrapServers(),
-                        RegistryConfig.TOKENS_FILE + "=" + tokensFile,
-                        RegistryConfig.REST_HOST + "=" + FlinkConfigs.HOST,
-                        RegistryConfig.REST_PORT + "=" + settings.ports().registry()), settings);
+        state =
+                launch(
+                        state,
+                        stateFile,
+                        watch,
+                        REGISTRY,
+                        ProcessRole.REGISTRY,
+                        registryDir,
+                        List.of("-Xmx256m"),
+                        REGISTRY_MAIN,
+                        List.of(
+                                RegistryConfig.BOOTSTRAP_SERVERS
+                                        + "="
+                                        + settings.kafkaBootstrapServers(),
+                                RegistryConfig.TOKENS_FILE + "=" + tokensFile,
+                                RegistryConfig.REST_HOST + "=" + FlinkConfigs.HOST,
+                                RegistryConfig.REST_PORT + "=" + settings.ports().registry()),
+                        settings);
 
-        ClusterRestClient rest = new ClusterRestClient(URI.create(state.restUrl()),
-                URI.create(state.registryUrl()));
+        ClusterRestClient rest =
+                new ClusterRestClient(URI.create(state.restUrl()), URI.create(state.registryUrl()));
         ChildProcess registry = state.processes(ProcessRole.REGISTRY).get(0);
-        watch.await("the registry to answer " + state.registryUrl() + "/v1/health", registry,
+        watch.await(
+                "the registry to answer " + state.registryUrl() + "/v1/health",
+                registry,
                 () -> registryUp(rest));
         progress.accept("Registry is up at " + state.registryUrl() + " (" + seconds(t0) + ")");
         ChildProcess jobManager = state.processes(ProcessRole.JOBMANAGER).get(0);
-        watch.await("the JobManager's REST API at " + state.restUrl(), jobManager,
+        watch.await(
+                "the JobManager's REST API at " + state.restUrl(),
+                jobManager,
                 rest::flinkRestAnswers);
-        progress.accept("JobManager REST API is up at " + state.restUrl() + " (" + seconds(t0)
-                + ")");
+        progress.accept(
+                "JobManager REST API is up at " + state.restUrl() + " (" + seconds(t0) + ")");
         awaitTaskManagers(state, watch, rest, progress, t0);
         LOG.debug("Local edge cluster up in {} with tokens for {}", seconds(t0), tokens.keySet());
         return state;
     }
 
-    private static void awaitTaskManagers(ClusterState state, StartupWatch watch,
-            ClusterRestClient rest, Consumer<String> progress, long t0)
+    private static void awaitTaskManagers(
+            ClusterState state,
+            StartupWatch watch,
+            ClusterRestClient rest,
+            Consumer<String> progress,
+            long t0)
             throws InterruptedException {
         List<ChildProcess> expected = state.processes(ProcessRole.TASKMANAGER);
         AtomicInteger reported = new AtomicInteger(-1);
         for (ChildProcess tm : expected) {
-            watch.await("TaskManager " + tm.name() + " to register with the JobManager", tm, () -> {
-                List<String> registered = registeredIds(rest);
-                if (reported.getAndSet(registered.size()) != registered.size()) {
-                    progress.accept("TaskManagers registered: " + registered.size() + "/"
-                            + expected.size() + " (" + seconds(t0) + ")");
-                }
-                return registered.contains(tm.name());
-            });
+            watch.await(
+                    "TaskManager " + tm.name() + " to register with the JobManager",
+                    tm,
+                    () -> {
+                        List<String> registered = registeredIds(rest);
+                        if (reported.getAndSet(registered.size()) != registered.size()) {
+                            progress.accept(
+                                    "TaskManagers registered: "
+                                            + registered.size()
+                                            + "/"
+                                            + expected.size()
+                                            + " ("
+                                            + seconds(t0)
+                                            + ")");
+                        }
+                        return registered.contains(tm.name());
+                    });
         }
     }
 
@@ -250,13 +339,30 @@ public final class LocalEdgeCluster {
         }
     }
 
-    private static ClusterState launchFlink(ClusterState state, ClusterStateFile stateFile,
-            StartupWatch watch, String name, ProcessRole role, Path dir, FlinkMemory.Params memory,
-            String mainClass, ClusterSettings settings) throws IOException {
+    private static ClusterState launchFlink(
+            ClusterState state,
+            ClusterStateFile stateFile,
+            StartupWatch watch,
+            String name,
+            ProcessRole role,
+            Path dir,
+            FlinkMemory.Params memory,
+            String mainClass,
+            ClusterSettings settings)
+            throws IOException {
         List<String> args = new ArrayList<>(List.of("--configDir", dir.toString()));
         args.addAll(memory.dynamicOptions());
-        return launch(state, stateFile, watch, name, role, dir, memory.jvmOptions(), mainClass,
-                args, settings);
+        return launch(
+                state,
+                stateFile,
+                watch,
+                name,
+                role,
+                dir,
+                memory.jvmOptions(),
+                mainClass,
+                args,
+                settings);
     }
 
     /**
@@ -269,9 +375,18 @@ public final class LocalEdgeCluster {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / taskManagers);
     }
 
-    private static ClusterState launch(ClusterState state, ClusterStateFile stateFile,
-            StartupWatch watch, String name, ProcessRole role, Path dir, List<String> jvmOptions,
-            String mainClass, List<String> args, ClusterSettings settings) throws IOException {
+    private static ClusterState launch(
+            ClusterState state,
+            ClusterStateFile stateFile,
+            StartupWatch watch,
+            String name,
+            ProcessRole role,
+            Path dir,
+            List<String> jvmOptions,
+            String mainClass,
+            List<String> args,
+            ClusterSettings settings)
+            throws IOException {
         Path logFile = dir.resolve(name + ".log");
         Path log4j = dir.resolve("log4j.properties");
         Log4jConfig.write(log4j, logFile);
@@ -281,10 +396,19 @@ public final class LocalEdgeCluster {
             options.add("-D" + ONNX_THREADS_PROPERTY + "=" + modelThreads(settings));
         }
         options.addAll(Log4jConfig.jvmOptions(log4j, logFile));
-        ChildLauncher.Launched launched = ChildLauncher.start(name, role, dir, logFile,
-                new JavaCommand(role == ProcessRole.JOBMANAGER || role == ProcessRole.TASKMANAGER
-                        ? settings.flinkClasspath() : settings.classpath(), options, mainClass,
-                        args));
+        ChildLauncher.Launched launched =
+                ChildLauncher.start(
+                        name,
+                        role,
+                        dir,
+                        logFile,
+                        new JavaCommand(
+                                role == ProcessRole.JOBMANAGER || role == ProcessRole.TASKMANAGER
+                                        ? settings.flinkClasspath()
+                                        : settings.classpath(),
+                                options,
+                                mainClass,
+                                args));
         watch.watch(launched);
         ClusterState next = state.withProcess(launched.child());
         stateFile.write(next);
@@ -303,37 +427,64 @@ public final class LocalEdgeCluster {
         Path out = ChildLauncher.outFile(kafkaDir, "format");
         List<String> options = new ArrayList<>(JavaCommand.SHORT_LIVED_JVM_OPTIONS);
         options.addAll(Log4jConfig.jvmOptions(log4j, logFile));
-        Process format = new ProcessBuilder(new JavaCommand(settings.classpath(), options,
-                KafkaBrokerConfig.STORAGE_TOOL,
-                KafkaBrokerConfig.formatArgs(serverProperties)).toList())
-                .directory(kafkaDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
-                .start();
+        Process format =
+                new ProcessBuilder(
+                                new JavaCommand(
+                                                settings.classpath(),
+                                                options,
+                                                KafkaBrokerConfig.STORAGE_TOOL,
+                                                KafkaBrokerConfig.formatArgs(serverProperties))
+                                        .toList())
+                        .directory(kafkaDir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                        .start();
         if (!format.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             format.destroyForcibly();
-            throw new ClusterStartException("formatting Kafka's storage did not finish within "
-                    + FORMAT_TIMEOUT.toSeconds() + " s; see " + out);
+            throw new ClusterStartException(
+                    "formatting Kafka's storage did not finish within "
+                            + FORMAT_TIMEOUT.toSeconds()
+                            + " s; see "
+                            + out);
         }
         if (format.exitValue() != 0) {
-            throw new ClusterStartException("formatting Kafka's storage failed (exit code "
-                    + format.exitValue() + "); see " + out);
+            throw new ClusterStartException(
+                    "formatting Kafka's storage failed (exit code "
+                            + format.exitValue()
+                            + "); see "
+                            + out);
         }
     }
 
-    private static ClusterState initialState(ClusterSettings settings, List<Site> computeSites,
-            Path tokensFile, Path clientDir, long startedMillis) {
+    private static ClusterState initialState(
+            ClusterSettings settings,
+            List<Site> computeSites,
+            Path tokensFile,
+            Path clientDir,
+            long startedMillis) {
         List<ClusterState.SiteState> sites = new ArrayList<>();
         for (Site site : settings.topology().sites()) {
-            sites.add(new ClusterState.SiteState(site.id(), site.tier(), site.parent(),
-                    site.slots(), computeSites.contains(site) ? taskManagerId(site) : null));
+            sites.add(
+                    new ClusterState.SiteState(
+                            site.id(),
+                            site.tier(),
+                            site.parent(),
+                            site.slots(),
+                            computeSites.contains(site) ? taskManagerId(site) : null));
         }
         String host = FlinkConfigs.HOST;
-        return new ClusterState(settings.workDir(), settings.topologyFile().toAbsolutePath(),
+        return new ClusterState(
+                settings.workDir(),
+                settings.topologyFile().toAbsolutePath(),
                 "http://" + host + ":" + settings.ports().rest(),
                 "http://" + host + ":" + settings.ports().registry(),
-                settings.kafkaBootstrapServers(), tokensFile, clientDir, settings.ports(), sites,
-                List.of(), startedMillis);
+                settings.kafkaBootstrapServers(),
+                tokensFile,
+                clientDir,
+                settings.ports(),
+                sites,
+                List.of(),
+                startedMillis);
     }
 
     /** The tokens in {@code file}, by owner; fresh ones for the demo owners when it is missing. */
@@ -366,9 +517,17 @@ public final class LocalEdgeCluster {
         }
         for (ChildProcess process : previous.get().processes()) {
             if (process.handle().isPresent()) {
-                throw new ClusterStartException("a cluster is already running from " + workDir
-                        + " (" + process.displayName() + ", pid " + process.pid() + "); stop it"
-                        + " with 'flink-edge cluster stop --work-dir " + workDir + "'");
+                throw new ClusterStartException(
+                        "a cluster is already running from "
+                                + workDir
+                                + " ("
+                                + process.displayName()
+                                + ", pid "
+                                + process.pid()
+                                + "); stop it"
+                                + " with 'flink-edge cluster stop --work-dir "
+                                + workDir
+                                + "'");
             }
         }
         LOG.info("Removing the state of a cluster that is no longer running: {}", stateFile.path());
@@ -384,9 +543,15 @@ public final class LocalEdgeCluster {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress(FlinkConfigs.HOST, port.getValue()));
             } catch (IOException e) {
-                throw new ClusterStartException("port " + port.getValue() + " (--"
-                        + port.getKey() + "-port) is in use; stop whatever listens there or"
-                        + " choose another port with --" + port.getKey() + "-port");
+                throw new ClusterStartException(
+                        "port "
+                                + port.getValue()
+                                + " (--"
+                                + port.getKey()
+                                + "-port) is in use; stop whatever listens there or"
+                                + " choose another port with --"
+                                + port.getKey()
+                                + "-port");
             }
         }
     }

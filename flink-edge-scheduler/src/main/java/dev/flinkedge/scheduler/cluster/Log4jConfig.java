@@ -22,20 +22,22 @@ final class Log4jConfig {
      * @param logFile where the process logs
      */
     static void write(Path file, Path logFile) throws IOException {
-        String text = String.join("\n",
-                "# Written by flink-edge cluster start: everything goes to one file.",
-                "shutdownHook = disable",
-                "rootLogger.level = INFO",
-                "rootLogger.appenderRef.file.ref = FileAppender",
-                "appender.file.name = FileAppender",
-                "appender.file.type = File",
-                "appender.file.append = true",
-                "appender.file.fileName = " + escape(logFile.toAbsolutePath().toString()),
-                "appender.file.layout.type = PatternLayout",
-                "appender.file.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n",
-                "logger.kafkaController.name = org.apache.kafka.controller.QuorumController",
-                "logger.kafkaController.level = WARN",
-                "");
+        String text =
+                String.join(
+                        "\n",
+                        "# Written by flink-edge cluster start: everything goes to one file.",
+                        "shutdownHook = disable",
+                        "rootLogger.level = INFO",
+                        "rootLogger.appenderRef.file.ref = FileAppender",
+                        "appender.file.name = FileAppender",
+                        "appender.file.type = File",
+                        "appender.file.append = true",
+                        "appender.file.fileName = " + escape(logFile.toAbsolutePath().toString()),
+                        "appender.file.layout.type = PatternLayout",
+                        "appender.file.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n",
+                        "logger.kafkaController.name = org.apache.kafka.controller.QuorumController",
+                        "logger.kafkaController.level = WARN",
+                        "");
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 

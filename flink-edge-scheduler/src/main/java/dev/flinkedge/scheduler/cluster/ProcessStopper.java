@@ -1,5 +1,8 @@
 package dev.flinkedge.scheduler.cluster;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stops the cluster's processes role by role: TaskManagers, then the JobManager, the registry and
@@ -20,8 +21,12 @@ import org.slf4j.LoggerFactory;
 final class ProcessStopper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessStopper.class);
-    private static final List<ProcessRole> ORDER = List.of(ProcessRole.TASKMANAGER,
-            ProcessRole.JOBMANAGER, ProcessRole.REGISTRY, ProcessRole.KAFKA);
+    private static final List<ProcessRole> ORDER =
+            List.of(
+                    ProcessRole.TASKMANAGER,
+                    ProcessRole.JOBMANAGER,
+                    ProcessRole.REGISTRY,
+                    ProcessRole.KAFKA);
     private static final Duration AFTER_KILL = Duration.ofSeconds(10);
 
     private ProcessStopper() {}
@@ -66,10 +71,11 @@ final class ProcessStopper {
         Map<ChildProcess, Optional<ProcessHandle>> handles = new LinkedHashMap<>();
         for (ChildProcess process : processes) {
             Optional<ProcessHandle> handle = process.handle();
-            handle.ifPresent(h -> {
-                LOG.debug("Stopping {} (pid {})", process.displayName(), h.pid());
-                h.destroy();
-            });
+            handle.ifPresent(
+                    h -> {
+                        LOG.debug("Stopping {} (pid {})", process.displayName(), h.pid());
+                        h.destroy();
+                    });
             handles.put(process, handle);
         }
         long deadline = start + grace.toNanos();
@@ -82,11 +88,16 @@ final class ProcessStopper {
             ProcessHandle handle = entry.getValue().get();
             Outcome outcome = Outcome.STOPPED;
             if (!awaitExit(handle, deadline - System.nanoTime())) {
-                LOG.warn("{} (pid {}) did not exit within {} s of SIGTERM; killing it",
-                        process.displayName(), handle.pid(), grace.toSeconds());
+                LOG.warn(
+                        "{} (pid {}) did not exit within {} s of SIGTERM; killing it",
+                        process.displayName(),
+                        handle.pid(),
+                        grace.toSeconds());
                 handle.destroyForcibly();
-                outcome = awaitExit(handle, AFTER_KILL.toNanos()) ? Outcome.KILLED
-                        : Outcome.STILL_RUNNING;
+                outcome =
+                        awaitExit(handle, AFTER_KILL.toNanos())
+                                ? Outcome.KILLED
+                                : Outcome.STILL_RUNNING;
             }
             results.add(new Result(process, outcome, Duration.ofNanos(System.nanoTime() - start)));
         }

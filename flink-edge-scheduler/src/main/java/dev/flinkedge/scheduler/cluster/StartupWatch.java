@@ -58,9 +58,15 @@ final class StartupWatch {
             }
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) {
-                throw new ClusterStartException("timed out after " + timeout.toSeconds()
-                        + " s waiting for " + what + "; see the log of "
-                        + responsible.displayName() + ": " + responsible.logFile());
+                throw new ClusterStartException(
+                        "timed out after "
+                                + timeout.toSeconds()
+                                + " s waiting for "
+                                + what
+                                + "; see the log of "
+                                + responsible.displayName()
+                                + ": "
+                                + responsible.logFile());
             }
             awaitAnyExit(Math.min(left, POLL.toNanos()));
         }
@@ -70,17 +76,23 @@ final class StartupWatch {
         for (ChildLauncher.Launched l : launched) {
             if (!l.process().isAlive()) {
                 ChildProcess child = l.child();
-                throw new ClusterStartException(child.displayName() + " exited with code "
-                        + l.process().exitValue() + " while waiting for " + what + "; see its log "
-                        + child.logFile() + " and its output "
-                        + ChildLauncher.outFile(child.logFile().getParent(), child.name()));
+                throw new ClusterStartException(
+                        child.displayName()
+                                + " exited with code "
+                                + l.process().exitValue()
+                                + " while waiting for "
+                                + what
+                                + "; see its log "
+                                + child.logFile()
+                                + " and its output "
+                                + ChildLauncher.outFile(child.logFile().getParent(), child.name()));
             }
         }
     }
 
     private void awaitAnyExit(long nanos) throws InterruptedException {
-        CompletableFuture<?>[] exits = launched.stream().map(l -> l.process().onExit())
-                .toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] exits =
+                launched.stream().map(l -> l.process().onExit()).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.anyOf(exits).get(nanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {

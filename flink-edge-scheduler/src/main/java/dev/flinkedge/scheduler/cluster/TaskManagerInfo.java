@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param extendedResources external resources by name ({@code totalResource.extendedResources}),
  *     e.g. {@code edge-1 → 2.0}
  */
-public record TaskManagerInfo(String id, int slots, int freeSlots,
-        Map<String, Double> extendedResources) {
+public record TaskManagerInfo(
+        String id, int slots, int freeSlots, Map<String, Double> extendedResources) {
 
     /** Copies the map. */
     public TaskManagerInfo {

@@ -26,8 +26,8 @@ final class YamlConfig {
     /** Writes the file, replacing an existing one. */
     void write(Path file) throws IOException {
         StringBuilder text = new StringBuilder("# Written by flink-edge cluster start.\n");
-        entries.forEach((key, value) ->
-                text.append(key).append(": ").append(render(value)).append('\n'));
+        entries.forEach(
+                (key, value) -> text.append(key).append(": ").append(render(value)).append('\n'));
         Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
     }
 
@@ -36,7 +36,9 @@ final class YamlConfig {
             return value.toString();
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(YamlConfig::render).collect(Collectors.joining(", ", "[", "]"));
+            return list.stream()
+                    .map(YamlConfig::render)
+                    .collect(Collectors.joining(", ", "[", "]"));
         }
         return "'" + String.valueOf(value).replace("'", "''") + "'";
     }

@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * The configurations the feedback policies step through, made from a camera's best configuration:
  * resolutions scaled by 1, ¾, ½, ⅜ and ¼ (even pixel counts) times frame rates scaled by 1, 0.8,
- * 0.6, 0.5, 0.4, 0.3, 0.2 and 0.1 (not below a floor, 1 fps unless told otherwise, or the best
- * rate if that is lower). The cost of a configuration is its frame rate relative to the best one
- * times the share of a frame's cost its resolution leaves: with a frame-cost share {@code f}, a
- * frame costs {@code f + (1 − f) × pixels / best pixels}. With {@code f = 0} (the default) cost is
- * the pixel rate; a detector with a fixed input size (YOLO letterboxes every frame to 640×640)
- * costs nearly the same per frame at any resolution, {@code f} near 1.
+ * 0.6, 0.5, 0.4, 0.3, 0.2 and 0.1 (not below a floor, 1 fps unless told otherwise, or the best rate
+ * if that is lower). The cost of a configuration is its frame rate relative to the best one times
+ * the share of a frame's cost its resolution leaves: with a frame-cost share {@code f}, a frame
+ * costs {@code f + (1 − f) × pixels / best pixels}. With {@code f = 0} (the default) cost is the
+ * pixel rate; a detector with a fixed input size (YOLO letterboxes every frame to 640×640) costs
+ * nearly the same per frame at any resolution, {@code f} near 1.
  *
  * <pre>{@code
  * ConfigLadder ladder = ConfigLadder.from(new VideoConfig(1280, 720, 10));

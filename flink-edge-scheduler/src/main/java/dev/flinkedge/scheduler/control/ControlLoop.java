@@ -1,7 +1,7 @@
 package dev.flinkedge.scheduler.control;
 
-import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
+import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.scheduler.topology.Topology;
 
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package dev.flinkedge.scheduler.control;
 
-import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
+import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.scheduler.topology.Link;
 import dev.flinkedge.scheduler.topology.Topology;
 
@@ -57,6 +57,7 @@ final class ProfilePolicy implements SchedulingPolicy {
 
     /** The site each camera's frames entered at, as last reported: empty windows name none. */
     private final Map<String, String> sourceSites = new HashMap<>();
+
     private Profile profile;
     private long loadedAtMs = Long.MIN_VALUE;
 
@@ -245,9 +246,9 @@ final class ProfilePolicy implements SchedulingPolicy {
 
         /**
          * The camera's route by its newest window. A window without frames (frequent at low frame
-         * rates) reports no sites: then the source site is the last one reported and the
-         * processing site the one the camera's policy sends most frames to, so that the camera
-         * still counts where it loads the site and the link.
+         * rates) reports no sites: then the source site is the last one reported and the processing
+         * site the one the camera's policy sends most frames to, so that the camera still counts
+         * where it loads the site and the link.
          */
         static Route of(ControlInput input, String camera, Map<String, String> knownSources) {
             String source = input.sourceSite(camera).orElse(knownSources.get(camera));

@@ -1,7 +1,7 @@
 package dev.flinkedge.scheduler.control;
 
-import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
+import dev.flinkedge.connectors.model.CameraPolicy;
 
 import org.apache.flink.configuration.Configuration;
 
@@ -22,9 +22,9 @@ import java.util.Optional;
  * the same overload again and again.
  *
  * <p>Site-coupled (the default): the cameras processed at one site share its cores and its queue,
- * so each camera's signal is the worst p95 among the cameras processed where it is. A violation then
- * cuts every camera of the overloaded site at once, also those that joined cheaply and still look
- * fine, and no camera raises its budget while a neighbour violates.
+ * so each camera's signal is the worst p95 among the cameras processed where it is. A violation
+ * then cuts every camera of the overloaded site at once, also those that joined cheaply and still
+ * look fine, and no camera raises its budget while a neighbour violates.
  */
 final class SloFeedbackPolicy implements SchedulingPolicy {
 
@@ -65,9 +65,7 @@ final class SloFeedbackPolicy implements SchedulingPolicy {
                     .ifPresent(
                             w ->
                                     worstAtSite.merge(
-                                            siteOf(input, camera),
-                                            w.p95LatencyMs(),
-                                            Math::max));
+                                            siteOf(input, camera), w.p95LatencyMs(), Math::max));
         }
         for (CameraPolicy current : input.policies().values()) {
             CameraState s =

@@ -2,6 +2,7 @@ package dev.flinkedge.scheduler.k8s;
 
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Topology;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,10 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Renders the Kubernetes TaskManager pool of each site of a topology: an {@code apps/v1}
- * Deployment pinned to the site's nodes that declares the site as a Flink external resource, one
- * unit per slot, and joins the {@code flink-edge} session cluster. Every site with slots gets a
- * pool except device sites and the root, whose TaskManagers are the {@code FlinkDeployment}'s.
+ * Renders the Kubernetes TaskManager pool of each site of a topology: an {@code apps/v1} Deployment
+ * pinned to the site's nodes that declares the site as a Flink external resource, one unit per
+ * slot, and joins the {@code flink-edge} session cluster. Every site with slots gets a pool except
+ * device sites and the root, whose TaskManagers are the {@code FlinkDeployment}'s.
  *
  * <pre>{@code
  * // file name (taskmanagers-edge-1.yaml) -> manifest
@@ -48,15 +49,18 @@ public final class TaskManagerPools {
         return TEMPLATE.replace("${site}", site.id())
                 .replace("${tier}", site.tier().yamlName())
                 .replace("${slots}", Integer.toString(site.slots()))
-                .replace("${cpu}", BigDecimal.valueOf(site.cpu()).stripTrailingZeros()
-                        .toPlainString());
+                .replace(
+                        "${cpu}",
+                        BigDecimal.valueOf(site.cpu()).stripTrailingZeros().toPlainString());
     }
 
     private static String readTemplate() {
         try (InputStream in = TaskManagerPools.class.getResourceAsStream("taskmanager-pool.yaml")) {
             if (in == null) {
-                throw new IllegalStateException("taskmanager-pool.yaml is missing next to "
-                        + TaskManagerPools.class.getName() + "; rebuild flink-edge-scheduler");
+                throw new IllegalStateException(
+                        "taskmanager-pool.yaml is missing next to "
+                                + TaskManagerPools.class.getName()
+                                + "; rebuild flink-edge-scheduler");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

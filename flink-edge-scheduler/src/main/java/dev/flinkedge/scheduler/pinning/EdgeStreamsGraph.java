@@ -12,6 +12,11 @@ import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.scheduler.placement.Device;
 import dev.flinkedge.scheduler.placement.DeviceSites;
 import dev.flinkedge.scheduler.placement.PlanNode;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,19 +28,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * Turns an EdgeStreams job plan into the planner's {@link PlanNode}s; the only placement class
- * that knows the connectors API.
+ * Turns an EdgeStreams job plan into the planner's {@link PlanNode}s; the only placement class that
+ * knows the connectors API.
  *
  * <ul>
  *   <li>RAW: a SOURCE at the sites of its devices (for an area-based stream, of the known devices
  *       inside its areas);
- *   <li>SHARED: a SOURCE at the producer's site when the registry knows it and the topology has
- *       it, else at the root;
+ *   <li>SHARED: a SOURCE at the producer's site when the registry knows it and the topology has it,
+ *       else at the root;
  *   <li>COMPUTED: a {@link MapOperator} is a MAP, a {@link WindowOperator} is KEYED, and a {@link
  *       LeftUnionOperator} is KEYED too: its areas are records of its left input, not a fixed
  *       polygon, so it runs where both inputs meet;
@@ -61,7 +63,9 @@ public final class EdgeStreamsGraph {
     private final List<PlanNode> builtNodes;
     private final Map<EdgeStream<?>, PlanNode> byStream;
 
-    private EdgeStreamsGraph(List<PlanNode> nodes, List<PlanNode> builtNodes,
+    private EdgeStreamsGraph(
+            List<PlanNode> nodes,
+            List<PlanNode> builtNodes,
             Map<EdgeStream<?>, PlanNode> byStream) {
         this.nodes = List.copyOf(nodes);
         this.builtNodes = List.copyOf(builtNodes);
@@ -82,11 +86,13 @@ public final class EdgeStreamsGraph {
         Map<String, Integer> seen = new HashMap<>();
         List<PlanNode> nodes = new ArrayList<>();
         for (EdgeStream<?> stream : job.streams()) {
-            List<String> inputs = stream.parents().stream().map(p -> byStream.get(p).id())
-                    .toList();
-            String label = stream.kind() == EdgeStream.Kind.SINK ? "sink:" + inputs.get(0)
-                    : stream.descriptor() == null ? stream.kind().name().toLowerCase(Locale.ROOT)
-                    : stream.descriptor().ref().toString();
+            List<String> inputs = stream.parents().stream().map(p -> byStream.get(p).id()).toList();
+            String label =
+                    stream.kind() == EdgeStream.Kind.SINK
+                            ? "sink:" + inputs.get(0)
+                            : stream.descriptor() == null
+                                    ? stream.kind().name().toLowerCase(Locale.ROOT)
+                                    : stream.descriptor().ref().toString();
             int n = seen.merge(label, 1, Integer::sum);
             String id = n == 1 ? label : label + "#" + n;
             PlanNode node = node(id, stream, inputs, devices);
@@ -94,8 +100,8 @@ public final class EdgeStreamsGraph {
             nodes.add(node);
         }
         Set<EdgeStream<?>> built = built(job.streams());
-        List<PlanNode> builtNodes = job.streams().stream().filter(built::contains)
-                .map(byStream::get).toList();
+        List<PlanNode> builtNodes =
+                job.streams().stream().filter(built::contains).map(byStream::get).toList();
         return new EdgeStreamsGraph(nodes, builtNodes, byStream);
     }
 
@@ -114,7 +120,8 @@ public final class EdgeStreamsGraph {
         }
         while (!todo.isEmpty()) {
             EdgeStream<?> stream = todo.pop();
-            if (built.add(stream) && stream.kind() != EdgeStream.Kind.RAW
+            if (built.add(stream)
+                    && stream.kind() != EdgeStream.Kind.RAW
                     && stream.kind() != EdgeStream.Kind.SHARED) {
                 todo.addAll(stream.parents());
             }
@@ -154,14 +161,16 @@ public final class EdgeStreamsGraph {
     public PlanNode nodeOf(EdgeStream<?> stream) {
         PlanNode node = byStream.get(stream);
         if (node == null) {
-            throw new IllegalArgumentException(stream + " is not a node of this graph; convert"
-                    + " the job again after adding it");
+            throw new IllegalArgumentException(
+                    stream
+                            + " is not a node of this graph; convert"
+                            + " the job again after adding it");
         }
         return node;
     }
 
-    private static PlanNode node(String id, EdgeStream<?> stream, List<String> inputs,
-            DeviceSites devices) {
+    private static PlanNode node(
+            String id, EdgeStream<?> stream, List<String> inputs, DeviceSites devices) {
         return switch (stream.kind()) {
             case RAW -> raw(id, stream.descriptor().source(), devices);
             case SHARED -> PlanNode.source(id, List.of(producerSite(stream.descriptor(), devices)));
@@ -171,17 +180,22 @@ public final class EdgeStreamsGraph {
         };
     }
 
-    private static PlanNode computed(String id, EdgeOperator<?, ?> operator,
-            List<String> inputs) {
+    private static PlanNode computed(String id, EdgeOperator<?, ?> operator, List<String> inputs) {
         if (operator instanceof MapOperator) {
             return PlanNode.map(id, inputs);
         }
         if (operator instanceof WindowOperator || operator instanceof LeftUnionOperator) {
             return PlanNode.keyed(id, inputs);
         }
-        throw new IllegalArgumentException("stream '" + id + "' is computed by operator '"
-                + operator.name() + "' (" + operator.getClass().getName() + "), which the planner"
-                + " cannot place; extend MapOperator or WindowOperator");
+        throw new IllegalArgumentException(
+                "stream '"
+                        + id
+                        + "' is computed by operator '"
+                        + operator.name()
+                        + "' ("
+                        + operator.getClass().getName()
+                        + "), which the planner"
+                        + " cannot place; extend MapOperator or WindowOperator");
     }
 
     private static PlanNode raw(String id, SourceSpec source, DeviceSites devices) {
@@ -199,9 +213,13 @@ public final class EdgeStreamsGraph {
             }
         }
         if (read.isEmpty()) {
-            throw new IllegalArgumentException("RAW stream '" + id + "' reads areas "
-                    + source.areas() + " but no known device lies inside them; add the devices"
-                    + " there to the DeviceSites given to the planner");
+            throw new IllegalArgumentException(
+                    "RAW stream '"
+                            + id
+                            + "' reads areas "
+                            + source.areas()
+                            + " but no known device lies inside them; add the devices"
+                            + " there to the DeviceSites given to the planner");
         }
         TreeSet<String> sites = new TreeSet<>();
         read.forEach(device -> sites.add(devices.device(device).site()));
@@ -210,8 +228,10 @@ public final class EdgeStreamsGraph {
 
     private static String producerSite(StreamDescriptor descriptor, DeviceSites devices) {
         Producer producer = descriptor.producer();
-        boolean known = producer != null && producer.site() != null
-                && devices.topology().contains(producer.site());
+        boolean known =
+                producer != null
+                        && producer.site() != null
+                        && devices.topology().contains(producer.site());
         return known ? producer.site() : devices.topology().root().id();
     }
 }

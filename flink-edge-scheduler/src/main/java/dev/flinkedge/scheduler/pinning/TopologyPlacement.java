@@ -6,11 +6,16 @@ import dev.flinkedge.connectors.api.PlacementStrategy;
 import dev.flinkedge.scheduler.placement.Device;
 import dev.flinkedge.scheduler.placement.DeviceSites;
 import dev.flinkedge.scheduler.placement.PlacementPlan;
-import dev.flinkedge.scheduler.placement.PlanNode;
 import dev.flinkedge.scheduler.placement.Placer;
+import dev.flinkedge.scheduler.placement.PlanNode;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
+
+import org.apache.flink.api.common.operators.SlotSharingGroup;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -20,23 +25,20 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.flink.api.common.operators.SlotSharingGroup;
-import org.apache.flink.streaming.api.graph.StreamGraph;
-import org.apache.flink.streaming.api.graph.StreamNode;
 
 /**
  * Runs an EdgeStreams job where the {@link Placer} places it on an edge topology: the placement
  * strategy the scheduler gives {@link EdgeStreams#withPlacement}. The Placer decides, in one run
- * per job; this class only hands its decisions to EdgeStreams — the sites of each node, the
- * devices each copy of a RAW stream reads — and turns a site into a slot sharing group.
+ * per job; this class only hands its decisions to EdgeStreams — the sites of each node, the devices
+ * each copy of a RAW stream reads — and turns a site into a slot sharing group.
  *
- * <p>All operators of a job at one site share the group {@code site-<id>}. It asks for one unit
- * of the site's external resource (each TaskManager of the site declares one unit per slot, see
- * {@code FlinkConfigs}), so it is scheduled only there, and it declares token amounts of CPU
- * ({@value #CPU_CORES} cores, or less on a site with less per slot) and task heap ({@value
- * #TASK_HEAP_MB} MB), no off-heap and no managed memory, so that fine-grained resource management
- * accepts it. Slots, not CPU or memory, bound what a site takes. Jobs needing managed memory (the
- * RocksDB state backend) do not fit these groups.
+ * <p>All operators of a job at one site share the group {@code site-<id>}. It asks for one unit of
+ * the site's external resource (each TaskManager of the site declares one unit per slot, see {@code
+ * FlinkConfigs}), so it is scheduled only there, and it declares token amounts of CPU ({@value
+ * #CPU_CORES} cores, or less on a site with less per slot) and task heap ({@value #TASK_HEAP_MB}
+ * MB), no off-heap and no managed memory, so that fine-grained resource management accepts it.
+ * Slots, not CPU or memory, bound what a site takes. Jobs needing managed memory (the RocksDB state
+ * backend) do not fit these groups.
  *
  * <pre>{@code
  * EdgeStreams es = EdgeStreams.on(env, registry, "city-a")
@@ -70,15 +72,15 @@ public final class TopologyPlacement implements PlacementStrategy {
 
     /** A strategy for a topology whose devices are its sites of tier {@code device}. */
     public static TopologyPlacement of(Topology topology) {
-        return new TopologyPlacement(new Placer(topology, DeviceSites.ofTopology(topology),
-                MAX_HULL_EDGES));
+        return new TopologyPlacement(
+                new Placer(topology, DeviceSites.ofTopology(topology), MAX_HULL_EDGES));
     }
 
     /**
      * A strategy for the topology in a YAML file.
      *
-     * @throws dev.flinkedge.scheduler.topology.InvalidTopologyException when the file is missing
-     *     or not a valid topology
+     * @throws dev.flinkedge.scheduler.topology.InvalidTopologyException when the file is missing or
+     *     not a valid topology
      */
     public static TopologyPlacement load(Path topologyFile) {
         return of(TopologyLoader.load(topologyFile));
@@ -152,12 +154,16 @@ public final class TopologyPlacement implements PlacementStrategy {
 
     private static SlotSharingGroup group(Site site) {
         if (!site.hostsTasks()) {
-            throw new IllegalArgumentException("site '" + site.id() + "' hosts no tasks (a device"
-                    + " or no slots); the planner places work only at sites with slots");
+            throw new IllegalArgumentException(
+                    "site '"
+                            + site.id()
+                            + "' hosts no tasks (a device"
+                            + " or no slots); the planner places work only at sites with slots");
         }
-        double cpu = site.cpu() > 0
-                ? Math.min(CPU_CORES, Math.floor(site.cpu() / site.slots() * 1000) / 1000)
-                : CPU_CORES;
+        double cpu =
+                site.cpu() > 0
+                        ? Math.min(CPU_CORES, Math.floor(site.cpu() / site.slots() * 1000) / 1000)
+                        : CPU_CORES;
         return SlotSharingGroup.newBuilder(GROUP_PREFIX + site.id())
                 .setCpuCores(Math.max(cpu, 0.001))
                 .setTaskHeapMemoryMB(TASK_HEAP_MB)
@@ -178,29 +184,51 @@ public final class TopologyPlacement implements PlacementStrategy {
         SortedMap<String, List<StreamNode>> bySite = new TreeMap<>();
         for (StreamNode node : graph.getStreamNodes()) {
             String group = node.getSlotSharingGroup();
-            if (group != null && group.startsWith(GROUP_PREFIX)
+            if (group != null
+                    && group.startsWith(GROUP_PREFIX)
                     && groups.containsKey(group.substring(GROUP_PREFIX.length()))) {
-                bySite.computeIfAbsent(group.substring(GROUP_PREFIX.length()),
-                        s -> new ArrayList<>()).add(node);
+                bySite.computeIfAbsent(
+                                group.substring(GROUP_PREFIX.length()), s -> new ArrayList<>())
+                        .add(node);
             }
         }
         List<String> overloaded = new ArrayList<>();
-        bySite.forEach((siteId, nodes) -> {
-            int needed = nodes.stream().mapToInt(n -> Math.max(1, n.getParallelism())).max()
-                    .orElse(0);
-            Site site = placer.topology().site(siteId);
-            if (needed > site.slots()) {
-                overloaded.add(siteId + " needs " + needed + " slots for "
-                        + nodes.stream().filter(n -> Math.max(1, n.getParallelism()) == needed)
-                                .map(StreamNode::getOperatorName).sorted().toList()
-                        + " but has " + site.slots());
-            }
-        });
+        bySite.forEach(
+                (siteId, nodes) -> {
+                    int needed =
+                            nodes.stream()
+                                    .mapToInt(n -> Math.max(1, n.getParallelism()))
+                                    .max()
+                                    .orElse(0);
+                    Site site = placer.topology().site(siteId);
+                    if (needed > site.slots()) {
+                        overloaded.add(
+                                siteId
+                                        + " needs "
+                                        + needed
+                                        + " slots for "
+                                        + nodes.stream()
+                                                .filter(
+                                                        n ->
+                                                                Math.max(1, n.getParallelism())
+                                                                        == needed)
+                                                .map(StreamNode::getOperatorName)
+                                                .sorted()
+                                                .toList()
+                                        + " but has "
+                                        + site.slots());
+                    }
+                });
         if (!overloaded.isEmpty()) {
-            throw new IllegalStateException("Job '" + graph.getJobName() + "' does not fit its"
-                    + " sites: " + String.join("; ", overloaded) + ". Lower those operators'"
-                    + " parallelism or give the sites more slots in the topology; work is never"
-                    + " moved to another site");
+            throw new IllegalStateException(
+                    "Job '"
+                            + graph.getJobName()
+                            + "' does not fit its"
+                            + " sites: "
+                            + String.join("; ", overloaded)
+                            + ". Lower those operators'"
+                            + " parallelism or give the sites more slots in the topology; work is never"
+                            + " moved to another site");
         }
     }
 }

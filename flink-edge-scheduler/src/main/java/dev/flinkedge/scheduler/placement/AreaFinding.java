@@ -2,6 +2,15 @@ package dev.flinkedge.scheduler.placement;
 
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Topology;
+
+import org.locationtech.jts.algorithm.ConvexHull;
+import org.locationtech.jts.algorithm.MinimumAreaRectangle;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -11,13 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.locationtech.jts.algorithm.ConvexHull;
-import org.locationtech.jts.algorithm.MinimumAreaRectangle;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * Finds the site for an area: every site keeps a convex region covering the locations of all
@@ -27,9 +29,9 @@ import org.locationtech.jts.geom.Polygon;
  * <p>A region is the convex hull of the subtree's device locations when that hull has at most
  * {@code maxEdges} edges. A larger hull is replaced by a covering rectangle: the minimum-area
  * rotated rectangle when it covers the hull, else (should rounding leave a vertex outside) the
- * axis-aligned envelope, which covers it exactly. A site's region is built from its own devices
- * and its children's regions, so it always covers its children's regions and every device below
- * it. Simplification only enlarges regions: more sites may cover an area, never fewer.
+ * axis-aligned envelope, which covers it exactly. A site's region is built from its own devices and
+ * its children's regions, so it always covers its children's regions and every device below it.
+ * Simplification only enlarges regions: more sites may cover an area, never fewer.
  *
  * <pre>{@code
  * AreaFinding finding = AreaFinding.build(topology, devices, 8);
@@ -48,7 +50,10 @@ public final class AreaFinding {
     private final SortedMap<String, Geometry> regions;
     private final Map<String, Integer> depths;
 
-    private AreaFinding(Topology topology, int maxEdges, SortedMap<String, Geometry> regions,
+    private AreaFinding(
+            Topology topology,
+            int maxEdges,
+            SortedMap<String, Geometry> regions,
             Map<String, Integer> depths) {
         this.topology = topology;
         this.maxEdges = maxEdges;
@@ -67,8 +72,12 @@ public final class AreaFinding {
      */
     public static AreaFinding build(Topology topology, DeviceSites devices, int maxEdges) {
         if (maxEdges < MIN_EDGES) {
-            throw new IllegalArgumentException("maxEdges is " + maxEdges + "; it must be at least "
-                    + MIN_EDGES + ", as an oversized hull is replaced by a covering rectangle");
+            throw new IllegalArgumentException(
+                    "maxEdges is "
+                            + maxEdges
+                            + "; it must be at least "
+                            + MIN_EDGES
+                            + ", as an oversized hull is replaced by a covering rectangle");
         }
         Map<String, List<Coordinate>> points = new HashMap<>();
         for (Device device : devices.all()) {
@@ -80,11 +89,12 @@ public final class AreaFinding {
             depths.put(site.id(), topology.ancestors(site.id()).size());
         }
         List<Site> bottomUp = new ArrayList<>(topology.sites());
-        bottomUp.sort(Comparator.comparing((Site s) -> -depths.get(s.id()))
-                .thenComparing(Site::id));
+        bottomUp.sort(
+                Comparator.comparing((Site s) -> -depths.get(s.id())).thenComparing(Site::id));
         SortedMap<String, Geometry> regions = new TreeMap<>();
         for (Site site : bottomUp) {
-            List<Coordinate> coordinates = new ArrayList<>(points.getOrDefault(site.id(), List.of()));
+            List<Coordinate> coordinates =
+                    new ArrayList<>(points.getOrDefault(site.id(), List.of()));
             for (Site child : topology.children(site.id())) {
                 Geometry region = regions.get(child.id());
                 if (region != null) {
@@ -99,8 +109,8 @@ public final class AreaFinding {
     }
 
     private static Geometry region(List<Coordinate> coordinates, int maxEdges) {
-        Geometry hull = new ConvexHull(coordinates.toArray(new Coordinate[0]), GEOMETRY)
-                .getConvexHull();
+        Geometry hull =
+                new ConvexHull(coordinates.toArray(new Coordinate[0]), GEOMETRY).getConvexHull();
         if (edges(hull) <= maxEdges) {
             return hull;
         }

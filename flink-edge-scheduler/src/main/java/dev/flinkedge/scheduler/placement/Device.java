@@ -1,6 +1,7 @@
 package dev.flinkedge.scheduler.placement;
 
 import dev.flinkedge.connectors.model.GeoPoint;
+
 import java.util.Objects;
 
 /**
@@ -18,8 +19,8 @@ public record Device(String id, String site, GeoPoint location) {
             throw new IllegalArgumentException("device id is missing; give every device an id");
         }
         if (site == null || site.isBlank()) {
-            throw new IllegalArgumentException("device '" + id + "' has no site; name the site"
-                    + " it is attached to");
+            throw new IllegalArgumentException(
+                    "device '" + id + "' has no site; name the site" + " it is attached to");
         }
         Objects.requireNonNull(location, () -> "device '" + id + "': location");
     }

@@ -4,6 +4,7 @@ import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -40,14 +41,27 @@ public final class DeviceSites {
         SortedMap<String, Device> byId = new TreeMap<>();
         for (Device device : devices) {
             if (!topology.contains(device.site())) {
-                throw new IllegalArgumentException("device '" + device.id() + "' is attached to"
-                        + " site '" + device.site() + "', which is not in the topology; attach it"
-                        + " to one of: " + String.join(", ",
-                                topology.sites().stream().map(s -> s.id()).sorted().toList()));
+                throw new IllegalArgumentException(
+                        "device '"
+                                + device.id()
+                                + "' is attached to"
+                                + " site '"
+                                + device.site()
+                                + "', which is not in the topology; attach it"
+                                + " to one of: "
+                                + String.join(
+                                        ", ",
+                                        topology.sites().stream()
+                                                .map(s -> s.id())
+                                                .sorted()
+                                                .toList()));
             }
             if (byId.putIfAbsent(device.id(), device) != null) {
-                throw new IllegalArgumentException("device '" + device.id() + "' is listed twice;"
-                        + " list every device once");
+                throw new IllegalArgumentException(
+                        "device '"
+                                + device.id()
+                                + "' is listed twice;"
+                                + " list every device once");
             }
         }
         return new DeviceSites(topology, byId);
@@ -79,19 +93,21 @@ public final class DeviceSites {
      * @return the devices
      */
     public static DeviceSites nearest(Topology topology, Map<String, GeoPoint> located) {
-        List<Site> hosts = topology.sites().stream()
-                .filter(s -> s.hostsTasks() && !s.isRoot())
-                .toList();
+        List<Site> hosts =
+                topology.sites().stream().filter(s -> s.hostsTasks() && !s.isRoot()).toList();
         if (hosts.isEmpty()) {
             hosts = topology.sites().stream().filter(Site::isRoot).toList();
         }
         Map<String, Device> devices = new TreeMap<>();
         for (Map.Entry<String, GeoPoint> e : located.entrySet()) {
             GeoPoint at = e.getValue();
-            Site nearest = hosts.stream()
-                    .min(Comparator.comparingDouble((Site s) -> s.location().distanceMetres(at))
-                            .thenComparing(Site::id))
-                    .orElseThrow();
+            Site nearest =
+                    hosts.stream()
+                            .min(
+                                    Comparator.comparingDouble(
+                                                    (Site s) -> s.location().distanceMetres(at))
+                                            .thenComparing(Site::id))
+                            .orElseThrow();
             devices.put(e.getKey(), new Device(e.getKey(), nearest.id(), at));
         }
         ofTopology(topology).all().forEach(d -> devices.put(d.id(), d));
@@ -129,8 +145,11 @@ public final class DeviceSites {
     public Device device(String id) {
         Device device = devices.get(id);
         if (device == null) {
-            throw new IllegalArgumentException("device '" + id + "' is not known; add it (with"
-                    + " its site and location) to the DeviceSites given to the planner");
+            throw new IllegalArgumentException(
+                    "device '"
+                            + id
+                            + "' is not known; add it (with"
+                            + " its site and location) to the DeviceSites given to the planner");
         }
         return device;
     }

@@ -2,6 +2,7 @@ package dev.flinkedge.scheduler.placement;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where each operator of a job runs, and why. Immutable, sorted by operator name. An operator
- * that runs once per branch appears once per branch, named {@code operator@site}.
+ * Where each operator of a job runs, and why. Immutable, sorted by operator name. An operator that
+ * runs once per branch appears once per branch, named {@code operator@site}.
  *
  * <pre>{@code
  * PlacementPlan plan = new Placer(topology, areaFinding).place(nodes);
@@ -35,10 +36,20 @@ public record PlacementPlan(List<Entry> entries) {
 
         /** Checks that every field is present. */
         public Entry {
-            if (operator == null || operator.isBlank() || site == null || site.isBlank()
-                    || reason == null || reason.isBlank()) {
-                throw new IllegalArgumentException("placement entry (" + operator + ", " + site
-                        + ", " + reason + ") needs an operator, a site and a reason");
+            if (operator == null
+                    || operator.isBlank()
+                    || site == null
+                    || site.isBlank()
+                    || reason == null
+                    || reason.isBlank()) {
+                throw new IllegalArgumentException(
+                        "placement entry ("
+                                + operator
+                                + ", "
+                                + site
+                                + ", "
+                                + reason
+                                + ") needs an operator, a site and a reason");
             }
         }
     }
@@ -48,8 +59,10 @@ public record PlacementPlan(List<Entry> entries) {
         entries = entries.stream().sorted(Comparator.comparing(Entry::operator)).toList();
         for (int i = 1; i < entries.size(); i++) {
             if (entries.get(i).operator().equals(entries.get(i - 1).operator())) {
-                throw new IllegalArgumentException("operator '" + entries.get(i).operator()
-                        + "' is placed twice; give each operator (branch) one site");
+                throw new IllegalArgumentException(
+                        "operator '"
+                                + entries.get(i).operator()
+                                + "' is placed twice; give each operator (branch) one site");
             }
         }
     }
@@ -76,8 +89,12 @@ public record PlacementPlan(List<Entry> entries) {
     public String siteOf(String operator) {
         String site = placement().get(operator);
         if (site == null) {
-            throw new IllegalArgumentException("operator '" + operator + "' is not placed; placed"
-                    + " operators: " + String.join(", ", placement().keySet()));
+            throw new IllegalArgumentException(
+                    "operator '"
+                            + operator
+                            + "' is not placed; placed"
+                            + " operators: "
+                            + String.join(", ", placement().keySet()));
         }
         return site;
     }
@@ -90,9 +107,13 @@ public record PlacementPlan(List<Entry> entries) {
      */
     public List<String> sitesOfNode(String node) {
         return entries.stream()
-                .filter(e -> e.operator().equals(node)
-                        || e.operator().equals(node + "@" + e.site()))
-                .map(Entry::site).sorted().toList();
+                .filter(
+                        e ->
+                                e.operator().equals(node)
+                                        || e.operator().equals(node + "@" + e.site()))
+                .map(Entry::site)
+                .sorted()
+                .toList();
     }
 
     /** The plan as {@code {"placement": {op: site}, "reasons": {op: reason}}}, keys sorted. */

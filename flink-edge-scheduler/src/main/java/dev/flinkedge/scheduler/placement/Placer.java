@@ -2,6 +2,7 @@ package dev.flinkedge.scheduler.placement;
 
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Topology;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -68,12 +69,13 @@ public final class Placer {
         this.topology = Objects.requireNonNull(topology, "topology");
         this.devices = Objects.requireNonNull(devices, "devices");
         if (devices.topology() != topology) {
-            throw new IllegalArgumentException("the devices are attached to another topology;"
-                    + " build the DeviceSites on the planner's topology");
+            throw new IllegalArgumentException(
+                    "the devices are attached to another topology;"
+                            + " build the DeviceSites on the planner's topology");
         }
         if (maxEdges < AreaFinding.MIN_EDGES) {
-            throw new IllegalArgumentException("maxEdges is " + maxEdges + "; it must be at least "
-                    + AreaFinding.MIN_EDGES);
+            throw new IllegalArgumentException(
+                    "maxEdges is " + maxEdges + "; it must be at least " + AreaFinding.MIN_EDGES);
         }
         this.maxEdges = maxEdges;
     }
@@ -104,10 +106,14 @@ public final class Placer {
                 return above;
             }
         }
-        throw new IllegalArgumentException("no site from '" + siteId + "' up to the root hosts"
-                + " tasks (each is a device or has slots: 0), so work placed at '" + siteId
-                + "' has nowhere to run; give an edge or cloud site on that path slots: 1 or"
-                + " more");
+        throw new IllegalArgumentException(
+                "no site from '"
+                        + siteId
+                        + "' up to the root hosts"
+                        + " tasks (each is a device or has slots: 0), so work placed at '"
+                        + siteId
+                        + "' has nowhere to run; give an edge or cloud site on that path slots: 1 or"
+                        + " more");
     }
 
     /**
@@ -129,8 +135,7 @@ public final class Placer {
             for (Placed placed : place(node, sites, upstreamDevices)) {
                 Placed hosted = hosted(placed);
                 if (at.add(hosted.site())) {
-                    entries.add(new PlacementPlan.Entry(node.id(), hosted.site(),
-                            hosted.reason()));
+                    entries.add(new PlacementPlan.Entry(node.id(), hosted.site(), hosted.reason()));
                 }
             }
             sites.put(node.id(), at);
@@ -142,14 +147,21 @@ public final class Placer {
 
     private Placed hosted(Placed placed) {
         Site host = host(placed.site());
-        return host.id().equals(placed.site()) ? placed : new Placed(host.id(), placed.reason()
-                + "; " + placed.site() + " hosts no tasks, so at " + host.id()
-                + ", the nearest site above it with slots");
+        return host.id().equals(placed.site())
+                ? placed
+                : new Placed(
+                        host.id(),
+                        placed.reason()
+                                + "; "
+                                + placed.site()
+                                + " hosts no tasks, so at "
+                                + host.id()
+                                + ", the nearest site above it with slots");
     }
 
     /** The devices a node reads through its sources, or null when a source does not know them. */
-    private static SortedSet<String> upstreamDevices(PlanNode node,
-            Map<String, SortedSet<String>> upstream) {
+    private static SortedSet<String> upstreamDevices(
+            PlanNode node, Map<String, SortedSet<String>> upstream) {
         if (node.kind() == PlanNode.Kind.SOURCE) {
             return node.sourceDevices().isEmpty() ? null : new TreeSet<>(node.sourceDevices());
         }
@@ -164,7 +176,9 @@ public final class Placer {
         return all;
     }
 
-    private List<Placed> place(PlanNode node, Map<String, SortedSet<String>> sites,
+    private List<Placed> place(
+            PlanNode node,
+            Map<String, SortedSet<String>> sites,
             Map<String, SortedSet<String>> upstreamDevices) {
         List<Placed> placed = new ArrayList<>();
         switch (node.kind()) {
@@ -178,35 +192,55 @@ public final class Placer {
             }
             case MAP, UNION -> {
                 for (String site : inputSites(node, sites)) {
-                    placed.add(new Placed(site, node.kind().name().toLowerCase(Locale.ROOT)
-                            + ": runs where its input branch at " + site + " is"));
+                    placed.add(
+                            new Placed(
+                                    site,
+                                    node.kind().name().toLowerCase(Locale.ROOT)
+                                            + ": runs where its input branch at "
+                                            + site
+                                            + " is"));
                 }
             }
             case KEYED -> {
                 SortedSet<String> inputs = inputSites(node, sites);
                 String lca = topology.lowestCommonAncestor(inputs).id();
-                placed.add(new Placed(lca, "keyed: lowest common ancestor of its inputs' sites "
-                        + inputs));
+                placed.add(
+                        new Placed(
+                                lca,
+                                "keyed: lowest common ancestor of its inputs' sites " + inputs));
             }
             case AREA_RULE -> {
                 SortedSet<String> read = upstreamDevices.get(node.id());
-                AreaFinding finding = findings.computeIfAbsent(
-                        new TreeSet<>(read == null ? devices.all().stream().map(Device::id)
-                                .toList() : read),
-                        ids -> AreaFinding.build(topology, devices.only(ids), maxEdges));
-                placed.add(new Placed(finding.siteFor(node.area()).id(),
-                        "area rule: deepest site whose hull of "
-                                + (read == null ? "all devices" : "the devices it reads " + read)
-                                + " covers " + node.areaWkt() + " (the root when none does)"));
+                AreaFinding finding =
+                        findings.computeIfAbsent(
+                                new TreeSet<>(
+                                        read == null
+                                                ? devices.all().stream().map(Device::id).toList()
+                                                : read),
+                                ids -> AreaFinding.build(topology, devices.only(ids), maxEdges));
+                placed.add(
+                        new Placed(
+                                finding.siteFor(node.area()).id(),
+                                "area rule: deepest site whose hull of "
+                                        + (read == null
+                                                ? "all devices"
+                                                : "the devices it reads " + read)
+                                        + " covers "
+                                        + node.areaWkt()
+                                        + " (the root when none does)"));
             }
             case SINK -> {
                 if (node.targetSite() != null) {
-                    placed.add(new Placed(known(node, node.targetSite()),
-                            "sink: its target site"));
+                    placed.add(new Placed(known(node, node.targetSite()), "sink: its target site"));
                 } else {
                     for (String site : inputSites(node, sites)) {
-                        placed.add(new Placed(site, "sink: no target site, so where its input"
-                                + " branch at " + site + " is"));
+                        placed.add(
+                                new Placed(
+                                        site,
+                                        "sink: no target site, so where its input"
+                                                + " branch at "
+                                                + site
+                                                + " is"));
                     }
                 }
             }
@@ -217,13 +251,19 @@ public final class Placer {
     private static String sourceReason(String host, SortedSet<String> sites) {
         String reason = "source: its devices are attached to " + String.join(", ", sites);
         List<String> taskless = sites.stream().filter(site -> !site.equals(host)).toList();
-        return taskless.isEmpty() ? reason : reason + "; " + String.join(", ", taskless)
-                + (taskless.size() == 1 ? " hosts" : " host") + " no tasks, so at " + host
-                + ", the nearest site above with slots";
+        return taskless.isEmpty()
+                ? reason
+                : reason
+                        + "; "
+                        + String.join(", ", taskless)
+                        + (taskless.size() == 1 ? " hosts" : " host")
+                        + " no tasks, so at "
+                        + host
+                        + ", the nearest site above with slots";
     }
 
-    private static SortedSet<String> inputSites(PlanNode node,
-            Map<String, SortedSet<String>> sites) {
+    private static SortedSet<String> inputSites(
+            PlanNode node, Map<String, SortedSet<String>> sites) {
         SortedSet<String> at = new TreeSet<>();
         node.inputs().forEach(input -> at.addAll(sites.get(input)));
         return at;
@@ -231,20 +271,31 @@ public final class Placer {
 
     private String known(PlanNode node, String site) {
         if (!topology.contains(site)) {
-            throw new IllegalArgumentException("plan node '" + node.id() + "' names site '" + site
-                    + "', which is not in the topology; use one of: " + String.join(", ",
-                            topology.sites().stream().map(s -> s.id()).sorted().toList()));
+            throw new IllegalArgumentException(
+                    "plan node '"
+                            + node.id()
+                            + "' names site '"
+                            + site
+                            + "', which is not in the topology; use one of: "
+                            + String.join(
+                                    ", ",
+                                    topology.sites().stream().map(s -> s.id()).sorted().toList()));
         }
         return site;
     }
 
-    private static List<PlacementPlan.Entry> branchNames(List<PlacementPlan.Entry> entries,
-            Map<String, SortedSet<String>> sites) {
+    private static List<PlacementPlan.Entry> branchNames(
+            List<PlacementPlan.Entry> entries, Map<String, SortedSet<String>> sites) {
         List<PlacementPlan.Entry> named = new ArrayList<>();
         for (PlacementPlan.Entry entry : entries) {
             boolean branched = sites.get(entry.operator()).size() > 1;
-            named.add(branched ? new PlacementPlan.Entry(entry.operator() + "@" + entry.site(),
-                    entry.site(), entry.reason()) : entry);
+            named.add(
+                    branched
+                            ? new PlacementPlan.Entry(
+                                    entry.operator() + "@" + entry.site(),
+                                    entry.site(),
+                                    entry.reason())
+                            : entry);
         }
         return named;
     }
@@ -253,16 +304,25 @@ public final class Placer {
         SortedMap<String, PlanNode> byId = new TreeMap<>();
         for (PlanNode node : nodes) {
             if (byId.putIfAbsent(node.id(), node) != null) {
-                throw new IllegalArgumentException("plan node id '" + node.id() + "' is used"
-                        + " twice; give every node its own id");
+                throw new IllegalArgumentException(
+                        "plan node id '"
+                                + node.id()
+                                + "' is used"
+                                + " twice; give every node its own id");
             }
         }
         for (PlanNode node : byId.values()) {
             for (String input : node.inputs()) {
                 if (!byId.containsKey(input)) {
-                    throw new IllegalArgumentException("plan node '" + node.id() + "' reads '"
-                            + input + "', which is not a node of the plan; add it or fix the"
-                            + " input (nodes: " + String.join(", ", byId.keySet()) + ")");
+                    throw new IllegalArgumentException(
+                            "plan node '"
+                                    + node.id()
+                                    + "' reads '"
+                                    + input
+                                    + "', which is not a node of the plan; add it or fix the"
+                                    + " input (nodes: "
+                                    + String.join(", ", byId.keySet())
+                                    + ")");
                 }
             }
         }
@@ -277,8 +337,8 @@ public final class Placer {
         for (PlanNode node : byId.values()) {
             List<String> distinct = node.inputs().stream().distinct().toList();
             waiting.put(node.id(), distinct.size());
-            distinct.forEach(in -> readers.computeIfAbsent(in, k -> new ArrayList<>())
-                    .add(node.id()));
+            distinct.forEach(
+                    in -> readers.computeIfAbsent(in, k -> new ArrayList<>()).add(node.id()));
             if (distinct.isEmpty()) {
                 ready.add(node.id());
             }
@@ -296,8 +356,11 @@ public final class Placer {
         }
         if (order.size() < byId.size()) {
             List<String> stuck = byId.keySet().stream().filter(id -> waiting.get(id) > 0).toList();
-            throw new IllegalArgumentException("plan nodes " + stuck + " read each other in a"
-                    + " cycle; a plan must be acyclic");
+            throw new IllegalArgumentException(
+                    "plan nodes "
+                            + stuck
+                            + " read each other in a"
+                            + " cycle; a plan must be acyclic");
         }
         return order;
     }

@@ -1,10 +1,11 @@
 package dev.flinkedge.scheduler.placement;
 
-import java.util.List;
-import java.util.Objects;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+
+import java.util.List;
+import java.util.Objects;
 
 /**
  * One node of a job's logical plan as the planner sees it, free of Flink types.
@@ -26,8 +27,14 @@ import org.locationtech.jts.io.WKTReader;
  * @param areaWkt for an AREA_RULE, its area as a WKT geometry in longitude/latitude; else null
  * @param targetSite for a SINK, the site it writes at, or null to write where its input is
  */
-public record PlanNode(String id, Kind kind, List<String> inputs, List<String> sourceSites,
-        List<String> sourceDevices, String areaWkt, String targetSite) {
+public record PlanNode(
+        String id,
+        Kind kind,
+        List<String> inputs,
+        List<String> sourceSites,
+        List<String> sourceDevices,
+        String areaWkt,
+        String targetSite) {
 
     /** What a node does. */
     public enum Kind {
@@ -56,15 +63,26 @@ public record PlanNode(String id, Kind kind, List<String> inputs, List<String> s
         sourceDevices = sourceDevices == null ? List.of() : List.copyOf(sourceDevices);
         switch (kind) {
             case SOURCE -> check(id, inputs.isEmpty(), "a SOURCE reads no inputs");
-            case SINK -> check(id, inputs.size() == 1,
-                    "a SINK reads exactly one input, not " + inputs.size());
+            case SINK ->
+                    check(
+                            id,
+                            inputs.size() == 1,
+                            "a SINK reads exactly one input, not " + inputs.size());
             default -> check(id, !inputs.isEmpty(), "a " + kind + " needs at least one input");
         }
-        check(id, (kind == Kind.SOURCE) != sourceSites.isEmpty(), kind == Kind.SOURCE
-                ? "a SOURCE needs the sites of its devices" : "only a SOURCE has source sites");
+        check(
+                id,
+                (kind == Kind.SOURCE) != sourceSites.isEmpty(),
+                kind == Kind.SOURCE
+                        ? "a SOURCE needs the sites of its devices"
+                        : "only a SOURCE has source sites");
         check(id, kind == Kind.SOURCE || sourceDevices.isEmpty(), "only a SOURCE has devices");
-        check(id, (kind == Kind.AREA_RULE) == (areaWkt != null), kind == Kind.AREA_RULE
-                ? "an AREA_RULE needs its area as WKT" : "only an AREA_RULE has an area");
+        check(
+                id,
+                (kind == Kind.AREA_RULE) == (areaWkt != null),
+                kind == Kind.AREA_RULE
+                        ? "an AREA_RULE needs its area as WKT"
+                        : "only an AREA_RULE has an area");
         check(id, kind == Kind.SINK || targetSite == null, "only a SINK has a target site");
         if (areaWkt != null) {
             area(id, areaWkt);
@@ -108,15 +126,14 @@ public record PlanNode(String id, Kind kind, List<String> inputs, List<String> s
 
     /** A sink of {@code input} at {@code targetSite}, or where the input is when null. */
     public static PlanNode sink(String id, String input, String targetSite) {
-        return new PlanNode(id, Kind.SINK, List.of(input), List.of(), List.of(), null,
-                targetSite);
+        return new PlanNode(id, Kind.SINK, List.of(input), List.of(), List.of(), null, targetSite);
     }
 
     /** The parsed area of an AREA_RULE. */
     public Geometry area() {
         if (areaWkt == null) {
-            throw new IllegalStateException("plan node '" + id + "' is a " + kind
-                    + ", which has no area");
+            throw new IllegalStateException(
+                    "plan node '" + id + "' is a " + kind + ", which has no area");
         }
         return area(id, areaWkt);
     }
@@ -125,9 +142,16 @@ public record PlanNode(String id, Kind kind, List<String> inputs, List<String> s
         try {
             return new WKTReader().read(wkt);
         } catch (ParseException e) {
-            throw new IllegalArgumentException("plan node '" + id + "': area '" + wkt
-                    + "' is not valid WKT (" + e.getMessage() + "); write e.g."
-                    + " POLYGON ((lon lat, lon lat, lon lat, lon lat))", e);
+            throw new IllegalArgumentException(
+                    "plan node '"
+                            + id
+                            + "': area '"
+                            + wkt
+                            + "' is not valid WKT ("
+                            + e.getMessage()
+                            + "); write e.g."
+                            + " POLYGON ((lon lat, lon lat, lon lat, lon lat))",
+                    e);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.model.Subscription;
 import dev.flinkedge.registry.service.StreamCreation;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,8 @@ public final class DryRunRegistry implements StreamRegistry {
      */
     @Override
     public StreamDescriptor create(StreamSpec spec) {
-        StreamDescriptor d = StreamCreation.declare(visibleStreams(), owner, spec,
-                System.currentTimeMillis());
+        StreamDescriptor d =
+                StreamCreation.declare(visibleStreams(), owner, spec, System.currentTimeMillis());
         declared.put(d.ref(), d);
         return d;
     }
@@ -129,7 +130,9 @@ public final class DryRunRegistry implements StreamRegistry {
     }
 
     private static IllegalStateException refused(String what) {
-        return new IllegalStateException("flink-edge plan only plans: it does not " + what
-                + "; the job asked for a registry write while being defined");
+        return new IllegalStateException(
+                "flink-edge plan only plans: it does not "
+                        + what
+                        + "; the job asked for a registry write while being defined");
     }
 }

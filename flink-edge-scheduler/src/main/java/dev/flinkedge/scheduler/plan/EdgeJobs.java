@@ -1,6 +1,7 @@
 package dev.flinkedge.scheduler.plan;
 
 import dev.flinkedge.connectors.api.EdgeJob;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +31,14 @@ public final class EdgeJobs {
         for (EdgeJob job : ServiceLoader.load(EdgeJob.class, classLoader)) {
             EdgeJob other = byName.putIfAbsent(job.name(), job);
             if (other != null) {
-                throw new IllegalStateException("two jobs are named '" + job.name() + "': "
-                        + other.getClass().getName() + " and " + job.getClass().getName()
-                        + "; give each EdgeJob its own name");
+                throw new IllegalStateException(
+                        "two jobs are named '"
+                                + job.name()
+                                + "': "
+                                + other.getClass().getName()
+                                + " and "
+                                + job.getClass().getName()
+                                + "; give each EdgeJob its own name");
             }
         }
         return new EdgeJobs(byName);

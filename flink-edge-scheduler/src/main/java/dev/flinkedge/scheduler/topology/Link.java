@@ -17,16 +17,34 @@ public record Link(String from, String to, double latencyMs, double bandwidthMbp
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (from.equals(to)) {
-            throw new IllegalArgumentException("link " + from + " -> " + to + " joins a site to"
-                    + " itself; a link needs two different sites");
+            throw new IllegalArgumentException(
+                    "link "
+                            + from
+                            + " -> "
+                            + to
+                            + " joins a site to"
+                            + " itself; a link needs two different sites");
         }
         if (!(latencyMs >= 0) || Double.isInfinite(latencyMs)) {
-            throw new IllegalArgumentException("link " + from + " -> " + to + ": latencyMs is "
-                    + latencyMs + "; it must be a finite number, 0 or more");
+            throw new IllegalArgumentException(
+                    "link "
+                            + from
+                            + " -> "
+                            + to
+                            + ": latencyMs is "
+                            + latencyMs
+                            + "; it must be a finite number, 0 or more");
         }
         if (!(bandwidthMbps > 0) || Double.isInfinite(bandwidthMbps)) {
-            throw new IllegalArgumentException("link " + from + " -> " + to + ": bandwidthMbps"
-                    + " is " + bandwidthMbps + "; it must be a finite number above 0");
+            throw new IllegalArgumentException(
+                    "link "
+                            + from
+                            + " -> "
+                            + to
+                            + ": bandwidthMbps"
+                            + " is "
+                            + bandwidthMbps
+                            + "; it must be a finite number above 0");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.flinkedge.scheduler.topology;
 
 import dev.flinkedge.connectors.model.GeoPoint;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -23,22 +24,28 @@ public record Site(String id, Tier tier, String parent, GeoPoint location, int s
     public Site {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("site id '" + id + "' is not valid; use letters,"
-                    + " digits, '-' and '_', starting with a letter or digit");
+            throw new IllegalArgumentException(
+                    "site id '"
+                            + id
+                            + "' is not valid; use letters,"
+                            + " digits, '-' and '_', starting with a letter or digit");
         }
         Objects.requireNonNull(tier, () -> "site '" + id + "': tier");
         Objects.requireNonNull(location, () -> "site '" + id + "': location");
         if (parent != null && parent.isBlank()) {
-            throw new IllegalArgumentException("site '" + id + "': parent is blank; name a site"
-                    + " or leave parent out for the root");
+            throw new IllegalArgumentException(
+                    "site '"
+                            + id
+                            + "': parent is blank; name a site"
+                            + " or leave parent out for the root");
         }
         if (slots < 0) {
-            throw new IllegalArgumentException("site '" + id + "': slots is " + slots
-                    + "; it must be 0 or more");
+            throw new IllegalArgumentException(
+                    "site '" + id + "': slots is " + slots + "; it must be 0 or more");
         }
         if (!(cpu >= 0) || Double.isInfinite(cpu)) {
-            throw new IllegalArgumentException("site '" + id + "': cpu is " + cpu
-                    + "; it must be a finite number, 0 or more");
+            throw new IllegalArgumentException(
+                    "site '" + id + "': cpu is " + cpu + "; it must be a finite number, 0 or more");
         }
     }
 

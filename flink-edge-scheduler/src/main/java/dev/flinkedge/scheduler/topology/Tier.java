@@ -43,7 +43,12 @@ public enum Tier {
                 return tier;
             }
         }
-        throw new IllegalArgumentException("unknown tier '" + text + "'; use one of "
-                + Arrays.stream(values()).map(Tier::yamlName).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException(
+                "unknown tier '"
+                        + text
+                        + "'; use one of "
+                        + Arrays.stream(values())
+                                .map(Tier::yamlName)
+                                .collect(Collectors.joining(", ")));
     }
 }

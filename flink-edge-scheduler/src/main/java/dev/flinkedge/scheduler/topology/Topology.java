@@ -89,8 +89,11 @@ public final class Topology {
     public Site site(String id) {
         Site site = sites.get(id);
         if (site == null) {
-            throw new IllegalArgumentException("no site '" + id + "' in the topology; known sites: "
-                    + String.join(", ", sites.keySet()));
+            throw new IllegalArgumentException(
+                    "no site '"
+                            + id
+                            + "' in the topology; known sites: "
+                            + String.join(", ", sites.keySet()));
         }
         return site;
     }
@@ -138,8 +141,8 @@ public final class Topology {
     }
 
     /**
-     * The deepest site that is an ancestor of, or equal to, every given site: where the data of
-     * all of them first meets on its way to the root.
+     * The deepest site that is an ancestor of, or equal to, every given site: where the data of all
+     * of them first meets on its way to the root.
      *
      * @param ids one or more site ids
      * @return the lowest common ancestor; the site itself for a single id
@@ -147,7 +150,8 @@ public final class Topology {
      */
     public Site lowestCommonAncestor(Collection<String> ids) {
         if (ids.isEmpty()) {
-            throw new IllegalArgumentException("the lowest common ancestor needs at least one site");
+            throw new IllegalArgumentException(
+                    "the lowest common ancestor needs at least one site");
         }
         List<Site> candidates = null;
         for (String id : ids) {
@@ -172,7 +176,12 @@ public final class Topology {
 
     @Override
     public String toString() {
-        return "Topology{root=" + root.id() + ", sites=" + sites.keySet() + ", links="
-                + links.size() + "}";
+        return "Topology{root="
+                + root.id()
+                + ", sites="
+                + sites.keySet()
+                + ", links="
+                + links.size()
+                + "}";
     }
 }

@@ -1,10 +1,12 @@
 package dev.flinkedge.scheduler.topology;
 
-import dev.flinkedge.connectors.model.GeoPoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import dev.flinkedge.connectors.model.GeoPoint;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,11 +56,15 @@ public final class TopologyLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new InvalidTopologyException("topology file " + file.toAbsolutePath()
-                    + " does not exist; pass an existing file, e.g. conf/topology-default.yaml", e);
+            throw new InvalidTopologyException(
+                    "topology file "
+                            + file.toAbsolutePath()
+                            + " does not exist; pass an existing file, e.g. conf/topology-default.yaml",
+                    e);
         } catch (IOException e) {
-            throw new InvalidTopologyException("cannot read topology file " + file.toAbsolutePath()
-                    + ": " + e.getMessage(), e);
+            throw new InvalidTopologyException(
+                    "cannot read topology file " + file.toAbsolutePath() + ": " + e.getMessage(),
+                    e);
         }
         return parse(text, file.toString());
     }
@@ -77,8 +83,9 @@ public final class TopologyLoader {
             List<Site> sites = new ArrayList<>();
             JsonNode siteNodes = root.get("sites");
             if (siteNodes == null || !siteNodes.isArray()) {
-                throw new InvalidTopologyException("missing 'sites:' list; add one entry per"
-                        + " site with id, tier, location, slots and cpu");
+                throw new InvalidTopologyException(
+                        "missing 'sites:' list; add one entry per"
+                                + " site with id, tier, location, slots and cpu");
             }
             for (int i = 0; i < siteNodes.size(); i++) {
                 sites.add(site(siteNodes.get(i), i));
@@ -87,8 +94,8 @@ public final class TopologyLoader {
             JsonNode linkNodes = root.get("links");
             if (linkNodes != null && !linkNodes.isNull()) {
                 if (!linkNodes.isArray()) {
-                    throw new InvalidTopologyException("'links' must be a list of"
-                            + " {from, to, latencyMs, bandwidthMbps}");
+                    throw new InvalidTopologyException(
+                            "'links' must be a list of" + " {from, to, latencyMs, bandwidthMbps}");
                 }
                 for (int i = 0; i < linkNodes.size(); i++) {
                     links.add(link(linkNodes.get(i), i));
@@ -105,9 +112,13 @@ public final class TopologyLoader {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new InvalidTopologyException("not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-                    + ")"), e);
+            throw new InvalidTopologyException(
+                    "not valid YAML: "
+                            + e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ")"),
+                    e);
         }
         if (root == null || !root.isObject()) {
             throw new InvalidTopologyException("expected a mapping with 'sites' and 'links'");
@@ -119,8 +130,10 @@ public final class TopologyLoader {
     private static Site site(JsonNode node, int index) {
         String where = "sites[" + index + "]";
         if (!node.isObject()) {
-            throw new InvalidTopologyException(where + " is not a mapping; write"
-                    + " {id, tier, parent, location, slots, cpu}");
+            throw new InvalidTopologyException(
+                    where
+                            + " is not a mapping; write"
+                            + " {id, tier, parent, location, slots, cpu}");
         }
         String id = text(node, "id", where);
         where = where + " (" + id + ")";
@@ -132,7 +145,8 @@ public final class TopologyLoader {
             throw new InvalidTopologyException(where + ": " + e.getMessage(), e);
         }
         JsonNode parentNode = node.get("parent");
-        String parent = parentNode == null || parentNode.isNull() ? null : text(node, "parent", where);
+        String parent =
+                parentNode == null || parentNode.isNull() ? null : text(node, "parent", where);
         GeoPoint location = location(required(node, "location", where), where);
         boolean device = tier == Tier.DEVICE;
         int slots = device && !node.has("slots") ? 0 : integer(node, "slots", where);
@@ -160,14 +174,17 @@ public final class TopologyLoader {
     private static Link link(JsonNode node, int index) {
         String where = "links[" + index + "]";
         if (!node.isObject()) {
-            throw new InvalidTopologyException(where + " is not a mapping; write"
-                    + " {from, to, latencyMs, bandwidthMbps}");
+            throw new InvalidTopologyException(
+                    where + " is not a mapping; write" + " {from, to, latencyMs, bandwidthMbps}");
         }
         checkFields(node, LINK_FIELDS, where);
         String from = text(node, "from", where);
         String to = text(node, "to", where);
         try {
-            return new Link(from, to, number(node, "latencyMs", where),
+            return new Link(
+                    from,
+                    to,
+                    number(node, "latencyMs", where),
                     number(node, "bandwidthMbps", where));
         } catch (IllegalArgumentException e) {
             throw new InvalidTopologyException(where + ": " + e.getMessage(), e);
@@ -178,8 +195,12 @@ public final class TopologyLoader {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw new InvalidTopologyException(where + ": unknown field '" + name
-                        + "'; known fields: " + String.join(", ", known.stream().sorted().toList()));
+                throw new InvalidTopologyException(
+                        where
+                                + ": unknown field '"
+                                + name
+                                + "'; known fields: "
+                                + String.join(", ", known.stream().sorted().toList()));
             }
         }
     }
@@ -203,8 +224,8 @@ public final class TopologyLoader {
     private static double number(JsonNode node, String field, String where) {
         JsonNode value = required(node, field, where);
         if (!value.isNumber()) {
-            throw new InvalidTopologyException(where + ": '" + field + "' must be a number, not '"
-                    + value.asText() + "'");
+            throw new InvalidTopologyException(
+                    where + ": '" + field + "' must be a number, not '" + value.asText() + "'");
         }
         return value.doubleValue();
     }
@@ -212,8 +233,14 @@ public final class TopologyLoader {
     private static int integer(JsonNode node, String field, String where) {
         JsonNode value = required(node, field, where);
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new InvalidTopologyException(where + ": '" + field + "' must be a whole number,"
-                    + " not '" + value.asText() + "'");
+            throw new InvalidTopologyException(
+                    where
+                            + ": '"
+                            + field
+                            + "' must be a whole number,"
+                            + " not '"
+                            + value.asText()
+                            + "'");
         }
         return value.intValue();
     }

@@ -25,8 +25,9 @@ final class TopologyValidator {
      */
     static Map<String, Site> validate(List<Site> sites, List<Link> links) {
         if (sites.isEmpty()) {
-            throw new InvalidTopologyException("the topology has no sites; add at least a root"
-                    + " site (one without a parent)");
+            throw new InvalidTopologyException(
+                    "the topology has no sites; add at least a root"
+                            + " site (one without a parent)");
         }
         Map<String, Site> byId = indexUnique(sites);
         checkParentsKnown(byId);
@@ -41,8 +42,11 @@ final class TopologyValidator {
         Map<String, Site> byId = new LinkedHashMap<>();
         for (Site site : sites) {
             if (byId.putIfAbsent(site.id(), site) != null) {
-                throw new InvalidTopologyException("site id '" + site.id() + "' is declared twice;"
-                        + " give every site its own id");
+                throw new InvalidTopologyException(
+                        "site id '"
+                                + site.id()
+                                + "' is declared twice;"
+                                + " give every site its own id");
             }
         }
         return byId;
@@ -51,9 +55,15 @@ final class TopologyValidator {
     private static void checkParentsKnown(Map<String, Site> byId) {
         for (Site site : byId.values()) {
             if (site.parent() != null && !byId.containsKey(site.parent())) {
-                throw new InvalidTopologyException("site '" + site.id() + "' has parent '"
-                        + site.parent() + "', which is not a site; declare it or fix the parent"
-                        + " (known sites: " + String.join(", ", byId.keySet()) + ")");
+                throw new InvalidTopologyException(
+                        "site '"
+                                + site.id()
+                                + "' has parent '"
+                                + site.parent()
+                                + "', which is not a site; declare it or fix the parent"
+                                + " (known sites: "
+                                + String.join(", ", byId.keySet())
+                                + ")");
             }
         }
     }
@@ -66,9 +76,11 @@ final class TopologyValidator {
             while (current != null && !acyclic.contains(current.id())) {
                 if (!path.add(current.id())) {
                     List<String> cycle = cycleFrom(path, current.id());
-                    throw new InvalidTopologyException("sites " + String.join(" -> ", cycle)
-                            + " form a cycle of parents; a topology is a tree, so one of them"
-                            + " needs another parent (or none, if it is the root)");
+                    throw new InvalidTopologyException(
+                            "sites "
+                                    + String.join(" -> ", cycle)
+                                    + " form a cycle of parents; a topology is a tree, so one of them"
+                                    + " needs another parent (or none, if it is the root)");
                 }
                 current = current.parent() == null ? null : byId.get(current.parent());
             }
@@ -97,9 +109,13 @@ final class TopologyValidator {
             }
         }
         if (roots.size() > 1) {
-            throw new InvalidTopologyException("the topology has " + roots.size() + " roots ("
-                    + String.join(", ", roots) + "), so its sites are disconnected; give all but"
-                    + " one of them a parent");
+            throw new InvalidTopologyException(
+                    "the topology has "
+                            + roots.size()
+                            + " roots ("
+                            + String.join(", ", roots)
+                            + "), so its sites are disconnected; give all but"
+                            + " one of them a parent");
         }
     }
 
@@ -108,10 +124,17 @@ final class TopologyValidator {
             if (site.parent() != null) {
                 Site parent = byId.get(site.parent());
                 if (site.tier().isAbove(parent.tier())) {
-                    throw new InvalidTopologyException("site '" + site.id() + "' is "
-                            + site.tier().yamlName() + " but its parent '" + parent.id() + "' is "
-                            + parent.tier().yamlName() + "; a parent's tier must be the same or"
-                            + " higher (device < edge < cloud)");
+                    throw new InvalidTopologyException(
+                            "site '"
+                                    + site.id()
+                                    + "' is "
+                                    + site.tier().yamlName()
+                                    + " but its parent '"
+                                    + parent.id()
+                                    + "' is "
+                                    + parent.tier().yamlName()
+                                    + "; a parent's tier must be the same or"
+                                    + " higher (device < edge < cloud)");
                 }
             }
         }
@@ -122,15 +145,25 @@ final class TopologyValidator {
         for (Link link : links) {
             for (String end : List.of(link.from(), link.to())) {
                 if (!byId.containsKey(end)) {
-                    throw new InvalidTopologyException("link " + link.from() + " -> " + link.to()
-                            + " names '" + end + "', which is not a site; declare the site or"
-                            + " fix the link");
+                    throw new InvalidTopologyException(
+                            "link "
+                                    + link.from()
+                                    + " -> "
+                                    + link.to()
+                                    + " names '"
+                                    + end
+                                    + "', which is not a site; declare the site or"
+                                    + " fix the link");
                 }
             }
             for (Link earlier : seen) {
                 if (earlier.joins(link.from(), link.to())) {
-                    throw new InvalidTopologyException("link " + link.from() + " -> " + link.to()
-                            + " is declared twice (links work both ways); keep one");
+                    throw new InvalidTopologyException(
+                            "link "
+                                    + link.from()
+                                    + " -> "
+                                    + link.to()
+                                    + " is declared twice (links work both ways); keep one");
                 }
             }
             seen.add(link);

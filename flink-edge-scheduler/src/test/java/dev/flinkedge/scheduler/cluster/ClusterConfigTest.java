@@ -1,20 +1,22 @@
 package dev.flinkedge.scheduler.cluster;
 
-import dev.flinkedge.connectors.model.GeoPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ClusterConfigTest {
 
@@ -26,8 +28,15 @@ class ClusterConfigTest {
     @TempDir Path dir;
 
     private ClusterSettings settings() {
-        return new ClusterSettings(Topology.of(List.of(CLOUD, EDGE), List.of()),
-                Path.of("t.yaml"), dir, null, ClusterPorts.DEFAULTS, "cp", "1024m", "1536m",
+        return new ClusterSettings(
+                Topology.of(List.of(CLOUD, EDGE), List.of()),
+                Path.of("t.yaml"),
+                dir,
+                null,
+                ClusterPorts.DEFAULTS,
+                "cp",
+                "1024m",
+                "1536m",
                 Duration.ofSeconds(60));
     }
 
@@ -49,23 +58,38 @@ class ClusterConfigTest {
     @Test
     void flinkProcessesGetNeitherTheKafkaConnectorNorFlinkEdgeModules() {
         String m2 = "/home/u/.m2/repository/";
-        String full = String.join(File.pathSeparator,
-                "/src/flink-edge/jobs/target/classes",
-                m2 + "dev/flinkedge/flink-edge-connectors/0.1/flink-edge-connectors-0.1.jar",
-                m2 + "org/apache/flink/flink-runtime/2.2.1/flink-runtime-2.2.1.jar",
-                m2 + "org/apache/flink/flink-connector-kafka/5.0.0-2.2/"
-                        + "flink-connector-kafka-5.0.0-2.2.jar",
-                m2 + "org/apache/flink/flink-connector-base/2.2.1/flink-connector-base-2.2.1.jar",
-                m2 + "org/apache/logging/log4j/log4j-core/2.25.3/log4j-core-2.25.3.jar");
-        ClusterSettings settings = new ClusterSettings(Topology.of(List.of(CLOUD, EDGE),
-                List.of()), Path.of("t.yaml"), dir, null, ClusterPorts.DEFAULTS, full, "1024m",
-                "1536m", Duration.ofSeconds(60));
+        String full =
+                String.join(
+                        File.pathSeparator,
+                        "/src/flink-edge/jobs/target/classes",
+                        m2
+                                + "dev/flinkedge/flink-edge-connectors/0.1/flink-edge-connectors-0.1.jar",
+                        m2 + "org/apache/flink/flink-runtime/2.2.1/flink-runtime-2.2.1.jar",
+                        m2
+                                + "org/apache/flink/flink-connector-kafka/5.0.0-2.2/"
+                                + "flink-connector-kafka-5.0.0-2.2.jar",
+                        m2
+                                + "org/apache/flink/flink-connector-base/2.2.1/flink-connector-base-2.2.1.jar",
+                        m2 + "org/apache/logging/log4j/log4j-core/2.25.3/log4j-core-2.25.3.jar");
+        ClusterSettings settings =
+                new ClusterSettings(
+                        Topology.of(List.of(CLOUD, EDGE), List.of()),
+                        Path.of("t.yaml"),
+                        dir,
+                        null,
+                        ClusterPorts.DEFAULTS,
+                        full,
+                        "1024m",
+                        "1536m",
+                        Duration.ofSeconds(60));
 
         // Flink's distribution ships connector-base (and datagen), not the Kafka connector.
-        assertThat(settings.flinkClasspath().split(File.pathSeparator)).containsExactly(
-                m2 + "org/apache/flink/flink-runtime/2.2.1/flink-runtime-2.2.1.jar",
-                m2 + "org/apache/flink/flink-connector-base/2.2.1/flink-connector-base-2.2.1.jar",
-                m2 + "org/apache/logging/log4j/log4j-core/2.25.3/log4j-core-2.25.3.jar");
+        assertThat(settings.flinkClasspath().split(File.pathSeparator))
+                .containsExactly(
+                        m2 + "org/apache/flink/flink-runtime/2.2.1/flink-runtime-2.2.1.jar",
+                        m2
+                                + "org/apache/flink/flink-connector-base/2.2.1/flink-connector-base-2.2.1.jar",
+                        m2 + "org/apache/logging/log4j/log4j-core/2.25.3/log4j-core-2.25.3.jar");
     }
 
     @Test
@@ -97,12 +121,14 @@ class ClusterConfigTest {
 
     @Test
     void findsTheRootCauseInAJvmsOutput() {
-        String output = String.join("\n",
-                "[..] INFO Loading configuration property",
-                "Exception in thread \"main\" a.b.IllegalConfigurationException: outer",
-                "\tat a.b.C.d(C.java:1)",
-                "Caused by: a.b.IllegalConfigurationException: the real reason",
-                "\t... 3 more");
+        String output =
+                String.join(
+                        "\n",
+                        "[..] INFO Loading configuration property",
+                        "Exception in thread \"main\" a.b.IllegalConfigurationException: outer",
+                        "\tat a.b.C.d(C.java:1)",
+                        "Caused by: a.b.IllegalConfigurationException: the real reason",
+                        "\t... 3 more");
 
         assertThat(FlinkMemory.rootCause(output))
                 .isEqualTo("a.b.IllegalConfigurationException: the real reason");

@@ -2,9 +2,9 @@ package dev.flinkedge.scheduler.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
 import dev.flinkedge.connectors.metrics.MetricsJson;
+import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.policy.KafkaPolicyProvider;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 import dev.flinkedge.registry.testutil.Wait;

@@ -32,7 +32,9 @@ class KafkaPolicyStoreITCase {
             assertThat(store.cameras()).containsExactly("cam-1");
 
             other.publish(v2);
-            Wait.until(() -> store.published("cam-1").orElseThrow().version() == 2, TIMEOUT,
+            Wait.until(
+                    () -> store.published("cam-1").orElseThrow().version() == 2,
+                    TIMEOUT,
                     "the other store's newer publish to reach this one");
             assertThat(store.published("cam-1")).contains(v2);
         }

@@ -2,8 +2,8 @@ package dev.flinkedge.scheduler.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
+import dev.flinkedge.connectors.model.CameraPolicy;
 
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
@@ -116,8 +116,7 @@ class ProfilePolicyTest {
     }
 
     @Test
-    void aCameraWithoutFramesInItsWindowStillCountsWhereItsPolicySendsItsFrames()
-            throws Exception {
+    void aCameraWithoutFramesInItsWindowStillCountsWhereItsPolicySendsItsFrames() throws Exception {
         // Three cameras at edge-1, all offloaded to a 1-core cloud over a 10 Mbit/s link: a third
         // of a core and 3.3 Mbit/s each, where E fits (see above) and nothing more accurate does.
         SimulatedPlant plant =
@@ -142,8 +141,7 @@ class ProfilePolicyTest {
         windows.put(
                 "cam-3",
                 new CameraMetricsWindow(
-                        "cam-3", 4000, 2000, 0, 0, null, null, null, 0L, null, Map.of(),
-                        Map.of()));
+                        "cam-3", 4000, 2000, 0, 0, null, null, null, 0L, null, Map.of(), Map.of()));
         Map<String, VideoConfig> oneEmpty = decide(policy, plant, windows, policies);
 
         assertThat(allReported).containsEntry("cam-3", E);

@@ -1,8 +1,8 @@
 package dev.flinkedge.scheduler.control;
 
-import dev.flinkedge.connectors.model.GeoPoint;
-import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
+import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.scheduler.topology.Link;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;

@@ -3,8 +3,8 @@ package dev.flinkedge.scheduler.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
+import dev.flinkedge.connectors.model.CameraPolicy;
 
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
@@ -105,17 +105,25 @@ class SloFeedbackPolicyTest {
     @Test
     void aViolationCutsEveryCameraOfTheSiteUnlessUncoupled() throws Exception {
         long now = 10_000;
-        Map<String, CameraMetricsWindow> metrics = Map.of(
-                "cam-1", Plants.window("cam-1", "edge-1", "edge-1", now, 900),
-                "cam-2", Plants.window("cam-2", "edge-1", "edge-1", now, 100),
-                "cam-3", Plants.window("cam-3", "edge-2", "edge-2", now, 100));
+        Map<String, CameraMetricsWindow> metrics =
+                Map.of(
+                        "cam-1", Plants.window("cam-1", "edge-1", "edge-1", now, 900),
+                        "cam-2", Plants.window("cam-2", "edge-1", "edge-1", now, 100),
+                        "cam-3", Plants.window("cam-3", "edge-2", "edge-2", now, 100));
         Map<String, CameraPolicy> policies = new TreeMap<>();
         for (String camera : metrics.keySet()) {
             policies.put(camera, CameraPolicy.of(camera, 10, 1280, 720));
         }
-        ControlInput input = new ControlInput(now, Duration.ofMillis(ClosedLoop.PERIOD_MS),
-                Duration.ofMillis(ClosedLoop.SLO_MS), metrics, policies, Map.of(),
-                LinkBandwidths.none(), null);
+        ControlInput input =
+                new ControlInput(
+                        now,
+                        Duration.ofMillis(ClosedLoop.PERIOD_MS),
+                        Duration.ofMillis(ClosedLoop.SLO_MS),
+                        metrics,
+                        policies,
+                        Map.of(),
+                        LinkBandwidths.none(),
+                        null);
 
         Map<String, Double> coupled = budgets(policy().decide(input));
         Configuration uncoupledConf = Plants.conf(SloFeedbackPolicy.NAME);
@@ -134,8 +142,11 @@ class SloFeedbackPolicyTest {
     /** Each decision's pixel rate as a share of the best configuration's. */
     private static Map<String, Double> budgets(List<PolicyDecision> decisions) {
         Map<String, Double> budgets = new TreeMap<>();
-        decisions.forEach(d -> budgets.put(d.cameraId(),
-                VideoConfig.of(d.policy()).pixelRate() / Plants.BEST.pixelRate()));
+        decisions.forEach(
+                d ->
+                        budgets.put(
+                                d.cameraId(),
+                                VideoConfig.of(d.policy()).pixelRate() / Plants.BEST.pixelRate()));
         return budgets;
     }
 

@@ -8,6 +8,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -27,10 +28,15 @@ import java.util.Map;
 final class CrdSchemaValidator {
 
     private static final String META_SCHEMA_URI = "https://flinkedge.dev/schema/k8s-openapi-v3";
-    private static final List<String> EXTENSIONS = List.of("x-kubernetes-preserve-unknown-fields",
-            "x-kubernetes-int-or-string", "x-kubernetes-embedded-resource",
-            "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type",
-            "x-kubernetes-validations");
+    private static final List<String> EXTENSIONS =
+            List.of(
+                    "x-kubernetes-preserve-unknown-fields",
+                    "x-kubernetes-int-or-string",
+                    "x-kubernetes-embedded-resource",
+                    "x-kubernetes-list-type",
+                    "x-kubernetes-list-map-keys",
+                    "x-kubernetes-map-type",
+                    "x-kubernetes-validations");
 
     private final String kind;
     private final Map<String, JsonSchema> schemasByApiVersion;
@@ -68,8 +74,10 @@ final class CrdSchemaValidator {
             }
         }
         if (kind.isEmpty() || schemas.isEmpty()) {
-            throw new IllegalArgumentException(crdFile + " is not a CustomResourceDefinition with"
-                    + " spec.names.kind and a served version with schema.openAPIV3Schema");
+            throw new IllegalArgumentException(
+                    crdFile
+                            + " is not a CustomResourceDefinition with"
+                            + " spec.names.kind and a served version with schema.openAPIV3Schema");
         }
         return new CrdSchemaValidator(kind, Map.copyOf(schemas));
     }
@@ -93,9 +101,13 @@ final class CrdSchemaValidator {
         String apiVersion = resource.path("apiVersion").asText();
         JsonSchema schema = schemasByApiVersion.get(apiVersion);
         if (schema == null) {
-            return List.of("$.apiVersion: '" + apiVersion + "' is not served by the " + kind
-                    + " CRD; use one of "
-                    + schemasByApiVersion.keySet().stream().sorted().toList());
+            return List.of(
+                    "$.apiVersion: '"
+                            + apiVersion
+                            + "' is not served by the "
+                            + kind
+                            + " CRD; use one of "
+                            + schemasByApiVersion.keySet().stream().sorted().toList());
         }
         ObjectNode body = resource.deepCopy();
         body.remove(List.of("apiVersion", "kind", "metadata"));
@@ -113,8 +125,8 @@ final class CrdSchemaValidator {
         for (String extension : EXTENSIONS) {
             metaSchema.keyword(new AnnotationKeyword(extension));
         }
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-                builder -> builder.metaSchema(metaSchema.build()));
+        return JsonSchemaFactory.getInstance(
+                SpecVersion.VersionFlag.V4, builder -> builder.metaSchema(metaSchema.build()));
     }
 
     /** Sets {@code additionalProperties: false} on every object schema that lists its fields. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,9 @@ class CrdSchemaValidatorTest {
     }
 
     private static ObjectNode valid() throws Exception {
-        return (ObjectNode) Manifests.YAML.readTree("""
+        return (ObjectNode)
+                Manifests.YAML.readTree(
+                        """
                 apiVersion: flink.apache.org/v1beta1
                 kind: FlinkDeployment
                 metadata: {name: test}
@@ -50,7 +53,10 @@ class CrdSchemaValidatorTest {
         ObjectNode resource = valid();
         spec(resource).put("mode", "hybrid");
         assertThat(deployments.validate(resource))
-                .singleElement().asString().contains("$.spec.mode").contains("standalone");
+                .singleElement()
+                .asString()
+                .contains("$.spec.mode")
+                .contains("standalone");
     }
 
     @Test
@@ -58,7 +64,9 @@ class CrdSchemaValidatorTest {
         ObjectNode resource = valid();
         spec(resource).put("flinkVersion", "2.2");
         assertThat(deployments.validate(resource))
-                .singleElement().asString().contains("$.spec.flinkVersion");
+                .singleElement()
+                .asString()
+                .contains("$.spec.flinkVersion");
     }
 
     @Test
@@ -66,7 +74,10 @@ class CrdSchemaValidatorTest {
         ObjectNode resource = valid();
         ((ObjectNode) spec(resource).get("taskManager")).put("replica", 2);
         assertThat(deployments.validate(resource))
-                .singleElement().asString().contains("$.spec.taskManager").contains("replica");
+                .singleElement()
+                .asString()
+                .contains("$.spec.taskManager")
+                .contains("replica");
     }
 
     @Test
@@ -74,8 +85,10 @@ class CrdSchemaValidatorTest {
         ObjectNode resource = valid();
         ((ObjectNode) spec(resource).get("taskManager")).put("replicas", "one");
         assertThat(deployments.validate(resource))
-                .singleElement().asString()
-                .contains("$.spec.taskManager.replicas").contains("integer");
+                .singleElement()
+                .asString()
+                .contains("$.spec.taskManager.replicas")
+                .contains("integer");
     }
 
     @Test
@@ -89,8 +102,11 @@ class CrdSchemaValidatorTest {
     void acceptsIntOrString() throws Exception {
         ObjectNode resource = valid();
         JsonNode container = spec(resource).at("/taskManager/podTemplate/spec/containers/0");
-        ((ObjectNode) container).putObject("resources").putObject("limits")
-                .put("memory", "1536Mi").put("cpu", 2);
+        ((ObjectNode) container)
+                .putObject("resources")
+                .putObject("limits")
+                .put("memory", "1536Mi")
+                .put("cpu", 2);
         assertThat(deployments.validate(resource)).isEmpty();
     }
 
@@ -99,9 +115,11 @@ class CrdSchemaValidatorTest {
         ObjectNode resource = valid();
         resource.put("apiVersion", "flink.apache.org/v1");
         assertThat(deployments.validate(resource))
-                .singleElement().asString().contains("$.apiVersion").contains("v1beta1");
+                .singleElement()
+                .asString()
+                .contains("$.apiVersion")
+                .contains("v1beta1");
         resource.put("kind", "FlinkSessionJob");
-        assertThat(deployments.validate(resource))
-                .singleElement().asString().contains("$.kind");
+        assertThat(deployments.validate(resource)).singleElement().asString().contains("$.kind");
     }
 }

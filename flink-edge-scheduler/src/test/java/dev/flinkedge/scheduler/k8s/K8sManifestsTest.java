@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** The manifests under {@code k8s/}: CRD schemas, structure and references between files. */
 class K8sManifestsTest {
@@ -31,7 +33,8 @@ class K8sManifestsTest {
         for (Manifest m : manifests) {
             for (CrdSchemaValidator validator : validators) {
                 if (validator.kind().equals(m.kind())) {
-                    validator.validate(m.document())
+                    validator
+                            .validate(m.document())
                             .forEach(e -> problems.add(m.where() + ": " + e));
                     validated++;
                 }
@@ -48,8 +51,11 @@ class K8sManifestsTest {
         for (Manifest m : manifests) {
             if (m.kind().equals("FlinkDeployment")) {
                 // The CRD leaves pod templates open (preserve-unknown-fields): check them here.
-                for (String at : List.of("/spec/podTemplate", "/spec/jobManager/podTemplate",
-                        "/spec/taskManager/podTemplate")) {
+                for (String at :
+                        List.of(
+                                "/spec/podTemplate",
+                                "/spec/jobManager/podTemplate",
+                                "/spec/taskManager/podTemplate")) {
                     if (!m.document().at(at).isMissingNode()) {
                         KubernetesModelValidator.validatePodTemplate(m.document().at(at), at)
                                 .forEach(e -> problems.add(m.where() + ": " + e));
@@ -74,11 +80,17 @@ class K8sManifestsTest {
     @Test
     void theJobsPlaceOnTheTopologyThePoolsWereRenderedFrom() {
         Topology rendered = TopologyLoader.load(root.resolve("conf/topology-default.yaml"));
-        Manifest configMap = manifests.stream()
-                .filter(m -> m.kind().equals("ConfigMap") && m.name().equals("flink-edge-topology"))
-                .findFirst().orElseThrow();
-        Topology mounted = TopologyLoader.parse(
-                configMap.document().at("/data/topology.yaml").asText(), configMap.where());
+        Manifest configMap =
+                manifests.stream()
+                        .filter(
+                                m ->
+                                        m.kind().equals("ConfigMap")
+                                                && m.name().equals("flink-edge-topology"))
+                        .findFirst()
+                        .orElseThrow();
+        Topology mounted =
+                TopologyLoader.parse(
+                        configMap.document().at("/data/topology.yaml").asText(), configMap.where());
         assertThat(mounted.sites()).isEqualTo(rendered.sites());
         assertThat(mounted.links()).isEqualTo(rendered.links());
     }
@@ -86,8 +98,15 @@ class K8sManifestsTest {
     @Test
     void everyDocumentHasApiVersionKindAndName() {
         assertThat(ManifestChecks.identity(manifests)).isEmpty();
-        assertThat(manifests).extracting(Manifest::kind).contains("FlinkDeployment",
-                "FlinkSessionJob", "Deployment", "StatefulSet", "Service", "Secret");
+        assertThat(manifests)
+                .extracting(Manifest::kind)
+                .contains(
+                        "FlinkDeployment",
+                        "FlinkSessionJob",
+                        "Deployment",
+                        "StatefulSet",
+                        "Service",
+                        "Secret");
     }
 
     @Test
@@ -107,7 +126,10 @@ class K8sManifestsTest {
 
     @Test
     void taskManagerPoolsMatchDefaultTopology() {
-        assertThat(ManifestChecks.taskManagerPools(manifests,
-                TopologyLoader.load(root.resolve("conf/topology-default.yaml")))).isEmpty();
+        assertThat(
+                        ManifestChecks.taskManagerPools(
+                                manifests,
+                                TopologyLoader.load(root.resolve("conf/topology-default.yaml"))))
+                .isEmpty();
     }
 }

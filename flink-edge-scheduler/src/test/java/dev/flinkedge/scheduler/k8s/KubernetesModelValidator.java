@@ -2,6 +2,7 @@ package dev.flinkedge.scheduler.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -21,22 +22,23 @@ import java.util.Map;
 
 /**
  * Checks plain Kubernetes resources against the Kubernetes API's types (fabric8's model classes,
- * generated from the API server's OpenAPI definitions): a document binds to the class of its
- * {@code apiVersion} and {@code kind}; a value of the wrong type fails binding, and a field the
- * API does not define (a misspelling, a field at the wrong level) is reported with its path, as
- * the API server would reject or silently drop it.
+ * generated from the API server's OpenAPI definitions): a document binds to the class of its {@code
+ * apiVersion} and {@code kind}; a value of the wrong type fails binding, and a field the API does
+ * not define (a misspelling, a field at the wrong level) is reported with its path, as the API
+ * server would reject or silently drop it.
  */
 final class KubernetesModelValidator {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private static final Map<String, Class<? extends KubernetesResource>> TYPES = Map.of(
-            "apps/v1 Deployment", Deployment.class,
-            "apps/v1 StatefulSet", StatefulSet.class,
-            "v1 Service", Service.class,
-            "v1 Secret", Secret.class,
-            "v1 ConfigMap", ConfigMap.class,
-            "batch/v1 Job", Job.class);
+    private static final Map<String, Class<? extends KubernetesResource>> TYPES =
+            Map.of(
+                    "apps/v1 Deployment", Deployment.class,
+                    "apps/v1 StatefulSet", StatefulSet.class,
+                    "v1 Service", Service.class,
+                    "v1 Secret", Secret.class,
+                    "v1 ConfigMap", ConfigMap.class,
+                    "batch/v1 Job", Job.class);
 
     private KubernetesModelValidator() {}
 
@@ -52,8 +54,11 @@ final class KubernetesModelValidator {
     static List<String> validate(JsonNode document) {
         Class<? extends KubernetesResource> type = TYPES.get(typeKey(document));
         if (type == null) {
-            return List.of("no Kubernetes type for '" + typeKey(document) + "'; known: "
-                    + TYPES.keySet().stream().sorted().toList());
+            return List.of(
+                    "no Kubernetes type for '"
+                            + typeKey(document)
+                            + "'; known: "
+                            + TYPES.keySet().stream().sorted().toList());
         }
         return bind(document, type, "");
     }
@@ -71,8 +76,12 @@ final class KubernetesModelValidator {
         try {
             bound = MAPPER.treeToValue(node, type);
         } catch (Exception e) {
-            return List.of(path + ": does not match " + type.getSimpleName() + ": "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            return List.of(
+                    path
+                            + ": does not match "
+                            + type.getSimpleName()
+                            + ": "
+                            + e.getMessage().lines().findFirst().orElse(""));
         }
         List<String> problems = new ArrayList<>();
         unknownFields(bound, path, problems);
@@ -99,7 +108,8 @@ final class KubernetesModelValidator {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
                     || !getter.getName().startsWith("get")
                     || getter.getDeclaringClass() == Object.class) {
                 continue;
@@ -107,8 +117,15 @@ final class KubernetesModelValidator {
             Object field = invoke(getter, value);
             if (getter.getName().equals("getAdditionalProperties")) {
                 if (field instanceof Map<?, ?> extra && !extra.isEmpty()) {
-                    extra.keySet().forEach(k -> problems.add(path + "." + k + ": no such field in "
-                            + value.getClass().getSimpleName()));
+                    extra.keySet()
+                            .forEach(
+                                    k ->
+                                            problems.add(
+                                                    path
+                                                            + "."
+                                                            + k
+                                                            + ": no such field in "
+                                                            + value.getClass().getSimpleName()));
                 }
                 continue;
             }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 /** {@link KubernetesModelValidator} finds what the Kubernetes API would reject or drop. */
 class KubernetesModelValidatorTest {
 
-    private static final String DEPLOYMENT = """
+    private static final String DEPLOYMENT =
+            """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: pool}
@@ -33,8 +34,10 @@ class KubernetesModelValidatorTest {
 
     @Test
     void reportsAMisspeltOrMisplacedFieldWithItsPath() throws Exception {
-        String yaml = DEPLOYMENT.replace("replicas: 1", "replica: 1")
-                .replace("ports: [{name: rpc,", "ports: [{nam: rpc,");
+        String yaml =
+                DEPLOYMENT
+                        .replace("replicas: 1", "replica: 1")
+                        .replace("ports: [{name: rpc,", "ports: [{nam: rpc,");
         assertThat(KubernetesModelValidator.validate(Manifests.YAML.readTree(yaml)))
                 .containsExactlyInAnyOrder(
                         ".spec.replica: no such field in DeploymentSpec",
@@ -46,13 +49,19 @@ class KubernetesModelValidatorTest {
     void reportsAValueOfTheWrongType() throws Exception {
         String yaml = DEPLOYMENT.replace("replicas: 1", "replicas: [1]");
         assertThat(KubernetesModelValidator.validate(Manifests.YAML.readTree(yaml)))
-                .singleElement().asString().startsWith(": does not match Deployment");
+                .singleElement()
+                .asString()
+                .startsWith(": does not match Deployment");
     }
 
     @Test
     void reportsAKindItHasNoTypeFor() throws Exception {
-        assertThat(KubernetesModelValidator.validate(
-                        Manifests.YAML.readTree("{apiVersion: v1, kind: Pdo, metadata: {name: x}}")))
-                .singleElement().asString().contains("no Kubernetes type for 'v1 Pdo'");
+        assertThat(
+                        KubernetesModelValidator.validate(
+                                Manifests.YAML.readTree(
+                                        "{apiVersion: v1, kind: Pdo, metadata: {name: x}}")))
+                .singleElement()
+                .asString()
+                .contains("no Kubernetes type for 'v1 Pdo'");
     }
 }

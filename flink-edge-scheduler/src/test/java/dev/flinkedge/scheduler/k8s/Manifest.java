@@ -1,6 +1,7 @@
 package dev.flinkedge.scheduler.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import java.nio.file.Path;
 
 /**

@@ -1,9 +1,11 @@
 package dev.flinkedge.scheduler.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,8 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Checks the manifests under {@code k8s/} beyond the CRD schemas: the structure of plain resources
- * and the references between files. Every method returns one line per problem, naming the
- * document and the fix; an empty list means the manifests are consistent.
+ * and the references between files. Every method returns one line per problem, naming the document
+ * and the fix; an empty list means the manifests are consistent.
  */
 final class ManifestChecks {
 
@@ -54,14 +56,21 @@ final class ManifestChecks {
             if (!selector.isObject() || selector.isEmpty()) {
                 problems.add(m.where() + ": missing spec.selector.matchLabels");
             }
-            selector.fields().forEachRemaining(label -> {
-                if (!label.getValue().equals(labels.get(label.getKey()))) {
-                    problems.add(m.where() + ": selector label " + label.getKey() + "="
-                            + label.getValue().asText() + " is not on"
-                            + " spec.template.metadata.labels; add it there or the workload"
-                            + " selects none of its pods");
-                }
-            });
+            selector.fields()
+                    .forEachRemaining(
+                            label -> {
+                                if (!label.getValue().equals(labels.get(label.getKey()))) {
+                                    problems.add(
+                                            m.where()
+                                                    + ": selector label "
+                                                    + label.getKey()
+                                                    + "="
+                                                    + label.getValue().asText()
+                                                    + " is not on"
+                                                    + " spec.template.metadata.labels; add it there or the workload"
+                                                    + " selects none of its pods");
+                                }
+                            });
             JsonNode containers = spec.path("template").path("spec").path("containers");
             if (!containers.isArray() || containers.isEmpty()) {
                 problems.add(m.where() + ": no containers in spec.template.spec.containers");
@@ -84,16 +93,21 @@ final class ManifestChecks {
         for (Manifest job : of(manifests, Set.of("FlinkSessionJob"))) {
             String target = job.document().path("spec").path("deploymentName").asText("");
             if (!deployments.contains(target)) {
-                problems.add(job.where() + ": spec.deploymentName '" + target + "' names no"
-                        + " FlinkDeployment; use one of " + sorted(deployments));
+                problems.add(
+                        job.where()
+                                + ": spec.deploymentName '"
+                                + target
+                                + "' names no"
+                                + " FlinkDeployment; use one of "
+                                + sorted(deployments));
             }
         }
         return problems;
     }
 
     /**
-     * Every Secret a workload mounts exists, and the registry's {@code --bootstrap-servers} host
-     * is a Service.
+     * Every Secret a workload mounts exists, and the registry's {@code --bootstrap-servers} host is
+     * a Service.
      */
     static List<String> references(List<Manifest> manifests) {
         Set<String> secrets = names(of(manifests, Set.of("Secret")));
@@ -103,8 +117,13 @@ final class ManifestChecks {
             for (JsonNode volume : m.document().at("/spec/template/spec/volumes")) {
                 String secret = volume.path("secret").path("secretName").asText("");
                 if (volume.has("secret") && !secrets.contains(secret)) {
-                    problems.add(m.where() + ": volume '" + volume.path("name").asText()
-                            + "' mounts Secret '" + secret + "', which no manifest defines");
+                    problems.add(
+                            m.where()
+                                    + ": volume '"
+                                    + volume.path("name").asText()
+                                    + "' mounts Secret '"
+                                    + secret
+                                    + "', which no manifest defines");
                 }
             }
             for (JsonNode container : m.document().at("/spec/template/spec/containers")) {
@@ -113,8 +132,13 @@ final class ManifestChecks {
                 if (flag >= 0) {
                     String host = flag + 1 < args.size() ? args.get(flag + 1).split(":")[0] : "";
                     if (!services.contains(host)) {
-                        problems.add(m.where() + ": --bootstrap-servers host '" + host + "' is no"
-                                + " Service; use the Kafka Service, one of " + sorted(services));
+                        problems.add(
+                                m.where()
+                                        + ": --bootstrap-servers host '"
+                                        + host
+                                        + "' is no"
+                                        + " Service; use the Kafka Service, one of "
+                                        + sorted(services));
                     }
                 }
             }
@@ -125,11 +149,10 @@ final class ManifestChecks {
     /**
      * What each FlinkSessionJob's arguments point at exists: the hosts and ports of {@code
      * --registry.url} and {@code --kafka.bootstrap-servers} are Services with those ports; {@code
-     * --registry.token-file}, {@code --cameras.catalog} and {@code --placement.topology} are keys of
-     * a Secret or ConfigMap mounted
-     * on the JobManager (where a session job's main runs) at their directory; {@code --detect.model}
-     * lies under a volume every TaskManager pod mounts; and each owner's job token equals the one the
-     * registry's tokens file maps to that owner.
+     * --registry.token-file}, {@code --cameras.catalog} and {@code --placement.topology} are keys
+     * of a Secret or ConfigMap mounted on the JobManager (where a session job's main runs) at their
+     * directory; {@code --detect.model} lies under a volume every TaskManager pod mounts; and each
+     * owner's job token equals the one the registry's tokens file maps to that owner.
      */
     static List<String> sessionJobArguments(List<Manifest> manifests) {
         List<String> problems = new ArrayList<>();
@@ -144,34 +167,63 @@ final class ManifestChecks {
                 String[] hostPort = address.split(":");
                 Set<String> ports = servicePorts.getOrDefault(hostPort[0], Set.of());
                 if (hostPort.length != 2 || !ports.contains(hostPort[1])) {
-                    problems.add(job.where() + ": " + flag + " '" + args.get(flag) + "' is no"
-                            + " Service host:port; Services: " + new TreeMap<>(servicePorts));
+                    problems.add(
+                            job.where()
+                                    + ": "
+                                    + flag
+                                    + " '"
+                                    + args.get(flag)
+                                    + "' is no"
+                                    + " Service host:port; Services: "
+                                    + new TreeMap<>(servicePorts));
                 }
             }
-            for (String flag : List.of("--registry.token-file", "--cameras.catalog",
-                    "--placement.topology")) {
+            for (String flag :
+                    List.of("--registry.token-file", "--cameras.catalog", "--placement.topology")) {
                 String file = args.getOrDefault(flag, "");
                 if (!mounted.containsKey(file)) {
-                    problems.add(job.where() + ": " + flag + " '" + file + "' is no key of a"
-                            + " Secret or ConfigMap mounted on the JobManager; mounted: "
-                            + new TreeSet<>(mounted.keySet()));
+                    problems.add(
+                            job.where()
+                                    + ": "
+                                    + flag
+                                    + " '"
+                                    + file
+                                    + "' is no key of a"
+                                    + " Secret or ConfigMap mounted on the JobManager; mounted: "
+                                    + new TreeSet<>(mounted.keySet()));
                 }
             }
             String owner = args.getOrDefault("--owner", "");
             String tokenFile = args.getOrDefault("--registry.token-file", "");
             if (!tokenFile.endsWith("/" + owner)) {
-                problems.add(job.where() + ": --registry.token-file '" + tokenFile + "' is not"
-                        + " the token of --owner '" + owner + "'");
+                problems.add(
+                        job.where()
+                                + ": --registry.token-file '"
+                                + tokenFile
+                                + "' is not"
+                                + " the token of --owner '"
+                                + owner
+                                + "'");
             } else if (mounted.containsKey(tokenFile)
                     && !mounted.get(tokenFile).equals(registryTokens.get(owner))) {
-                problems.add(job.where() + ": the token in " + tokenFile + " is not the one the"
-                        + " registry's tokens file maps to " + owner);
+                problems.add(
+                        job.where()
+                                + ": the token in "
+                                + tokenFile
+                                + " is not the one the"
+                                + " registry's tokens file maps to "
+                                + owner);
             }
             String model = args.getOrDefault("--detect.model", "");
             for (Set<String> mounts : taskManagerMounts) {
                 if (mounts.stream().noneMatch(m -> model.startsWith(m + "/"))) {
-                    problems.add(job.where() + ": --detect.model '" + model + "' is under no"
-                            + " volume of a TaskManager pod that mounts " + mounts);
+                    problems.add(
+                            job.where()
+                                    + ": --detect.model '"
+                                    + model
+                                    + "' is under no"
+                                    + " volume of a TaskManager pod that mounts "
+                                    + mounts);
                 }
             }
         }
@@ -180,8 +232,8 @@ final class ManifestChecks {
 
     /**
      * The TaskManager pools match the topology: every pool (a workload whose pods carry {@value
-     * #SITE_LABEL}) runs on a site of the topology and declares that site as its external
-     * resource, and every edge or cloud site with slots has a pool or is the FlinkDeployment's.
+     * #SITE_LABEL}) runs on a site of the topology and declares that site as its external resource,
+     * and every edge or cloud site with slots has a pool or is the FlinkDeployment's.
      */
     static List<String> taskManagerPools(List<Manifest> manifests, Topology topology) {
         List<String> problems = new ArrayList<>();
@@ -194,26 +246,48 @@ final class ManifestChecks {
             }
             covered.add(site);
             if (!topology.contains(site)) {
-                problems.add(m.where() + ": nodeSelector " + SITE_LABEL + "=" + site + " is no site"
-                        + " of the topology; use one of " + sorted(siteIds(topology)));
+                problems.add(
+                        m.where()
+                                + ": nodeSelector "
+                                + SITE_LABEL
+                                + "="
+                                + site
+                                + " is no site"
+                                + " of the topology; use one of "
+                                + sorted(siteIds(topology)));
                 continue;
             }
             List<String> args = texts(podSpec.path("containers").path(0).path("args"));
-            for (String expected : List.of("-Dexternal-resources=" + site,
-                    "-Dexternal-resource." + site + ".amount=" + topology.site(site).slots())) {
+            for (String expected :
+                    List.of(
+                            "-Dexternal-resources=" + site,
+                            "-Dexternal-resource."
+                                    + site
+                                    + ".amount="
+                                    + topology.site(site).slots())) {
                 if (!args.contains(expected)) {
                     problems.add(m.where() + ": the TaskManager's args lack " + expected);
                 }
             }
         }
         for (Manifest m : of(manifests, Set.of("FlinkDeployment"))) {
-            covered.add(m.document().at("/spec/flinkConfiguration").path("external-resources")
-                    .asText(""));
+            covered.add(
+                    m.document()
+                            .at("/spec/flinkConfiguration")
+                            .path("external-resources")
+                            .asText(""));
         }
         for (Site site : topology.sites()) {
             if (site.tier() != Tier.DEVICE && site.slots() > 0 && !covered.contains(site.id())) {
-                problems.add("site " + site.id() + " has " + site.slots() + " slots but no"
-                        + " TaskManager pool; add k8s/taskmanagers-" + site.id() + ".yaml");
+                problems.add(
+                        "site "
+                                + site.id()
+                                + " has "
+                                + site.slots()
+                                + " slots but no"
+                                + " TaskManager pool; add k8s/taskmanagers-"
+                                + site.id()
+                                + ".yaml");
             }
         }
         return problems;
@@ -230,11 +304,9 @@ final class ManifestChecks {
         return ports;
     }
 
-    /**
-     * The files the JobManager pod sees from Secrets and ConfigMaps, path to content.
-     */
-    private static Map<String, String> jobManagerFiles(List<Manifest> manifests,
-            List<String> problems) {
+    /** The files the JobManager pod sees from Secrets and ConfigMaps, path to content. */
+    private static Map<String, String> jobManagerFiles(
+            List<Manifest> manifests, List<String> problems) {
         Map<String, JsonNode> data = new HashMap<>();
         for (Manifest m : of(manifests, Set.of("Secret", "ConfigMap"))) {
             String field = m.kind().equals("Secret") ? "stringData" : "data";
@@ -250,19 +322,29 @@ final class ManifestChecks {
                 }
             }
             for (JsonNode volume : pod.path("volumes")) {
-                String source = volume.has("secret")
-                        ? "Secret/" + volume.at("/secret/secretName").asText()
-                        : "ConfigMap/" + volume.at("/configMap/name").asText();
+                String source =
+                        volume.has("secret")
+                                ? "Secret/" + volume.at("/secret/secretName").asText()
+                                : "ConfigMap/" + volume.at("/configMap/name").asText();
                 String dir = mountPaths.get(volume.path("name").asText());
                 JsonNode keys = data.get(source);
                 if (keys == null || dir == null) {
-                    problems.add(m.where() + ": JobManager volume '" + volume.path("name").asText()
-                            + "' mounts " + source + (keys == null ? ", which no manifest"
-                            + " defines" : " but no container mounts it"));
+                    problems.add(
+                            m.where()
+                                    + ": JobManager volume '"
+                                    + volume.path("name").asText()
+                                    + "' mounts "
+                                    + source
+                                    + (keys == null
+                                            ? ", which no manifest" + " defines"
+                                            : " but no container mounts it"));
                     continue;
                 }
-                keys.fields().forEachRemaining(key -> files.put(dir + "/" + key.getKey(),
-                        key.getValue().asText()));
+                keys.fields()
+                        .forEachRemaining(
+                                key ->
+                                        files.put(
+                                                dir + "/" + key.getKey(), key.getValue().asText()));
             }
         }
         return files;
@@ -282,8 +364,11 @@ final class ManifestChecks {
         List<Set<String>> mounts = new ArrayList<>();
         for (JsonNode pod : pods) {
             Set<String> paths = new HashSet<>();
-            pod.path("containers").forEach(c -> c.path("volumeMounts")
-                    .forEach(v -> paths.add(v.path("mountPath").asText())));
+            pod.path("containers")
+                    .forEach(
+                            c ->
+                                    c.path("volumeMounts")
+                                            .forEach(v -> paths.add(v.path("mountPath").asText())));
             mounts.add(paths);
         }
         return mounts;
@@ -294,9 +379,15 @@ final class ManifestChecks {
         Map<String, String> tokens = new HashMap<>();
         for (Manifest m : of(manifests, Set.of("Secret"))) {
             String properties = m.document().at("/stringData/tokens.properties").asText("");
-            properties.lines().map(String::trim).filter(l -> l.contains("="))
-                    .forEach(l -> tokens.put(l.substring(0, l.indexOf('=')).trim(),
-                            l.substring(l.indexOf('=') + 1).trim()));
+            properties
+                    .lines()
+                    .map(String::trim)
+                    .filter(l -> l.contains("="))
+                    .forEach(
+                            l ->
+                                    tokens.put(
+                                            l.substring(0, l.indexOf('=')).trim(),
+                                            l.substring(l.indexOf('=') + 1).trim()));
         }
         return tokens;
     }

@@ -3,11 +3,14 @@ package dev.flinkedge.scheduler.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
+
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** {@link ManifestChecks} reports broken manifests, naming the document and the field. */
 class ManifestChecksTest {
@@ -31,40 +34,55 @@ class ManifestChecksTest {
                     metadata: {labels: {app: %s}}
                     spec:
                       containers: [{name: c, image: flink-edge:0.1.0%s}]
-                """.formatted(selectorLabel, podLabel, extra);
+                """
+                .formatted(selectorLabel, podLabel, extra);
     }
 
     @Test
     void reportsMissingName() throws Exception {
         assertThat(ManifestChecks.identity(docs("{apiVersion: v1, kind: Service, metadata: {}}")))
-                .singleElement().asString().contains("test.yaml#0").contains("metadata.name");
+                .singleElement()
+                .asString()
+                .contains("test.yaml#0")
+                .contains("metadata.name");
     }
 
     @Test
     void reportsSelectorThatMissesTheTemplate() throws Exception {
         assertThat(ManifestChecks.workloads(docs(deployment("a", "b", ""))))
-                .singleElement().asString().contains("Deployment pool").contains("app=a");
+                .singleElement()
+                .asString()
+                .contains("Deployment pool")
+                .contains("app=a");
     }
 
     @Test
     void reportsContainerWithoutImage() throws Exception {
         String yaml = deployment("a", "a", "").replace("image: flink-edge:0.1.0", "image: ''");
         assertThat(ManifestChecks.workloads(docs(yaml)))
-                .singleElement().asString().contains("'image'");
+                .singleElement()
+                .asString()
+                .contains("'image'");
     }
 
     @Test
     void reportsSessionJobOfUnknownDeployment() throws Exception {
-        assertThat(ManifestChecks.sessionJobs(docs("""
+        assertThat(
+                        ManifestChecks.sessionJobs(
+                                docs(
+                                        """
                 {apiVersion: flink.apache.org/v1beta1, kind: FlinkSessionJob, metadata: {name: j},
                  spec: {deploymentName: missing}}""")))
-                .singleElement().asString().contains("'missing'");
+                .singleElement()
+                .asString()
+                .contains("'missing'");
     }
 
     @Test
     void reportsMissingSecretAndKafkaService() throws Exception {
-        String yaml = deployment("a", "a", ", args: [--bootstrap-servers, kafka:9092]")
-                + "      volumes: [{name: tokens, secret: {secretName: gone}}]\n";
+        String yaml =
+                deployment("a", "a", ", args: [--bootstrap-servers, kafka:9092]")
+                        + "      volumes: [{name: tokens, secret: {secretName: gone}}]\n";
         assertThat(ManifestChecks.references(docs(yaml)))
                 .hasSize(2)
                 .anySatisfy(p -> assertThat(p).contains("Secret 'gone'"))
@@ -73,20 +91,25 @@ class ManifestChecksTest {
 
     @Test
     void reportsPoolOfUnknownSiteAndUncoveredSites() throws Exception {
-        Topology topology = TopologyLoader.parse("""
+        Topology topology =
+                TopologyLoader.parse(
+                        """
                 sites:
                   - {id: cloud, tier: cloud, location: {lat: 48.1, lon: 11.5}, slots: 4, cpu: 8}
-                """, "test");
-        String yaml = deployment("a", "a", "")
-                + "      nodeSelector: {flinkedge.dev/site: edge-9}\n";
+                """,
+                        "test");
+        String yaml =
+                deployment("a", "a", "") + "      nodeSelector: {flinkedge.dev/site: edge-9}\n";
         assertThat(ManifestChecks.taskManagerPools(docs(yaml), topology))
                 .hasSize(2)
                 .anySatisfy(p -> assertThat(p).contains("site=edge-9").contains("cloud"))
                 .anySatisfy(p -> assertThat(p).contains("site cloud has 4 slots"));
     }
+
     @Test
     void reportsSessionJobArgumentsThatPointNowhere() throws Exception {
-        String cluster = """
+        String cluster =
+                """
                 apiVersion: flink.apache.org/v1beta1
                 kind: FlinkDeployment
                 metadata: {name: flink-edge}
@@ -105,16 +128,20 @@ class ManifestChecksTest {
                           - {name: flink-main-container,
                              volumeMounts: [{name: models, mountPath: /models}]}
                 """;
-        String secrets = """
+        String secrets =
+                """
                 {apiVersion: v1, kind: Secret, metadata: {name: job-tokens},
                  stringData: {city-a: t-a}}""";
-        String registry = """
+        String registry =
+                """
                 {apiVersion: v1, kind: Secret, metadata: {name: registry-tokens},
                  stringData: {tokens.properties: "city-a=other"}}""";
-        String service = """
+        String service =
+                """
                 {apiVersion: v1, kind: Service, metadata: {name: registry},
                  spec: {ports: [{port: 8090}]}}""";
-        String job = """
+        String job =
+                """
                 apiVersion: flink.apache.org/v1beta1
                 kind: FlinkSessionJob
                 metadata: {name: j}
@@ -126,8 +153,9 @@ class ManifestChecksTest {
                            --cameras.catalog, /etc/cameras/cameras.yaml,
                            --detect.model, /opt/models/yolov8n.onnx]
                 """;
-        assertThat(ManifestChecks.sessionJobArguments(
-                        docs(cluster, secrets, registry, service, job)))
+        assertThat(
+                        ManifestChecks.sessionJobArguments(
+                                docs(cluster, secrets, registry, service, job)))
                 .hasSize(6)
                 .anySatisfy(p -> assertThat(p).contains("--registry.url 'http://registry:9999'"))
                 .anySatisfy(p -> assertThat(p).contains("--placement.topology ''"))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,8 +31,10 @@ final class Manifests {
                 return dir;
             }
         }
-        throw new IllegalStateException("no directory at or above " + Path.of("").toAbsolutePath()
-                + " has k8s/ and conf/topology-default.yaml; run the tests inside the repository");
+        throw new IllegalStateException(
+                "no directory at or above "
+                        + Path.of("").toAbsolutePath()
+                        + " has k8s/ and conf/topology-default.yaml; run the tests inside the repository");
     }
 
     /** Every document of every {@code *.yaml} file in {@code dir}, files in name order. */
@@ -61,8 +64,8 @@ final class Manifests {
                 index++;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " as YAML: " + e.getMessage(),
-                    e);
+            throw new UncheckedIOException(
+                    "cannot read " + file + " as YAML: " + e.getMessage(), e);
         }
         return manifests;
     }

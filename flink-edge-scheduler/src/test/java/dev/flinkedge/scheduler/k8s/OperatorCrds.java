@@ -1,6 +1,7 @@
 package dev.flinkedge.scheduler.k8s;
 
 import dev.flinkedge.connectors.testutil.TestFiles;
+
 import java.nio.file.Path;
 
 /**
@@ -22,7 +23,8 @@ final class OperatorCrds {
     }
 
     private static Path file(String name) {
-        return TestFiles.requireCommitted(Manifests.repoRoot().resolve("k8s/crds").resolve(name),
+        return TestFiles.requireCommitted(
+                Manifests.repoRoot().resolve("k8s/crds").resolve(name),
                 "restore it with git checkout -- k8s/crds, or copy it from the operator's Helm"
                         + " chart as k8s/crds/README.md describes");
     }

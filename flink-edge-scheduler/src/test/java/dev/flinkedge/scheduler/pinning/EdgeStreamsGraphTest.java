@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
-import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.api.MapOperator;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.api.WindowOperator;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.model.Producer;
@@ -20,19 +20,21 @@ import dev.flinkedge.scheduler.placement.PlacementPlan;
 import dev.flinkedge.scheduler.placement.Placer;
 import dev.flinkedge.scheduler.placement.PlanNode;
 import dev.flinkedge.scheduler.topology.Topology;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
 class EdgeStreamsGraphTest {
 
-    private static final String AP1_BOX = "POLYGON ((11.48 48.08, 11.52 48.08, 11.52 48.12,"
-            + " 11.48 48.12, 11.48 48.08))";
+    private static final String AP1_BOX =
+            "POLYGON ((11.48 48.08, 11.52 48.08, 11.52 48.12," + " 11.48 48.12, 11.48 48.08))";
 
     @Test
     void convertsSourcesMapsWindowsAndUnionsAndPlacesThem() {
@@ -53,21 +55,24 @@ class EdgeStreamsGraphTest {
         List<PlanNode> nodes = EdgeStreamsGraph.from(job, devices);
         PlacementPlan plan = new Placer(topology, devices, 8).place(nodes);
 
-        assertThat(nodes).extracting(PlanNode::id, PlanNode::kind).containsExactly(
-                tuple("alice/cams", PlanNode.Kind.SOURCE),
-                tuple("alice/ap1Cams", PlanNode.Kind.SOURCE),
-                tuple("alice/detected", PlanNode.Kind.MAP),
-                tuple("union", PlanNode.Kind.UNION),
-                tuple("window", PlanNode.Kind.UNION),
-                tuple("alice/counts", PlanNode.Kind.KEYED),
-                tuple("sink:alice/counts", PlanNode.Kind.SINK),
-                tuple("alice/merged", PlanNode.Kind.MAP),
-                tuple("sink:alice/merged", PlanNode.Kind.SINK));
+        assertThat(nodes)
+                .extracting(PlanNode::id, PlanNode::kind)
+                .containsExactly(
+                        tuple("alice/cams", PlanNode.Kind.SOURCE),
+                        tuple("alice/ap1Cams", PlanNode.Kind.SOURCE),
+                        tuple("alice/detected", PlanNode.Kind.MAP),
+                        tuple("union", PlanNode.Kind.UNION),
+                        tuple("window", PlanNode.Kind.UNION),
+                        tuple("alice/counts", PlanNode.Kind.KEYED),
+                        tuple("sink:alice/counts", PlanNode.Kind.SINK),
+                        tuple("alice/merged", PlanNode.Kind.MAP),
+                        tuple("sink:alice/merged", PlanNode.Kind.SINK));
         assertThat(nodes.get(0).sourceDevices()).containsExactly("d1", "d4");
         assertThat(nodes.get(1).sourceSites()).containsExactly("ap-1");
         assertThat(nodes.get(1).sourceDevices()).containsExactly("d1", "d2", "d3");
         assertThat(nodes.get(7).inputs()).containsExactly("alice/cams", "alice/ap1Cams");
-        assertThat(plan.placement()).containsEntry("alice/cams@ap-1", "ap-1")
+        assertThat(plan.placement())
+                .containsEntry("alice/cams@ap-1", "ap-1")
                 .containsEntry("alice/cams@ap-2", "ap-2")
                 .containsEntry("alice/ap1Cams", "ap-1")
                 .containsEntry("alice/detected@ap-2", "ap-2")
@@ -90,7 +95,8 @@ class EdgeStreamsGraphTest {
 
         List<PlanNode> nodes = EdgeStreamsGraph.from(job, AreaFindingTest.devices(topology));
 
-        assertThat(nodes).extracting(PlanNode::sourceSites)
+        assertThat(nodes)
+                .extracting(PlanNode::sourceSites)
                 .containsExactly(List.of("ap-2"), List.of("cloud"));
     }
 
@@ -107,8 +113,8 @@ class EdgeStreamsGraphTest {
     }
 
     private static EdgeStreams job(StreamRegistry registry) {
-        return EdgeStreams.on(StreamExecutionEnvironment.getExecutionEnvironment(), registry,
-                        "alice")
+        return EdgeStreams.on(
+                        StreamExecutionEnvironment.getExecutionEnvironment(), registry, "alice")
                 .withChannel(SharedChannel.of("localhost:9092", "http://localhost:8081", "t"))
                 .withRawSources(new GeneratedCameras(1));
     }
@@ -130,8 +136,8 @@ class EdgeStreamsGraphTest {
         }
 
         @Override
-        public void process(String key, long start, long end, Iterable<Frame> in,
-                Collector<Frame> out) {
+        public void process(
+                String key, long start, long end, Iterable<Frame> in, Collector<Frame> out) {
             in.forEach(out::collect);
         }
     }

@@ -16,6 +16,7 @@ import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.model.Subscription;
 import dev.flinkedge.registry.model.WindowSpec;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,30 +26,66 @@ public final class FakeRegistry implements StreamRegistry {
     private final Map<StreamRef, StreamDescriptor> streams = new HashMap<>();
 
     public void raw(String name, SourceSpec source) {
-        put(descriptor(name, StreamType.RAW, WindowSpec.none(), null, source, null,
-                LineageFingerprint.ofSource("alice", name)));
+        put(
+                descriptor(
+                        name,
+                        StreamType.RAW,
+                        WindowSpec.none(),
+                        null,
+                        source,
+                        null,
+                        LineageFingerprint.ofSource("alice", name)));
     }
 
     public void derived(String name, Producer producer) {
-        Lineage lineage = new Lineage(OperatorRef.of("detect", "1"),
-                List.of(LineageFingerprint.ofSource("alice", "cams")));
-        put(descriptor(name, StreamType.DERIVED, WindowSpec.none(), lineage, null, producer,
-                LineageFingerprint.ofDerived(lineage, WindowSpec.none(),
-                        SerializerFormat.KRYO)));
+        Lineage lineage =
+                new Lineage(
+                        OperatorRef.of("detect", "1"),
+                        List.of(LineageFingerprint.ofSource("alice", "cams")));
+        put(
+                descriptor(
+                        name,
+                        StreamType.DERIVED,
+                        WindowSpec.none(),
+                        lineage,
+                        null,
+                        producer,
+                        LineageFingerprint.ofDerived(
+                                lineage, WindowSpec.none(), SerializerFormat.KRYO)));
     }
 
     private void put(StreamDescriptor d) {
         streams.put(d.ref(), d);
     }
 
-    private static StreamDescriptor descriptor(String name, StreamType type,
-            WindowSpec window, Lineage lineage, SourceSpec source, Producer producer,
+    private static StreamDescriptor descriptor(
+            String name,
+            StreamType type,
+            WindowSpec window,
+            Lineage lineage,
+            SourceSpec source,
+            Producer producer,
             String fingerprint) {
-        return new StreamDescriptor("alice", name, type, window,
-                SerializerFormat.KRYO, "frame", Guarantee.LIVE, lineage, source, false, 1,
-                producer == null ? StreamStatus.DECLARED : StreamStatus.ACTIVE, producer,
-                StreamDescriptor.topicFor("alice", name), fingerprint, List.of(), List.of(),
-                0, 0);
+        return new StreamDescriptor(
+                "alice",
+                name,
+                type,
+                window,
+                SerializerFormat.KRYO,
+                "frame",
+                Guarantee.LIVE,
+                lineage,
+                source,
+                false,
+                1,
+                producer == null ? StreamStatus.DECLARED : StreamStatus.ACTIVE,
+                producer,
+                StreamDescriptor.topicFor("alice", name),
+                fingerprint,
+                List.of(),
+                List.of(),
+                0,
+                0);
     }
 
     @Override
@@ -58,9 +95,16 @@ public final class FakeRegistry implements StreamRegistry {
 
     @Override
     public StreamDescriptor create(StreamSpec spec) {
-        StreamDescriptor d = descriptor(spec.name(), spec.type(), spec.window(),
-                spec.lineage(), null, null, LineageFingerprint.ofDerived(spec.lineage(),
-                        spec.window(), spec.serializer()));
+        StreamDescriptor d =
+                descriptor(
+                        spec.name(),
+                        spec.type(),
+                        spec.window(),
+                        spec.lineage(),
+                        null,
+                        null,
+                        LineageFingerprint.ofDerived(
+                                spec.lineage(), spec.window(), spec.serializer()));
         put(d);
         return d;
     }
@@ -110,8 +154,7 @@ public final class FakeRegistry implements StreamRegistry {
     }
 
     @Override
-    public StreamDescriptor setStatus(StreamRef stream, StreamStatus status,
-            Producer producer) {
+    public StreamDescriptor setStatus(StreamRef stream, StreamStatus status, Producer producer) {
         throw new UnsupportedOperationException("setStatus");
     }
 

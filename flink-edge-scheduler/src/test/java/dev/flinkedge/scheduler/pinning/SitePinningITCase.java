@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flinkedge.connectors.model.EdgeRecord;
+
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.SharedChannel;
+import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.operators.SyntheticCost;
 import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
@@ -22,15 +23,7 @@ import dev.flinkedge.scheduler.placement.PlacementPlan;
 import dev.flinkedge.scheduler.plan.TestCountsJob;
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.jobgraph.JobVertex;
@@ -45,9 +38,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
 /**
- * EdgeStreams jobs placed by {@link TopologyPlacement} on the local edge cluster in one JVM —
- * a JobManager and one TaskManager per site (cloud 4 slots, edge-1 and edge-2 2 slots each), each
+ * EdgeStreams jobs placed by {@link TopologyPlacement} on the local edge cluster in one JVM — a
+ * JobManager and one TaskManager per site (cloud 4 slots, edge-1 and edge-2 2 slots each), each
  * declaring its site as an external resource — checked through Flink's REST API.
  */
 class SitePinningITCase {
@@ -70,13 +73,20 @@ class SitePinningITCase {
         topology = TopologyLoader.load(TOPOLOGY_FILE);
         long start = System.nanoTime();
         cluster = InJvmEdgeCluster.start(topology, dir, Map.of());
-        System.out.printf("in-JVM edge cluster (3 TaskManagers) up in %d ms%n",
+        System.out.printf(
+                "in-JVM edge cluster (3 TaskManagers) up in %d ms%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         registry = RegistryInstance.start(KAFKA.bootstrapServers(), "_pinning");
-        registry.client("alice").create(StreamSpec.builder("Video", StreamType.RAW)
-                .source(SourceSpec.devices(List.of("cam-1", "cam-2", "cam-3"))).build());
-        registry.client("alice").create(StreamSpec.builder("West", StreamType.RAW)
-                .source(SourceSpec.devices(List.of("cam-1", "cam-2"))).build());
+        registry.client("alice")
+                .create(
+                        StreamSpec.builder("Video", StreamType.RAW)
+                                .source(SourceSpec.devices(List.of("cam-1", "cam-2", "cam-3")))
+                                .build());
+        registry.client("alice")
+                .create(
+                        StreamSpec.builder("West", StreamType.RAW)
+                                .source(SourceSpec.devices(List.of("cam-1", "cam-2")))
+                                .build());
     }
 
     @AfterAll
@@ -93,9 +103,12 @@ class SitePinningITCase {
         StreamExecutionEnvironment env = cluster.environment();
         env.setParallelism(parallelism);
         env.setBufferTimeout(0);
-        SharedChannel channel = SharedChannel.of(KAFKA.bootstrapServers(),
-                registry.app().uri().toString(), RegistryInstance.token("alice"))
-                .withRegistryTopic("_pinning");
+        SharedChannel channel =
+                SharedChannel.of(
+                                KAFKA.bootstrapServers(),
+                                registry.app().uri().toString(),
+                                RegistryInstance.token("alice"))
+                        .withRegistryTopic("_pinning");
         return EdgeStreams.on(env, registry.client("alice"), "alice")
                 .withChannel(channel)
                 .withRawSources(new GeneratedCameras(2))
@@ -128,7 +141,8 @@ class SitePinningITCase {
             }
             System.out.println("vertices: " + tmByVertexName);
 
-            assertThat(plan.placement()).containsEntry("alice/Video@edge-1", "edge-1")
+            assertThat(plan.placement())
+                    .containsEntry("alice/Video@edge-1", "edge-1")
                     .containsEntry("alice/Video@edge-2", "edge-2")
                     .containsEntry("alice/Cars@edge-1", "edge-1")
                     .containsEntry("alice/Cars@edge-2", "edge-2")
@@ -148,8 +162,11 @@ class SitePinningITCase {
     @Test
     void refusesAJobThatNeedsMoreSlotsThanItsSiteHasBeforeSubmitting() {
         EdgeStreams es = job(3);
-        es.derive("WestCars", new SyntheticCost("detect-west", Duration.ZERO),
-                es.importStream("West")).sinkTo(new DiscardingSink<>());
+        es.derive(
+                        "WestCars",
+                        new SyntheticCost("detect-west", Duration.ZERO),
+                        es.importStream("West"))
+                .sinkTo(new DiscardingSink<>());
 
         assertThatThrownBy(() -> es.execute("too-wide"))
                 .isInstanceOf(IllegalStateException.class)
@@ -162,14 +179,18 @@ class SitePinningITCase {
     @Test
     void refusesAnOperatorAddedOutsideEdgeStreamsThatReadsFromSeveralSites() {
         EdgeStreams es = job(1);
-        EdgeStream<EdgeRecord<SyntheticResult>> cars = es.derive("AllCars",
-                new SyntheticCost("detect-all", Duration.ZERO), es.importStream("Video"));
+        EdgeStream<EdgeRecord<SyntheticResult>> cars =
+                es.derive(
+                        "AllCars",
+                        new SyntheticCost("detect-all", Duration.ZERO),
+                        es.importStream("Video"));
         cars.dataStream().map(r -> r.key()).name("keys").sinkTo(new DiscardingSink<>());
 
         assertThatThrownBy(() -> es.streamGraph("mixed"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Operators ['Sink: Writer' (group 'default'), 'keys'"
-                        + " (group 'default')] of job 'mixed' have no site")
+                .hasMessageContaining(
+                        "Operators ['Sink: Writer' (group 'default'), 'keys'"
+                                + " (group 'default')] of job 'mixed' have no site")
                 .hasMessageContaining("Build them through EdgeStreams");
     }
 
@@ -177,29 +198,40 @@ class SitePinningITCase {
     void failsAJobWhoseSiteIsFullInsteadOfRunningItElsewhere() throws Exception {
         awaitFreeSlots("edge-1-tm-0", 2);
         EdgeStreams wide = job(2);
-        wide.derive("WestCars2", new SyntheticCost("detect-2", Duration.ZERO),
-                wide.importStream("West")).sinkTo(new DiscardingSink<>());
+        wide.derive(
+                        "WestCars2",
+                        new SyntheticCost("detect-2", Duration.ZERO),
+                        wide.importStream("West"))
+                .sinkTo(new DiscardingSink<>());
         JobClient first = wide.execute("fills-edge-1");
         try {
             awaitAllRunning(first);
             EdgeStreams late = job(1);
-            late.derive("WestColours", new SyntheticCost("colour", Duration.ZERO),
-                    late.importStream("West")).sinkTo(new DiscardingSink<>());
+            late.derive(
+                            "WestColours",
+                            new SyntheticCost("colour", Duration.ZERO),
+                            late.importStream("West"))
+                    .sinkTo(new DiscardingSink<>());
             long submitted = System.nanoTime();
             JobClient second = late.execute("no-room-at-edge-1");
 
-            ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
-                    ExecutionException.class,
-                    () -> second.getJobExecutionResult().get(DEADLINE.toSeconds(),
-                            TimeUnit.SECONDS));
-            System.out.printf("job without room at its site failed after %d ms: %s%n",
+            ExecutionException failure =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            ExecutionException.class,
+                            () ->
+                                    second.getJobExecutionResult()
+                                            .get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+            System.out.printf(
+                    "job without room at its site failed after %d ms: %s%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - submitted),
                     ExceptionUtils.findThrowable(failure, NoResourceAvailableException.class)
-                            .map(Throwable::getMessage).orElse("?"));
+                            .map(Throwable::getMessage)
+                            .orElse("?"));
             assertThat(ExceptionUtils.findThrowable(failure, NoResourceAvailableException.class))
                     .isPresent();
             for (JsonNode vertex : cluster.rest("/jobs/" + second.getJobID()).path("vertices")) {
-                assertThat(taskManagers(second, vertex)).as(vertex.path("name").asText())
+                assertThat(taskManagers(second, vertex))
+                        .as(vertex.path("name").asText())
                         .containsOnly("(unassigned)");
             }
         } finally {
@@ -208,17 +240,24 @@ class SitePinningITCase {
     }
 
     private static String onlySite(JobVertex vertex) {
-        Map<String, ?> sites = vertex.getSlotSharingGroup().getResourceProfile()
-                .getExtendedResources();
+        Map<String, ?> sites =
+                vertex.getSlotSharingGroup().getResourceProfile().getExtendedResources();
         assertThat(sites).as("external resources of %s", vertex.getName()).hasSize(1);
         return sites.keySet().iterator().next();
     }
 
     private static String tmOf(Map<String, String> tmByVertexName, String operator) {
-        List<String> tms = tmByVertexName.entrySet().stream()
-                .filter(e -> List.of(e.getKey().split(" -> |: |\\(|\\)|, ")).contains(operator))
-                .map(Map.Entry::getValue).distinct().toList();
-        assertThat(tms).as("TaskManager of '%s' in %s", operator, tmByVertexName.keySet())
+        List<String> tms =
+                tmByVertexName.entrySet().stream()
+                        .filter(
+                                e ->
+                                        List.of(e.getKey().split(" -> |: |\\(|\\)|, "))
+                                                .contains(operator))
+                        .map(Map.Entry::getValue)
+                        .distinct()
+                        .toList();
+        assertThat(tms)
+                .as("TaskManager of '%s' in %s", operator, tmByVertexName.keySet())
                 .hasSize(1);
         return tms.get(0);
     }
@@ -226,38 +265,46 @@ class SitePinningITCase {
     /** Waits until every subtask of the job runs; returns the job's vertices. */
     private static List<JsonNode> awaitAllRunning(JobClient job) {
         List<JsonNode> vertices = new ArrayList<>();
-        Wait.until(() -> {
-            vertices.clear();
-            JsonNode details = restOrNull("/jobs/" + job.getJobID());
-            if (details == null || !details.path("state").asText().equals("RUNNING")) {
-                return false;
-            }
-            details.path("vertices").forEach(vertices::add);
-            return vertices.stream().allMatch(v -> v.path("status").asText().equals("RUNNING"));
-        }, DEADLINE, "every subtask of " + job.getJobID() + " running");
+        Wait.until(
+                () -> {
+                    vertices.clear();
+                    JsonNode details = restOrNull("/jobs/" + job.getJobID());
+                    if (details == null || !details.path("state").asText().equals("RUNNING")) {
+                        return false;
+                    }
+                    details.path("vertices").forEach(vertices::add);
+                    return vertices.stream()
+                            .allMatch(v -> v.path("status").asText().equals("RUNNING"));
+                },
+                DEADLINE,
+                "every subtask of " + job.getJobID() + " running");
         return vertices;
     }
 
     private static void awaitFreeSlots(String taskManager, int slots) {
-        Wait.until(() -> {
-            JsonNode tms = restOrNull("/taskmanagers");
-            if (tms == null) {
-                return false;
-            }
-            for (JsonNode tm : tms.path("taskmanagers")) {
-                if (tm.path("id").asText().equals(taskManager)) {
-                    return tm.path("freeSlots").asInt() >= slots;
-                }
-            }
-            return false;
-        }, DEADLINE, slots + " free slots on " + taskManager);
+        Wait.until(
+                () -> {
+                    JsonNode tms = restOrNull("/taskmanagers");
+                    if (tms == null) {
+                        return false;
+                    }
+                    for (JsonNode tm : tms.path("taskmanagers")) {
+                        if (tm.path("id").asText().equals(taskManager)) {
+                            return tm.path("freeSlots").asInt() >= slots;
+                        }
+                    }
+                    return false;
+                },
+                DEADLINE,
+                slots + " free slots on " + taskManager);
     }
 
-    private static List<String> taskManagers(JobClient job, JsonNode vertex) throws IOException,
-            InterruptedException {
+    private static List<String> taskManagers(JobClient job, JsonNode vertex)
+            throws IOException, InterruptedException {
         List<String> tms = new ArrayList<>();
         cluster.rest("/jobs/" + job.getJobID() + "/vertices/" + vertex.path("id").asText())
-                .path("subtasks").forEach(s -> tms.add(s.path("taskmanager-id").asText()));
+                .path("subtasks")
+                .forEach(s -> tms.add(s.path("taskmanager-id").asText()));
         return tms;
     }
 

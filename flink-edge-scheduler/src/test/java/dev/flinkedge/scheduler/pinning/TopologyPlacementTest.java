@@ -1,6 +1,5 @@
 package dev.flinkedge.scheduler.pinning;
 
-import dev.flinkedge.connectors.model.GeoPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import dev.flinkedge.connectors.api.PlacementStrategy;
 import dev.flinkedge.connectors.api.PlacementStrategy.Branch;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.model.EdgeRecord;
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.operators.SyntheticCost;
 import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
@@ -19,12 +19,7 @@ import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+
 import org.apache.flink.api.common.operators.SlotSharingGroup;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
@@ -33,6 +28,13 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** The test job's Flink graph under {@link TopologyPlacement}, built but not run. */
 class TopologyPlacementTest {
@@ -53,8 +55,10 @@ class TopologyPlacementTest {
 
     @Test
     void asksForOneUnitOfTheSitesResourceAndTokenCpuAndHeap() {
-        Topology smallCpu = Topology.of(List.of(
-                new Site("cloud", Tier.CLOUD, null, new GeoPoint(0, 0), 4, 0.2)), List.of());
+        Topology smallCpu =
+                Topology.of(
+                        List.of(new Site("cloud", Tier.CLOUD, null, new GeoPoint(0, 0), 4, 0.2)),
+                        List.of());
 
         SlotSharingGroup edge = TopologyPlacement.of(TOPOLOGY).slotSharingGroup("edge-1");
         SlotSharingGroup cloud = TopologyPlacement.of(smallCpu).slotSharingGroup("cloud");
@@ -76,18 +80,22 @@ class TopologyPlacementTest {
         EdgeStreams es = job(placement, 1);
         new TestCountsJob().define(es, new Configuration());
 
-        assertThat(placement.branches(es, es.streams().get(0))).containsExactly(
-                new Branch("edge-1", List.of("cam-1", "cam-2")),
-                new Branch("edge-2", List.of("cam-3")));
+        assertThat(placement.branches(es, es.streams().get(0)))
+                .containsExactly(
+                        new Branch("edge-1", List.of("cam-1", "cam-2")),
+                        new Branch("edge-2", List.of("cam-3")));
         StreamGraph graph = es.env().getStreamGraph(false);
         Map<String, String> groupByOperator = new TreeMap<>();
         for (StreamNode node : graph.getStreamNodes()) {
             String site = node.getSlotSharingGroup().substring("site-".length());
             assertThat(graph.getSlotSharingGroupResource(node.getSlotSharingGroup()))
-                    .as(node.getOperatorName()).get()
+                    .as(node.getOperatorName())
+                    .get()
                     .extracting(profile -> profile.getExtendedResources().keySet())
                     .isEqualTo(Set.of(site));
-            groupByOperator.merge(node.getOperatorName(), node.getSlotSharingGroup(),
+            groupByOperator.merge(
+                    node.getOperatorName(),
+                    node.getSlotSharingGroup(),
                     (a, b) -> a.equals(b) ? a : a + "," + b);
         }
         assertThat(groupByOperator)
@@ -100,9 +108,12 @@ class TopologyPlacementTest {
                 .containsEntry("count", "site-cloud")
                 .containsEntry("tap:alice/Counts: Writer", "site-cloud")
                 .containsEntry("Sink: Writer", "site-cloud");
-        assertThat(graph.getStreamNodes()).extracting(StreamNode::getTransformationUID)
-                .contains("op-" + es.producedStreams().get(0).fingerprint().substring(0, 16)
-                        + "@edge-1");
+        assertThat(graph.getStreamNodes())
+                .extracting(StreamNode::getTransformationUID)
+                .contains(
+                        "op-"
+                                + es.producedStreams().get(0).fingerprint().substring(0, 16)
+                                + "@edge-1");
         placement.check(graph);
     }
 
@@ -116,8 +127,9 @@ class TopologyPlacementTest {
 
         assertThatThrownBy(() -> placement.check(graph))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Job 'wide' does not fit its sites: edge-1 needs 3 slots"
-                        + " for [Sink@edge-1: Writer, detect@edge-1, ")
+                .hasMessageContaining(
+                        "Job 'wide' does not fit its sites: edge-1 needs 3 slots"
+                                + " for [Sink@edge-1: Writer, detect@edge-1, ")
                 .hasMessageContaining("] but has 2; edge-2 needs 3 slots for [")
                 .hasMessageContaining("never moved to another site");
     }
@@ -155,7 +167,9 @@ class TopologyPlacementTest {
         CountingPlacement placement = new CountingPlacement(TopologyPlacement.of(TOPOLOGY));
         EdgeStreams es = job(placement, 1);
         EdgeStream<EdgeRecord<SyntheticResult>> last =
-                es.derive("Stage0", new SyntheticCost("stage-0", Duration.ZERO),
+                es.derive(
+                        "Stage0",
+                        new SyntheticCost("stage-0", Duration.ZERO),
                         es.importStream("Video"));
         for (int i = 1; i < stages; i++) {
             last = es.derive("Stage" + i, new SyntheticCost("stage-" + i, Duration.ZERO), last);

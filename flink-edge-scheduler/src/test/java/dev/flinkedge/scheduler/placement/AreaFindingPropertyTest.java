@@ -1,20 +1,22 @@
 package dev.flinkedge.scheduler.placement;
 
-import dev.flinkedge.connectors.model.GeoPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.algorithm.ConvexHull;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 
 /**
  * Compares {@link AreaFinding} with a brute force that computes every site's exact hull from all
@@ -57,23 +59,33 @@ class AreaFindingPropertyTest {
                 Optional<Geometry> region = finding.region(site.id());
                 Optional<Geometry> exact = exactHull(s, site.id());
                 assertThat(region.isPresent()).isEqualTo(exact.isPresent());
-                region.ifPresent(r -> {
-                    assertThat(AreaFinding.edges(r)).isLessThanOrEqualTo(maxEdges);
-                    assertThat(r.covers(exact.get())).as(where).isTrue();
-                    s.topology.parent(site.id()).ifPresent(parent -> assertThat(
-                            finding.region(parent.id()).orElseThrow().covers(r)).isTrue());
-                });
+                region.ifPresent(
+                        r -> {
+                            assertThat(AreaFinding.edges(r)).isLessThanOrEqualTo(maxEdges);
+                            assertThat(r.covers(exact.get())).as(where).isTrue();
+                            s.topology
+                                    .parent(site.id())
+                                    .ifPresent(
+                                            parent ->
+                                                    assertThat(
+                                                                    finding.region(parent.id())
+                                                                            .orElseThrow()
+                                                                            .covers(r))
+                                                            .isTrue());
+                        });
             }
             for (Geometry area : s.queries(random)) {
                 String found = finding.siteFor(area).id();
                 String brute = bruteForce(s, area);
-                assertThat(s.depth(found)).as("trial %s, area %s", trial, area)
+                assertThat(s.depth(found))
+                        .as("trial %s, area %s", trial, area)
                         .isGreaterThanOrEqualTo(s.depth(brute));
                 moved += found.equals(brute) ? 0 : 1;
                 boolean covered = finding.region(found).map(r -> r.covers(area)).orElse(false);
                 assertThat(covered || found.equals(s.topology.root().id()))
-                        .as("trial %s: %s was chosen but its region does not cover %s", trial,
-                                found, area)
+                        .as(
+                                "trial %s: %s was chosen but its region does not cover %s",
+                                trial, found, area)
                         .isTrue();
             }
         }
@@ -87,8 +99,9 @@ class AreaFindingPropertyTest {
         for (Site site : s.topology.sites()) {
             Optional<Geometry> hull = exactHull(s, site.id());
             int depth = s.depth(site.id());
-            if (hull.isPresent() && hull.get().covers(area) && (depth > bestDepth
-                    || depth == bestDepth && site.id().compareTo(best) < 0)) {
+            if (hull.isPresent()
+                    && hull.get().covers(area)
+                    && (depth > bestDepth || depth == bestDepth && site.id().compareTo(best) < 0)) {
                 best = site.id();
                 bestDepth = depth;
             }
@@ -99,13 +112,17 @@ class AreaFindingPropertyTest {
     private static Optional<Geometry> exactHull(Scenario s, String siteId) {
         List<Coordinate> points = new ArrayList<>();
         for (Device device : s.devices.all()) {
-            if (device.site().equals(siteId) || s.topology.ancestors(device.site()).stream()
-                    .anyMatch(a -> a.id().equals(siteId))) {
+            if (device.site().equals(siteId)
+                    || s.topology.ancestors(device.site()).stream()
+                            .anyMatch(a -> a.id().equals(siteId))) {
                 points.add(coordinate(device));
             }
         }
-        return points.isEmpty() ? Optional.empty() : Optional.of(
-                new ConvexHull(points.toArray(new Coordinate[0]), GEOMETRY).getConvexHull());
+        return points.isEmpty()
+                ? Optional.empty()
+                : Optional.of(
+                        new ConvexHull(points.toArray(new Coordinate[0]), GEOMETRY)
+                                .getConvexHull());
     }
 
     private static Coordinate coordinate(Device device) {
@@ -127,8 +144,11 @@ class AreaFindingPropertyTest {
             List<Device> devices = new ArrayList<>();
             int count = random.nextInt(41);
             for (int i = 0; i < count; i++) {
-                devices.add(new Device("d" + i, "s" + random.nextInt(n),
-                        new GeoPoint(48 + random.nextDouble(), 11 + random.nextDouble())));
+                devices.add(
+                        new Device(
+                                "d" + i,
+                                "s" + random.nextInt(n),
+                                new GeoPoint(48 + random.nextDouble(), 11 + random.nextDouble())));
             }
             return new Scenario(topology, DeviceSites.of(topology, devices));
         }
@@ -138,8 +158,8 @@ class AreaFindingPropertyTest {
         }
 
         /**
-         * Points, triangles of random points, and hulls of 1–4 devices under one site (which lie
-         * on that site's hull boundary or inside it).
+         * Points, triangles of random points, and hulls of 1–4 devices under one site (which lie on
+         * that site's hull boundary or inside it).
          */
         List<Geometry> queries(Random random) {
             List<Geometry> queries = new ArrayList<>();
@@ -147,20 +167,31 @@ class AreaFindingPropertyTest {
             for (int q = 0; q < QUERIES; q++) {
                 switch (q % 3) {
                     case 0 -> queries.add(GEOMETRY.createPoint(randomPoint(random)));
-                    case 1 -> queries.add(new ConvexHull(new Coordinate[] {randomPoint(random),
-                            randomPoint(random), randomPoint(random)}, GEOMETRY).getConvexHull());
+                    case 1 ->
+                            queries.add(
+                                    new ConvexHull(
+                                                    new Coordinate[] {
+                                                        randomPoint(random),
+                                                        randomPoint(random),
+                                                        randomPoint(random)
+                                                    },
+                                                    GEOMETRY)
+                                            .getConvexHull());
                     default -> {
                         if (!all.isEmpty()) {
                             Device first = all.get(random.nextInt(all.size()));
                             List<Coordinate> points = new ArrayList<>();
                             for (Device d : all) {
-                                if (d.site().equals(first.site()) && points.size() < 4
-                                        && random.nextBoolean() || d == first) {
+                                if (d.site().equals(first.site())
+                                                && points.size() < 4
+                                                && random.nextBoolean()
+                                        || d == first) {
                                     points.add(coordinate(d));
                                 }
                             }
-                            queries.add(new ConvexHull(points.toArray(new Coordinate[0]),
-                                    GEOMETRY).getConvexHull());
+                            queries.add(
+                                    new ConvexHull(points.toArray(new Coordinate[0]), GEOMETRY)
+                                            .getConvexHull());
                         }
                     }
                 }

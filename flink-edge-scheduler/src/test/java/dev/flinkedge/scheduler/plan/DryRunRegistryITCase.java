@@ -14,6 +14,7 @@ import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.testutil.RegistryInstance;
 import dev.flinkedge.registry.testutil.Specs;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -68,8 +69,8 @@ class DryRunRegistryITCase {
     void refusesAParentTheCallerMayNotRead() {
         RegistryClient bob = registry.client("bob");
         StreamSpec spec = Specs.derived("Peek", "detect", "alice/Private");
-        RegistryException real = catchThrowableOfType(RegistryException.class,
-                () -> bob.create(spec));
+        RegistryException real =
+                catchThrowableOfType(RegistryException.class, () -> bob.create(spec));
         assertThat(real).as("the registry refuses").isNotNull();
 
         assertThatThrownBy(() -> new DryRunRegistry(bob, "bob").create(spec))
@@ -87,7 +88,8 @@ class DryRunRegistryITCase {
 
         assertThat(planned.status()).isEqualTo(StreamStatus.DECLARED);
         assertThat(chained.lineage().parents()).containsExactly(planned.fingerprint());
-        assertThat(alice.list("alice", StreamType.DERIVED)).extracting(StreamDescriptor::name)
+        assertThat(alice.list("alice", StreamType.DERIVED))
+                .extracting(StreamDescriptor::name)
                 .containsExactly("Cars");
         // Derived fingerprints do not depend on the owner: eve registers the same lineage.
         StreamDescriptor registered = registry.client("eve").create(plates);
@@ -96,13 +98,15 @@ class DryRunRegistryITCase {
     }
 
     private static void assertRefusedLikeTheRegistry(RegistryClient client, StreamSpec spec) {
-        RegistryException real = catchThrowableOfType(RegistryException.class,
-                () -> client.create(spec));
+        RegistryException real =
+                catchThrowableOfType(RegistryException.class, () -> client.create(spec));
         assertThat(real).as("the registry refuses " + spec.name()).isNotNull();
 
         assertThatThrownBy(() -> new DryRunRegistry(client, client.principal()).create(spec))
                 .isInstanceOf(RegistryException.class)
-                .satisfies(e -> assertThat(((RegistryException) e).errorCode())
-                        .isEqualTo(real.errorCode()));
+                .satisfies(
+                        e ->
+                                assertThat(((RegistryException) e).errorCode())
+                                        .isEqualTo(real.errorCode()));
     }
 }

@@ -1,14 +1,13 @@
 package dev.flinkedge.scheduler.plan;
 
 import dev.flinkedge.connectors.api.EdgeJob;
-import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.WindowOperator;
+import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.operators.SyntheticCost;
 import dev.flinkedge.connectors.operators.SyntheticResult;
-import java.time.Duration;
-import java.util.Map;
+
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.ConfigOption;
@@ -17,16 +16,21 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 
+import java.time.Duration;
+import java.util.Map;
+
 /**
- * A small packaged job for the placement tests: cameras → detect (record at a time, then
- * discarded) → vehicles per camera per second (keyed), written at the cloud. Listed in the test
- * resources' {@code META-INF/services/dev.flinkedge.connectors.api.EdgeJob}.
+ * A small packaged job for the placement tests: cameras → detect (record at a time, then discarded)
+ * → vehicles per camera per second (keyed), written at the cloud. Listed in the test resources'
+ * {@code META-INF/services/dev.flinkedge.connectors.api.EdgeJob}.
  */
 public final class TestCountsJob implements EdgeJob {
 
     /** The RAW stream of camera frames the job reads. */
     public static final ConfigOption<String> CAMERAS =
-            ConfigOptions.key("cameras.stream").stringType().defaultValue("Video")
+            ConfigOptions.key("cameras.stream")
+                    .stringType()
+                    .defaultValue("Video")
                     .withDescription("RAW stream of the cameras.");
 
     /** The operator of the stream it derives first. */
@@ -59,13 +63,16 @@ public final class TestCountsJob implements EdgeJob {
         private static final long serialVersionUID = 1L;
 
         public CountPerWindow() {
-            super("count", "1", Map.of(),
-                    TypeInformation.of(new TypeHint<EdgeRecord<Long>>() {}));
+            super("count", "1", Map.of(), TypeInformation.of(new TypeHint<EdgeRecord<Long>>() {}));
         }
 
         @Override
-        public void process(String key, long start, long end,
-                Iterable<EdgeRecord<SyntheticResult>> in, Collector<EdgeRecord<Long>> out) {
+        public void process(
+                String key,
+                long start,
+                long end,
+                Iterable<EdgeRecord<SyntheticResult>> in,
+                Collector<EdgeRecord<Long>> out) {
             long n = 0;
             EdgeRecord<SyntheticResult> last = null;
             for (EdgeRecord<SyntheticResult> r : in) {

@@ -3,9 +3,10 @@ package dev.flinkedge.scheduler.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class TopologyLoaderTest {
 
@@ -17,7 +18,10 @@ class TopologyLoaderTest {
     }
 
     private static String edge(String id, String parent) {
-        return "  - {id: " + id + ", tier: edge, parent: " + parent
+        return "  - {id: "
+                + id
+                + ", tier: edge, parent: "
+                + parent
                 + ", location: {lat: 48.2, lon: 11.6}, slots: 2, cpu: 2}\n";
     }
 
@@ -27,7 +31,8 @@ class TopologyLoaderTest {
 
         assertThat(topology.root().id()).isEqualTo("cloud");
         assertThat(topology.root().slots()).isEqualTo(4);
-        assertThat(topology.sitesOfTier(Tier.EDGE)).extracting(Site::id)
+        assertThat(topology.sitesOfTier(Tier.EDGE))
+                .extracting(Site::id)
                 .containsExactly("edge-1", "edge-2");
         assertThat(topology.sitesOfTier(Tier.EDGE)).extracting(Site::slots).containsOnly(2);
         assertThat(topology.link("edge-1", "cloud")).isPresent();
@@ -36,11 +41,17 @@ class TopologyLoaderTest {
 
     @Test
     void devicesMayLeaveOutSlotsAndCpu() {
-        Topology topology = parse("sites:\n" + CLOUD + edge("ap-1", "cloud")
-                + "  - {id: cam-1, tier: device, parent: ap-1, location: {lat: 48.2, lon: 11.6}}\n");
+        Topology topology =
+                parse(
+                        "sites:\n"
+                                + CLOUD
+                                + edge("ap-1", "cloud")
+                                + "  - {id: cam-1, tier: device, parent: ap-1, location: {lat: 48.2, lon: 11.6}}\n");
 
         assertThat(topology.site("cam-1").slots()).isZero();
-        assertThat(topology.ancestors("cam-1")).extracting(Site::id).containsExactly("ap-1", "cloud");
+        assertThat(topology.ancestors("cam-1"))
+                .extracting(Site::id)
+                .containsExactly("ap-1", "cloud");
     }
 
     @Test
@@ -54,8 +65,14 @@ class TopologyLoaderTest {
 
     @Test
     void rejectsCycles() {
-        assertThatThrownBy(() -> parse("sites:\n" + CLOUD + edge("a", "b") + edge("b", "c")
-                        + edge("c", "a")))
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "sites:\n"
+                                                + CLOUD
+                                                + edge("a", "b")
+                                                + edge("b", "c")
+                                                + edge("c", "a")))
                 .isInstanceOf(InvalidTopologyException.class)
                 .hasMessageContaining("sites a -> b -> c -> a form a cycle of parents");
     }
@@ -68,8 +85,13 @@ class TopologyLoaderTest {
 
     @Test
     void rejectsDuplicateIds() {
-        assertThatThrownBy(() -> parse("sites:\n" + CLOUD + edge("edge-1", "cloud")
-                        + edge("edge-1", "cloud")))
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "sites:\n"
+                                                + CLOUD
+                                                + edge("edge-1", "cloud")
+                                                + edge("edge-1", "cloud")))
                 .hasMessageContaining("site id 'edge-1' is declared twice");
     }
 
@@ -84,38 +106,62 @@ class TopologyLoaderTest {
 
     @Test
     void rejectsMissingFields() {
-        assertThatThrownBy(() -> parse("sites:\n"
-                        + "  - {id: cloud, location: {lat: 48.1, lon: 11.5}, slots: 4, cpu: 8}\n"))
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "sites:\n"
+                                                + "  - {id: cloud, location: {lat: 48.1, lon: 11.5}, slots: 4, cpu: 8}\n"))
                 .hasMessageContaining("sites[0] (cloud): missing field 'tier'");
         assertThatThrownBy(() -> parse("sites:\n  - {id: cloud, tier: cloud, slots: 4, cpu: 8}\n"))
                 .hasMessageContaining("sites[0] (cloud): missing field 'location'");
-        assertThatThrownBy(() -> parse("sites:\n"
-                        + "  - {id: cloud, tier: cloud, location: {lat: 48.1}, slots: 4, cpu: 8}\n"))
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "sites:\n"
+                                                + "  - {id: cloud, tier: cloud, location: {lat: 48.1}, slots: 4, cpu: 8}\n"))
                 .hasMessageContaining("sites[0] (cloud).location: missing field 'lon'");
-        assertThatThrownBy(() -> parse("sites:\n"
-                        + "  - {id: cloud, tier: cloud, location: {lat: 48.1, lon: 11.5}, cpu: 8}\n"))
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "sites:\n"
+                                                + "  - {id: cloud, tier: cloud, location: {lat: 48.1, lon: 11.5}, cpu: 8}\n"))
                 .hasMessageContaining("sites[0] (cloud): missing field 'slots'");
         assertThatThrownBy(() -> parse("sites:\n  - {tier: cloud}\n"))
                 .hasMessageContaining("sites[0]: missing field 'id'");
         assertThatThrownBy(() -> parse("links: []\n"))
                 .hasMessageContaining("missing 'sites:' list");
-        assertThatThrownBy(() -> parse("sites:\n" + CLOUD + edge("edge-1", "cloud")
-                        + "links:\n  - {from: cloud, to: edge-1, latencyMs: 3}\n"))
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "sites:\n"
+                                                + CLOUD
+                                                + edge("edge-1", "cloud")
+                                                + "links:\n  - {from: cloud, to: edge-1, latencyMs: 3}\n"))
                 .hasMessageContaining("links[0]: missing field 'bandwidthMbps'");
     }
 
     @Test
     void rejectsNegativeNumbers() {
         assertThatThrownBy(() -> parse("sites:\n" + CLOUD.replace("slots: 4", "slots: -1")))
-                .hasMessageContaining("sites[0] (cloud): site 'cloud': slots is -1; it must be 0"
-                        + " or more");
+                .hasMessageContaining(
+                        "sites[0] (cloud): site 'cloud': slots is -1; it must be 0" + " or more");
         assertThatThrownBy(() -> parse("sites:\n" + CLOUD.replace("cpu: 8", "cpu: -0.5")))
                 .hasMessageContaining("cpu is -0.5");
-        assertThatThrownBy(() -> parse("sites:\n" + CLOUD + edge("edge-1", "cloud")
-                        + "links:\n  - {from: cloud, to: edge-1, latencyMs: -3, bandwidthMbps: 10}\n"))
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "sites:\n"
+                                                + CLOUD
+                                                + edge("edge-1", "cloud")
+                                                + "links:\n  - {from: cloud, to: edge-1, latencyMs: -3, bandwidthMbps: 10}\n"))
                 .hasMessageContaining("links[0]: link cloud -> edge-1: latencyMs is -3.0");
-        assertThatThrownBy(() -> parse("sites:\n" + CLOUD + edge("edge-1", "cloud")
-                        + "links:\n  - {from: cloud, to: edge-1, latencyMs: 3, bandwidthMbps: 0}\n"))
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "sites:\n"
+                                                + CLOUD
+                                                + edge("edge-1", "cloud")
+                                                + "links:\n  - {from: cloud, to: edge-1, latencyMs: 3, bandwidthMbps: 0}\n"))
                 .hasMessageContaining("bandwidthMbps is 0.0; it must be a finite number above 0");
         assertThatThrownBy(() -> parse("sites:\n" + CLOUD.replace("lat: 48.1", "lat: -91")))
                 .hasMessageContaining("lat -91.0 is outside [-90, 90]");
@@ -123,20 +169,33 @@ class TopologyLoaderTest {
 
     @Test
     void rejectsLinksBetweenUnknownSites() {
-        assertThatThrownBy(() -> parse("sites:\n" + CLOUD + edge("edge-1", "cloud")
-                        + "links:\n  - {from: cloud, to: edge-9, latencyMs: 3, bandwidthMbps: 10}\n"))
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "sites:\n"
+                                                + CLOUD
+                                                + edge("edge-1", "cloud")
+                                                + "links:\n  - {from: cloud, to: edge-9, latencyMs: 3, bandwidthMbps: 10}\n"))
                 .hasMessageContaining("link cloud -> edge-9 names 'edge-9', which is not a site");
     }
 
     @Test
     void rejectsDuplicateAndSelfLinks() {
         String sites = "sites:\n" + CLOUD + edge("edge-1", "cloud");
-        assertThatThrownBy(() -> parse(sites + "links:\n"
-                        + "  - {from: cloud, to: edge-1, latencyMs: 3, bandwidthMbps: 10}\n"
-                        + "  - {from: edge-1, to: cloud, latencyMs: 4, bandwidthMbps: 10}\n"))
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        sites
+                                                + "links:\n"
+                                                + "  - {from: cloud, to: edge-1, latencyMs: 3, bandwidthMbps: 10}\n"
+                                                + "  - {from: edge-1, to: cloud, latencyMs: 4, bandwidthMbps: 10}\n"))
                 .hasMessageContaining("link edge-1 -> cloud is declared twice");
-        assertThatThrownBy(() -> parse(sites + "links:\n"
-                        + "  - {from: cloud, to: cloud, latencyMs: 3, bandwidthMbps: 10}\n"))
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        sites
+                                                + "links:\n"
+                                                + "  - {from: cloud, to: cloud, latencyMs: 3, bandwidthMbps: 10}\n"))
                 .hasMessageContaining("joins a site to itself");
     }
 
@@ -154,9 +213,14 @@ class TopologyLoaderTest {
 
     @Test
     void rejectsACloudBelowAnEdgeSite() {
-        assertThatThrownBy(() -> parse("sites:\n"
-                        + "  - {id: ap, tier: edge, location: {lat: 1, lon: 1}, slots: 1, cpu: 1}\n"
-                        + CLOUD.replace("tier: cloud,", "tier: cloud, parent: ap,")))
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "sites:\n"
+                                                + "  - {id: ap, tier: edge, location: {lat: 1, lon: 1}, slots: 1, cpu: 1}\n"
+                                                + CLOUD.replace(
+                                                        "tier: cloud,",
+                                                        "tier: cloud, parent: ap,")))
                 .hasMessageContaining("site 'cloud' is cloud but its parent 'ap' is edge");
     }
 

@@ -1,8 +1,11 @@
 package dev.flinkedge.scheduler.topology;
 
-import dev.flinkedge.connectors.model.GeoPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flinkedge.connectors.model.GeoPoint;
+
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +13,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Test;
 
 class TopologyTest {
 
@@ -18,16 +20,17 @@ class TopologyTest {
 
     /** cloud → router-1 → {ap-1 → cam-1, ap-2}, cloud → router-2 → ap-3 → {cam-2, cam-3}. */
     private static Topology paperTree() {
-        List<Site> sites = List.of(
-                new Site("cloud", Tier.CLOUD, null, HERE, 8, 16),
-                new Site("router-1", Tier.EDGE, "cloud", HERE, 4, 4),
-                new Site("router-2", Tier.EDGE, "cloud", HERE, 4, 4),
-                new Site("ap-1", Tier.EDGE, "router-1", HERE, 2, 2),
-                new Site("ap-2", Tier.EDGE, "router-1", HERE, 2, 2),
-                new Site("ap-3", Tier.EDGE, "router-2", HERE, 2, 2),
-                new Site("cam-1", Tier.DEVICE, "ap-1", HERE, 0, 0),
-                new Site("cam-2", Tier.DEVICE, "ap-3", HERE, 0, 0),
-                new Site("cam-3", Tier.DEVICE, "ap-3", HERE, 0, 0));
+        List<Site> sites =
+                List.of(
+                        new Site("cloud", Tier.CLOUD, null, HERE, 8, 16),
+                        new Site("router-1", Tier.EDGE, "cloud", HERE, 4, 4),
+                        new Site("router-2", Tier.EDGE, "cloud", HERE, 4, 4),
+                        new Site("ap-1", Tier.EDGE, "router-1", HERE, 2, 2),
+                        new Site("ap-2", Tier.EDGE, "router-1", HERE, 2, 2),
+                        new Site("ap-3", Tier.EDGE, "router-2", HERE, 2, 2),
+                        new Site("cam-1", Tier.DEVICE, "ap-1", HERE, 0, 0),
+                        new Site("cam-2", Tier.DEVICE, "ap-3", HERE, 0, 0),
+                        new Site("cam-3", Tier.DEVICE, "ap-3", HERE, 0, 0));
         return Topology.of(sites, List.of(new Link("cloud", "router-1", 5, 1000)));
     }
 
@@ -40,10 +43,12 @@ class TopologyTest {
         assertThat(t.parent("cloud")).isEmpty();
         assertThat(t.children("router-1")).extracting(Site::id).containsExactly("ap-1", "ap-2");
         assertThat(t.children("cam-1")).isEmpty();
-        assertThat(t.ancestors("cam-2")).extracting(Site::id)
+        assertThat(t.ancestors("cam-2"))
+                .extracting(Site::id)
                 .containsExactly("ap-3", "router-2", "cloud");
         assertThat(t.ancestors("cloud")).isEmpty();
-        assertThat(t.sitesOfTier(Tier.DEVICE)).extracting(Site::id)
+        assertThat(t.sitesOfTier(Tier.DEVICE))
+                .extracting(Site::id)
                 .containsExactly("cam-1", "cam-2", "cam-3");
         assertThat(t.sitesOfTier(Tier.CLOUD)).extracting(Site::id).containsExactly("cloud");
     }
@@ -65,7 +70,8 @@ class TopologyTest {
     void rejectsUnknownOrNoSites() {
         Topology t = paperTree();
 
-        assertThatThrownBy(() -> t.lowestCommonAncestor(List.of())).hasMessageContaining("at least");
+        assertThatThrownBy(() -> t.lowestCommonAncestor(List.of()))
+                .hasMessageContaining("at least");
         assertThatThrownBy(() -> t.lowestCommonAncestor(List.of("cam-1", "cam-9")))
                 .hasMessageContaining("no site 'cam-9' in the topology");
         assertThatThrownBy(() -> t.children("x")).isInstanceOf(IllegalArgumentException.class);
@@ -109,8 +115,10 @@ class TopologyTest {
         for (Site candidate : t.sites()) {
             boolean coversAll = true;
             for (String id : ids) {
-                boolean covers = id.equals(candidate.id())
-                        || t.ancestors(id).stream().anyMatch(a -> a.id().equals(candidate.id()));
+                boolean covers =
+                        id.equals(candidate.id())
+                                || t.ancestors(id).stream()
+                                        .anyMatch(a -> a.id().equals(candidate.id()));
                 coversAll &= covers;
             }
             int depth = t.ancestors(candidate.id()).size();

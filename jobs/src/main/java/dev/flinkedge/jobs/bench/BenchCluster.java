@@ -1,8 +1,16 @@
 package dev.flinkedge.jobs.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.flinkedge.connectors.http.HttpJson;
 import dev.flinkedge.connectors.runtime.MapOperatorFunction;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.streaming.api.environment.RemoteStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,11 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
-import org.apache.flink.streaming.api.environment.RemoteStreamEnvironment;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The Flink cluster a benchmark submits to, reached through its REST endpoint exactly as {@code
@@ -65,9 +68,16 @@ public final class BenchCluster {
         Configuration conf = new Configuration();
         conf.set(RestOptions.ADDRESS, host);
         conf.set(RestOptions.PORT, restPort);
-        StreamExecutionEnvironment env = new RemoteStreamEnvironment(host, restPort, conf,
-                jars, null, savepoint == null ? SavepointRestoreSettings.none()
-                        : SavepointRestoreSettings.forPath(savepoint, true));
+        StreamExecutionEnvironment env =
+                new RemoteStreamEnvironment(
+                        host,
+                        restPort,
+                        conf,
+                        jars,
+                        null,
+                        savepoint == null
+                                ? SavepointRestoreSettings.none()
+                                : SavepointRestoreSettings.forPath(savepoint, true));
         env.setParallelism(1);
         env.setBufferTimeout(0);
         return env;
@@ -89,21 +99,30 @@ public final class BenchCluster {
         try {
             while (!TERMINAL.contains(get("/jobs/" + jobId).path("state").asText())) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("job " + jobId + " did not end within a"
-                            + " minute; cannot read its final invocation count");
+                    throw new IllegalStateException(
+                            "job "
+                                    + jobId
+                                    + " did not end within a"
+                                    + " minute; cannot read its final invocation count");
                 }
                 TimeUnit.MILLISECONDS.sleep(100);
             }
-            for (JsonNode acc : get("/jobs/" + jobId + "/accumulators")
-                    .path("user-task-accumulators")) {
+            for (JsonNode acc :
+                    get("/jobs/" + jobId + "/accumulators").path("user-task-accumulators")) {
                 if (name.equals(acc.path("name").asText())) {
                     return Long.parseLong(acc.path("value").asText());
                 }
             }
             return 0;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the accumulators of job " + jobId
-                    + " from the Flink REST API at " + host + ":" + restPort, e);
+            throw new UncheckedIOException(
+                    "cannot read the accumulators of job "
+                            + jobId
+                            + " from the Flink REST API at "
+                            + host
+                            + ":"
+                            + restPort,
+                    e);
         }
     }
 
@@ -116,15 +135,22 @@ public final class BenchCluster {
         try {
             for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
                 List<String> taskManagers = new ArrayList<>();
-                for (JsonNode subtask : get("/jobs/" + jobId + "/vertices/"
-                        + vertex.path("id").asText()).path("subtasks")) {
+                for (JsonNode subtask :
+                        get("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText())
+                                .path("subtasks")) {
                     taskManagers.add(subtask.path("taskmanager-id").asText());
                 }
                 placement.put(vertex.path("name").asText(), taskManagers);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the vertices of job " + jobId
-                    + " from the Flink REST API at " + host + ":" + restPort, e);
+            throw new UncheckedIOException(
+                    "cannot read the vertices of job "
+                            + jobId
+                            + " from the Flink REST API at "
+                            + host
+                            + ":"
+                            + restPort,
+                    e);
         }
         return placement;
     }
@@ -134,8 +160,14 @@ public final class BenchCluster {
         try {
             return get("/jobs/" + jobId).path("state").asText();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the state of job " + jobId
-                    + " from the Flink REST API at " + host + ":" + restPort, e);
+            throw new UncheckedIOException(
+                    "cannot read the state of job "
+                            + jobId
+                            + " from the Flink REST API at "
+                            + host
+                            + ":"
+                            + restPort,
+                    e);
         }
     }
 
@@ -144,8 +176,15 @@ public final class BenchCluster {
         try {
             http.patch(uri("/jobs/" + jobId + "?mode=cancel"), 202);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot cancel job " + jobId + " through the"
-                    + " Flink REST API at " + host + ":" + restPort, e);
+            throw new UncheckedIOException(
+                    "cannot cancel job "
+                            + jobId
+                            + " through the"
+                            + " Flink REST API at "
+                            + host
+                            + ":"
+                            + restPort,
+                    e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.flinkedge.jobs.bench;
 import dev.flinkedge.scheduler.cluster.ClusterPorts;
 import dev.flinkedge.scheduler.cluster.ClusterSettings;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -24,10 +25,20 @@ public final class BenchClusters {
      */
     public static ClusterSettings settings(Path topologyFile, Path workDir) {
         ClusterPorts d = ClusterPorts.DEFAULTS;
-        return new ClusterSettings(TopologyLoader.load(topologyFile), topologyFile, workDir, null,
-                new ClusterPorts(d.kafka() + PORT_OFFSET, d.kafkaController() + PORT_OFFSET,
-                        d.registry() + PORT_OFFSET, d.rest() + PORT_OFFSET,
+        return new ClusterSettings(
+                TopologyLoader.load(topologyFile),
+                topologyFile,
+                workDir,
+                null,
+                new ClusterPorts(
+                        d.kafka() + PORT_OFFSET,
+                        d.kafkaController() + PORT_OFFSET,
+                        d.registry() + PORT_OFFSET,
+                        d.rest() + PORT_OFFSET,
                         d.jobManagerRpc() + PORT_OFFSET),
-                System.getProperty("java.class.path"), "1024m", "1536m", Duration.ofMinutes(3));
+                System.getProperty("java.class.path"),
+                "1024m",
+                "1536m",
+                Duration.ofMinutes(3));
     }
 }

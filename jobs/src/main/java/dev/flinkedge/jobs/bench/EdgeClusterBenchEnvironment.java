@@ -4,6 +4,7 @@ import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
 import dev.flinkedge.scheduler.cluster.ClusterState;
 import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,8 +25,8 @@ public final class EdgeClusterBenchEnvironment implements BenchEnvironment {
     private final SharingBenchmark.Services services;
     private final BenchCluster cluster;
 
-    private EdgeClusterBenchEnvironment(ClusterState state, SharingBenchmark.Services services,
-            BenchCluster cluster) {
+    private EdgeClusterBenchEnvironment(
+            ClusterState state, SharingBenchmark.Services services, BenchCluster cluster) {
         this.state = state;
         this.services = services;
         this.cluster = cluster;
@@ -38,17 +39,24 @@ public final class EdgeClusterBenchEnvironment implements BenchEnvironment {
      * @param progress one line per start step
      */
     public static EdgeClusterBenchEnvironment start(
-            dev.flinkedge.scheduler.cluster.ClusterSettings settings, Path jobJar,
-            Consumer<String> progress) throws IOException, InterruptedException {
+            dev.flinkedge.scheduler.cluster.ClusterSettings settings,
+            Path jobJar,
+            Consumer<String> progress)
+            throws IOException, InterruptedException {
         ClusterState state = LocalEdgeCluster.start(settings, progress);
         Map<String, String> tokens = LocalEdgeCluster.tokens(state.tokensFile());
-        SharingBenchmark.Services services = new SharingBenchmark.Services(
-                state.bootstrapServers(), state.registryUrl(), RegistryConfig.DEFAULT_TOPIC,
-                tokens.get("city-a"), tokens.get("city-b"));
+        SharingBenchmark.Services services =
+                new SharingBenchmark.Services(
+                        state.bootstrapServers(),
+                        state.registryUrl(),
+                        RegistryConfig.DEFAULT_TOPIC,
+                        tokens.get("city-a"),
+                        tokens.get("city-b"));
         URI rest = URI.create(state.restUrl());
         List<ChildProcess> processes = state.processes();
-        BenchCluster cluster = new BenchCluster(rest.getHost(), rest.getPort(),
-                () -> cpuNanos(processes), List.of(jobJar));
+        BenchCluster cluster =
+                new BenchCluster(
+                        rest.getHost(), rest.getPort(), () -> cpuNanos(processes), List.of(jobJar));
         return new EdgeClusterBenchEnvironment(state, services, cluster);
     }
 
@@ -56,10 +64,11 @@ public final class EdgeClusterBenchEnvironment implements BenchEnvironment {
     static long cpuNanos(List<ChildProcess> processes) {
         long total = 0;
         for (ChildProcess p : processes) {
-            total += ProcessHandle.of(p.pid())
-                    .flatMap(h -> h.info().totalCpuDuration())
-                    .map(Duration::toNanos)
-                    .orElse(0L);
+            total +=
+                    ProcessHandle.of(p.pid())
+                            .flatMap(h -> h.info().totalCpuDuration())
+                            .map(Duration::toNanos)
+                            .orElse(0L);
         }
         return total;
     }

@@ -1,13 +1,11 @@
 package dev.flinkedge.jobs.bench;
 
 import dev.flinkedge.kafka.EmbeddedKafka;
-import dev.flinkedge.registry.rest.Tokens;
 import dev.flinkedge.registry.rest.RegistryApplication;
 import dev.flinkedge.registry.rest.TokenAuthenticator;
+import dev.flinkedge.registry.rest.Tokens;
 import dev.flinkedge.registry.storage.RegistryConfig;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
-import java.util.Map;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -15,6 +13,10 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Everything a benchmark needs in this JVM: a KRaft broker, a registry with a token for each city,
@@ -31,8 +33,12 @@ public final class LocalBenchEnvironment implements BenchEnvironment {
     private final SharingBenchmark.Services services;
     private final BenchCluster cluster;
 
-    private LocalBenchEnvironment(EmbeddedKafka kafka, RegistryApplication registry,
-            MiniCluster flink, SharingBenchmark.Services services, BenchCluster cluster) {
+    private LocalBenchEnvironment(
+            EmbeddedKafka kafka,
+            RegistryApplication registry,
+            MiniCluster flink,
+            SharingBenchmark.Services services,
+            BenchCluster cluster) {
         this.kafka = kafka;
         this.registry = registry;
         this.flink = flink;
@@ -64,26 +70,46 @@ public final class LocalBenchEnvironment implements BenchEnvironment {
         Map<String, String> tokens = Tokens.generate(Tokens.DEMO_OWNERS);
         String tokenA = tokens.get("city-a");
         String tokenB = tokens.get("city-b");
-        RegistryApplication registry = RegistryApplication.start(Map.of(
-                        RegistryConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                        RegistryConfig.REST_HOST, "127.0.0.1",
-                        RegistryConfig.REST_PORT, 0),
-                TokenAuthenticator.fromMap(Tokens.byToken(tokens), "benchmark tokens"));
+        RegistryApplication registry =
+                RegistryApplication.start(
+                        Map.of(
+                                RegistryConfig.BOOTSTRAP_SERVERS,
+                                kafka.bootstrapServers(),
+                                RegistryConfig.REST_HOST,
+                                "127.0.0.1",
+                                RegistryConfig.REST_PORT,
+                                0),
+                        TokenAuthenticator.fromMap(Tokens.byToken(tokens), "benchmark tokens"));
         Configuration conf = new Configuration(flinkConf);
         conf.set(RestOptions.BIND_PORT, "0");
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
-        MiniCluster flink = new MiniCluster(new MiniClusterConfiguration.Builder()
-                .setConfiguration(conf).setNumTaskManagers(1).setNumSlotsPerTaskManager(slots)
-                .build());
+        MiniCluster flink =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setConfiguration(conf)
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(slots)
+                                .build());
         flink.start();
         int port = flink.getRestAddress().get().getPort();
-        LOG.info("Benchmark environment: Kafka {}, registry {}, Flink REST port {}",
-                kafka.bootstrapServers(), registry.uri(), port);
-        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                ManagementFactory.getOperatingSystemMXBean();
-        return new LocalBenchEnvironment(kafka, registry, flink,
-                new SharingBenchmark.Services(kafka.bootstrapServers(), registry.uri().toString(),
-                        RegistryConfig.DEFAULT_TOPIC, tokenA, tokenB),
+        LOG.info(
+                "Benchmark environment: Kafka {}, registry {}, Flink REST port {}",
+                kafka.bootstrapServers(),
+                registry.uri(),
+                port);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean();
+        return new LocalBenchEnvironment(
+                kafka,
+                registry,
+                flink,
+                new SharingBenchmark.Services(
+                        kafka.bootstrapServers(),
+                        registry.uri().toString(),
+                        RegistryConfig.DEFAULT_TOPIC,
+                        tokenA,
+                        tokenB),
                 new BenchCluster("localhost", port, os::getProcessCpuTime));
     }
 

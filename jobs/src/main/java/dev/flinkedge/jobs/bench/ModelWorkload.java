@@ -1,8 +1,8 @@
 package dev.flinkedge.jobs.bench;
 
+import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.GeoPoint;
-import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.source.camera.CameraDevice;
 import dev.flinkedge.connectors.source.camera.CameraSpec;
 import dev.flinkedge.connectors.source.camera.CatalogCameras;
@@ -11,15 +11,17 @@ import dev.flinkedge.jobs.traffic.AttributesOperator;
 import dev.flinkedge.jobs.traffic.DetectOperator;
 import dev.flinkedge.jobs.traffic.PlatesOperator;
 import dev.flinkedge.jobs.traffic.VehicleDetections;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
- * The sharing benchmark with the real models: YOLOv8 vehicle detection (x), PP-OCR v4 plate
- * reading (a) and type + colour attributes (b), on synthetic traffic cameras.
+ * The sharing benchmark with the real models: YOLOv8 vehicle detection (x), PP-OCR v4 plate reading
+ * (a) and type + colour attributes (b), on synthetic traffic cameras.
  */
 public final class ModelWorkload implements SharingWorkload<EdgeRecord<VehicleDetections>> {
 
@@ -67,8 +69,11 @@ public final class ModelWorkload implements SharingWorkload<EdgeRecord<VehicleDe
     public RawSourceFactory cameras(double fps) {
         List<CameraDevice> devices = new ArrayList<>();
         for (int i = 1; i <= cameras; i++) {
-            devices.add(new CameraDevice("cam-" + i, new GeoPoint(48.15 + i * 0.001, 11.55),
-                    CameraSpec.synthetic(i, fps, WIDTH, HEIGHT)));
+            devices.add(
+                    new CameraDevice(
+                            "cam-" + i,
+                            new GeoPoint(48.15 + i * 0.001, 11.55),
+                            CameraSpec.synthetic(i, fps, WIDTH, HEIGHT)));
         }
         return CatalogCameras.of(DeviceCatalog.of(devices));
     }

@@ -2,14 +2,17 @@ package dev.flinkedge.jobs.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.flinkedge.kafka.TopicTail;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads result topics (single-partition, JSON as written by {@code ResultSinks.kafkaJson}) the way
@@ -28,8 +31,13 @@ public final class ResultArrivals implements AutoCloseable {
      * @param arrivalMs when it was read
      * @param payload the result itself
      */
-    public record Arrival(String topic, String sourceId, String key, long captureMs,
-            long arrivalMs, JsonNode payload) {}
+    public record Arrival(
+            String topic,
+            String sourceId,
+            String key,
+            long captureMs,
+            long arrivalMs,
+            JsonNode payload) {}
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
@@ -39,14 +47,17 @@ public final class ResultArrivals implements AutoCloseable {
     public ResultArrivals(String bootstrapServers, List<String> topics) {
         try {
             for (String topic : topics) {
-                tails.add(TopicTail.builder(topic, new ByteArrayDeserializer(),
-                                new ByteArrayDeserializer())
-                        .bootstrapServers(bootstrapServers)
-                        .name("bench-results-" + topic)
-                        .fromBeginning()
-                        .partitionCount(1)
-                        .onRecord(this::arrived)
-                        .start());
+                tails.add(
+                        TopicTail.builder(
+                                        topic,
+                                        new ByteArrayDeserializer(),
+                                        new ByteArrayDeserializer())
+                                .bootstrapServers(bootstrapServers)
+                                .name("bench-results-" + topic)
+                                .fromBeginning()
+                                .partitionCount(1)
+                                .onRecord(this::arrived)
+                                .start());
             }
         } catch (RuntimeException e) {
             close();
@@ -61,12 +72,22 @@ public final class ResultArrivals implements AutoCloseable {
         try {
             n = json.readTree(r.value());
         } catch (IOException e) {
-            throw new UncheckedIOException("A result in topic '" + r.topic() + "' at offset "
-                    + r.offset() + " is not JSON", e);
+            throw new UncheckedIOException(
+                    "A result in topic '"
+                            + r.topic()
+                            + "' at offset "
+                            + r.offset()
+                            + " is not JSON",
+                    e);
         }
-        arrivals.add(new Arrival(r.topic(), n.path("sourceId").asText(),
-                n.path("key").asText(), n.path("eventTimeMs").asLong(), now,
-                n.path("payload")));
+        arrivals.add(
+                new Arrival(
+                        r.topic(),
+                        n.path("sourceId").asText(),
+                        n.path("key").asText(),
+                        n.path("eventTimeMs").asLong(),
+                        now,
+                        n.path("payload")));
     }
 
     /** Everything read so far, from {@code topic}. */

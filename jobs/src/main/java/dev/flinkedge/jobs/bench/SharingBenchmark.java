@@ -1,13 +1,13 @@
 package dev.flinkedge.jobs.bench;
 
-import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.api.StreamSpecOptions;
+import dev.flinkedge.connectors.metrics.Percentiles;
+import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.connectors.sink.ResultSinks;
-import dev.flinkedge.connectors.metrics.Percentiles;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;
@@ -15,6 +15,10 @@ import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
+
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +27,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.SavepointFormatType;
 
 /**
  * Reproduces the EStream paper's Table II scenario: job x+a (detect, then recognise) runs from t0;
@@ -43,22 +45,30 @@ public final class SharingBenchmark {
      * @param t1 when b joins, after t0
      * @param warmup results before t0 + warmup are left out of the t0 latency
      */
-    public record Config(int cameras, double fps, Duration duration, Duration t1,
-            Duration warmup) {
+    public record Config(int cameras, double fps, Duration duration, Duration t1, Duration warmup) {
         public Config {
             if (cameras < 1 || !(fps > 0)) {
                 throw new IllegalArgumentException("need at least one camera and fps > 0");
             }
             if (t1.compareTo(duration) >= 0 || warmup.compareTo(t1) >= 0) {
-                throw new IllegalArgumentException("need warmup < t1 < duration, got warmup "
-                        + warmup + ", t1 " + t1 + ", duration " + duration);
+                throw new IllegalArgumentException(
+                        "need warmup < t1 < duration, got warmup "
+                                + warmup
+                                + ", t1 "
+                                + t1
+                                + ", duration "
+                                + duration);
             }
         }
     }
 
     /** Coordinates of the registry and Kafka the benchmark uses, with one token per city. */
-    public record Services(String bootstrapServers, String registryUrl, String registryTopic,
-            String tokenA, String tokenB) {}
+    public record Services(
+            String bootstrapServers,
+            String registryUrl,
+            String registryTopic,
+            String tokenA,
+            String tokenB) {}
 
     private static final String A = "city-a";
     private static final String B = "city-b";
@@ -74,8 +84,13 @@ public final class SharingBenchmark {
      * @param savepoints directory for the restart mode's savepoint
      * @param out progress lines
      */
-    public SharingBenchmark(Config config, Services services, BenchCluster cluster,
-            SharingWorkload<?> workload, Path savepoints, PrintWriter out) {
+    public SharingBenchmark(
+            Config config,
+            Services services,
+            BenchCluster cluster,
+            SharingWorkload<?> workload,
+            Path savepoints,
+            PrintWriter out) {
         this.config = Objects.requireNonNull(config);
         this.services = Objects.requireNonNull(services);
         this.cluster = Objects.requireNonNull(cluster);
@@ -86,16 +101,24 @@ public final class SharingBenchmark {
 
     /** Runs one mode end to end and reports what it measured. */
     public SharingReport run(SharingMode mode) throws Exception {
-        String tag = mode.name().toLowerCase(java.util.Locale.ROOT) + "-"
-                + Long.toString(System.currentTimeMillis(), 36);
+        String tag =
+                mode.name().toLowerCase(java.util.Locale.ROOT)
+                        + "-"
+                        + Long.toString(System.currentTimeMillis(), 36);
         String video = "Video-" + tag;
         String cars = "Cars-" + tag;
         String resultsA = "results-a-" + tag;
         String resultsB = "results-b-" + tag;
         RegistryClient a = client(services.tokenA());
-        StreamDescriptor raw = a.create(StreamSpec.builder(video, StreamType.RAW)
-                .source(SourceSpec.devices(IntStream.rangeClosed(1, config.cameras())
-                        .mapToObj(i -> "cam-" + i).toList())).build());
+        StreamDescriptor raw =
+                a.create(
+                        StreamSpec.builder(video, StreamType.RAW)
+                                .source(
+                                        SourceSpec.devices(
+                                                IntStream.rangeClosed(1, config.cameras())
+                                                        .mapToObj(i -> "cam-" + i)
+                                                        .toList()))
+                                .build());
         a.grant(raw.ref(), B);
         createTopics(resultsA, resultsB);
 
@@ -106,13 +129,15 @@ public final class SharingBenchmark {
         List<JobClient> cameraJobs = new ArrayList<>();
         JobClient xa;
         EdgeStreams xaPlan = null;
-        try (ResultArrivals results = new ResultArrivals(services.bootstrapServers(),
-                List.of(resultsA, resultsB))) {
-            out.printf("[%s] t0: starting x+a (%d cameras at %.1f fps, %s)%n",
+        try (ResultArrivals results =
+                new ResultArrivals(services.bootstrapServers(), List.of(resultsA, resultsB))) {
+            out.printf(
+                    "[%s] t0: starting x+a (%d cameras at %.1f fps, %s)%n",
                     mode, config.cameras(), config.fps(), workload.describe());
             if (mode == SharingMode.KAFKA) {
-                JobClient x = x(workload, video, cars, StreamSpecOptions.DEFAULT.asDurable())
-                        .execute("x");
+                JobClient x =
+                        x(workload, video, cars, StreamSpecOptions.DEFAULT.asDurable())
+                                .execute("x");
                 jobs.add(x);
                 cameraJobs.add(x);
                 xa = aOverTopic(workload, cars, resultsA).execute("a");
@@ -134,9 +159,12 @@ public final class SharingBenchmark {
             List<JobClient> stopped = new ArrayList<>();
             if (mode == SharingMode.RESTART) {
                 out.printf("[%s] t1: stopping x+a with a savepoint%n", mode);
-                String savepoint = xa.stopWithSavepoint(false,
-                        savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
-                        .get(60, TimeUnit.SECONDS);
+                String savepoint =
+                        xa.stopWithSavepoint(
+                                        false,
+                                        savepoints.toUri().toString(),
+                                        SavepointFormatType.CANONICAL)
+                                .get(60, TimeUnit.SECONDS);
                 jobs.remove(xa);
                 stopped.add(xa);
                 restarts = 1;
@@ -168,8 +196,16 @@ public final class SharingBenchmark {
                     frames += n;
                 }
             }
-            return report(mode, results.of(resultsA), results.of(resultsB), t0, t1,
-                    restarts, frames, detect, cpu);
+            return report(
+                    mode,
+                    results.of(resultsA),
+                    results.of(resultsB),
+                    t0,
+                    t1,
+                    restarts,
+                    frames,
+                    detect,
+                    cpu);
         }
     }
 
@@ -178,30 +214,32 @@ public final class SharingBenchmark {
     }
 
     private EdgeStreams plan(String owner, String token, String savepoint) {
-        SharedChannel channel = SharedChannel.of(services.bootstrapServers(),
-                services.registryUrl(), token).withRegistryTopic(services.registryTopic());
+        SharedChannel channel =
+                SharedChannel.of(services.bootstrapServers(), services.registryUrl(), token)
+                        .withRegistryTopic(services.registryTopic());
         return EdgeStreams.on(cluster.newEnvironment(savepoint), client(token), owner)
-                .withChannel(channel).withRawSources(workload.cameras(config.fps()));
+                .withChannel(channel)
+                .withRawSources(workload.cameras(config.fps()));
     }
 
     /** x+a: camera → detect → recognise → results; {@code savepoint} restores it (restart). */
-    private <V> EdgeStreams xPlusA(SharingWorkload<V> w, String video, String cars,
-            String results, String savepoint) {
+    private <V> EdgeStreams xPlusA(
+            SharingWorkload<V> w, String video, String cars, String results, String savepoint) {
         EdgeStreams es = plan(A, services.tokenA(), savepoint);
         EdgeStream<V> vehicles = es.derive(cars, w.detect(), es.importStream(video));
         sinkResults(es.derive(cars + "-plates", w.recognise(), vehicles), results);
         if (savepoint != null) {
-            sinkResults(es.derive(cars + "-attrs", w.attributes(), vehicles),
+            sinkResults(
+                    es.derive(cars + "-attrs", w.attributes(), vehicles),
                     results.replace("results-a-", "results-b-"));
         }
         return es;
     }
 
     /** x alone, writing its stream to Kafka whether or not anyone reads it. */
-    private <V> EdgeStreams x(SharingWorkload<V> w, String video, String cars,
-            StreamSpecOptions durable) {
-        EdgeStreams es = plan(A, services.tokenA(), null)
-                .withStreamOptions(durable);
+    private <V> EdgeStreams x(
+            SharingWorkload<V> w, String video, String cars, StreamSpecOptions durable) {
+        EdgeStreams es = plan(A, services.tokenA(), null).withStreamOptions(durable);
         es.derive(cars, w.detect(), es.importStream(video));
         return es;
     }
@@ -209,19 +247,22 @@ public final class SharingBenchmark {
     /** a as its own job over x's topic. */
     private <V> EdgeStreams aOverTopic(SharingWorkload<V> w, String cars, String results) {
         EdgeStreams es = plan(A, services.tokenA(), null);
-        sinkResults(es.derive(cars + "-plates", w.recognise(),
-                es.importStream(cars, w.vehiclesType())), results);
+        sinkResults(
+                es.derive(cars + "-plates", w.recognise(), es.importStream(cars, w.vehiclesType())),
+                results);
         return es;
     }
 
     /** b: camera → detect (reused when readable and running) → attributes → results. */
-    private <V> EdgeStreams b(SharingWorkload<V> w, String video, String cars,
-            String results) {
+    private <V> EdgeStreams b(SharingWorkload<V> w, String video, String cars, String results) {
         EdgeStreams es = plan(B, services.tokenB(), null);
         EdgeStream<V> vehicles = es.derive(cars, w.detect(), es.importStream(A + "/" + video));
         sinkResults(es.derive(cars + "-attrs", w.attributes(), vehicles), results);
-        out.printf("    b reuses %s%n", es.reusedStreams().isEmpty() ? "nothing (computes its own"
-                + " detection)" : es.reusedStreams());
+        out.printf(
+                "    b reuses %s%n",
+                es.reusedStreams().isEmpty()
+                        ? "nothing (computes its own" + " detection)"
+                        : es.reusedStreams());
         return es;
     }
 
@@ -231,8 +272,10 @@ public final class SharingBenchmark {
     }
 
     private void createTopics(String... topics) {
-        StreamTopics.ensure(services.bootstrapServers(), java.util.Arrays.stream(topics)
-                .collect(java.util.stream.Collectors.toMap(t -> t, t -> 1)));
+        StreamTopics.ensure(
+                services.bootstrapServers(),
+                java.util.Arrays.stream(topics)
+                        .collect(java.util.stream.Collectors.toMap(t -> t, t -> 1)));
     }
 
     private void waitUntil(long atMs, SharingMode mode, String what) throws InterruptedException {
@@ -247,30 +290,53 @@ public final class SharingBenchmark {
         }
     }
 
-    private SharingReport report(SharingMode mode, List<ResultArrivals.Arrival> xa,
-            List<ResultArrivals.Arrival> xb, long t0, long t1, int restarts, long frames,
-            long detect, double cpu) {
+    private SharingReport report(
+            SharingMode mode,
+            List<ResultArrivals.Arrival> xa,
+            List<ResultArrivals.Arrival> xb,
+            long t0,
+            long t1,
+            int restarts,
+            long frames,
+            long detect,
+            double cpu) {
         long warm = t0 + config.warmup().toMillis();
         long[] before = latencies(xa, warm, t1);
         long[] after = latencies(xa, t1, Long.MAX_VALUE);
-        double firstB = xb.stream().mapToLong(ResultArrivals.Arrival::arrivalMs).min()
-                .stream().mapToDouble(at -> (at - t1) / 1000.0).findFirst().orElse(-1);
-        return new SharingReport(mode.name().toLowerCase(java.util.Locale.ROOT), frames, detect,
+        double firstB =
+                xb.stream().mapToLong(ResultArrivals.Arrival::arrivalMs).min().stream()
+                        .mapToDouble(at -> (at - t1) / 1000.0)
+                        .findFirst()
+                        .orElse(-1);
+        return new SharingReport(
+                mode.name().toLowerCase(java.util.Locale.ROOT),
+                frames,
+                detect,
                 frames == 0 ? 0 : round((double) detect / frames),
-                new SharingReport.Latency(p(before, 0.5), p(before, 0.95), p(after, 0.5),
-                        p(after, 0.95)),
-                round(firstB), round(maxGapSeconds(xa, warm)), restarts, round(cpu),
+                new SharingReport.Latency(
+                        p(before, 0.5), p(before, 0.95), p(after, 0.5), p(after, 0.95)),
+                round(firstB),
+                round(maxGapSeconds(xa, warm)),
+                restarts,
+                round(cpu),
                 frames == 0 ? 0 : round(cpu * 1000 / frames));
     }
 
     private static long[] latencies(List<ResultArrivals.Arrival> in, long fromMs, long toMs) {
-        return in.stream().filter(a -> a.arrivalMs() >= fromMs && a.arrivalMs() < toMs)
-                .mapToLong(a -> a.arrivalMs() - a.captureMs()).sorted().toArray();
+        return in.stream()
+                .filter(a -> a.arrivalMs() >= fromMs && a.arrivalMs() < toMs)
+                .mapToLong(a -> a.arrivalMs() - a.captureMs())
+                .sorted()
+                .toArray();
     }
 
     private static double maxGapSeconds(List<ResultArrivals.Arrival> in, long fromMs) {
-        long[] at = in.stream().mapToLong(ResultArrivals.Arrival::arrivalMs)
-                .filter(t -> t >= fromMs).sorted().toArray();
+        long[] at =
+                in.stream()
+                        .mapToLong(ResultArrivals.Arrival::arrivalMs)
+                        .filter(t -> t >= fromMs)
+                        .sorted()
+                        .toArray();
         long max = 0;
         for (int i = 1; i < at.length; i++) {
             max = Math.max(max, at[i] - at[i - 1]);

@@ -1,8 +1,8 @@
 package dev.flinkedge.jobs.bench;
 
 /**
- * The four ways of the EStream paper's Table II to add job b (attributes over detected vehicles)
- * to a running job x+a (detection, then plate recognition).
+ * The four ways of the EStream paper's Table II to add job b (attributes over detected vehicles) to
+ * a running job x+a (detection, then plate recognition).
  */
 public enum SharingMode {
     /** b computes its own detection ("Flink 0"). */

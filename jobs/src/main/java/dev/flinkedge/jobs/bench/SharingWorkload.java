@@ -1,9 +1,10 @@
 package dev.flinkedge.jobs.bench;
 
-import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.api.EdgeOperator;
-import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.api.RawSourceFactory;
+import dev.flinkedge.connectors.model.EdgeData;
+import dev.flinkedge.connectors.model.Frame;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**

@@ -1,19 +1,21 @@
 package dev.flinkedge.jobs.bench;
 
-import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.api.EdgeOperator;
-import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.api.RawSourceFactory;
+import dev.flinkedge.connectors.model.EdgeData;
+import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.operators.SyntheticCost;
 import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
-import java.time.Duration;
-import java.util.Objects;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
- * The benchmark's stand-in models: detection burns {@code detectCost} of CPU per frame,
- * recognition and attributes 5 ms per detection result; frames come from generated cameras.
+ * The benchmark's stand-in models: detection burns {@code detectCost} of CPU per frame, recognition
+ * and attributes 5 ms per detection result; frames come from generated cameras.
  */
 public final class SyntheticWorkload implements SharingWorkload<EdgeRecord<SyntheticResult>> {
 

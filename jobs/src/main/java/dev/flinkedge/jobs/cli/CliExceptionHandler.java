@@ -1,9 +1,7 @@
 package dev.flinkedge.jobs.cli;
 
 import dev.flinkedge.registry.errors.RegistryException;
-import java.io.PrintWriter;
-import java.util.Arrays;
-import java.util.List;
+
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -11,11 +9,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * Reports every failure as one line on the command's stderr, with the stack trace only under
- * {@code --verbose}: {@code error 40301: <message>} for registry errors and {@code error:
- * <message>} for others (exit code 1), {@code error: <message> (see '<command> --help')} for bad
- * input (exit code 2).
+ * Reports every failure as one line on the command's stderr, with the stack trace only under {@code
+ * --verbose}: {@code error 40301: <message>} for registry errors and {@code error: <message>} for
+ * others (exit code 1), {@code error: <message> (see '<command> --help')} for bad input (exit code
+ * 2).
  */
 final class CliExceptionHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -28,11 +30,13 @@ final class CliExceptionHandler implements IExecutionExceptionHandler, IParamete
         if (ex instanceof UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
-                line.append(" (did you mean ").append(String.join(" or ", suggestions))
+                line.append(" (did you mean ")
+                        .append(String.join(" or ", suggestions))
                         .append("?)");
             }
         }
-        line.append(" (see '").append(commandLine.getCommandSpec().qualifiedName())
+        line.append(" (see '")
+                .append(commandLine.getCommandSpec().qualifiedName())
                 .append(" --help')");
         report(commandLine.getErr(), line.toString(), ex, Arrays.asList(args).contains(VERBOSE));
         return commandLine.getCommandSpec().exitCodeOnInvalidInput();

@@ -1,11 +1,12 @@
 package dev.flinkedge.jobs.cli;
 
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads and writes durations as a whole number and a unit: {@code 500ms}, {@code 10s}, {@code 2m},
@@ -34,8 +35,11 @@ public final class DurationConverter implements ITypeConverter<Duration> {
     public static Duration parse(String text) {
         Matcher m = FORMAT.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new TypeConversionException("'" + text + "' is not a duration; write a whole"
-                    + " number and a unit (ms, s, m or h), e.g. 500ms, 10s or 2m");
+            throw new TypeConversionException(
+                    "'"
+                            + text
+                            + "' is not a duration; write a whole"
+                            + " number and a unit (ms, s, m or h), e.g. 500ms, 10s or 2m");
         }
         long amount = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

@@ -1,11 +1,12 @@
 package dev.flinkedge.jobs.cli;
 
-import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+
+import java.util.ServiceLoader;
 
 /**
  * The {@code flink-edge} command line. Its subcommands are the {@link FlinkEdgeCommand}s found
@@ -21,8 +22,9 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = FlinkEdgeCli.Version.class,
-        description = "Shared streams, site-aware placement and adaptive camera control for Apache"
-                + " Flink at the edge.")
+        description =
+                "Shared streams, site-aware placement and adaptive camera control for Apache"
+                        + " Flink at the edge.")
 public final class FlinkEdgeCli {
 
     /** Read by {@link CliExceptionHandler} from the parse result, not through this field. */
@@ -51,8 +53,9 @@ public final class FlinkEdgeCli {
         }
         CommandLine bench = commandLine.getSubcommands().get("bench");
         if (bench != null) {
-            for (FlinkEdgeBenchmark benchmark : ServiceLoader.load(FlinkEdgeBenchmark.class,
-                    FlinkEdgeCli.class.getClassLoader())) {
+            for (FlinkEdgeBenchmark benchmark :
+                    ServiceLoader.load(
+                            FlinkEdgeBenchmark.class, FlinkEdgeCli.class.getClassLoader())) {
                 bench.addSubcommand(benchmark);
             }
         }

@@ -1,7 +1,7 @@
 package dev.flinkedge.jobs.cli;
 
 import dev.flinkedge.jobs.traffic.ModelFiles;
-import dev.flinkedge.jobs.cli.CliException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,12 +77,17 @@ public final class ProjectFiles {
         }
         Path target = home.resolve("jobs/target");
         try (Stream<Path> files = Files.isDirectory(target) ? Files.list(target) : Stream.empty()) {
-            return files.filter(p -> p.getFileName().toString().matches(
-                            "flink-edge-jobs-.*-job\\.jar"))
+            return files.filter(
+                            p -> p.getFileName().toString().matches("flink-edge-jobs-.*-job\\.jar"))
                     .findFirst()
-                    .orElseThrow(() -> new CliException("no job jar in " + target + "; build it"
-                            + " with 'mvn -B -DskipTests package -pl jobs -am' (bin/flink-edge"
-                            + " does this on first use)"));
+                    .orElseThrow(
+                            () ->
+                                    new CliException(
+                                            "no job jar in "
+                                                    + target
+                                                    + "; build it"
+                                                    + " with 'mvn -B -DskipTests package -pl jobs -am' (bin/flink-edge"
+                                                    + " does this on first use)"));
         } catch (IOException e) {
             throw new CliException("cannot list " + target + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package dev.flinkedge.jobs.cli;
 
-import dev.flinkedge.jobs.cli.FlinkEdgeCommand;
 import picocli.CommandLine.Command;
 
 /** {@code flink-edge results}: reads the result topics the traffic jobs write. */

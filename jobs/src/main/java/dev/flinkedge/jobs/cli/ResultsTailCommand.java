@@ -1,9 +1,18 @@
 package dev.flinkedge.jobs.cli;
 
-import dev.flinkedge.jobs.cli.CliException;
-import dev.flinkedge.jobs.cli.DurationConverter;
 import dev.flinkedge.kafka.TopicTail;
 import dev.flinkedge.kafka.Topics;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Set;
@@ -11,22 +20,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code results tail TOPIC}: prints a result topic's JSON records as they arrive, one per line —
- * from now on, or from the beginning. Reads every partition without a consumer group, so it
- * commits nothing and disturbs no other reader.
+ * from now on, or from the beginning. Reads every partition without a consumer group, so it commits
+ * nothing and disturbs no other reader.
  */
-@Command(name = "tail", description = "Print the JSON results of a topic as they arrive, one per"
-        + " line, until --max records or --idle-timeout (default: until interrupted).")
+@Command(
+        name = "tail",
+        description =
+                "Print the JSON results of a topic as they arrive, one per"
+                        + " line, until --max records or --idle-timeout (default: until interrupted).")
 final class ResultsTailCommand implements Callable<Integer> {
 
     /** Environment variable with the Kafka bootstrap servers. */
@@ -40,55 +44,73 @@ final class ResultsTailCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TOPIC", description = "Result topic, e.g. plates.")
     String topic;
 
-    @Option(names = "--from-beginning", description = "Start at the oldest record still in the"
-            + " topic instead of the newest.")
+    @Option(
+            names = "--from-beginning",
+            description =
+                    "Start at the oldest record still in the" + " topic instead of the newest.")
     boolean fromBeginning;
 
     @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
     Long max;
 
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--idle-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Stop when no record arrived for this long, e.g. 10s.")
     Duration idleTimeout;
 
-    @Option(names = "--keys", description = "Print each record's key (camera, vehicle or area)"
-            + " and a tab before its JSON.")
+    @Option(
+            names = "--keys",
+            description =
+                    "Print each record's key (camera, vehicle or area)"
+                            + " and a tab before its JSON.")
     boolean keys;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT",
             defaultValue = "${env:" + KAFKA_ENV + ":-localhost:9092}",
-            description = "Kafka cluster of the result topics (default: $" + KAFKA_ENV
-                    + ", else localhost:9092).")
+            description =
+                    "Kafka cluster of the result topics (default: $"
+                            + KAFKA_ENV
+                            + ", else localhost:9092).")
     String bootstrapServers;
 
     @Override
     public Integer call() {
         if (max != null && max < 1) {
-            throw new ParameterException(spec.commandLine(), "--max must be at least 1, got "
-                    + max);
+            throw new ParameterException(
+                    spec.commandLine(), "--max must be at least 1, got " + max);
         }
         checkTopicExists();
         PrintWriter out = spec.commandLine().getOut();
         // The tail's thread hands records over; this thread prints them and decides when to stop.
         BlockingQueue<ConsumerRecord<String, String>> arrived = new LinkedBlockingQueue<>();
-        TopicTail.Builder<String, String> builder = TopicTail.builder(topic,
-                        new StringDeserializer(), new StringDeserializer())
-                .bootstrapServers(bootstrapServers)
-                .name("flink-edge-results-tail-" + topic)
-                .defaultClientId("flink-edge-results-tail")
-                .timeout(KAFKA_TIMEOUT)
-                .onRecord(arrived::add);
-        try (TopicTail<String, String> tail = fromBeginning
-                ? builder.fromBeginning().start() : builder.fromEnd().start()) {
+        TopicTail.Builder<String, String> builder =
+                TopicTail.builder(topic, new StringDeserializer(), new StringDeserializer())
+                        .bootstrapServers(bootstrapServers)
+                        .name("flink-edge-results-tail-" + topic)
+                        .defaultClientId("flink-edge-results-tail")
+                        .timeout(KAFKA_TIMEOUT)
+                        .onRecord(arrived::add);
+        try (TopicTail<String, String> tail =
+                fromBeginning ? builder.fromBeginning().start() : builder.fromEnd().start()) {
             long printed = 0;
             long lastArrival = System.nanoTime();
             while (max == null || printed < max) {
-                ConsumerRecord<String, String> r = arrived.poll(POLL.toMillis(),
-                        TimeUnit.MILLISECONDS);
+                ConsumerRecord<String, String> r =
+                        arrived.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 if (r == null) {
                     if (!tail.isRunning()) {
-                        throw new CliException("Stopped reading topic '" + topic + "' at "
-                                + bootstrapServers + ": " + tail.failure(), tail.failure());
+                        throw new CliException(
+                                "Stopped reading topic '"
+                                        + topic
+                                        + "' at "
+                                        + bootstrapServers
+                                        + ": "
+                                        + tail.failure(),
+                                tail.failure());
                     }
                     if (idleTimeout != null
                             && System.nanoTime() - lastArrival > idleTimeout.toNanos()) {
@@ -118,14 +140,19 @@ final class ResultsTailCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new CliException("Interrupted while looking for topic '" + topic + "'", e);
         } catch (IllegalStateException e) {
-            throw new CliException(e.getMessage() + "; pass --bootstrap-servers HOST:PORT or set "
-                    + KAFKA_ENV, e);
+            throw new CliException(
+                    e.getMessage() + "; pass --bootstrap-servers HOST:PORT or set " + KAFKA_ENV, e);
         }
         if (!topics.contains(topic)) {
-            throw new CliException("No topic '" + topic + "' on " + bootstrapServers + "; result"
-                    + " topics exist once a job writing them starts (known: "
-                    + topics.stream().filter(t -> !t.startsWith("_")).sorted().toList()
-                    + ")");
+            throw new CliException(
+                    "No topic '"
+                            + topic
+                            + "' on "
+                            + bootstrapServers
+                            + "; result"
+                            + " topics exist once a job writing them starts (known: "
+                            + topics.stream().filter(t -> !t.startsWith("_")).sorted().toList()
+                            + ")");
         }
     }
 }

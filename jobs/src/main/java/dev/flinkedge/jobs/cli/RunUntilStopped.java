@@ -1,9 +1,10 @@
 package dev.flinkedge.jobs.cli;
 
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Keeps a command's services running until the JVM is asked to stop (Ctrl-C, SIGTERM), then closes
@@ -29,18 +30,25 @@ public final class RunUntilStopped {
      */
     public static void await(List<Service> closeOrder) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Service service : closeOrder) {
-                LOG.info("Stopping {}", service.name());
-                try {
-                    service.resource().close();
-                    LOG.info("Stopped {}", service.name());
-                } catch (Exception e) {
-                    LOG.warn("{} did not stop cleanly: {}", service.name(), e.toString());
-                }
-            }
-            closed.countDown();
-        }, "flink-edge-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    for (Service service : closeOrder) {
+                                        LOG.info("Stopping {}", service.name());
+                                        try {
+                                            service.resource().close();
+                                            LOG.info("Stopped {}", service.name());
+                                        } catch (Exception e) {
+                                            LOG.warn(
+                                                    "{} did not stop cleanly: {}",
+                                                    service.name(),
+                                                    e.toString());
+                                        }
+                                    }
+                                    closed.countDown();
+                                },
+                                "flink-edge-shutdown"));
         closed.await();
     }
 }

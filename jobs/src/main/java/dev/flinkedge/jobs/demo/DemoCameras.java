@@ -3,6 +3,7 @@ package dev.flinkedge.jobs.demo;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,13 +14,14 @@ import java.util.Locale;
 
 /**
  * The demo's cameras: synthetic traffic scenes placed round the edge sites of the topology, and
- * optionally a real street video as one more camera. Written as a device catalog file that the
- * jobs read ({@code --cameras.catalog}).
+ * optionally a real street video as one more camera. Written as a device catalog file that the jobs
+ * read ({@code --cameras.catalog}).
  */
 final class DemoCameras {
 
     /** Synthetic cameras render at this size; policies scale it down at capture. */
     static final int WIDTH = 1280;
+
     static final int HEIGHT = 720;
     static final String VIDEO_CAMERA = "cam-video";
 
@@ -44,15 +46,28 @@ final class DemoCameras {
             Site site = anchors.get(i % anchors.size());
             String id = "cam-" + (i + 1);
             ids.add(id);
-            camera(yaml, id, site, i, String.format(Locale.ROOT,
-                    "{kind: SYNTHETIC, seed: %d, fps: %s, width: %d, height: %d}",
-                    i + 1, fps, WIDTH, HEIGHT));
+            camera(
+                    yaml,
+                    id,
+                    site,
+                    i,
+                    String.format(
+                            Locale.ROOT,
+                            "{kind: SYNTHETIC, seed: %d, fps: %s, width: %d, height: %d}",
+                            i + 1,
+                            fps,
+                            WIDTH,
+                            HEIGHT));
         }
         if (video != null) {
             Site site = anchors.get(count % anchors.size());
             ids.add(VIDEO_CAMERA);
-            camera(yaml, VIDEO_CAMERA, site, count, "{kind: VIDEO_FILE, uri: '"
-                    + video.toAbsolutePath() + "', loop: true}");
+            camera(
+                    yaml,
+                    VIDEO_CAMERA,
+                    site,
+                    count,
+                    "{kind: VIDEO_FILE, uri: '" + video.toAbsolutePath() + "', loop: true}");
         }
         return new DemoCameras(ids, yaml.toString());
     }
@@ -60,9 +75,14 @@ final class DemoCameras {
     private static void camera(StringBuilder yaml, String id, Site site, int index, String spec) {
         // A few hundred metres north-east of the site, so each camera belongs to it.
         double offset = 0.002 * (1 + index / 2);
-        yaml.append(String.format(Locale.ROOT,
-                "  - id: %s\n    location: {lat: %.5f, lon: %.5f}\n    spec: %s\n",
-                id, site.location().lat() + offset, site.location().lon() + offset, spec));
+        yaml.append(
+                String.format(
+                        Locale.ROOT,
+                        "  - id: %s\n    location: {lat: %.5f, lon: %.5f}\n    spec: %s\n",
+                        id,
+                        site.location().lat() + offset,
+                        site.location().lon() + offset,
+                        spec));
     }
 
     /** Camera ids, synthetic ones first. */

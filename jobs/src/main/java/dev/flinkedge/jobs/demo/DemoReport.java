@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.demo;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,10 @@ public record DemoReport(
      * @param restarts restarts while the demo ran
      * @param recordsOut result records it wrote to its topic
      */
-    public record Job(String name, String jobId, int restarts,
+    public record Job(
+            String name,
+            String jobId,
+            int restarts,
             @JsonProperty("records_out") long recordsOut) {}
 
     /**
@@ -42,7 +46,9 @@ public record DemoReport(
      * @param latencyP50Ms median capture-to-result latency
      * @param latencyP95Ms 95th percentile of it
      */
-    public record Camera(String id, double fps,
+    public record Camera(
+            String id,
+            double fps,
             @JsonProperty("latency_p50_ms") double latencyP50Ms,
             @JsonProperty("latency_p95_ms") double latencyP95Ms) {}
 }

@@ -1,9 +1,6 @@
 package dev.flinkedge.jobs.demo;
 
 import dev.flinkedge.connectors.model.CameraPolicy;
-import dev.flinkedge.jobs.bench.BenchCluster;
-import dev.flinkedge.jobs.bench.ResultArrivals.Arrival;
-import dev.flinkedge.jobs.bench.ResultArrivals;
 import dev.flinkedge.connectors.policy.KafkaPolicyProvider;
 import dev.flinkedge.connectors.policy.PolicyPublisher;
 import dev.flinkedge.connectors.runtime.StreamTopics;
@@ -11,10 +8,13 @@ import dev.flinkedge.jobs.AttributeRecognitionJob;
 import dev.flinkedge.jobs.PlateRecognitionJob;
 import dev.flinkedge.jobs.TrafficJobOptions;
 import dev.flinkedge.jobs.TrafficStreams;
+import dev.flinkedge.jobs.bench.BenchCluster;
 import dev.flinkedge.jobs.bench.BenchClusters;
+import dev.flinkedge.jobs.bench.ResultArrivals;
+import dev.flinkedge.jobs.bench.ResultArrivals.Arrival;
+import dev.flinkedge.jobs.cli.CliException;
 import dev.flinkedge.jobs.cli.ProjectFiles;
 import dev.flinkedge.jobs.traffic.DetectOperator;
-import dev.flinkedge.jobs.cli.CliException;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
@@ -23,6 +23,7 @@ import dev.flinkedge.scheduler.cluster.ClusterState;
 import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -49,6 +50,7 @@ public final class EdgeDemo {
 
     /** Main classes of the two jobs in the job jar. */
     static final String PLATES_JOB = PlateRecognitionJob.class.getName();
+
     static final String ATTRIBUTES_JOB = AttributeRecognitionJob.class.getName();
     static final String CITY_A = "city-a";
     static final String CITY_B = "city-b";
@@ -73,15 +75,27 @@ public final class EdgeDemo {
      * @param topology the edge topology file
      * @param workDir the demo's directory (cluster, catalog)
      */
-    public record Settings(Duration duration, Duration bAfter, int cameras, double fps,
-            boolean video, boolean placement, Path topology, Path workDir) {
+    public record Settings(
+            Duration duration,
+            Duration bAfter,
+            int cameras,
+            double fps,
+            boolean video,
+            boolean placement,
+            Path topology,
+            Path workDir) {
         public Settings {
             if (cameras < 1 || !(fps > 0)) {
                 throw new IllegalArgumentException("need at least one camera and fps > 0");
             }
             if (bAfter.compareTo(duration) >= 0) {
-                throw new IllegalArgumentException("x+b starts after " + bAfter + ", which is"
-                        + " not before the end (--duration " + duration + ")");
+                throw new IllegalArgumentException(
+                        "x+b starts after "
+                                + bAfter
+                                + ", which is"
+                                + " not before the end (--duration "
+                                + duration
+                                + ")");
             }
         }
     }
@@ -103,9 +117,10 @@ public final class EdgeDemo {
         Topology topology = TopologyLoader.load(settings.topology());
         forgetEarlierRun();
         say("Starting the local edge cluster (" + settings.topology() + ")");
-        ClusterState state = LocalEdgeCluster.start(
-                BenchClusters.settings(settings.topology(), settings.workDir()),
-                line -> say("  " + line));
+        ClusterState state =
+                LocalEdgeCluster.start(
+                        BenchClusters.settings(settings.topology(), settings.workDir()),
+                        line -> say("  " + line));
         Thread stopOnInterrupt = new Thread(() -> stopQuietly(state), "demo-stop");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         try {
@@ -121,37 +136,70 @@ public final class EdgeDemo {
         Map<String, String> tokens = LocalEdgeCluster.tokens(state.tokensFile());
         URI rest = URI.create(state.restUrl());
         BenchCluster flink = new BenchCluster(rest.getHost(), rest.getPort(), () -> 0);
-        DemoCameras cameras = DemoCameras.around(topology, settings.cameras(), settings.fps(),
-                video);
+        DemoCameras cameras =
+                DemoCameras.around(topology, settings.cameras(), settings.fps(), video);
         Path catalog = cameras.write(settings.workDir().resolve("cameras.yaml"));
         publishPolicies(state.bootstrapServers(), cameras);
-        StreamTopics.ensure(state.bootstrapServers(), Map.of(PLATES_TOPIC, 1,
-                ATTRIBUTES_TOPIC, 1));
+        StreamTopics.ensure(state.bootstrapServers(), Map.of(PLATES_TOPIC, 1, ATTRIBUTES_TOPIC, 1));
         FlinkRun flinkRun = new FlinkRun(files.home().resolve("bin/flink"), settings.workDir());
-        RegistryClient cityA = RegistryClient.builder().url(state.registryUrl())
-                .token(tokens.get(CITY_A)).build();
+        RegistryClient cityA =
+                RegistryClient.builder().url(state.registryUrl()).token(tokens.get(CITY_A)).build();
         Map<String, String> jobIds = new LinkedHashMap<>();
-        try (ResultArrivals results = new ResultArrivals(state.bootstrapServers(),
-                List.of(PLATES_TOPIC, ATTRIBUTES_TOPIC))) {
-            say("Submitting x+a (city-a: detect vehicles, read plates) with " + cameras.ids()
-                    + " at " + settings.fps() + " fps");
+        try (ResultArrivals results =
+                new ResultArrivals(
+                        state.bootstrapServers(), List.of(PLATES_TOPIC, ATTRIBUTES_TOPIC))) {
+            say(
+                    "Submitting x+a (city-a: detect vehicles, read plates) with "
+                            + cameras.ids()
+                            + " at "
+                            + settings.fps()
+                            + " fps");
             long t0 = System.currentTimeMillis();
-            jobIds.put("x+a", submit(flinkRun, jar, PLATES_JOB, CITY_A, tokens, state, catalog,
-                    List.of("--job.name", "x+a", "--results.plates", PLATES_TOPIC)));
+            jobIds.put(
+                    "x+a",
+                    submit(
+                            flinkRun,
+                            jar,
+                            PLATES_JOB,
+                            CITY_A,
+                            tokens,
+                            state,
+                            catalog,
+                            List.of("--job.name", "x+a", "--results.plates", PLATES_TOPIC)));
             cityA.grant(new StreamRef(CITY_A, VIDEO_STREAM), CITY_B);
             cityA.grant(new StreamRef(CITY_A, VEHICLE_STREAM), CITY_B);
             say("city-a granted city-b " + VIDEO_STREAM + " and " + VEHICLE_STREAM);
             int printed = follow(results, flink, jobIds, t0, t0 + settings.bAfter().toMillis(), 0);
 
             say("Submitting x+b (city-b: vehicle attributes over city-a's cameras)");
-            jobIds.put("x+b", submit(flinkRun, jar, ATTRIBUTES_JOB, CITY_B, tokens, state,
-                    catalog, List.of("--job.name", "x+b", "--cameras.stream",
-                            CITY_A + "/" + VIDEO_STREAM, "--results.attributes",
-                            ATTRIBUTES_TOPIC)));
+            jobIds.put(
+                    "x+b",
+                    submit(
+                            flinkRun,
+                            jar,
+                            ATTRIBUTES_JOB,
+                            CITY_B,
+                            tokens,
+                            state,
+                            catalog,
+                            List.of(
+                                    "--job.name",
+                                    "x+b",
+                                    "--cameras.stream",
+                                    CITY_A + "/" + VIDEO_STREAM,
+                                    "--results.attributes",
+                                    ATTRIBUTES_TOPIC)));
             List<String> reused = reusedBy(cityA, CITY_B);
-            say(reused.isEmpty() ? "x+b did not subscribe to " + VEHICLE_STREAM + " within "
-                    + SUBSCRIBE_WAIT.toSeconds() + " s: it detects vehicles itself"
-                    : "x+b reuses " + reused + ": subscribed, no second detector; x+a untouched");
+            say(
+                    reused.isEmpty()
+                            ? "x+b did not subscribe to "
+                                    + VEHICLE_STREAM
+                                    + " within "
+                                    + SUBSCRIBE_WAIT.toSeconds()
+                                    + " s: it detects vehicles itself"
+                            : "x+b reuses "
+                                    + reused
+                                    + ": subscribed, no second detector; x+a untouched");
             follow(results, flink, jobIds, t0, t0 + settings.duration().toMillis(), printed);
             return finish(results, flink, jobIds, reused, t0);
         }
@@ -159,9 +207,9 @@ public final class EdgeDemo {
 
     /**
      * Deletes a stopped earlier run's cluster directory (broker data, registry, logs), so that
-     * every demo tells the story from the start: an earlier run's streams would still be
-     * registered as ACTIVE and x+a would reuse them. A running cluster is left alone; starting
-     * then fails and says so.
+     * every demo tells the story from the start: an earlier run's streams would still be registered
+     * as ACTIVE and x+a would reuse them. A running cluster is left alone; starting then fails and
+     * says so.
      */
     private void forgetEarlierRun() throws IOException {
         Path cluster = settings.workDir().resolve("cluster");
@@ -181,13 +229,19 @@ public final class EdgeDemo {
         Path video = files.media("vtest.avi");
         if (!Files.isRegularFile(model) || (settings.video() && !Files.isRegularFile(video))) {
             say("Fetching the detection model and media (" + files.fetchAssetsScript() + ")");
-            Process p = new ProcessBuilder(files.fetchAssetsScript().toString(),
-                    files.assets().toString()).inheritIO().start();
+            Process p =
+                    new ProcessBuilder(
+                                    files.fetchAssetsScript().toString(), files.assets().toString())
+                            .inheritIO()
+                            .start();
             p.waitFor();
         }
         if (!Files.isRegularFile(model)) {
-            throw new CliException("the detection model " + model + " is missing and could not"
-                    + " be fetched; run bin/fetch-assets and look at its messages");
+            throw new CliException(
+                    "the detection model "
+                            + model
+                            + " is missing and could not"
+                            + " be fetched; run bin/fetch-assets and look at its messages");
         }
         if (!settings.video()) {
             return null;
@@ -204,39 +258,61 @@ public final class EdgeDemo {
             throws InterruptedException {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrapServers);
-        try (PolicyPublisher policies = PolicyPublisher.create(props,
-                KafkaPolicyProvider.DEFAULT_TOPIC, Duration.ofSeconds(30))) {
+        try (PolicyPublisher policies =
+                PolicyPublisher.create(
+                        props, KafkaPolicyProvider.DEFAULT_TOPIC, Duration.ofSeconds(30))) {
             for (String id : cameras.ids()) {
-                policies.publish(id.equals(DemoCameras.VIDEO_CAMERA)
-                        ? CameraPolicy.of(id, settings.fps(), 768, 576)
-                        : CameraPolicy.of(id, settings.fps(), DemoCameras.WIDTH,
-                                DemoCameras.HEIGHT));
+                policies.publish(
+                        id.equals(DemoCameras.VIDEO_CAMERA)
+                                ? CameraPolicy.of(id, settings.fps(), 768, 576)
+                                : CameraPolicy.of(
+                                        id, settings.fps(), DemoCameras.WIDTH, DemoCameras.HEIGHT));
             }
         }
     }
 
-    private String submit(FlinkRun flinkRun, Path jar, String mainClass, String owner,
-            Map<String, String> tokens, ClusterState state, Path catalog, List<String> extra)
+    private String submit(
+            FlinkRun flinkRun,
+            Path jar,
+            String mainClass,
+            String owner,
+            Map<String, String> tokens,
+            ClusterState state,
+            Path catalog,
+            List<String> extra)
             throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of(
-                "--owner", owner,
-                "--registry.url", state.registryUrl(),
-                "--kafka.bootstrap-servers", state.bootstrapServers(),
-                "--cameras.catalog", catalog.toAbsolutePath().toString(),
-                "--cameras.policy-topic", KafkaPolicyProvider.DEFAULT_TOPIC,
-                "--detect.model", files.detectionModel().toAbsolutePath().toString()));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--owner", owner,
+                                "--registry.url", state.registryUrl(),
+                                "--kafka.bootstrap-servers", state.bootstrapServers(),
+                                "--cameras.catalog", catalog.toAbsolutePath().toString(),
+                                "--cameras.policy-topic", KafkaPolicyProvider.DEFAULT_TOPIC,
+                                "--detect.model",
+                                        files.detectionModel().toAbsolutePath().toString()));
         if (settings.placement()) {
-            args.addAll(List.of("--placement.topology",
-                    settings.topology().toAbsolutePath().toString()));
+            args.addAll(
+                    List.of(
+                            "--placement.topology",
+                            settings.topology().toAbsolutePath().toString()));
         }
         args.addAll(extra);
-        say("  $ " + TrafficJobOptions.TOKEN_ENV + "=<" + owner + "'s token> "
-                + String.join(" ", flinkRun.command(mainClass, jar, args)));
+        say(
+                "  $ "
+                        + TrafficJobOptions.TOKEN_ENV
+                        + "=<"
+                        + owner
+                        + "'s token> "
+                        + String.join(" ", flinkRun.command(mainClass, jar, args)));
         long start = System.nanoTime();
-        String jobId = flinkRun.submit(mainClass, jar, args,
-                Map.of(TrafficJobOptions.TOKEN_ENV, tokens.get(owner)));
-        say(String.format("  submitted as %s in %.1f s", jobId,
-                (System.nanoTime() - start) / 1e9));
+        String jobId =
+                flinkRun.submit(
+                        mainClass,
+                        jar,
+                        args,
+                        Map.of(TrafficJobOptions.TOKEN_ENV, tokens.get(owner)));
+        say(String.format("  submitted as %s in %.1f s", jobId, (System.nanoTime() - start) / 1e9));
         return jobId;
     }
 
@@ -249,7 +325,8 @@ public final class EdgeDemo {
         long deadline = System.nanoTime() + SUBSCRIBE_WAIT.toNanos();
         while (true) {
             StreamDescriptor vehicles = cityA.describe(new StreamRef(CITY_A, VEHICLE_STREAM));
-            if (vehicles.subscriptions().stream().map(Subscription::subscriber)
+            if (vehicles.subscriptions().stream()
+                    .map(Subscription::subscriber)
                     .anyMatch(subscriber::equals)) {
                 return List.of(vehicles.ref().toString());
             }
@@ -261,48 +338,75 @@ public final class EdgeDemo {
     }
 
     /** Prints progress until {@code untilMs}; returns how many results were shown in all. */
-    private int follow(ResultArrivals results, BenchCluster flink, Map<String, String> jobIds,
-            long t0, long untilMs, int shown) throws InterruptedException {
+    private int follow(
+            ResultArrivals results,
+            BenchCluster flink,
+            Map<String, String> jobIds,
+            long t0,
+            long untilMs,
+            int shown)
+            throws InterruptedException {
         int printed = shown;
         long next = System.currentTimeMillis() + PROGRESS_MS;
         while (System.currentTimeMillis() < untilMs) {
-            TimeUnit.MILLISECONDS.sleep(Math.max(0, Math.min(next, untilMs)
-                    - System.currentTimeMillis()));
+            TimeUnit.MILLISECONDS.sleep(
+                    Math.max(0, Math.min(next, untilMs) - System.currentTimeMillis()));
             long now = System.currentTimeMillis();
             next = now + PROGRESS_MS;
             List<Arrival> all = results.all();
             StringBuilder line = new StringBuilder(String.format("[%4d s]", (now - t0) / 1000));
             for (Map.Entry<String, String> job : jobIds.entrySet()) {
-                line.append(' ').append(job.getKey()).append(' ')
+                line.append(' ')
+                        .append(job.getKey())
+                        .append(' ')
                         .append(flink.state(job.getValue()));
             }
-            line.append(" | ").append(PLATES_TOPIC).append(' ')
-                    .append(count(all, PLATES_TOPIC)).append(", ").append(ATTRIBUTES_TOPIC)
-                    .append(' ').append(count(all, ATTRIBUTES_TOPIC));
+            line.append(" | ")
+                    .append(PLATES_TOPIC)
+                    .append(' ')
+                    .append(count(all, PLATES_TOPIC))
+                    .append(", ")
+                    .append(ATTRIBUTES_TOPIC)
+                    .append(' ')
+                    .append(count(all, ATTRIBUTES_TOPIC));
             say(line.toString());
-            CameraStats.of(all, now - 10_000, now).values().forEach(c -> say(String.format(
-                    "         %-10s %4.1f fps  latency p50 %5d ms  p95 %5d ms", c.camera(),
-                    c.fps(), c.p50Ms(), c.p95Ms())));
-            for (int i = Math.max(printed, all.size() - SAMPLES_PER_UPDATE); i < all.size();
-                    i++) {
+            CameraStats.of(all, now - 10_000, now)
+                    .values()
+                    .forEach(
+                            c ->
+                                    say(
+                                            String.format(
+                                                    "         %-10s %4.1f fps  latency p50 %5d ms  p95 %5d ms",
+                                                    c.camera(), c.fps(), c.p50Ms(), c.p95Ms())));
+            for (int i = Math.max(printed, all.size() - SAMPLES_PER_UPDATE); i < all.size(); i++) {
                 Arrival a = all.get(i);
-                say(String.format("         %-10s %-8s %s", a.topic(), a.sourceId(),
-                        abbreviate(a.payload().toString())));
+                say(
+                        String.format(
+                                "         %-10s %-8s %s",
+                                a.topic(), a.sourceId(), abbreviate(a.payload().toString())));
             }
             printed = all.size();
         }
         return printed;
     }
 
-    private DemoReport finish(ResultArrivals results, BenchCluster flink,
-            Map<String, String> jobIds, List<String> reused, long t0) throws Exception {
+    private DemoReport finish(
+            ResultArrivals results,
+            BenchCluster flink,
+            Map<String, String> jobIds,
+            List<String> reused,
+            long t0)
+            throws Exception {
         long end = System.currentTimeMillis();
         Map<String, String> placement = new LinkedHashMap<>();
         Map<String, Integer> restarts = new LinkedHashMap<>();
         for (Map.Entry<String, String> job : jobIds.entrySet()) {
             restarts.put(job.getKey(), flink.restarts(job.getValue()));
-            flink.placement(job.getValue()).forEach((vertex, tms) ->
-                    placement.put(job.getKey() + ": " + vertex, String.join(",", tms)));
+            flink.placement(job.getValue())
+                    .forEach(
+                            (vertex, tms) ->
+                                    placement.put(
+                                            job.getKey() + ": " + vertex, String.join(",", tms)));
             flink.cancel(job.getValue());
         }
         long detectXa = flink.invocations(jobIds.get("x+a"), DetectOperator.NAME);
@@ -313,16 +417,27 @@ public final class EdgeDemo {
         List<Arrival> all = results.all();
         Map<String, String> topicOf = Map.of("x+a", PLATES_TOPIC, "x+b", ATTRIBUTES_TOPIC);
         List<DemoReport.Job> jobs = new ArrayList<>();
-        jobIds.forEach((name, id) -> jobs.add(new DemoReport.Job(name, id, restarts.get(name),
-                count(all, topicOf.get(name)))));
-        List<DemoReport.Camera> cameras = CameraStats.of(all, t0, end).values().stream()
-                .map(c -> new DemoReport.Camera(c.camera(), c.fps(), c.p50Ms(), c.p95Ms()))
-                .toList();
+        jobIds.forEach(
+                (name, id) ->
+                        jobs.add(
+                                new DemoReport.Job(
+                                        name,
+                                        id,
+                                        restarts.get(name),
+                                        count(all, topicOf.get(name)))));
+        List<DemoReport.Camera> cameras =
+                CameraStats.of(all, t0, end).values().stream()
+                        .map(c -> new DemoReport.Camera(c.camera(), c.fps(), c.p50Ms(), c.p95Ms()))
+                        .toList();
         Map<String, Long> byTopic = new LinkedHashMap<>();
         byTopic.put(PLATES_TOPIC, count(all, PLATES_TOPIC));
         byTopic.put(ATTRIBUTES_TOPIC, count(all, ATTRIBUTES_TOPIC));
-        return new DemoReport(jobs, reused, detectXa == 0 ? 0
-                : Math.round(1000.0 * detectAll / detectXa) / 1000.0, cameras, byTopic,
+        return new DemoReport(
+                jobs,
+                reused,
+                detectXa == 0 ? 0 : Math.round(1000.0 * detectAll / detectXa) / 1000.0,
+                cameras,
+                byTopic,
                 placement);
     }
 
@@ -341,8 +456,13 @@ public final class EdgeDemo {
                 LocalEdgeCluster.stop(state, Duration.ofSeconds(20));
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
-            say("Stopping the cluster failed: " + e.getMessage() + "; run 'bin/flink-edge"
-                    + " cluster stop --work-dir " + state.workDir() + "'");
+            say(
+                    "Stopping the cluster failed: "
+                            + e.getMessage()
+                            + "; run 'bin/flink-edge"
+                            + " cluster stop --work-dir "
+                            + state.workDir()
+                            + "'");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.demo;
 
 import dev.flinkedge.jobs.cli.CliException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,8 +34,15 @@ final class FlinkRun {
 
     /** The command line {@link #submit} runs, for the user to see and repeat. */
     List<String> command(String mainClass, Path jar, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(flinkScript.toString(), "run", "-d", "-c",
-                mainClass, jar.toString()));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                flinkScript.toString(),
+                                "run",
+                                "-d",
+                                "-c",
+                                mainClass,
+                                jar.toString()));
         command.addAll(args);
         return command;
     }
@@ -47,8 +55,8 @@ final class FlinkRun {
      */
     String submit(String mainClass, Path jar, List<String> args, Map<String, String> env)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command(mainClass, jar, args))
-                .redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(command(mainClass, jar, args)).redirectErrorStream(true);
         pb.environment().put("FLINK_EDGE_WORK_DIR", workDir.toAbsolutePath().toString());
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -57,23 +65,29 @@ final class FlinkRun {
             output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new CliException("bin/flink run " + mainClass + " did not finish within"
-                        + " 5 minutes");
+                throw new CliException(
+                        "bin/flink run " + mainClass + " did not finish within" + " 5 minutes");
             }
         } finally {
             p.getInputStream().close();
         }
         Matcher m = JOB_ID.matcher(output);
         if (p.exitValue() != 0 || !m.find()) {
-            throw new CliException("bin/flink run " + mainClass + " failed (exit "
-                    + p.exitValue() + "):\n" + tail(output, 40));
+            throw new CliException(
+                    "bin/flink run "
+                            + mainClass
+                            + " failed (exit "
+                            + p.exitValue()
+                            + "):\n"
+                            + tail(output, 40));
         }
         return m.group(1);
     }
 
     private static String tail(String text, int lines) {
         String[] all = text.split("\n");
-        return String.join("\n", java.util.Arrays.copyOfRange(all,
-                Math.max(0, all.length - lines), all.length));
+        return String.join(
+                "\n",
+                java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
     }
 }

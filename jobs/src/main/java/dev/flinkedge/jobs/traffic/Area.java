@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.traffic;
 
 import dev.flinkedge.connectors.model.GeoPoint;
+
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,14 +20,14 @@ import java.util.regex.Pattern;
 public record Area(String id, GeoPoint centre) implements Serializable {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final Pattern SPEC = Pattern.compile(
-            "\\s*([^@\\s]+)\\s*@\\s*([-+0-9.eE]+)\\s*,\\s*([-+0-9.eE]+)\\s*");
+    private static final Pattern SPEC =
+            Pattern.compile("\\s*([^@\\s]+)\\s*@\\s*([-+0-9.eE]+)\\s*,\\s*([-+0-9.eE]+)\\s*");
 
     public Area {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("Area id '" + id + "' does not match "
-                    + ID.pattern());
+            throw new IllegalArgumentException(
+                    "Area id '" + id + "' does not match " + ID.pattern());
         }
         Objects.requireNonNull(centre, "centre");
     }
@@ -39,15 +40,16 @@ public record Area(String id, GeoPoint centre) implements Serializable {
     public static Area parse(String text) {
         Matcher m = SPEC.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("Area '" + text + "' is not NAME@LAT,LON, e.g."
-                    + " ring-road@48.137,11.575");
+            throw new IllegalArgumentException(
+                    "Area '" + text + "' is not NAME@LAT,LON, e.g." + " ring-road@48.137,11.575");
         }
         try {
-            return new Area(m.group(1), new GeoPoint(Double.parseDouble(m.group(2)),
-                    Double.parseDouble(m.group(3))));
+            return new Area(
+                    m.group(1),
+                    new GeoPoint(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Area '" + text + "' has a malformed latitude or"
-                    + " longitude", e);
+            throw new IllegalArgumentException(
+                    "Area '" + text + "' has a malformed latitude or" + " longitude", e);
         }
     }
 
@@ -69,8 +71,7 @@ public record Area(String id, GeoPoint centre) implements Serializable {
         out.sort(Comparator.comparing(Area::id));
         for (int i = 1; i < out.size(); i++) {
             if (out.get(i).id.equals(out.get(i - 1).id)) {
-                throw new IllegalArgumentException("Area '" + out.get(i).id
-                        + "' is defined twice");
+                throw new IllegalArgumentException("Area '" + out.get(i).id + "' is defined twice");
             }
         }
         return List.copyOf(out);

@@ -17,21 +17,36 @@ import java.util.Objects;
  * @param meanInView the sum over cameras of their mean vehicles in view: how many vehicles the
  *     area's cameras see at a time
  */
-public record AreaTraffic(String area, long windowStartMs, long windowEndMs,
-        List<String> cameras, int frames, int vehicles, double meanInView)
+public record AreaTraffic(
+        String area,
+        long windowStartMs,
+        long windowEndMs,
+        List<String> cameras,
+        int frames,
+        int vehicles,
+        double meanInView)
         implements Serializable {
 
     public AreaTraffic {
         Objects.requireNonNull(area, "area");
         if (windowEndMs <= windowStartMs) {
-            throw new IllegalArgumentException("window [" + windowStartMs + ", " + windowEndMs
-                    + ") is empty");
+            throw new IllegalArgumentException(
+                    "window [" + windowStartMs + ", " + windowEndMs + ") is empty");
         }
         cameras = List.copyOf(Objects.requireNonNull(cameras, "cameras"));
         if (cameras.isEmpty() || frames < 1 || vehicles < 0 || !(meanInView >= 0)) {
-            throw new IllegalArgumentException("area " + area + " needs cameras, frames >= 1 and"
-                    + " non-negative counts, got " + cameras + ", " + frames + ", " + vehicles
-                    + ", " + meanInView);
+            throw new IllegalArgumentException(
+                    "area "
+                            + area
+                            + " needs cameras, frames >= 1 and"
+                            + " non-negative counts, got "
+                            + cameras
+                            + ", "
+                            + frames
+                            + ", "
+                            + vehicles
+                            + ", "
+                            + meanInView);
         }
     }
 }

@@ -1,15 +1,17 @@
 package dev.flinkedge.jobs.traffic;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
-import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.api.MapOperator;
+import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.jobs.vision.Box;
 import dev.flinkedge.jobs.vision.ColourClassifier;
-import java.awt.image.BufferedImage;
-import java.util.Map;
+
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
+
+import java.awt.image.BufferedImage;
+import java.util.Map;
 
 /**
  * Job b: the type (the detector's class) and dominant colour of each detected vehicle, one output
@@ -34,15 +36,24 @@ public final class AttributesOperator
     }
 
     @Override
-    public void process(EdgeRecord<VehicleDetections> in,
-            Collector<EdgeRecord<VehicleAttributes>> out) {
+    public void process(
+            EdgeRecord<VehicleDetections> in, Collector<EdgeRecord<VehicleAttributes>> out) {
         for (DetectedVehicle v : in.payload().vehicles()) {
             BufferedImage crop = v.cropImage();
-            String colour = ColourClassifier.classify(crop,
-                    new Box(0, 0, crop.getWidth(), crop.getHeight()));
-            out.collect(in.withPayload(new VehicleAttributes(in.payload().frameSequence(),
-                            v.index(), v.label(), v.confidence(), colour, v.box(), v.truth()))
-                    .withStage(NAME, System.currentTimeMillis()));
+            String colour =
+                    ColourClassifier.classify(
+                            crop, new Box(0, 0, crop.getWidth(), crop.getHeight()));
+            out.collect(
+                    in.withPayload(
+                                    new VehicleAttributes(
+                                            in.payload().frameSequence(),
+                                            v.index(),
+                                            v.label(),
+                                            v.confidence(),
+                                            colour,
+                                            v.box(),
+                                            v.truth()))
+                            .withStage(NAME, System.currentTimeMillis()));
         }
     }
 

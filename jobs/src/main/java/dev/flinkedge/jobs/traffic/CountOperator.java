@@ -1,21 +1,23 @@
 package dev.flinkedge.jobs.traffic;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
-import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.api.WindowOperator;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import dev.flinkedge.connectors.model.EdgeRecord;
+
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * Vehicle count: the vehicles one camera saw in one fixed window (the paper's {@code FWindow |
- * VCnt}). Input: the detection records of a camera in the window; output: one {@link
- * VehicleCount} per camera and window, stamped at the window's last millisecond so that a
- * following window of the same size puts it in the same window.
+ * VCnt}). Input: the detection records of a camera in the window; output: one {@link VehicleCount}
+ * per camera and window, stamped at the window's last millisecond so that a following window of the
+ * same size puts it in the same window.
  */
 public final class CountOperator
         extends WindowOperator<EdgeRecord<VehicleDetections>, EdgeRecord<VehicleCount>> {
@@ -36,8 +38,12 @@ public final class CountOperator
     }
 
     @Override
-    public void process(String key, long start, long end,
-            Iterable<EdgeRecord<VehicleDetections>> in, Collector<EdgeRecord<VehicleCount>> out) {
+    public void process(
+            String key,
+            long start,
+            long end,
+            Iterable<EdgeRecord<VehicleDetections>> in,
+            Collector<EdgeRecord<VehicleCount>> out) {
         int frames = 0;
         int vehicles = 0;
         int peak = 0;
@@ -59,8 +65,14 @@ public final class CountOperator
         List<TypeCount> types = new ArrayList<>();
         byType.forEach((type, n) -> types.add(new TypeCount(type, n)));
         VehicleCount count = new VehicleCount(start, end, frames, vehicles, peak, types);
-        out.collect(new EdgeRecord<>(last.sourceId(), key, last.location(), end - 1,
-                last.stageTimes().with(NAME, System.currentTimeMillis()), count));
+        out.collect(
+                new EdgeRecord<>(
+                        last.sourceId(),
+                        key,
+                        last.location(),
+                        end - 1,
+                        last.stageTimes().with(NAME, System.currentTimeMillis()),
+                        count));
     }
 
     /** Rebuilds the operator from lineage. */

@@ -1,12 +1,14 @@
 package dev.flinkedge.jobs.traffic;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
-import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.api.MapOperator;
-import java.util.Map;
+import dev.flinkedge.connectors.model.EdgeRecord;
+
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
+
+import java.util.Map;
 
 /**
  * Deliver: turns an area's traffic that {@code LeftUnion(vehicles, per-area traffic)} re-keyed to a
@@ -33,9 +35,17 @@ public final class DeliverOperator
     @Override
     public void process(EdgeRecord<AreaTraffic> in, Collector<EdgeRecord<TrafficMessage>> out) {
         AreaTraffic t = in.payload();
-        out.collect(in.withPayload(new TrafficMessage(in.key(), t.area(), t.windowStartMs(),
-                        t.windowEndMs(), t.cameras(), t.vehicles(), t.meanInView()))
-                .withStage(NAME, System.currentTimeMillis()));
+        out.collect(
+                in.withPayload(
+                                new TrafficMessage(
+                                        in.key(),
+                                        t.area(),
+                                        t.windowStartMs(),
+                                        t.windowEndMs(),
+                                        t.cameras(),
+                                        t.vehicles(),
+                                        t.meanInView()))
+                        .withStage(NAME, System.currentTimeMillis()));
     }
 
     /** Rebuilds the operator from lineage. */

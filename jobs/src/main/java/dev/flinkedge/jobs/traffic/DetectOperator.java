@@ -1,16 +1,22 @@
 package dev.flinkedge.jobs.traffic;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
+import dev.flinkedge.connectors.api.MapOperator;
+import dev.flinkedge.connectors.image.JpegEncoder;
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.model.GroundTruth;
-import dev.flinkedge.connectors.api.MapOperator;
-import dev.flinkedge.connectors.image.JpegEncoder;
 import dev.flinkedge.jobs.vision.Box;
 import dev.flinkedge.jobs.vision.Detection;
 import dev.flinkedge.jobs.vision.SharedModels;
 import dev.flinkedge.jobs.vision.YoloDetector;
 import dev.flinkedge.jobs.vision.YoloOptions;
+
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.Collector;
+
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,16 +27,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.typeinfo.TypeHint;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.util.Collector;
 
 /**
  * Task x: finds the vehicles in each frame with a YOLOv8 model and cuts each out as JPEG. One
- * output per frame, with no vehicles when there are none. Parameters (lineage): {@code model}
- * (file name without {@code .onnx}), {@code confidence}, {@code iou} and {@code classes}. The
- * model is loaded once per TaskManager and shared by the operator instances there.
+ * output per frame, with no vehicles when there are none. Parameters (lineage): {@code model} (file
+ * name without {@code .onnx}), {@code confidence}, {@code iou} and {@code classes}. The model is
+ * loaded once per TaskManager and shared by the operator instances there.
  *
  * <pre>{@code
  * EdgeStream<EdgeRecord<VehicleDetections>> vehicles = es.derive("VehicleStream",
@@ -111,19 +113,30 @@ public final class DetectOperator extends MapOperator<Frame, EdgeRecord<VehicleD
         for (Detection d : detector.get().detect(image)) {
             Box box = d.box();
             byte[] crop = jpeg.encode(VehicleImages.crop(image, box));
-            vehicles.add(new DetectedVehicle(vehicles.size(), d.label(),
-                    Math.min(1f, Math.max(0f, d.confidence())), box, crop,
-                    matchTruth(frame.groundTruth(), box, matched)));
+            vehicles.add(
+                    new DetectedVehicle(
+                            vehicles.size(),
+                            d.label(),
+                            Math.min(1f, Math.max(0f, d.confidence())),
+                            box,
+                            crop,
+                            matchTruth(frame.groundTruth(), box, matched)));
         }
-        out.collect(EdgeRecord.derivedFrom(frame, new VehicleDetections(frame.sequence(),
-                        image.getWidth(), image.getHeight(), vehicles))
-                .withStage(NAME, System.currentTimeMillis()));
+        out.collect(
+                EdgeRecord.derivedFrom(
+                                frame,
+                                new VehicleDetections(
+                                        frame.sequence(),
+                                        image.getWidth(),
+                                        image.getHeight(),
+                                        vehicles))
+                        .withStage(NAME, System.currentTimeMillis()));
     }
 
     /**
-     * The ground-truth object {@code box} covers best (IoU at least {@link #TRUTH_IOU}) among
-     * those not yet {@code matched}, or null. Detections come most confident first, so the most
-     * confident detection of an object takes it.
+     * The ground-truth object {@code box} covers best (IoU at least {@link #TRUTH_IOU}) among those
+     * not yet {@code matched}, or null. Detections come most confident first, so the most confident
+     * detection of an object takes it.
      */
     static GroundTruth.TruthObject matchTruth(GroundTruth truth, Box box, Set<String> matched) {
         if (truth == null) {
@@ -173,11 +186,16 @@ public final class DetectOperator extends MapOperator<Frame, EdgeRecord<VehicleD
         @Override
         public EdgeOperator<?, ?> create(Map<String, String> params) {
             String model = TrafficParams.required(NAME, params, "model");
-            Set<String> classes = new HashSet<>(Arrays.asList(
-                    TrafficParams.required(NAME, params, "classes").split(",")));
-            return new DetectOperator(ModelFiles.directory().resolve(model + ".onnx"),
-                    new YoloOptions(TrafficParams.floatParam(NAME, params, "confidence"),
-                            TrafficParams.floatParam(NAME, params, "iou"), classes));
+            Set<String> classes =
+                    new HashSet<>(
+                            Arrays.asList(
+                                    TrafficParams.required(NAME, params, "classes").split(",")));
+            return new DetectOperator(
+                    ModelFiles.directory().resolve(model + ".onnx"),
+                    new YoloOptions(
+                            TrafficParams.floatParam(NAME, params, "confidence"),
+                            TrafficParams.floatParam(NAME, params, "iou"),
+                            classes));
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.flinkedge.jobs.traffic;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.jobs.vision.Box;
+
 import java.awt.image.BufferedImage;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -17,11 +19,17 @@ import java.util.Objects;
  * @param confidence detector score in [0, 1]
  * @param box where, in pixels of the frame
  * @param crop the box's pixels as JPEG (left out of JSON results); copied in and out
- * @param truth the synthetic scene's object this detection matches, or null (real cameras, or
- *     no match)
+ * @param truth the synthetic scene's object this detection matches, or null (real cameras, or no
+ *     match)
  */
-public record DetectedVehicle(int index, String label, float confidence, Box box,
-        @JsonIgnore byte[] crop, GroundTruth.TruthObject truth) implements Serializable {
+public record DetectedVehicle(
+        int index,
+        String label,
+        float confidence,
+        Box box,
+        @JsonIgnore byte[] crop,
+        GroundTruth.TruthObject truth)
+        implements Serializable {
 
     public DetectedVehicle {
         if (index < 0) {
@@ -29,8 +37,8 @@ public record DetectedVehicle(int index, String label, float confidence, Box box
         }
         Objects.requireNonNull(label, "label");
         if (!(confidence >= 0 && confidence <= 1)) {
-            throw new IllegalArgumentException("confidence must be in [0, 1] but was "
-                    + confidence);
+            throw new IllegalArgumentException(
+                    "confidence must be in [0, 1] but was " + confidence);
         }
         Objects.requireNonNull(box, "box");
         crop = Objects.requireNonNull(crop, "crop").clone();
@@ -50,8 +58,12 @@ public record DetectedVehicle(int index, String label, float confidence, Box box
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DetectedVehicle v && index == v.index && confidence == v.confidence
-                && label.equals(v.label) && box.equals(v.box) && Arrays.equals(crop, v.crop)
+        return o instanceof DetectedVehicle v
+                && index == v.index
+                && confidence == v.confidence
+                && label.equals(v.label)
+                && box.equals(v.box)
+                && Arrays.equals(crop, v.crop)
                 && Objects.equals(truth, v.truth);
     }
 
@@ -62,8 +74,18 @@ public record DetectedVehicle(int index, String label, float confidence, Box box
 
     @Override
     public String toString() {
-        return "DetectedVehicle{#" + index + " " + label + " " + confidence + " " + box + " "
-                + crop.length + "B JPEG" + (truth == null ? "" : " truth " + truth.objectId())
+        return "DetectedVehicle{#"
+                + index
+                + " "
+                + label
+                + " "
+                + confidence
+                + " "
+                + box
+                + " "
+                + crop.length
+                + "B JPEG"
+                + (truth == null ? "" : " truth " + truth.objectId())
                 + "}";
     }
 }

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 
 /**
  * Where model files live on a machine that runs the jobs. Lineage records a detector model by file
- * name only (the same weights at different paths are the same computation), so a job that
- * rebuilds an operator from lineage finds the file here: the system property {@value
- * #DIR_PROPERTY}, else the environment variable {@value #DIR_ENV}, else {@code models/} under the
- * system property {@value #ASSETS_PROPERTY}, else {@code work/assets/models} (where {@code
- * bin/fetch-assets} puts them) under the working directory.
+ * name only (the same weights at different paths are the same computation), so a job that rebuilds
+ * an operator from lineage finds the file here: the system property {@value #DIR_PROPERTY}, else
+ * the environment variable {@value #DIR_ENV}, else {@code models/} under the system property
+ * {@value #ASSETS_PROPERTY}, else {@code work/assets/models} (where {@code bin/fetch-assets} puts
+ * them) under the working directory.
  */
 public final class ModelFiles {
 
@@ -37,7 +37,8 @@ public final class ModelFiles {
         }
         String assets = System.getProperty(ASSETS_PROPERTY);
         return assets != null && !assets.isBlank()
-                ? Path.of(assets, "models") : Path.of("work", "assets", "models");
+                ? Path.of(assets, "models")
+                : Path.of("work", "assets", "models");
     }
 
     /** {@link #DEFAULT_DETECTOR} in the models directory. */

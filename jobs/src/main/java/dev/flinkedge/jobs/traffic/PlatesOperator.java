@@ -1,19 +1,21 @@
 package dev.flinkedge.jobs.traffic;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
-import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.api.MapOperator;
+import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.jobs.vision.PlateReader;
 import dev.flinkedge.jobs.vision.PlateText;
 import dev.flinkedge.jobs.vision.SharedModels;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Job a: reads the licence plate of each motor vehicle of a detection record with PP-OCR v4 and
@@ -40,8 +42,15 @@ public final class PlatesOperator
     private transient SharedModels.Lease<PlateReader> reader;
 
     public PlatesOperator() {
-        super(NAME, VERSION, Map.of("ocr", "ppocr-v4",
-                "classes", String.join(",", new TreeSet<>(PLATED_CLASSES))), OUTPUT);
+        super(
+                NAME,
+                VERSION,
+                Map.of(
+                        "ocr",
+                        "ppocr-v4",
+                        "classes",
+                        String.join(",", new TreeSet<>(PLATED_CLASSES))),
+                OUTPUT);
     }
 
     @Override
@@ -60,11 +69,19 @@ public final class PlatesOperator
                 continue;
             }
             PlateText t = text.get();
-            PlateReading reading = new PlateReading(in.payload().frameSequence(), v.index(),
-                    v.label(), v.box(), t.text(), Math.min(1f, Math.max(0f, t.confidence())),
-                    v.truth());
-            out.collect(in.withPayload(reading).withKey(t.text())
-                    .withStage(NAME, System.currentTimeMillis()));
+            PlateReading reading =
+                    new PlateReading(
+                            in.payload().frameSequence(),
+                            v.index(),
+                            v.label(),
+                            v.box(),
+                            t.text(),
+                            Math.min(1f, Math.max(0f, t.confidence())),
+                            v.truth());
+            out.collect(
+                    in.withPayload(reading)
+                            .withKey(t.text())
+                            .withStage(NAME, System.currentTimeMillis()));
         }
     }
 

@@ -1,21 +1,23 @@
 package dev.flinkedge.jobs.traffic;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
+import dev.flinkedge.connectors.api.WindowOperator;
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.GeoPoint;
-import dev.flinkedge.connectors.api.WindowOperator;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
- * Sum: the traffic of one area in one window, from the counts that {@code LeftUnion(areas,
- * counts)} re-keyed to that area. The output is located at the centroid of the counted cameras
- * (the area a derived sequence covers is the union of its inputs' areas) and stamped at the
- * window's last millisecond.
+ * Sum: the traffic of one area in one window, from the counts that {@code LeftUnion(areas, counts)}
+ * re-keyed to that area. The output is located at the centroid of the counted cameras (the area a
+ * derived sequence covers is the union of its inputs' areas) and stamped at the window's last
+ * millisecond.
  */
 public final class SumOperator
         extends WindowOperator<EdgeRecord<VehicleCount>, EdgeRecord<AreaTraffic>> {
@@ -36,7 +38,11 @@ public final class SumOperator
     }
 
     @Override
-    public void process(String area, long start, long end, Iterable<EdgeRecord<VehicleCount>> in,
+    public void process(
+            String area,
+            long start,
+            long end,
+            Iterable<EdgeRecord<VehicleCount>> in,
             Collector<EdgeRecord<AreaTraffic>> out) {
         Map<String, GeoPoint> cameras = new TreeMap<>();
         int frames = 0;
@@ -55,10 +61,23 @@ public final class SumOperator
         if (last == null) {
             return;
         }
-        AreaTraffic traffic = new AreaTraffic(area, start, end, List.copyOf(cameras.keySet()),
-                frames, vehicles, meanInView);
-        out.collect(new EdgeRecord<>(area, area, centroid(cameras.values()), end - 1,
-                last.stageTimes().with(NAME, System.currentTimeMillis()), traffic));
+        AreaTraffic traffic =
+                new AreaTraffic(
+                        area,
+                        start,
+                        end,
+                        List.copyOf(cameras.keySet()),
+                        frames,
+                        vehicles,
+                        meanInView);
+        out.collect(
+                new EdgeRecord<>(
+                        area,
+                        area,
+                        centroid(cameras.values()),
+                        end - 1,
+                        last.stageTimes().with(NAME, System.currentTimeMillis()),
+                        traffic));
     }
 
     /** Mean latitude and longitude: exact enough for points a few kilometres apart. */

@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param vehicles vehicle sightings in the area in the window
  * @param meanInView vehicles the area's cameras see at a time, on average
  */
-public record TrafficMessage(String vehicle, String area, long windowStartMs, long windowEndMs,
-        List<String> cameras, int vehicles, double meanInView) implements Serializable {
+public record TrafficMessage(
+        String vehicle,
+        String area,
+        long windowStartMs,
+        long windowEndMs,
+        List<String> cameras,
+        int vehicles,
+        double meanInView)
+        implements Serializable {
 
     public TrafficMessage {
         Objects.requireNonNull(vehicle, "vehicle");

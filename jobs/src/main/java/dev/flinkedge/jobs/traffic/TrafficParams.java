@@ -10,8 +10,13 @@ final class TrafficParams {
     static String required(String operator, Map<String, String> params, String key) {
         String value = params.get(key);
         if (value == null) {
-            throw new IllegalArgumentException("Operator '" + operator + "' needs parameter '"
-                    + key + "'; lineage has only " + params.keySet());
+            throw new IllegalArgumentException(
+                    "Operator '"
+                            + operator
+                            + "' needs parameter '"
+                            + key
+                            + "'; lineage has only "
+                            + params.keySet());
         }
         return value;
     }
@@ -21,8 +26,15 @@ final class TrafficParams {
         try {
             return Float.parseFloat(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Operator '" + operator + "' parameter '" + key
-                    + "' must be a number, not '" + value + "'", e);
+            throw new IllegalArgumentException(
+                    "Operator '"
+                            + operator
+                            + "' parameter '"
+                            + key
+                            + "' must be a number, not '"
+                            + value
+                            + "'",
+                    e);
         }
     }
 }

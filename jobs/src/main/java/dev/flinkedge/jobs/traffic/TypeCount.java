@@ -14,8 +14,8 @@ public record TypeCount(String type, int vehicles) implements Serializable {
     public TypeCount {
         Objects.requireNonNull(type, "type");
         if (vehicles < 1) {
-            throw new IllegalArgumentException("vehicles of " + type + " must be >= 1 but was "
-                    + vehicles);
+            throw new IllegalArgumentException(
+                    "vehicles of " + type + " must be >= 1 but was " + vehicles);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.flinkedge.jobs.traffic;
 
 import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.jobs.vision.Box;
+
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -16,8 +17,14 @@ import java.util.Objects;
  * @param box where the vehicle is, in pixels of the frame
  * @param truth the synthetic scene's object, or null
  */
-public record VehicleAttributes(long frameSequence, int vehicleIndex, String type,
-        float typeConfidence, String colour, Box box, GroundTruth.TruthObject truth)
+public record VehicleAttributes(
+        long frameSequence,
+        int vehicleIndex,
+        String type,
+        float typeConfidence,
+        String colour,
+        Box box,
+        GroundTruth.TruthObject truth)
         implements Serializable {
 
     public VehicleAttributes {

@@ -16,23 +16,35 @@ import java.util.Objects;
  * @param peak most vehicles in one frame
  * @param byType sightings per type, sorted by type, types with none left out
  */
-public record VehicleCount(long windowStartMs, long windowEndMs, int frames, int vehicles,
-        int peak, List<TypeCount> byType) implements Serializable {
+public record VehicleCount(
+        long windowStartMs,
+        long windowEndMs,
+        int frames,
+        int vehicles,
+        int peak,
+        List<TypeCount> byType)
+        implements Serializable {
 
     public VehicleCount {
         if (windowEndMs <= windowStartMs) {
-            throw new IllegalArgumentException("window [" + windowStartMs + ", " + windowEndMs
-                    + ") is empty");
+            throw new IllegalArgumentException(
+                    "window [" + windowStartMs + ", " + windowEndMs + ") is empty");
         }
         if (frames < 1 || vehicles < 0 || peak < 0 || peak > vehicles) {
-            throw new IllegalArgumentException("need frames >= 1 and 0 <= peak <= vehicles, got"
-                    + " frames " + frames + ", vehicles " + vehicles + ", peak " + peak);
+            throw new IllegalArgumentException(
+                    "need frames >= 1 and 0 <= peak <= vehicles, got"
+                            + " frames "
+                            + frames
+                            + ", vehicles "
+                            + vehicles
+                            + ", peak "
+                            + peak);
         }
         byType = List.copyOf(Objects.requireNonNull(byType, "byType"));
         int sum = byType.stream().mapToInt(TypeCount::vehicles).sum();
         if (sum != vehicles) {
-            throw new IllegalArgumentException("byType " + byType + " adds up to " + sum
-                    + ", not " + vehicles);
+            throw new IllegalArgumentException(
+                    "byType " + byType + " adds up to " + sum + ", not " + vehicles);
         }
     }
 

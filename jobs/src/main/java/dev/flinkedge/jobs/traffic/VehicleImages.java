@@ -2,11 +2,13 @@ package dev.flinkedge.jobs.traffic;
 
 import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.jobs.vision.Box;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+
 import javax.imageio.ImageIO;
 
 /** Decoding frames and crops and cutting vehicles out of frames. */
@@ -17,16 +19,16 @@ public final class VehicleImages {
     /** The picture of {@code frame}. */
     public static BufferedImage decode(Frame frame) {
         if (frame.encoding() == Frame.Encoding.RAW_BGR) {
-            BufferedImage image = new BufferedImage(frame.width(), frame.height(),
-                    BufferedImage.TYPE_3BYTE_BGR);
+            BufferedImage image =
+                    new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_3BYTE_BGR);
             byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
             System.arraycopy(frame.image(), 0, pixels, 0, pixels.length);
             return image;
         }
         BufferedImage image = read(frame.image());
         if (image == null) {
-            throw new IllegalArgumentException("Frame " + frame + " is not a readable "
-                    + frame.encoding() + " image");
+            throw new IllegalArgumentException(
+                    "Frame " + frame + " is not a readable " + frame.encoding() + " image");
         }
         return image;
     }
@@ -35,8 +37,8 @@ public final class VehicleImages {
     public static BufferedImage decodeJpeg(byte[] bytes) {
         BufferedImage image = read(bytes);
         if (image == null) {
-            throw new IllegalArgumentException("Not a readable JPEG image (" + bytes.length
-                    + " bytes)");
+            throw new IllegalArgumentException(
+                    "Not a readable JPEG image (" + bytes.length + " bytes)");
         }
         return image;
     }
@@ -45,8 +47,8 @@ public final class VehicleImages {
         try {
             return ImageIO.read(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot decode an image of " + bytes.length
-                    + " bytes", e);
+            throw new UncheckedIOException(
+                    "Cannot decode an image of " + bytes.length + " bytes", e);
         }
     }
 

@@ -13,8 +13,8 @@ import java.io.Serializable;
 public record Box(int x, int y, int width, int height) implements Serializable {
     public Box {
         if (width < 1 || height < 1) {
-            throw new IllegalArgumentException("box must be at least 1x1, got " + width + "x"
-                    + height);
+            throw new IllegalArgumentException(
+                    "box must be at least 1x1, got " + width + "x" + height);
         }
     }
 

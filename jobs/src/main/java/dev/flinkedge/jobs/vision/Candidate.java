@@ -14,8 +14,16 @@ record Candidate(int classIndex, float score, float x1, float y1, float x2, floa
 
     Candidate {
         if (!(x2 >= x1 && y2 >= y1)) {
-            throw new IllegalArgumentException("box corners out of order: (" + x1 + ", " + y1
-                    + ") to (" + x2 + ", " + y2 + ")");
+            throw new IllegalArgumentException(
+                    "box corners out of order: ("
+                            + x1
+                            + ", "
+                            + y1
+                            + ") to ("
+                            + x2
+                            + ", "
+                            + y2
+                            + ")");
         }
     }
 

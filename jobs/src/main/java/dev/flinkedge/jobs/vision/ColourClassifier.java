@@ -9,18 +9,18 @@ import java.awt.image.BufferedImage;
  * <p>Each pixel falls in one category: clearly coloured pixels (saturation and chroma high) in a
  * hue family (red, orange, yellow, green, blue, purple), the others in a lightness class (black,
  * grey, silver, white). Coloured paint is strongly saturated, while glass, shadows and tinted
- * reflections are not, so a hue family holding a fifth of the samples wins over any amount of
- * grey; otherwise the median lightness of the grey samples names the colour, white only when
- * they are neutral too (a blue-grey metallic in sunlight is silver).
+ * reflections are not, so a hue family holding a fifth of the samples wins over any amount of grey;
+ * otherwise the median lightness of the grey samples names the colour, white only when they are
+ * neutral too (a blue-grey metallic in sunlight is silver).
  *
- * <p>The samples come from the flanks of the box's middle band: the left and right fifths between
- * a quarter and three fifths of its height. The top holds windows and sky, the bottom wheels and
+ * <p>The samples come from the flanks of the box's middle band: the left and right fifths between a
+ * quarter and three fifths of its height. The top holds windows and sky, the bottom wheels and
  * road, and the centre the licence plate, badge or grille; the flanks show paint whether the
- * vehicle is seen from the side, the front or the back. The category filling half the box's
- * outer ring is the background (usually the road) and does not vote, unless nearly all samples
- * are in it: then the vehicle has the road's colour. Bicycles and riders leave most of their box
- * to the background; when the background fills much of the flanks, the whole middle band is
- * sampled instead.
+ * vehicle is seen from the side, the front or the back. The category filling half the box's outer
+ * ring is the background (usually the road) and does not vote, unless nearly all samples are in it:
+ * then the vehicle has the road's colour. Bicycles and riders leave most of their box to the
+ * background; when the background fills much of the flanks, the whole middle band is sampled
+ * instead.
  */
 public final class ColourClassifier {
 
@@ -28,11 +28,15 @@ public final class ColourClassifier {
         "red", "orange", "yellow", "green", "blue", "purple", "black", "grey", "silver", "white"
     };
     private static final int HUES = 6;
+
     /** Upper bounds of the hue families in degrees; the last bin wraps back to red. */
     private static final float[] HUE_LIMITS = {15, 40, 70, 170, 260, 320};
+
     /** Upper bounds of the lightness classes in HSV value. */
     private static final float[] VALUE_LIMITS = {0.3f, 0.55f, 0.8f};
+
     private static final int BINS = 64;
+
     /** White paint is neutral; light greys with a tint (blue-grey metallics) are silver. */
     private static final float MAX_WHITE_SATURATION = 0.1f;
 
@@ -59,8 +63,13 @@ public final class ColourClassifier {
         int x1 = Math.min(image.getWidth(), box.x() + box.width());
         int y1 = Math.min(image.getHeight(), box.y() + box.height());
         if (x1 <= x0 || y1 <= y0) {
-            throw new IllegalArgumentException(box + " lies outside the " + image.getWidth()
-                    + "x" + image.getHeight() + " image");
+            throw new IllegalArgumentException(
+                    box
+                            + " lies outside the "
+                            + image.getWidth()
+                            + "x"
+                            + image.getHeight()
+                            + " image");
         }
         int w = x1 - x0;
         int h = y1 - y0;
@@ -69,10 +78,10 @@ public final class ColourClassifier {
         int bandTop = y0 + (int) (h * 0.25);
         int bandBottom = Math.max(bandTop + 1, y0 + (int) Math.ceil(h * 0.6));
         Votes votes = new Votes();
-        votes.count(image, x0 + (int) (w * 0.08), bandTop, x0 + (int) Math.ceil(w * 0.28),
-                bandBottom);
-        votes.count(image, x0 + (int) (w * 0.72), bandTop, x0 + (int) Math.ceil(w * 0.92),
-                bandBottom);
+        votes.count(
+                image, x0 + (int) (w * 0.08), bandTop, x0 + (int) Math.ceil(w * 0.28), bandBottom);
+        votes.count(
+                image, x0 + (int) (w * 0.72), bandTop, x0 + (int) Math.ceil(w * 0.92), bandBottom);
         if (background >= 0) {
             double share = votes.share(background);
             if (share > SPARSE_SHARE && share <= OWN_COLOUR_SHARE) {
@@ -145,8 +154,8 @@ public final class ColourClassifier {
         }
 
         /**
-         * The winning hue family, else the lightness class of the grey samples' median value
-         * (white only if their median saturation is low too).
+         * The winning hue family, else the lightness class of the grey samples' median value (white
+         * only if their median saturation is low too).
          */
         int decide() {
             int hue = mostCommon(0, HUES);

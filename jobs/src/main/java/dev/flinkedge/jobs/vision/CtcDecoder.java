@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Greedy CTC decoding of a recognition model's output: the most probable symbol at each time
- * step, repeats collapsed and blanks dropped. A folding function maps the model's classes onto
- * the symbols the caller wants: classes folded to the same symbol pool their probability (a plate
+ * Greedy CTC decoding of a recognition model's output: the most probable symbol at each time step,
+ * repeats collapsed and blanks dropped. A folding function maps the model's classes onto the
+ * symbols the caller wants: classes folded to the same symbol pool their probability (a plate
  * reader counts {@code S}, {@code s} and full-width {@code Ｓ} as one letter), and classes folded to
  * nothing are never emitted, so a step the model thinks is {@code ]} yields its best plate
  * character or a blank. Each emitted character carries its step's pooled probability.
@@ -20,8 +20,10 @@ final class CtcDecoder {
     private static final int BLANK = 0;
 
     private final int classes;
+
     /** Symbol of each class; {@code -1} for classes never emitted. Symbol 0 is the blank. */
     private final int[] symbolOfClass;
+
     private final String[] symbols;
 
     /**
@@ -39,10 +41,13 @@ final class CtcDecoder {
             if (symbol == null) {
                 symbolOfClass[c] = -1;
             } else {
-                symbolOfClass[c] = index.computeIfAbsent(symbol, s -> {
-                    names.add(s);
-                    return names.size() - 1;
-                });
+                symbolOfClass[c] =
+                        index.computeIfAbsent(
+                                symbol,
+                                s -> {
+                                    names.add(s);
+                                    return names.size() - 1;
+                                });
             }
         }
         this.symbols = names.toArray(String[]::new);
@@ -62,13 +67,16 @@ final class CtcDecoder {
      */
     Decoded decode(float[] probs, int steps, int classes) {
         if (classes != this.classes) {
-            throw new IllegalArgumentException("recognition output has " + classes
-                    + " classes but the keys define " + this.classes
-                    + "; the model and the keys file do not belong together");
+            throw new IllegalArgumentException(
+                    "recognition output has "
+                            + classes
+                            + " classes but the keys define "
+                            + this.classes
+                            + "; the model and the keys file do not belong together");
         }
         if (probs.length < (long) steps * classes) {
-            throw new IllegalArgumentException("expected " + steps + "x" + classes
-                    + " probabilities, got " + probs.length);
+            throw new IllegalArgumentException(
+                    "expected " + steps + "x" + classes + " probabilities, got " + probs.length);
         }
         StringBuilder text = new StringBuilder();
         float[] charProbs = new float[steps];

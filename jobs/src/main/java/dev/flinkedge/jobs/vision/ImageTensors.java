@@ -6,8 +6,7 @@ import java.awt.image.BufferedImage;
 
 /**
  * Conversions between images and the float tensors models take: resizing and planar (CHW)
- * normalised layouts. Models differ only in channel order, mean and scale, which the caller
- * passes.
+ * normalised layouts. Models differ only in channel order, mean and scale, which the caller passes.
  */
 public final class ImageTensors {
 
@@ -24,8 +23,8 @@ public final class ImageTensors {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-                    RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(
+                    RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(image, 0, 0, width, height, null);
         } finally {
             g.dispose();
@@ -40,13 +39,27 @@ public final class ImageTensors {
      * @param out at least {@code 3 × width × height} values; the image fills its top-left corner
      *     when the tensor is {@code tensorWidth × tensorHeight} and larger
      */
-    public static void toChw(BufferedImage image, ChannelOrder order, float[] mean, float[] std,
-            float[] out, int tensorWidth, int tensorHeight) {
+    public static void toChw(
+            BufferedImage image,
+            ChannelOrder order,
+            float[] mean,
+            float[] std,
+            float[] out,
+            int tensorWidth,
+            int tensorHeight) {
         int w = image.getWidth();
         int h = image.getHeight();
         if (w > tensorWidth || h > tensorHeight) {
-            throw new IllegalArgumentException("image " + w + "x" + h + " does not fit a "
-                    + tensorWidth + "x" + tensorHeight + " tensor");
+            throw new IllegalArgumentException(
+                    "image "
+                            + w
+                            + "x"
+                            + h
+                            + " does not fit a "
+                            + tensorWidth
+                            + "x"
+                            + tensorHeight
+                            + " tensor");
         }
         int plane = tensorWidth * tensorHeight;
         int[] row = new int[w];

@@ -6,9 +6,9 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /**
- * How an image is fitted into a model input of fixed size the way Ultralytics does it: scaled
- * to keep its aspect ratio, centred, and padded grey (114); and how boxes found in the input map
- * back to the image. Immutable.
+ * How an image is fitted into a model input of fixed size the way Ultralytics does it: scaled to
+ * keep its aspect ratio, centred, and padded grey (114); and how boxes found in the input map back
+ * to the image. Immutable.
  */
 final class Letterbox {
 
@@ -30,15 +30,21 @@ final class Letterbox {
 
     private Letterbox(int imageWidth, int imageHeight, int inputWidth, int inputHeight) {
         if (imageWidth < 1 || imageHeight < 1 || inputWidth < 1 || inputHeight < 1) {
-            throw new IllegalArgumentException("need positive sizes, got image " + imageWidth
-                    + "x" + imageHeight + " and input " + inputWidth + "x" + inputHeight);
+            throw new IllegalArgumentException(
+                    "need positive sizes, got image "
+                            + imageWidth
+                            + "x"
+                            + imageHeight
+                            + " and input "
+                            + inputWidth
+                            + "x"
+                            + inputHeight);
         }
         this.imageWidth = imageWidth;
         this.imageHeight = imageHeight;
         this.inputWidth = inputWidth;
         this.inputHeight = inputHeight;
-        this.scale = Math.min((double) inputWidth / imageWidth,
-                (double) inputHeight / imageHeight);
+        this.scale = Math.min((double) inputWidth / imageWidth, (double) inputHeight / imageHeight);
         this.scaledWidth = Math.max(1, (int) Math.round(imageWidth * scale));
         this.scaledHeight = Math.max(1, (int) Math.round(imageHeight * scale));
         // Ultralytics rounds (pad / 2 - 0.1) so an odd padding puts its extra pixel at the end.
@@ -72,29 +78,43 @@ final class Letterbox {
     }
 
     /**
-     * The model input for {@code image}: planar RGB in [0, 1], {@code 3 × inputHeight ×
-     * inputWidth} values.
+     * The model input for {@code image}: planar RGB in [0, 1], {@code 3 × inputHeight × inputWidth}
+     * values.
      */
     float[] tensor(BufferedImage image) {
         if (image.getWidth() != imageWidth || image.getHeight() != imageHeight) {
-            throw new IllegalArgumentException("letterbox for " + imageWidth + "x" + imageHeight
-                    + " applied to a " + image.getWidth() + "x" + image.getHeight() + " image");
+            throw new IllegalArgumentException(
+                    "letterbox for "
+                            + imageWidth
+                            + "x"
+                            + imageHeight
+                            + " applied to a "
+                            + image.getWidth()
+                            + "x"
+                            + image.getHeight()
+                            + " image");
         }
-        BufferedImage canvas = new BufferedImage(inputWidth, inputHeight,
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage canvas =
+                new BufferedImage(inputWidth, inputHeight, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();
         try {
             g.setColor(new Color(PAD_GREY, PAD_GREY, PAD_GREY));
             g.fillRect(0, 0, inputWidth, inputHeight);
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-                    RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(
+                    RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(image, padLeft, padTop, scaledWidth, scaledHeight, null);
         } finally {
             g.dispose();
         }
         float[] out = new float[3 * inputWidth * inputHeight];
-        ImageTensors.toChw(canvas, ImageTensors.ChannelOrder.RGB, NO_MEAN, NO_STD, out,
-                inputWidth, inputHeight);
+        ImageTensors.toChw(
+                canvas,
+                ImageTensors.ChannelOrder.RGB,
+                NO_MEAN,
+                NO_STD,
+                out,
+                inputWidth,
+                inputHeight);
         return out;
     }
 

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Greedy class-wise non-maximum suppression: the most confident box of a class is kept, and
- * every weaker box of the same class overlapping it by more than the IoU threshold is dropped.
- * Boxes of different classes never suppress each other.
+ * Greedy class-wise non-maximum suppression: the most confident box of a class is kept, and every
+ * weaker box of the same class overlapping it by more than the IoU threshold is dropped. Boxes of
+ * different classes never suppress each other.
  */
 final class NonMaxSuppression {
 
@@ -21,8 +21,11 @@ final class NonMaxSuppression {
      */
     static List<Candidate> apply(List<Candidate> candidates, float iouThreshold, int maxKept) {
         if (!(iouThreshold > 0 && iouThreshold <= 1) || maxKept < 1) {
-            throw new IllegalArgumentException("need 0 < iouThreshold <= 1 and maxKept >= 1, got "
-                    + iouThreshold + " and " + maxKept);
+            throw new IllegalArgumentException(
+                    "need 0 < iouThreshold <= 1 and maxKept >= 1, got "
+                            + iouThreshold
+                            + " and "
+                            + maxKept);
         }
         List<Candidate> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparingDouble(Candidate::score).reversed());

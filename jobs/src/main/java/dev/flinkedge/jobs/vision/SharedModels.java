@@ -1,17 +1,18 @@
 package dev.flinkedge.jobs.vision;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Loaded models shared by the operator instances of one TaskManager: the first instance that asks
  * for a model loads it, later ones get the same object, and the last one to let go closes it.
- * Models are large (tens of MB each, plus ONNX Runtime's buffers) and thread-safe, so one copy
- * per task slot's JVM is enough however many operator instances the slot runs.
+ * Models are large (tens of MB each, plus ONNX Runtime's buffers) and thread-safe, so one copy per
+ * task slot's JVM is enough however many operator instances the slot runs.
  */
 public final class SharedModels {
     private static final Logger LOG = LoggerFactory.getLogger(SharedModels.class);
@@ -24,8 +25,8 @@ public final class SharedModels {
      * The model under {@code key}, loaded by {@code loader} if no one holds it yet. Close the
      * returned lease when the operator closes.
      */
-    public static synchronized <T extends AutoCloseable> Lease<T> acquire(String key,
-            Supplier<T> loader) {
+    public static synchronized <T extends AutoCloseable> Lease<T> acquire(
+            String key, Supplier<T> loader) {
         Objects.requireNonNull(key, "key");
         @SuppressWarnings("unchecked")
         Entry<T> entry = (Entry<T>) MODELS.get(key);

@@ -5,12 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Differentiable-binarisation (DB) post-processing of a text detection model's probability map,
- * as PP-OCR does it but with axis-aligned boxes: binarise the map, take each 8-connected
- * component's bounding box, keep boxes whose mean probability is high enough, and grow each by
- * the DB "unclip" distance, because the model is trained to mark a shrunk core of each text
- * region. Licence plates on vehicle crops are close to horizontal, so rotated boxes would buy
- * little.
+ * Differentiable-binarisation (DB) post-processing of a text detection model's probability map, as
+ * PP-OCR does it but with axis-aligned boxes: binarise the map, take each 8-connected component's
+ * bounding box, keep boxes whose mean probability is high enough, and grow each by the DB "unclip"
+ * distance, because the model is trained to mark a shrunk core of each text region. Licence plates
+ * on vehicle crops are close to horizontal, so rotated boxes would buy little.
  */
 final class TextBoxFinder {
 
@@ -26,14 +25,20 @@ final class TextBoxFinder {
      * @param minSize components thinner than this many map pixels are noise, {@code >= 1}
      */
     TextBoxFinder(float binaryThreshold, float boxThreshold, double unclipRatio, int minSize) {
-        if (!(binaryThreshold > 0 && binaryThreshold < 1) || !(boxThreshold > 0
-                && boxThreshold < 1)) {
-            throw new IllegalArgumentException("thresholds must be in (0, 1), got binary "
-                    + binaryThreshold + " and box " + boxThreshold);
+        if (!(binaryThreshold > 0 && binaryThreshold < 1)
+                || !(boxThreshold > 0 && boxThreshold < 1)) {
+            throw new IllegalArgumentException(
+                    "thresholds must be in (0, 1), got binary "
+                            + binaryThreshold
+                            + " and box "
+                            + boxThreshold);
         }
         if (!(unclipRatio > 0) || minSize < 1) {
-            throw new IllegalArgumentException("unclip ratio must be > 0 and min size >= 1, got "
-                    + unclipRatio + " and " + minSize);
+            throw new IllegalArgumentException(
+                    "unclip ratio must be > 0 and min size >= 1, got "
+                            + unclipRatio
+                            + " and "
+                            + minSize);
         }
         this.binaryThreshold = binaryThreshold;
         this.boxThreshold = boxThreshold;
@@ -49,8 +54,8 @@ final class TextBoxFinder {
      */
     List<ScoredBox> find(float[] map, int width, int height) {
         if (width < 1 || height < 1 || map.length < width * height) {
-            throw new IllegalArgumentException("map of " + map.length + " values cannot be "
-                    + width + "x" + height);
+            throw new IllegalArgumentException(
+                    "map of " + map.length + " values cannot be " + width + "x" + height);
         }
         boolean[] seen = new boolean[width * height];
         int[] stack = new int[width * height];
@@ -98,8 +103,8 @@ final class TextBoxFinder {
         return boxes;
     }
 
-    private ScoredBox toBox(float[] map, int width, int height, int minX, int minY, int maxX,
-            int maxY) {
+    private ScoredBox toBox(
+            float[] map, int width, int height, int minX, int minY, int maxX, int maxY) {
         int w = maxX - minX + 1;
         int h = maxY - minY + 1;
         if (Math.min(w, h) < minSize) {
@@ -124,10 +129,10 @@ final class TextBoxFinder {
     }
 
     /**
-     * Joins boxes that continue one another on a line, because detection splits text at wide
-     * gaps (a plate's "AB12 CDE" comes out as two words): two boxes join when they overlap
-     * vertically by half the lower one's height and the horizontal gap between them is at most
-     * {@code maxGap} times the taller one's height. Joined boxes score the area-weighted mean.
+     * Joins boxes that continue one another on a line, because detection splits text at wide gaps
+     * (a plate's "AB12 CDE" comes out as two words): two boxes join when they overlap vertically by
+     * half the lower one's height and the horizontal gap between them is at most {@code maxGap}
+     * times the taller one's height. Joined boxes score the area-weighted mean.
      *
      * @return the lines, best score first
      */
@@ -167,8 +172,7 @@ final class TextBoxFinder {
                     area += a;
                 }
             }
-            lines.add(new ScoredBox(new Box(x0, y0, x1 - x0, y1 - y0),
-                    (float) (weighted / area)));
+            lines.add(new ScoredBox(new Box(x0, y0, x1 - x0, y1 - y0), (float) (weighted / area)));
         }
         lines.sort(Comparator.comparingDouble(ScoredBox::score).reversed());
         return lines;

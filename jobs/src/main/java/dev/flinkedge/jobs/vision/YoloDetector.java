@@ -1,13 +1,14 @@
 package dev.flinkedge.jobs.vision;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Finds vehicles and people in an image with a YOLOv8-format ONNX model (input {@code [1, 3, S,
@@ -40,8 +41,13 @@ public final class YoloDetector implements AutoCloseable {
     private final List<String> names;
     private final boolean[] wanted;
 
-    private YoloDetector(OnnxModel model, YoloOptions options, int inputWidth, int inputHeight,
-            List<String> names, boolean[] wanted) {
+    private YoloDetector(
+            OnnxModel model,
+            YoloOptions options,
+            int inputWidth,
+            int inputHeight,
+            List<String> names,
+            boolean[] wanted) {
         this.model = model;
         this.options = options;
         this.inputWidth = inputWidth;
@@ -71,9 +77,16 @@ public final class YoloDetector implements AutoCloseable {
             try {
                 out = model.run(new float[3 * h * w], 1, 3, h, w);
             } catch (IllegalStateException e) {
-                throw new ModelLoadException("model " + model.name() + " does not take a [1, 3, "
-                        + h + ", " + w + "] image input; YoloDetector needs a YOLOv8-format model"
-                        + " (an Ultralytics export records its input size as imgsz)", e);
+                throw new ModelLoadException(
+                        "model "
+                                + model.name()
+                                + " does not take a [1, 3, "
+                                + h
+                                + ", "
+                                + w
+                                + "] image input; YoloDetector needs a YOLOv8-format model"
+                                + " (an Ultralytics export records its input size as imgsz)",
+                        e);
             }
             List<String> names = meta.namesFor(YoloOutput.classCount(out, model.name()));
             boolean[] wanted = new boolean[names.size()];
@@ -83,11 +96,18 @@ public final class YoloDetector implements AutoCloseable {
             TreeSet<String> unknown = new TreeSet<>(options.classes());
             names.forEach(unknown::remove);
             if (!unknown.isEmpty()) {
-                LOG.warn("model {} has no class named {}; those will never be detected",
-                        model.name(), unknown);
+                LOG.warn(
+                        "model {} has no class named {}; those will never be detected",
+                        model.name(),
+                        unknown);
             }
-            LOG.info("YOLO model {}: input {}x{}, {} classes, keeping {}", model.name(), w, h,
-                    names.size(), new TreeSet<>(options.classes()));
+            LOG.info(
+                    "YOLO model {}: input {}x{}, {} classes, keeping {}",
+                    model.name(),
+                    w,
+                    h,
+                    names.size(),
+                    new TreeSet<>(options.classes()));
             return new YoloDetector(model, options, w, h, names, wanted);
         } catch (RuntimeException e) {
             model.close();
@@ -101,12 +121,13 @@ public final class YoloDetector implements AutoCloseable {
      * @return most confident first, boxes in the image's own pixels and clipped to it
      */
     public List<Detection> detect(BufferedImage image) {
-        Letterbox box = Letterbox.fit(image.getWidth(), image.getHeight(), inputWidth,
-                inputHeight);
+        Letterbox box = Letterbox.fit(image.getWidth(), image.getHeight(), inputWidth, inputHeight);
         OnnxModel.Tensor out = model.run(box.tensor(image), 1, 3, inputHeight, inputWidth);
-        List<Candidate> kept = NonMaxSuppression.apply(
-                YoloOutput.decode(out, options.confidence(), wanted), options.iou(),
-                MAX_DETECTIONS);
+        List<Candidate> kept =
+                NonMaxSuppression.apply(
+                        YoloOutput.decode(out, options.confidence(), wanted),
+                        options.iou(),
+                        MAX_DETECTIONS);
         List<Detection> detections = new ArrayList<>(kept.size());
         for (Candidate c : kept) {
             Box b = box.toImage(c.x1(), c.y1(), c.x2(), c.y2());
@@ -118,13 +139,20 @@ public final class YoloDetector implements AutoCloseable {
     }
 
     /**
-     * A lease on the TaskManager's shared detector for this file and these options, loading it
-     * on first use; close the lease when the operator closes.
+     * A lease on the TaskManager's shared detector for this file and these options, loading it on
+     * first use; close the lease when the operator closes.
      */
     public static SharedModels.Lease<YoloDetector> shared(Path onnxFile, YoloOptions options) {
         Path file = onnxFile.toAbsolutePath();
-        String key = "yolo:" + file + ":" + options.confidence() + ":" + options.iou() + ":"
-                + String.join(",", new TreeSet<>(options.classes()));
+        String key =
+                "yolo:"
+                        + file
+                        + ":"
+                        + options.confidence()
+                        + ":"
+                        + options.iou()
+                        + ":"
+                        + String.join(",", new TreeSet<>(options.classes()));
         return SharedModels.acquire(key, () -> open(file, options));
     }
 

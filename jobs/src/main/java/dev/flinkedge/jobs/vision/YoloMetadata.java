@@ -1,19 +1,20 @@
 package dev.flinkedge.jobs.vision;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * What a YOLO model file says about itself, from the metadata Ultralytics writes on export:
- * {@code imgsz} (e.g. {@code [640, 640]}, height then width) and {@code names} (a Python dict,
- * e.g. <code>{0: 'person', 1: 'bicycle'}</code>). Files without them get a 640×640 input and
- * COCO or numbered class names.
+ * What a YOLO model file says about itself, from the metadata Ultralytics writes on export: {@code
+ * imgsz} (e.g. {@code [640, 640]}, height then width) and {@code names} (a Python dict, e.g. <code>
+ * {0: 'person', 1: 'bicycle'}</code>). Files without them get a 640×640 input and COCO or numbered
+ * class names.
  *
  * @param inputHeight model input height in pixels
  * @param inputWidth model input width in pixels
@@ -31,8 +32,8 @@ record YoloMetadata(int inputHeight, int inputWidth, List<String> names) {
 
     YoloMetadata {
         if (inputHeight < 32 || inputWidth < 32) {
-            throw new IllegalArgumentException("model input must be at least 32x32, got "
-                    + inputWidth + "x" + inputHeight);
+            throw new IllegalArgumentException(
+                    "model input must be at least 32x32, got " + inputWidth + "x" + inputHeight);
         }
         names = List.copyOf(names);
     }
@@ -52,8 +53,11 @@ record YoloMetadata(int inputHeight, int inputWidth, List<String> names) {
                 height = sizes.get(0);
                 width = sizes.get(sizes.size() - 1);
             } else {
-                LOG.warn("model metadata imgsz='{}' is not [height, width]; assuming {}x{}",
-                        imgsz, DEFAULT_INPUT_SIZE, DEFAULT_INPUT_SIZE);
+                LOG.warn(
+                        "model metadata imgsz='{}' is not [height, width]; assuming {}x{}",
+                        imgsz,
+                        DEFAULT_INPUT_SIZE,
+                        DEFAULT_INPUT_SIZE);
             }
         }
         return new YoloMetadata(height, width, parseNames(metadata.get("names")));
@@ -66,12 +70,12 @@ record YoloMetadata(int inputHeight, int inputWidth, List<String> names) {
         TreeMap<Integer, String> byNumber = new TreeMap<>();
         Matcher m = NAME.matcher(names);
         while (m.find()) {
-            byNumber.put(Integer.parseInt(m.group(1)), m.group(2) != null ? m.group(2)
-                    : m.group(3));
+            byNumber.put(
+                    Integer.parseInt(m.group(1)), m.group(2) != null ? m.group(2) : m.group(3));
         }
         if (byNumber.isEmpty() || byNumber.lastKey() != byNumber.size() - 1) {
-            LOG.warn("model metadata names='{}' does not number classes 0..n-1; ignoring it",
-                    names);
+            LOG.warn(
+                    "model metadata names='{}' does not number classes 0..n-1; ignoring it", names);
             return List.of();
         }
         return List.copyOf(byNumber.values());
@@ -86,8 +90,10 @@ record YoloMetadata(int inputHeight, int inputWidth, List<String> names) {
             return names;
         }
         if (!names.isEmpty()) {
-            LOG.warn("model metadata names {} classes but the output has {}; ignoring the names",
-                    names.size(), classes);
+            LOG.warn(
+                    "model metadata names {} classes but the output has {}; ignoring the names",
+                    names.size(),
+                    classes);
         }
         if (classes == CocoClasses.NAMES.size()) {
             return CocoClasses.NAMES;

@@ -24,8 +24,8 @@ public record YoloOptions(float confidence, float iou, Set<String> classes)
 
     public YoloOptions {
         if (!(confidence > 0 && confidence < 1) || !(iou > 0 && iou <= 1)) {
-            throw new IllegalArgumentException("need 0 < confidence < 1 and 0 < iou <= 1, got "
-                    + confidence + " and " + iou);
+            throw new IllegalArgumentException(
+                    "need 0 < confidence < 1 and 0 < iou <= 1, got " + confidence + " and " + iou);
         }
         classes = Set.copyOf(classes);
     }

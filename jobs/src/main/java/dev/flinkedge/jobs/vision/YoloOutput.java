@@ -20,15 +20,23 @@ final class YoloOutput {
     static int classCount(OnnxModel.Tensor output, String model) {
         long[] s = output.shape();
         if (s.length != 3 || s[0] != 1 || s[1] <= 4) {
-            throw new ModelLoadException("model " + model + " has output shape "
-                    + Arrays.toString(s) + "; a YOLOv8-format detector outputs [1, 4 +"
-                    + " classes, anchors]: export it with Ultralytics' format=onnx");
+            throw new ModelLoadException(
+                    "model "
+                            + model
+                            + " has output shape "
+                            + Arrays.toString(s)
+                            + "; a YOLOv8-format detector outputs [1, 4 +"
+                            + " classes, anchors]: export it with Ultralytics' format=onnx");
         }
         if (s[1] - 4 > s[2]) {
             // more classes than anchors: the two axes are swapped
-            throw new ModelLoadException("model " + model + " has output shape "
-                    + Arrays.toString(s) + ", which looks transposed ([1, anchors, 4 +"
-                    + " classes]); a YOLOv8-format detector outputs [1, 4 + classes, anchors]");
+            throw new ModelLoadException(
+                    "model "
+                            + model
+                            + " has output shape "
+                            + Arrays.toString(s)
+                            + ", which looks transposed ([1, anchors, 4 +"
+                            + " classes]); a YOLOv8-format detector outputs [1, 4 + classes, anchors]");
         }
         return output.dim(1) - 4;
     }
@@ -44,8 +52,12 @@ final class YoloOutput {
         int classes = output.dim(1) - 4;
         int anchors = output.dim(2);
         if (wanted.length != classes) {
-            throw new IllegalArgumentException("wanted has " + wanted.length
-                    + " entries for an output of " + classes + " classes");
+            throw new IllegalArgumentException(
+                    "wanted has "
+                            + wanted.length
+                            + " entries for an output of "
+                            + classes
+                            + " classes");
         }
         List<Candidate> out = new ArrayList<>();
         for (int a = 0; a < anchors; a++) {
@@ -65,8 +77,7 @@ final class YoloOutput {
             float cy = d[anchors + a];
             float halfW = Math.max(0, d[2 * anchors + a]) / 2;
             float halfH = Math.max(0, d[3 * anchors + a]) / 2;
-            out.add(new Candidate(best, bestScore, cx - halfW, cy - halfH, cx + halfW,
-                    cy + halfH));
+            out.add(new Candidate(best, bestScore, cx - halfW, cy - halfH, cx + halfW, cy + halfH));
         }
         return out;
     }

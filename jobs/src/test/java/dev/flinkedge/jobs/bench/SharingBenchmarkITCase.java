@@ -2,6 +2,9 @@ package dev.flinkedge.jobs.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -9,26 +12,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A short run of every sharing mode on the in-process environment: checks that each mode does
- * what it claims (who detects, who restarts), not how fast it is.
+ * A short run of every sharing mode on the in-process environment: checks that each mode does what
+ * it claims (who detects, who restarts), not how fast it is.
  */
 class SharingBenchmarkITCase {
 
     @Test
     void everyModeMeasuresWhatItClaims(@TempDir Path work) throws Exception {
-        SharingBenchmark.Config config = new SharingBenchmark.Config(2, 5,
-                Duration.ofSeconds(14), Duration.ofSeconds(6), Duration.ofSeconds(2));
+        SharingBenchmark.Config config =
+                new SharingBenchmark.Config(
+                        2, 5, Duration.ofSeconds(14), Duration.ofSeconds(6), Duration.ofSeconds(2));
         StringWriter progress = new StringWriter();
         Map<SharingMode, SharingReport> reports = new EnumMap<>(SharingMode.class);
         try (LocalBenchEnvironment env = LocalBenchEnvironment.start(work, 8)) {
             Files.createDirectories(work.resolve("savepoints"));
-            SharingBenchmark bench = new SharingBenchmark(config, env.services(), env.cluster(),
-                    new SyntheticWorkload(Duration.ofMillis(2)), work.resolve("savepoints"),
-                    new PrintWriter(progress, true));
+            SharingBenchmark bench =
+                    new SharingBenchmark(
+                            config,
+                            env.services(),
+                            env.cluster(),
+                            new SyntheticWorkload(Duration.ofMillis(2)),
+                            work.resolve("savepoints"),
+                            new PrintWriter(progress, true));
             for (SharingMode mode : SharingMode.values()) {
                 reports.put(mode, bench.run(mode));
             }
@@ -50,7 +57,8 @@ class SharingBenchmarkITCase {
             assertThat(r.xbFirstResultS()).as(r.mode()).isBetween(0.0, 8.0);
             assertThat(r.cpuSeconds()).as(r.mode()).isPositive();
             assertThat(r.xaLatencyMs().t0P50()).as(r.mode()).isPositive();
-            assertThat(r.xaLatencyMs().t1P50()).as(r.mode() + ": x+a results after t1")
+            assertThat(r.xaLatencyMs().t1P50())
+                    .as(r.mode() + ": x+a results after t1")
                     .isPositive();
         }
         assertThat(reuse.xaRestarts()).isZero();

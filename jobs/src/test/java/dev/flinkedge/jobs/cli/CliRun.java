@@ -1,8 +1,9 @@
 package dev.flinkedge.jobs.cli;
 
+import picocli.CommandLine;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import picocli.CommandLine;
 
 /**
  * One in-process run of {@code flink-edge} with captured output.

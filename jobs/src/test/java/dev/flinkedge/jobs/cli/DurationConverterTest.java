@@ -3,11 +3,13 @@ package dev.flinkedge.jobs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
 import picocli.CommandLine.TypeConversionException;
+
+import java.time.Duration;
 
 class DurationConverterTest {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flinkedge.jobs.cli.registry.ClientOptions;
+
 import org.junit.jupiter.api.Test;
 
 class FlinkEdgeCliTest {
@@ -11,8 +12,16 @@ class FlinkEdgeCliTest {
     @Test
     void discoversThisModulesCommandsThroughTheServiceLoader() {
         assertThat(FlinkEdgeCli.commandLine().getSubcommands())
-                .containsKeys("registry", "streams", "bench", "cluster", "scheduler", "k8s",
-                        "plan", "demo", "results");
+                .containsKeys(
+                        "registry",
+                        "streams",
+                        "bench",
+                        "cluster",
+                        "scheduler",
+                        "k8s",
+                        "plan",
+                        "demo",
+                        "results");
     }
 
     @Test
@@ -24,19 +33,23 @@ class FlinkEdgeCliTest {
 
     @Test
     void aMissingTokenIsAUsageErrorNamingBothWaysToGiveIt() {
-        assumeTrue(System.getenv(ClientOptions.TOKEN_ENV) == null,
+        assumeTrue(
+                System.getenv(ClientOptions.TOKEN_ENV) == null,
                 "needs " + ClientOptions.TOKEN_ENV + " unset");
         CliRun run = CliRun.of("streams", "ls");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).hasLineCount(1)
-                .contains("--token TOKEN").contains(ClientOptions.TOKEN_ENV);
+        assertThat(run.err())
+                .hasLineCount(1)
+                .contains("--token TOKEN")
+                .contains(ClientOptions.TOKEN_ENV);
     }
 
     @Test
     void anUnknownCommandIsAOneLineUsageErrorWithASuggestion() {
         CliRun run = CliRun.of("streams", "lss");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).hasLineCount(1)
+        assertThat(run.err())
+                .hasLineCount(1)
                 .startsWith("error: Unmatched argument")
                 .contains("did you mean ls?")
                 .contains("see 'flink-edge streams --help'");
@@ -44,19 +57,34 @@ class FlinkEdgeCliTest {
 
     @Test
     void anUnreachableRegistryIsARegistryError() {
-        CliRun run = CliRun.of("streams", "ls", "--registry", "http://127.0.0.1:1",
-                "--token", "token-alice-0001");
+        CliRun run =
+                CliRun.of(
+                        "streams",
+                        "ls",
+                        "--registry",
+                        "http://127.0.0.1:1",
+                        "--token",
+                        "token-alice-0001");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).hasLineCount(1).startsWith("error 50302: Cannot reach the registry");
     }
 
     @Test
     void verbosePrintsTheStackTraceToo() {
-        CliRun run = CliRun.of("streams", "ls", "--registry", "http://127.0.0.1:1",
-                "--token", "token-alice-0001", "--verbose");
+        CliRun run =
+                CliRun.of(
+                        "streams",
+                        "ls",
+                        "--registry",
+                        "http://127.0.0.1:1",
+                        "--token",
+                        "token-alice-0001",
+                        "--verbose");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("error 50302:")
-                .contains("RegistryUnavailableException").contains("\tat ");
+        assertThat(run.err())
+                .startsWith("error 50302:")
+                .contains("RegistryUnavailableException")
+                .contains("\tat ");
     }
 
     @Test
@@ -68,8 +96,13 @@ class FlinkEdgeCliTest {
 
     @Test
     void registryStartTakesOneKafka() {
-        CliRun run = CliRun.of("registry", "start", "--embedded-kafka",
-                "--bootstrap-servers", "localhost:9092");
+        CliRun run =
+                CliRun.of(
+                        "registry",
+                        "start",
+                        "--embedded-kafka",
+                        "--bootstrap-servers",
+                        "localhost:9092");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).hasLineCount(1).contains("mutually exclusive");
         assertThat(CliRun.of("registry", "start").exitCode()).isEqualTo(2);

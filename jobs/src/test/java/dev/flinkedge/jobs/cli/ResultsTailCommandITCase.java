@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
-import dev.flinkedge.jobs.cli.FlinkEdgeCli;
 import dev.flinkedge.registry.testutil.Wait;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,13 +14,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** {@code flink-edge results tail} against a real broker. */
 class ResultsTailCommandITCase {
 
-    @RegisterExtension
-    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static KafkaProducer<String, String> producer;
 
@@ -78,28 +79,32 @@ class ResultsTailCommandITCase {
         Run run = tail("plates-1", "--from-beginning", "--max", "3", "--keys");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines()).containsExactly(
-                "AB12CD0\t{\"plate\":\"AB12CD0\"}",
-                "AB12CD1\t{\"plate\":\"AB12CD1\"}",
-                "AB12CD2\t{\"plate\":\"AB12CD2\"}");
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "AB12CD0\t{\"plate\":\"AB12CD0\"}",
+                        "AB12CD1\t{\"plate\":\"AB12CD1\"}",
+                        "AB12CD2\t{\"plate\":\"AB12CD2\"}");
     }
 
     @Test
     void withoutFromBeginningOnlyNewRecordsArePrinted() throws Exception {
         StreamTopics.ensure(KAFKA.bootstrapServers(), Map.of("counts-2", 2));
         send("counts-2", "cam-1", "{\"old\":1}");
-        CompletableFuture<Run> running = CompletableFuture.supplyAsync(
-                () -> tail("counts-2", "--max", "2"));
+        CompletableFuture<Run> running =
+                CompletableFuture.supplyAsync(() -> tail("counts-2", "--max", "2"));
         int[] sent = {0};
         // The tail starts at the end at some moment: keep sending until it has printed two.
-        Wait.until(() -> {
-            try {
-                send("counts-2", "cam-" + (sent[0] % 2), "{\"new\":" + sent[0]++ + "}");
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-            return running.isDone();
-        }, Duration.ofSeconds(30), "the tail to print two new records");
+        Wait.until(
+                () -> {
+                    try {
+                        send("counts-2", "cam-" + (sent[0] % 2), "{\"new\":" + sent[0]++ + "}");
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                    return running.isDone();
+                },
+                Duration.ofSeconds(30),
+                "the tail to print two new records");
 
         Run run = running.get();
         assertThat(run.exitCode()).as(run.err()).isZero();

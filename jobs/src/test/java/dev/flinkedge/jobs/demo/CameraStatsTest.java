@@ -3,28 +3,32 @@ package dev.flinkedge.jobs.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import dev.flinkedge.jobs.bench.ResultArrivals.Arrival;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class CameraStatsTest {
 
     private static Arrival result(String camera, long captureMs, long arrivalMs) {
-        return new Arrival("plates", camera, "k", captureMs, arrivalMs,
-                JsonNodeFactory.instance.objectNode());
+        return new Arrival(
+                "plates", camera, "k", captureMs, arrivalMs, JsonNodeFactory.instance.objectNode());
     }
 
     @Test
     void ratesCountFramesWithResultsAndLatenciesCountResults() {
-        List<Arrival> arrivals = List.of(
-                // Two results of one frame of cam-1, one of another frame.
-                result("cam-1", 1_000, 1_100),
-                result("cam-1", 1_000, 1_300),
-                result("cam-1", 2_000, 2_500),
-                result("cam-2", 1_500, 1_900),
-                // Outside the window.
-                result("cam-2", 9_000, 12_000));
+        List<Arrival> arrivals =
+                List.of(
+                        // Two results of one frame of cam-1, one of another frame.
+                        result("cam-1", 1_000, 1_100),
+                        result("cam-1", 1_000, 1_300),
+                        result("cam-1", 2_000, 2_500),
+                        result("cam-2", 1_500, 1_900),
+                        // Outside the window.
+                        result("cam-2", 9_000, 12_000));
 
         Map<String, CameraStats> stats = CameraStats.of(arrivals, 0, 10_000);
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.connectors.source.camera.CameraSourceOptions;
 import dev.flinkedge.connectors.testutil.ConfigOptionsDocs;
+
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * The configuration reference in docs/configuration.md is generated from the {@code ConfigOption}s

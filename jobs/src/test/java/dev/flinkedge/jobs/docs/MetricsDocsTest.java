@@ -2,6 +2,8 @@ package dev.flinkedge.jobs.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 
 /**
  * The table of metrics in docs/operations.md names exactly the Flink metrics that the main code of
@@ -23,9 +24,12 @@ class MetricsDocsTest {
 
     private static final Path ROOT = Path.of("..");
     private static final Path DOC = ROOT.resolve(Path.of("docs", "operations.md"));
+
     /** A registration; its name is a string literal (group 3) or a constant (group 4). */
-    private static final Pattern REGISTRATION = Pattern.compile(
-            "\\.(counter|gauge|histogram|meter)\\(\\s*(\"([^\"]+)\"|([A-Z][A-Z0-9_]*)\\s*[,)])?");
+    private static final Pattern REGISTRATION =
+            Pattern.compile(
+                    "\\.(counter|gauge|histogram|meter)\\(\\s*(\"([^\"]+)\"|([A-Z][A-Z0-9_]*)\\s*[,)])?");
+
     private static final Pattern ROW = Pattern.compile("(?m)^\\| `([^`]+)` \\| (\\w+) \\|");
 
     @Test
@@ -46,8 +50,9 @@ class MetricsDocsTest {
         }
 
         assertThat(unnamed)
-                .as("metrics must be named by a string literal or a string constant of the same"
-                        + " file so that this test can check docs/operations.md")
+                .as(
+                        "metrics must be named by a string literal or a string constant of the same"
+                                + " file so that this test can check docs/operations.md")
                 .isEmpty();
         assertThat(registered).containsKey("edgeOperatorInvocations");
         assertThat(documented())
@@ -60,16 +65,19 @@ class MetricsDocsTest {
         if (name == null) {
             return null;
         }
-        Matcher m = Pattern.compile("static final String " + name + "\\s*=\\s*\"([^\"]+)\"")
-                .matcher(code);
+        Matcher m =
+                Pattern.compile("static final String " + name + "\\s*=\\s*\"([^\"]+)\"")
+                        .matcher(code);
         return m.find() ? m.group(1) : null;
     }
 
     private static List<Path> mainSources() throws IOException {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> modules = Files.list(ROOT)) {
-            for (Path main : modules.map(m -> m.resolve(Path.of("src", "main", "java")))
-                    .filter(Files::isDirectory).toList()) {
+            for (Path main :
+                    modules.map(m -> m.resolve(Path.of("src", "main", "java")))
+                            .filter(Files::isDirectory)
+                            .toList()) {
                 try (Stream<Path> files = Files.walk(main)) {
                     files.filter(p -> p.toString().endsWith(".java")).forEach(out::add);
                 }

@@ -2,6 +2,13 @@ package dev.flinkedge.jobs.testutil;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -10,11 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The JSON results of result topics, read from the beginning the way a user's client reads them.
@@ -41,11 +43,10 @@ public final class TopicRecords implements AutoCloseable {
         if (!byTopic.containsKey(topic)) {
             byTopic.put(topic, new ArrayList<>());
             List<TopicPartition> all = new ArrayList<>(consumer.assignment());
-            consumer.partitionsFor(topic).forEach(p -> all.add(new TopicPartition(topic,
-                    p.partition())));
+            consumer.partitionsFor(topic)
+                    .forEach(p -> all.add(new TopicPartition(topic, p.partition())));
             consumer.assign(all);
-            consumer.seekToBeginning(all.stream().filter(tp -> tp.topic().equals(topic))
-                    .toList());
+            consumer.seekToBeginning(all.stream().filter(tp -> tp.topic().equals(topic)).toList());
         }
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
             try {

@@ -1,11 +1,13 @@
 package dev.flinkedge.jobs.vision;
 
 import dev.flinkedge.connectors.testutil.TestAssets;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+
 import javax.imageio.ImageIO;
 
 /**
@@ -17,6 +19,7 @@ final class CarPhotos {
 
     /** The black car in {@code car1.jpg} (1024×680). */
     static final Box CAR1 = new Box(51, 195, 903, 281);
+
     /** The silver car in {@code car2.jpg} (1500×938). */
     static final Box CAR2 = new Box(146, 338, 1242, 393);
 
@@ -35,8 +38,8 @@ final class CarPhotos {
     static List<CarPhoto> load() {
         return List.of(
                 new CarPhoto(read(TestAssets.media("car1.jpg")), CAR1, new Box(128, 282, 768, 140)),
-                new CarPhoto(read(TestAssets.media("car2.jpg")), CAR2,
-                        new Box(206, 459, 1107, 179)));
+                new CarPhoto(
+                        read(TestAssets.media("car2.jpg")), CAR2, new Box(206, 459, 1107, 179)));
     }
 
     private static BufferedImage read(Path file) {

@@ -10,8 +10,16 @@ class CocoClassesTest {
     @Test
     void eightyDistinctNamesInYoloOrder() {
         assertThat(CocoClasses.NAMES).hasSize(80).doesNotHaveDuplicates();
-        assertThat(CocoClasses.NAMES.subList(0, 8)).containsExactly("person", "bicycle", "car",
-                "motorcycle", "airplane", "bus", "train", "truck");
+        assertThat(CocoClasses.NAMES.subList(0, 8))
+                .containsExactly(
+                        "person",
+                        "bicycle",
+                        "car",
+                        "motorcycle",
+                        "airplane",
+                        "bus",
+                        "train",
+                        "truck");
         assertThat(CocoClasses.NAMES.get(79)).isEqualTo("toothbrush");
     }
 

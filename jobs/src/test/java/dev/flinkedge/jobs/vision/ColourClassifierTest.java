@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flinkedge.connectors.testutil.TestAssets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class ColourClassifierTest {
 
@@ -92,8 +95,8 @@ class ColourClassifierTest {
 
     @Test
     void clipsBoxesToTheImage() {
-        assertThat(ColourClassifier.classify(car(new Color(30, 70, 170)),
-                new Box(50, 40, 400, 80))).isEqualTo("blue");
+        assertThat(ColourClassifier.classify(car(new Color(30, 70, 170)), new Box(50, 40, 400, 80)))
+                .isEqualTo("blue");
         assertThatThrownBy(() -> ColourClassifier.classify(road(), new Box(400, 10, 20, 20)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("outside the 300x160 image");

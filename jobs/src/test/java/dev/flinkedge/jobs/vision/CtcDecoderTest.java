@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class CtcDecoderTest {
 
@@ -30,8 +31,15 @@ class CtcDecoderTest {
 
     @Test
     void collapsesRepeatsAndDropsBlanks() {
-        float[] probs = steps(step(1, 0.9f), step(1, 0.8f), step(0, 1f), step(1, 0.7f),
-                step(2, 0.6f), step(5, 0.95f), step(2, 0.99f));
+        float[] probs =
+                steps(
+                        step(1, 0.9f),
+                        step(1, 0.8f),
+                        step(0, 1f),
+                        step(1, 0.7f),
+                        step(2, 0.6f),
+                        step(5, 0.95f),
+                        step(2, 0.99f));
 
         CtcDecoder.Decoded decoded = CtcDecoder.plain(KEYS).decode(probs, 7, 6);
 
@@ -60,8 +68,8 @@ class CtcDecoderTest {
 
     @Test
     void emptyReadingHasZeroConfidence() {
-        CtcDecoder.Decoded decoded = CtcDecoder.plain(KEYS).decode(
-                steps(step(0, 1f), step(0, 1f)), 2, 6);
+        CtcDecoder.Decoded decoded =
+                CtcDecoder.plain(KEYS).decode(steps(step(0, 1f), step(0, 1f)), 2, 6);
 
         assertThat(decoded.text()).isEmpty();
         assertThat(decoded.confidence()).isZero();

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 /** Class-wise greedy NMS on hand-made boxes. */
 class NonMaxSuppressionTest {
@@ -63,8 +64,11 @@ class NonMaxSuppressionTest {
 
     @Test
     void keepsAtMostMaxKept() {
-        List<Candidate> apart = List.of(box(0, 0.3f, 0, 0, 1, 1), box(0, 0.9f, 5, 5, 6, 6),
-                box(0, 0.6f, 10, 10, 11, 11));
+        List<Candidate> apart =
+                List.of(
+                        box(0, 0.3f, 0, 0, 1, 1),
+                        box(0, 0.9f, 5, 5, 6, 6),
+                        box(0, 0.6f, 10, 10, 11, 11));
 
         assertThat(NonMaxSuppression.apply(apart, 0.45f, 2))
                 .extracting(Candidate::score)

@@ -3,8 +3,9 @@ package dev.flinkedge.jobs.vision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class OcrKeysTest {
 
@@ -16,7 +17,8 @@ class OcrKeysTest {
         assertThat(keys.character(1)).isEqualTo("A");
         assertThat(keys.character(3)).isEqualTo("７");
         assertThat(keys.character(4)).isEqualTo(" ");
-        assertThatThrownBy(() -> keys.character(0)).isInstanceOf(IndexOutOfBoundsException.class)
+        assertThatThrownBy(() -> keys.character(0))
+                .isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessageContaining("characters are 1..4");
         assertThatThrownBy(() -> keys.character(5)).isInstanceOf(IndexOutOfBoundsException.class);
     }

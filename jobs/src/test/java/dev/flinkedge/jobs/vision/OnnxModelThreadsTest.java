@@ -28,7 +28,8 @@ class OnnxModelThreadsTest {
     @Test
     void zeroOrTextIsRefusedWithTheValue() {
         System.setProperty(OnnxModel.THREADS_PROPERTY, "0");
-        assertThatThrownBy(OnnxModel::threads).isInstanceOf(ModelLoadException.class)
+        assertThatThrownBy(OnnxModel::threads)
+                .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("-Dflinkedge.onnx.threads=0 is not a number of threads");
         System.setProperty(OnnxModel.THREADS_PROPERTY, "many");
         assertThatThrownBy(OnnxModel::threads).hasMessageContaining("=many");

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.awt.image.BufferedImage;
 import java.util.HashSet;
 import java.util.List;
@@ -11,16 +18,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * How well plates and colours are read: synthetic plates on real car photos, and the vehicles of
- * the synthetic traffic scene cut out along their ground-truth boxes. Prints the accuracies and
- * the time per detection and recognition call.
+ * the synthetic traffic scene cut out along their ground-truth boxes. Prints the accuracies and the
+ * time per detection and recognition call.
  */
 class PlateReaderAccuracyTest {
     private static final Logger LOG = LoggerFactory.getLogger(PlateReaderAccuracyTest.class);
@@ -51,13 +53,17 @@ class PlateReaderAccuracyTest {
             if (read.map(PlateText::text).orElse("").equals(c.expected())) {
                 exact++;
             } else {
-                LOG.info("car photo case {}: {} read as {}", i, c.expected(),
+                LOG.info(
+                        "car photo case {}: {} read as {}",
+                        i,
+                        c.expected(),
                         read.map(PlateText::text).orElse("nothing"));
             }
         }
         double accuracy = (double) exact / cases;
-        LOG.info("synthetic plates on car photos: {}/{} exact ({} %); det {}, rec {}", exact,
-                cases, Math.round(accuracy * 100), det, rec);
+        LOG.info(
+                "synthetic plates on car photos: {}/{} exact ({} %); det {}, rec {}",
+                exact, cases, Math.round(accuracy * 100), det, rec);
         assertThat(accuracy).isGreaterThanOrEqualTo(0.9);
     }
 
@@ -80,20 +86,26 @@ class PlateReaderAccuracyTest {
                     if (o.x() == 0 || o.x() + o.w() == width || !seen.add(seed + o.objectId())) {
                         continue;
                     }
-                    String colour = ColourClassifier.classify(frame.image(),
-                            new Box(o.x(), o.y(), o.w(), o.h()));
+                    String colour =
+                            ColourClassifier.classify(
+                                    frame.image(), new Box(o.x(), o.y(), o.w(), o.h()));
                     colours.add(o.cls(), colour.equals(o.colour()));
                     if (o.plate() != null) {
-                        BufferedImage crop = frame.image().getSubimage(o.x(), o.y(), o.w(),
-                                o.h());
+                        BufferedImage crop = frame.image().getSubimage(o.x(), o.y(), o.w(), o.h());
                         String read = timedRead(crop, det, rec).map(PlateText::text).orElse("");
                         plates.add(o.cls(), read.equals(o.plate().replace(" ", "")));
                     }
                 }
             }
         }
-        LOG.info("synthetic scene {}x{}: plates exact {}; colours {}; det {}, rec {}", width,
-                height, plates, colours, det, rec);
+        LOG.info(
+                "synthetic scene {}x{}: plates exact {}; colours {}; det {}, rec {}",
+                width,
+                height,
+                plates,
+                colours,
+                det,
+                rec);
 
         assertThat(plates.total()).isGreaterThanOrEqualTo(30);
         assertThat(plates.accuracy()).isGreaterThanOrEqualTo(0.85);
@@ -119,7 +131,8 @@ class PlateReaderAccuracyTest {
 
         @Override
         public String toString() {
-            return calls == 0 ? "no calls"
+            return calls == 0
+                    ? "no calls"
                     : String.format("%.1f ms/call over %d calls", nanos / 1e6 / calls, calls);
         }
     }
@@ -153,8 +166,14 @@ class PlateReaderAccuracyTest {
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder(String.format("%.0f %% (", accuracy() * 100));
-            byClass.forEach((cls, c) -> sb.append(cls).append(' ').append(c[0]).append('/')
-                    .append(c[1]).append(", "));
+            byClass.forEach(
+                    (cls, c) ->
+                            sb.append(cls)
+                                    .append(' ')
+                                    .append(c[0])
+                                    .append('/')
+                                    .append(c[1])
+                                    .append(", "));
             sb.setLength(sb.length() - 2);
             return sb.append(')').toString();
         }

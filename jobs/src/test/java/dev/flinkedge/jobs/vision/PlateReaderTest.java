@@ -2,6 +2,10 @@ package dev.flinkedge.jobs.vision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -15,9 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 class PlateReaderTest {
 
@@ -37,8 +38,8 @@ class PlateReaderTest {
     private static BufferedImage withText(String text) {
         BufferedImage image = new BufferedImage(320, 120, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-                RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(
+                RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(new Color(90, 95, 105));
         g.fillRect(0, 0, 320, 120);
         g.setColor(new Color(245, 245, 240));
@@ -46,8 +47,8 @@ class PlateReaderTest {
         g.setColor(new Color(15, 15, 20));
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 30));
         FontMetrics fm = g.getFontMetrics();
-        g.drawString(text, 160 - fm.stringWidth(text) / 2, 62 + (fm.getAscent()
-                - fm.getDescent()) / 2);
+        g.drawString(
+                text, 160 - fm.stringWidth(text) / 2, 62 + (fm.getAscent() - fm.getDescent()) / 2);
         g.dispose();
         return image;
     }
@@ -94,8 +95,12 @@ class PlateReaderTest {
 
     @Test
     void concurrentReadsGiveTheSequentialResults() throws Exception {
-        List<BufferedImage> images = List.of(withText("KN63 MDR"), withText("PW07 RTF"),
-                withText("XT09 TTR"), withText("TAXI"));
+        List<BufferedImage> images =
+                List.of(
+                        withText("KN63 MDR"),
+                        withText("PW07 RTF"),
+                        withText("XT09 TTR"),
+                        withText("TAXI"));
         List<Optional<PlateText>> sequential = new ArrayList<>();
         for (BufferedImage image : images) {
             sequential.add(lease.get().read(image));
@@ -116,7 +121,8 @@ class PlateReaderTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(sequential).extracting(p -> p.map(PlateText::text).orElse(""))
+        assertThat(sequential)
+                .extracting(p -> p.map(PlateText::text).orElse(""))
                 .containsExactly("KN63MDR", "PW07RTF", "XT09TTR", "");
     }
 }

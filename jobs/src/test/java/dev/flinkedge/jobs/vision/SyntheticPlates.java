@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
 
 /**
  * Test plates: plate strings in the synthetic scene's format ("AB12 CDE") drawn in a standard font
- * on a white or yellow plate, placed with some variety of position, size and tilt on the body of
- * a car in a real photo, and cut out with the car as a detector would crop it.
+ * on a white or yellow plate, placed with some variety of position, size and tilt on the body of a
+ * car in a real photo, and cut out with the car as a detector would crop it.
  */
 final class SyntheticPlates {
 
@@ -66,31 +66,48 @@ final class SyntheticPlates {
         // Cut the car out as a detector box would, a little loose or tight on each side.
         int x0 = clamp(car.x() + jitter(car.width(), rnd), 0, canvas.getWidth() - 2);
         int y0 = clamp(car.y() + jitter(car.height(), rnd), 0, canvas.getHeight() - 2);
-        int x1 = clamp(car.x() + car.width() + jitter(car.width(), rnd), x0 + 1,
-                canvas.getWidth());
-        int y1 = clamp(car.y() + car.height() + jitter(car.height(), rnd), y0 + 1,
-                canvas.getHeight());
+        int x1 = clamp(car.x() + car.width() + jitter(car.width(), rnd), x0 + 1, canvas.getWidth());
+        int y1 =
+                clamp(
+                        car.y() + car.height() + jitter(car.height(), rnd),
+                        y0 + 1,
+                        canvas.getHeight());
         BufferedImage crop = canvas.getSubimage(x0, y0, x1 - x0, y1 - y0);
         // Cameras see cars at many resolutions: shrink the crop by up to 40 %.
         double shrink = 0.6 + 0.4 * rnd.nextDouble();
-        return new Case(ImageTensors.resize(crop, (int) Math.round(crop.getWidth() * shrink),
-                (int) Math.round(crop.getHeight() * shrink)), plate);
+        return new Case(
+                ImageTensors.resize(
+                        crop,
+                        (int) Math.round(crop.getWidth() * shrink),
+                        (int) Math.round(crop.getHeight() * shrink)),
+                plate);
     }
 
-    private static void drawPlate(BufferedImage canvas, String plate, double cx, double cy,
-            double w, double h, SplittableRandom rnd) {
+    private static void drawPlate(
+            BufferedImage canvas,
+            String plate,
+            double cx,
+            double cy,
+            double w,
+            double h,
+            SplittableRandom rnd) {
         Graphics2D g = canvas.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-                    RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(
+                    RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.translate(cx, cy);
             g.rotate(Math.toRadians(-3 + 6 * rnd.nextDouble()));
             g.translate(-w / 2, -h / 2);
             boolean yellow = rnd.nextBoolean();
             int light = 225 + rnd.nextInt(31);
-            g.setColor(yellow ? new Color(light, light * 200 / 255 + rnd.nextInt(20), 20
-                    + rnd.nextInt(40)) : new Color(light, light, light - rnd.nextInt(10)));
+            g.setColor(
+                    yellow
+                            ? new Color(
+                                    light,
+                                    light * 200 / 255 + rnd.nextInt(20),
+                                    20 + rnd.nextInt(40))
+                            : new Color(light, light, light - rnd.nextInt(10)));
             g.fill(new Rectangle2D.Double(0, 0, w, h));
             int ink = rnd.nextInt(45);
             g.setColor(new Color(ink, ink, ink + rnd.nextInt(10)));
@@ -107,8 +124,8 @@ final class SyntheticPlates {
             AffineTransform plateSpace = g.getTransform();
             g.translate(w / 2, h / 2);
             g.scale(sx, sy);
-            g.drawString(plate, -fm.stringWidth(plate) / 2f,
-                    (fm.getAscent() - fm.getDescent()) / 2f);
+            g.drawString(
+                    plate, -fm.stringWidth(plate) / 2f, (fm.getAscent() - fm.getDescent()) / 2f);
             g.setTransform(plateSpace);
         } finally {
             g.dispose();
@@ -124,8 +141,8 @@ final class SyntheticPlates {
     }
 
     private static BufferedImage copy(BufferedImage image) {
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(),
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage out =
+                new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.drawImage(image, 0, 0, null);
         g.dispose();

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.flinkedge.jobs.vision.TextBoxFinder.ScoredBox;
-import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class TextBoxFinderTest {
 
@@ -88,8 +90,10 @@ class TextBoxFinderTest {
 
         List<ScoredBox> lines = TextBoxFinder.joinLines(List.of(ab12, cde, below, farRight), 1.0);
 
-        assertThat(lines).extracting(ScoredBox::box).containsExactly(
-                new Box(0, 0, 40, 11), new Box(0, 30, 20, 10), new Box(60, 0, 10, 10));
+        assertThat(lines)
+                .extracting(ScoredBox::box)
+                .containsExactly(
+                        new Box(0, 0, 40, 11), new Box(0, 30, 20, 10), new Box(60, 0, 10, 10));
         // area-weighted: (200 * 0.9 + 150 * 0.7) / 350
         assertThat(lines.get(0).score()).isCloseTo(285f / 350, offset(1e-6f));
     }
@@ -97,10 +101,13 @@ class TextBoxFinderTest {
     @Test
     void rejectsBadSettingsAndMaps() {
         assertThatThrownBy(() -> new TextBoxFinder(0f, 0.5f, 1.5, 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("binary 0.0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("binary 0.0");
         assertThatThrownBy(() -> new TextBoxFinder(0.3f, 0.5f, 0, 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unclip");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unclip");
         assertThatThrownBy(() -> finder.find(new float[10], 5, 5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5x5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("5x5");
     }
 }

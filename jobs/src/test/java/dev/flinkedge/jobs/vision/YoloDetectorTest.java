@@ -8,6 +8,14 @@ import dev.flinkedge.connectors.source.camera.reader.feed.FfmpegFeed;
 import dev.flinkedge.connectors.source.camera.reader.feed.SourceImage;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
 import dev.flinkedge.connectors.testutil.TestAssets;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,13 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Accuracy of {@link YoloDetector} with the real yolov8n model: cars in photos, people in the
@@ -39,8 +42,8 @@ import org.slf4j.LoggerFactory;
 class YoloDetectorTest {
     private static final Logger LOG = LoggerFactory.getLogger(YoloDetectorTest.class);
 
-    private static final Set<String> VEHICLES = Set.of("car", "bus", "truck", "motorcycle",
-            "bicycle");
+    private static final Set<String> VEHICLES =
+            Set.of("car", "bus", "truck", "motorcycle", "bicycle");
 
     /**
      * People in frames of vtest.avi (0-based frame numbers, as decoded), counted by eye from the
@@ -62,15 +65,16 @@ class YoloDetectorTest {
 
     @Test
     void equalOptionsShareOneDetectorPerJvm() {
-        YoloOptions a = new YoloOptions(0.35f, 0.45f, new LinkedHashSet<>(
-                List.of("car", "bus", "truck")));
-        YoloOptions b = new YoloOptions(0.35f, 0.45f, new LinkedHashSet<>(
-                List.of("truck", "bus", "car")));
+        YoloOptions a =
+                new YoloOptions(0.35f, 0.45f, new LinkedHashSet<>(List.of("car", "bus", "truck")));
+        YoloOptions b =
+                new YoloOptions(0.35f, 0.45f, new LinkedHashSet<>(List.of("truck", "bus", "car")));
         try (SharedModels.Lease<YoloDetector> first = YoloDetector.shared(TestAssets.yolov8n(), a);
                 SharedModels.Lease<YoloDetector> second =
                         YoloDetector.shared(TestAssets.yolov8n().toAbsolutePath(), b);
-                SharedModels.Lease<YoloDetector> other = YoloDetector.shared(TestAssets.yolov8n(),
-                        new YoloOptions(0.5f, 0.45f, a.classes()))) {
+                SharedModels.Lease<YoloDetector> other =
+                        YoloDetector.shared(
+                                TestAssets.yolov8n(), new YoloOptions(0.5f, 0.45f, a.classes()))) {
             assertThat(second.get()).isSameAs(first.get());
             assertThat(other.get()).isNotSameAs(first.get());
         }
@@ -94,11 +98,16 @@ class YoloDetectorTest {
         List<Detection> found = yolo.detect(read(photo));
         LOG.info("{}: {}", photo, found);
 
-        Detection car = found.stream().filter(d -> d.label().equals("car")).findFirst()
-                .orElseThrow(() -> new AssertionError("no car in " + photo + ": " + found));
-        assertThat(car.confidence()).as("confidence of the car in %s", photo)
+        Detection car =
+                found.stream()
+                        .filter(d -> d.label().equals("car"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no car in " + photo + ": " + found));
+        assertThat(car.confidence())
+                .as("confidence of the car in %s", photo)
                 .isGreaterThanOrEqualTo(0.5f);
-        assertThat(car.box().iou(expected)).as("IoU of %s with %s", car.box(), expected)
+        assertThat(car.box().iou(expected))
+                .as("IoU of %s with %s", car.box(), expected)
                 .isGreaterThan(0.8);
     }
 
@@ -110,26 +119,31 @@ class YoloDetectorTest {
         // the white pickup parked across the street, top right of the photo
         Box pickup = new Box(466, 74, 226, 98);
         for (String label : List.of("truck", "car")) {
-            assertThat(found).as("a %s on the pickup", label)
-                    .anySatisfy(d -> {
-                        assertThat(d.label()).isEqualTo(label);
-                        assertThat(d.box().iou(pickup)).isGreaterThan(0.8);
-                    });
+            assertThat(found)
+                    .as("a %s on the pickup", label)
+                    .anySatisfy(
+                            d -> {
+                                assertThat(d.label()).isEqualTo(label);
+                                assertThat(d.box().iou(pickup)).isGreaterThan(0.8);
+                            });
         }
-        assertThat(found).extracting(Detection::label).contains("bicycle")
-                .doesNotContain("dog");
-        assertThat(found).extracting(Detection::confidence).isSortedAccordingTo(
-                (a, b) -> Float.compare(b, a));
+        assertThat(found).extracting(Detection::label).contains("bicycle").doesNotContain("dog");
+        assertThat(found)
+                .extracting(Detection::confidence)
+                .isSortedAccordingTo((a, b) -> Float.compare(b, a));
     }
 
     @Test
     void countsPeopleInVtestAsAnEyeDoes() throws IOException {
         Path video = TestAssets.media("vtest.avi");
         Map<Long, Integer> counted = new TreeMap<>();
-        try (FfmpegFeed feed = FfmpegFeed.openFile("vtest",
-                CameraSpec.videoFile(video.toString(), false), 0)) {
-            long last = PEOPLE_COUNTED_BY_EYE.keySet().stream().mapToLong(Long::longValue).max()
-                    .orElseThrow();
+        try (FfmpegFeed feed =
+                FfmpegFeed.openFile("vtest", CameraSpec.videoFile(video.toString(), false), 0)) {
+            long last =
+                    PEOPLE_COUNTED_BY_EYE.keySet().stream()
+                            .mapToLong(Long::longValue)
+                            .max()
+                            .orElseThrow();
             while (feed.position() <= last) {
                 if (!PEOPLE_COUNTED_BY_EYE.containsKey(feed.position())) {
                     assertThat(feed.skip()).as("frame %s", feed.position()).isTrue();
@@ -137,16 +151,25 @@ class YoloDetectorTest {
                 }
                 long frame = feed.position();
                 SourceImage image = feed.read();
-                counted.put(frame, (int) yolo.detect(image.image()).stream()
-                        .filter(d -> d.label().equals("person")).count());
+                counted.put(
+                        frame,
+                        (int)
+                                yolo.detect(image.image()).stream()
+                                        .filter(d -> d.label().equals("person"))
+                                        .count());
             }
         }
-        LOG.info("vtest.avi people per frame: detector {}, by eye {}", counted,
+        LOG.info(
+                "vtest.avi people per frame: detector {}, by eye {}",
+                counted,
                 PEOPLE_COUNTED_BY_EYE);
 
         assertThat(counted).containsOnlyKeys(PEOPLE_COUNTED_BY_EYE.keySet());
-        PEOPLE_COUNTED_BY_EYE.forEach((frame, eye) -> assertThat(counted.get(frame))
-                .as("people in frame %s (%s by eye)", frame, eye).isBetween(eye - 2, eye + 2));
+        PEOPLE_COUNTED_BY_EYE.forEach(
+                (frame, eye) ->
+                        assertThat(counted.get(frame))
+                                .as("people in frame %s (%s by eye)", frame, eye)
+                                .isBetween(eye - 2, eye + 2));
     }
 
     @Test
@@ -160,8 +183,12 @@ class YoloDetectorTest {
             List<Detection> detections = yolo.detect(r.image());
             for (TruthObject o : r.truth().objects()) {
                 Box truth = new Box(o.x(), o.y(), o.w(), o.h());
-                boolean hit = detections.stream().anyMatch(
-                        d -> VEHICLES.contains(d.label()) && d.box().iou(truth) >= 0.5);
+                boolean hit =
+                        detections.stream()
+                                .anyMatch(
+                                        d ->
+                                                VEHICLES.contains(d.label())
+                                                        && d.box().iou(truth) >= 0.5);
                 int[] counts = byClass.computeIfAbsent(o.cls(), c -> new int[2]);
                 counts[0]++;
                 truths++;
@@ -173,10 +200,20 @@ class YoloDetectorTest {
         }
         double recall = (double) found / truths;
         StringBuilder perClass = new StringBuilder();
-        byClass.forEach((cls, c) -> perClass.append(' ').append(cls).append(' ').append(c[1])
-                .append('/').append(c[0]));
-        LOG.info("synthetic scene recall (IoU >= 0.5, any vehicle class): {}/{} = {};{}", found,
-                truths, String.format("%.3f", recall), perClass);
+        byClass.forEach(
+                (cls, c) ->
+                        perClass.append(' ')
+                                .append(cls)
+                                .append(' ')
+                                .append(c[1])
+                                .append('/')
+                                .append(c[0]));
+        LOG.info(
+                "synthetic scene recall (IoU >= 0.5, any vehicle class): {}/{} = {};{}",
+                found,
+                truths,
+                String.format("%.3f", recall),
+                perClass);
 
         assertThat(truths).isGreaterThan(400);
         assertThat(recall).isGreaterThanOrEqualTo(MIN_SYNTHETIC_RECALL);
@@ -221,8 +258,11 @@ class YoloDetectorTest {
             assertThat(yolo.detect(frame)).isEqualTo(first);
         }
         double ms = (System.nanoTime() - start) / 1e6 / runs;
-        LOG.info("yolov8n detection: {} ms per {}x{} frame (letterbox, inference, NMS), {} cores",
-                String.format("%.1f", ms), frame.getWidth(), frame.getHeight(),
+        LOG.info(
+                "yolov8n detection: {} ms per {}x{} frame (letterbox, inference, NMS), {} cores",
+                String.format("%.1f", ms),
+                frame.getWidth(),
+                frame.getHeight(),
                 Runtime.getRuntime().availableProcessors());
     }
 

@@ -2,16 +2,24 @@ package dev.flinkedge.jobs.vision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 /** Reading input size and class names from Ultralytics' ONNX metadata. */
 class YoloMetadataTest {
 
     @Test
     void readsUltralyticsMetadata() {
-        YoloMetadata meta = YoloMetadata.parse(Map.of("imgsz", "[480, 640]", "names",
-                "{0: 'person', 1: 'traffic light', 2: \"driver's cab\"}", "stride", "32"));
+        YoloMetadata meta =
+                YoloMetadata.parse(
+                        Map.of(
+                                "imgsz",
+                                "[480, 640]",
+                                "names",
+                                "{0: 'person', 1: 'traffic light', 2: \"driver's cab\"}",
+                                "stride",
+                                "32"));
 
         assertThat(meta.inputHeight()).isEqualTo(480);
         assertThat(meta.inputWidth()).isEqualTo(640);

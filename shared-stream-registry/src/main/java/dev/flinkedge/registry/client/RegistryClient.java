@@ -2,6 +2,7 @@ package dev.flinkedge.registry.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
+
 import dev.flinkedge.registry.errors.Errors;
 import dev.flinkedge.registry.errors.RegistryException;
 import dev.flinkedge.registry.json.RegistryJson;
@@ -13,6 +14,7 @@ import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.model.Subscription;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,9 +28,9 @@ import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
- * HTTP client of the registry's REST API, acting as the principal its token belongs to. Thread-safe;
- * one instance per principal is enough. Every error answer becomes the typed exception of its
- * {@code error_code}; a registry that cannot be reached raises {@link
+ * HTTP client of the registry's REST API, acting as the principal its token belongs to.
+ * Thread-safe; one instance per principal is enough. Every error answer becomes the typed exception
+ * of its {@code error_code}; a registry that cannot be reached raises {@link
  * dev.flinkedge.registry.errors.RegistryUnavailableException}.
  *
  * <pre>{@code
@@ -38,7 +40,8 @@ import java.util.StringJoiner;
  */
 public final class RegistryClient implements StreamRegistry {
 
-    private static final TypeReference<List<StreamDescriptor>> DESCRIPTORS = new TypeReference<>() {};
+    private static final TypeReference<List<StreamDescriptor>> DESCRIPTORS =
+            new TypeReference<>() {};
 
     private final URI base;
     private final String token;
@@ -66,8 +69,10 @@ public final class RegistryClient implements StreamRegistry {
     /** Whether {@code GET /v1/health} answers UP. */
     public boolean isHealthy() {
         try {
-            HttpResponse<byte[]> r = http.send(request("/v1/health").GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r =
+                    http.send(
+                            request("/v1/health").GET().build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             return r.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -102,7 +107,10 @@ public final class RegistryClient implements StreamRegistry {
         if (type != null) {
             q.add("type=" + type.name());
         }
-        return call("GET", "/v1/streams" + q, null,
+        return call(
+                "GET",
+                "/v1/streams" + q,
+                null,
                 RegistryJson.STRICT.getTypeFactory().constructType(DESCRIPTORS));
     }
 
@@ -113,13 +121,19 @@ public final class RegistryClient implements StreamRegistry {
 
     @Override
     public List<StreamDescriptor> resolve(String fingerprint) {
-        return call("GET", "/v1/fingerprints/" + enc(fingerprint), null,
+        return call(
+                "GET",
+                "/v1/fingerprints/" + enc(fingerprint),
+                null,
                 RegistryJson.STRICT.getTypeFactory().constructType(DESCRIPTORS));
     }
 
     @Override
     public StreamDescriptor grant(StreamRef stream, String grantee) {
-        return call("POST", path(stream) + "/grants", new Requests.Grant(grantee),
+        return call(
+                "POST",
+                path(stream) + "/grants",
+                new Requests.Grant(grantee),
                 StreamDescriptor.class);
     }
 
@@ -130,14 +144,19 @@ public final class RegistryClient implements StreamRegistry {
 
     @Override
     public Subscription subscribe(StreamRef stream, String jobId, int leaseSeconds) {
-        return call("POST", path(stream) + "/subscriptions",
+        return call(
+                "POST",
+                path(stream) + "/subscriptions",
                 new Requests.Subscribe(jobId, leaseSeconds <= 0 ? null : leaseSeconds),
                 Subscription.class);
     }
 
     @Override
     public Subscription renew(StreamRef stream, String subscriptionId) {
-        return call("PUT", path(stream) + "/subscriptions/" + enc(subscriptionId), null,
+        return call(
+                "PUT",
+                path(stream) + "/subscriptions/" + enc(subscriptionId),
+                null,
                 Subscription.class);
     }
 
@@ -148,7 +167,10 @@ public final class RegistryClient implements StreamRegistry {
 
     @Override
     public StreamDescriptor setStatus(StreamRef stream, StreamStatus status, Producer producer) {
-        return call("PUT", path(stream) + "/status", new Requests.Status(status, producer),
+        return call(
+                "PUT",
+                path(stream) + "/status",
+                new Requests.Status(status, producer),
                 StreamDescriptor.class);
     }
 
@@ -175,14 +197,16 @@ public final class RegistryClient implements StreamRegistry {
 
     private <T> T call(String method, String path, Object body, JavaType type) {
         try {
-            HttpRequest.BodyPublisher pub = body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(
-                            RegistryJson.STRICT.writeValueAsBytes(body));
-            HttpRequest.Builder rb = request(path)
-                    .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json")
-                    .method(method, pub);
+            HttpRequest.BodyPublisher pub =
+                    body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(
+                                    RegistryJson.STRICT.writeValueAsBytes(body));
+            HttpRequest.Builder rb =
+                    request(path)
+                            .header("Authorization", "Bearer " + token)
+                            .header("Accept", "application/json")
+                            .method(method, pub);
             if (body != null) {
                 rb.header("Content-Type", "application/json");
             }
@@ -208,8 +232,11 @@ public final class RegistryClient implements StreamRegistry {
             Requests.ErrorBody e = RegistryJson.LENIENT.readValue(body, Requests.ErrorBody.class);
             return Errors.fromResponse(status, e.error_code(), e.message(), e.existing());
         } catch (IOException notJson) {
-            return Errors.fromResponse(status, status * 100,
-                    "HTTP " + status + ": " + new String(body, StandardCharsets.UTF_8), null);
+            return Errors.fromResponse(
+                    status,
+                    status * 100,
+                    "HTTP " + status + ": " + new String(body, StandardCharsets.UTF_8),
+                    null);
         }
     }
 
@@ -251,20 +278,25 @@ public final class RegistryClient implements StreamRegistry {
         }
 
         public RegistryClient build() {
-            Objects.requireNonNull(url, "Property url is required but not provided"
-                    + " (--registry or FLINK_EDGE_REGISTRY)");
+            Objects.requireNonNull(
+                    url,
+                    "Property url is required but not provided"
+                            + " (--registry or FLINK_EDGE_REGISTRY)");
             if (token == null || token.isBlank()) {
-                throw new IllegalArgumentException("Property token is required but not provided"
-                        + " (--token or FLINK_EDGE_TOKEN)");
+                throw new IllegalArgumentException(
+                        "Property token is required but not provided"
+                                + " (--token or FLINK_EDGE_TOKEN)");
             }
             if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
                 throw new IllegalArgumentException(
                         "Registry URL '" + url + "' must start with http:// or https://");
             }
             String s = url.toString();
-            RegistryClient c = new RegistryClient(
-                    URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s),
-                    token, timeout);
+            RegistryClient c =
+                    new RegistryClient(
+                            URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s),
+                            token,
+                            timeout);
             c.principal = principal;
             return c;
         }

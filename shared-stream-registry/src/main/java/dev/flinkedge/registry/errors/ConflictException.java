@@ -1,11 +1,13 @@
 package dev.flinkedge.registry.errors;
 
 import dev.flinkedge.registry.model.StreamDescriptor;
+
 import java.util.Optional;
 
 /**
  * 409: the request collides with existing state. When a stream already exists (same name, or same
- * fingerprint for the same owner) the existing descriptor comes along so that the caller can use it.
+ * fingerprint for the same owner) the existing descriptor comes along so that the caller can use
+ * it.
  */
 public class ConflictException extends RegistryException {
     private static final long serialVersionUID = 1L;

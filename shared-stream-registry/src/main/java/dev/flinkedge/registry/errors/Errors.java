@@ -5,8 +5,8 @@ import dev.flinkedge.registry.model.StreamRef;
 
 /**
  * The one catalogue of registry failures: one factory and one code per failure. The server throws
- * these, the REST layer writes {@code {"error_code", "message"}}, and the client turns the code back
- * into the same exception type through {@link #fromResponse}.
+ * these, the REST layer writes {@code {"error_code", "message"}}, and the client turns the code
+ * back into the same exception type through {@link #fromResponse}.
  */
 public final class Errors {
 
@@ -58,7 +58,10 @@ public final class Errors {
         return new InvalidRequestException(
                 400,
                 UNKNOWN_PARENT,
-                "Invalid field 'lineage.parents[" + index + "]': no live stream '" + parent
+                "Invalid field 'lineage.parents["
+                        + index
+                        + "]': no live stream '"
+                        + parent
                         + "' is registered; register the parent first");
     }
 
@@ -66,8 +69,12 @@ public final class Errors {
         return new InvalidRequestException(
                 400,
                 LINEAGE_CYCLE,
-                "Invalid field 'lineage.parents': stream " + stream + " would be its own ancestor"
-                        + " (via " + via + "); a lineage must be acyclic");
+                "Invalid field 'lineage.parents': stream "
+                        + stream
+                        + " would be its own ancestor"
+                        + " (via "
+                        + via
+                        + "); a lineage must be acyclic");
     }
 
     public static InvalidRequestException badRequest(String message) {
@@ -81,7 +88,8 @@ public final class Errors {
 
     public static InvalidRequestException unsupportedMediaType(String contentType) {
         return new InvalidRequestException(
-                415, UNSUPPORTED_MEDIA_TYPE,
+                415,
+                UNSUPPORTED_MEDIA_TYPE,
                 "Content-Type '" + contentType + "' is not supported; send application/json");
     }
 
@@ -100,22 +108,38 @@ public final class Errors {
     public static AccessDeniedException notOwner(String caller, StreamRef stream, String action) {
         return new AccessDeniedException(
                 NOT_OWNER,
-                "'" + caller + "' may not " + action + " stream " + stream + ": only its owner '"
-                        + stream.owner() + "' may");
+                "'"
+                        + caller
+                        + "' may not "
+                        + action
+                        + " stream "
+                        + stream
+                        + ": only its owner '"
+                        + stream.owner()
+                        + "' may");
     }
 
     public static AccessDeniedException notReadable(String caller, StreamRef stream) {
         return new AccessDeniedException(
                 NOT_READABLE,
-                "'" + caller + "' may not read stream " + stream + ": ask '" + stream.owner()
+                "'"
+                        + caller
+                        + "' may not read stream "
+                        + stream
+                        + ": ask '"
+                        + stream.owner()
                         + "' for a grant");
     }
 
-    public static AccessDeniedException parentNotReadable(
-            String caller, int index, String parent) {
+    public static AccessDeniedException parentNotReadable(String caller, int index, String parent) {
         return new AccessDeniedException(
                 PARENT_NOT_READABLE,
-                "'" + caller + "' may not read parent lineage.parents[" + index + "] ('" + parent
+                "'"
+                        + caller
+                        + "' may not read parent lineage.parents["
+                        + index
+                        + "] ('"
+                        + parent
                         + "'): ask its owner for a grant");
     }
 
@@ -132,7 +156,11 @@ public final class Errors {
     public static NotFoundException subscriptionNotFound(StreamRef stream, String id) {
         return new NotFoundException(
                 SUBSCRIPTION_NOT_FOUND,
-                "Subscription '" + id + "' on stream " + stream + " not found (expired or deleted)");
+                "Subscription '"
+                        + id
+                        + "' on stream "
+                        + stream
+                        + " not found (expired or deleted)");
     }
 
     public static NotFoundException grantNotFound(StreamRef stream, String grantee) {
@@ -152,24 +180,37 @@ public final class Errors {
     public static ConflictException streamExists(StreamDescriptor existing) {
         return new ConflictException(
                 STREAM_EXISTS,
-                "Stream " + existing.ref() + " already exists (fingerprint "
-                        + existing.fingerprint() + ")",
+                "Stream "
+                        + existing.ref()
+                        + " already exists (fingerprint "
+                        + existing.fingerprint()
+                        + ")",
                 existing);
     }
 
     public static ConflictException fingerprintExists(StreamDescriptor existing) {
         return new ConflictException(
                 FINGERPRINT_EXISTS,
-                "Owner '" + existing.owner() + "' already has stream " + existing.ref()
-                        + " with the same lineage fingerprint " + existing.fingerprint()
-                        + " (status " + existing.status() + "); use it instead",
+                "Owner '"
+                        + existing.owner()
+                        + "' already has stream "
+                        + existing.ref()
+                        + " with the same lineage fingerprint "
+                        + existing.fingerprint()
+                        + " (status "
+                        + existing.status()
+                        + "); use it instead",
                 existing);
     }
 
     public static ConflictException liveSubscriptions(StreamDescriptor existing, long count) {
         return new ConflictException(
                 LIVE_SUBSCRIPTIONS,
-                "Stream " + existing.ref() + " has " + count + " live subscription(s); wait for"
+                "Stream "
+                        + existing.ref()
+                        + " has "
+                        + count
+                        + " live subscription(s); wait for"
                         + " them to end or delete with ?force=true",
                 existing);
     }
@@ -185,7 +226,9 @@ public final class Errors {
 
     public static RegistryUnavailableException storeTimeout(String detail) {
         return new RegistryUnavailableException(
-                500, STORE_TIMEOUT, "Timed out waiting for the registry's Kafka store: " + detail,
+                500,
+                STORE_TIMEOUT,
+                "Timed out waiting for the registry's Kafka store: " + detail,
                 null);
     }
 
@@ -198,14 +241,19 @@ public final class Errors {
                 503,
                 FENCED,
                 "This registry instance is read-only: a newer instance took over writing topic '"
-                        + topic + "'. Send writes to the newer instance.",
+                        + topic
+                        + "'. Send writes to the newer instance.",
                 null);
     }
 
     public static RegistryUnavailableException unreachable(String url, Throwable cause) {
         return new RegistryUnavailableException(
-                503, UNREACHABLE,
-                "Cannot reach the registry at " + url + ": " + cause
+                503,
+                UNREACHABLE,
+                "Cannot reach the registry at "
+                        + url
+                        + ": "
+                        + cause
                         + "; is it running (flink-edge registry start) and is --registry right?",
                 cause);
     }
@@ -223,9 +271,10 @@ public final class Errors {
             case 403 -> new AccessDeniedException(errorCode, message);
             case 404 -> new NotFoundException(errorCode, message);
             case 409 -> new ConflictException(errorCode, message, existing);
-            default -> httpStatus >= 500
-                    ? new RegistryUnavailableException(httpStatus, errorCode, message, null)
-                    : new RegistryException(httpStatus, errorCode, message, null);
+            default ->
+                    httpStatus >= 500
+                            ? new RegistryUnavailableException(httpStatus, errorCode, message, null)
+                            : new RegistryException(httpStatus, errorCode, message, null);
         };
     }
 }

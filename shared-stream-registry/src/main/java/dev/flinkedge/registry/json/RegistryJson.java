@@ -21,9 +21,7 @@ public final class RegistryJson {
 
     /** Mapper for topic records: forward compatible. */
     public static final ObjectMapper LENIENT =
-            JsonMapper.builder()
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build();
+            JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private RegistryJson() {}
 }

@@ -1,8 +1,8 @@
 package dev.flinkedge.registry.model;
 
 /**
- * Thrown when a model value is built from invalid input; names the offending field so that the
- * REST layer can answer 400 with a message a user can act on.
+ * Thrown when a model value is built from invalid input; names the offending field so that the REST
+ * layer can answer 400 with a message a user can act on.
  */
 public class InvalidFieldException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,7 @@
 package dev.flinkedge.registry.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.io.Serializable;
 import java.util.List;
 

@@ -29,10 +29,12 @@ public final class LineageFingerprint {
     private LineageFingerprint() {}
 
     /** Fingerprint of a derived stream; {@code lineage} must be resolved to parent fingerprints. */
-    public static String ofDerived(Lineage lineage, WindowSpec window, SerializerFormat serializer) {
+    public static String ofDerived(
+            Lineage lineage, WindowSpec window, SerializerFormat serializer) {
         if (!lineage.isResolved()) {
             throw new IllegalArgumentException(
-                    "lineage parents must be fingerprints before fingerprinting: " + lineage.parents());
+                    "lineage parents must be fingerprints before fingerprinting: "
+                            + lineage.parents());
         }
         return sha256Hex(canonicalDerived(lineage, window, serializer));
     }
@@ -73,8 +75,12 @@ public final class LineageFingerprint {
         return switch (w.type()) {
             case NONE -> "{\"type\":\"NONE\"}";
             case FIXED -> "{\"sizeMs\":" + w.sizeMs() + ",\"type\":\"FIXED\"}";
-            case SLIDING -> "{\"sizeMs\":" + w.sizeMs() + ",\"slideMs\":" + w.slideMs()
-                    + ",\"type\":\"SLIDING\"}";
+            case SLIDING ->
+                    "{\"sizeMs\":"
+                            + w.sizeMs()
+                            + ",\"slideMs\":"
+                            + w.slideMs()
+                            + ",\"type\":\"SLIDING\"}";
         };
     }
 

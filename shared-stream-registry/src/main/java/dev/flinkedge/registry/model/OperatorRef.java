@@ -28,13 +28,15 @@ public record OperatorRef(String name, String version, Map<String, String> param
             throw new InvalidFieldException(
                     "lineage.operator.name",
                     (name == null ? "is required" : "'" + Names.abbreviate(name) + "'")
-                            + "; expected " + OPERATOR_NAME.pattern());
+                            + "; expected "
+                            + OPERATOR_NAME.pattern());
         }
         if (version == null || !VERSION.matcher(version).matches()) {
             throw new InvalidFieldException(
                     "lineage.operator.version",
                     (version == null ? "is required" : "'" + Names.abbreviate(version) + "'")
-                            + "; expected " + VERSION.pattern());
+                            + "; expected "
+                            + VERSION.pattern());
         }
         TreeMap<String, String> sorted = new TreeMap<>();
         if (params != null) {

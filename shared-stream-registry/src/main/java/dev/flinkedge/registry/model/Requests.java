@@ -41,6 +41,5 @@ public final class Requests {
     @com.fasterxml.jackson.annotation.JsonInclude(
             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     @SuppressWarnings("checkstyle:RecordComponentName")
-    public record ErrorBody(
-            int error_code, String message, StreamDescriptor existing) {}
+    public record ErrorBody(int error_code, String message, StreamDescriptor existing) {}
 }

@@ -1,13 +1,15 @@
 package dev.flinkedge.registry.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.io.Serializable;
-import java.util.List;
-import java.util.regex.Pattern;
+
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Where a raw stream's data comes from: either a list of device ids (device-based) or a list of
@@ -28,7 +30,8 @@ public record SourceSpec(List<String> devices, List<String> areas) implements Se
         areas = areas == null ? List.of() : List.copyOf(areas);
         if (devices.isEmpty() == areas.isEmpty()) {
             throw new InvalidFieldException(
-                    "source", "give exactly one of 'devices' (device-based) or 'areas' (range-based)");
+                    "source",
+                    "give exactly one of 'devices' (device-based) or 'areas' (range-based)");
         }
         if (devices.size() > MAX_ENTRIES || areas.size() > MAX_ENTRIES) {
             throw new InvalidFieldException("source", "at most " + MAX_ENTRIES + " entries");
@@ -85,7 +88,10 @@ public record SourceSpec(List<String> devices, List<String> areas) implements Se
                     field, "is not a valid polygon (self-intersecting or unclosed ring)");
         }
         var env = g.getEnvelopeInternal();
-        if (env.getMinX() < -180 || env.getMaxX() > 180 || env.getMinY() < -90 || env.getMaxY() > 90) {
+        if (env.getMinX() < -180
+                || env.getMaxX() > 180
+                || env.getMinY() < -90
+                || env.getMaxY() > 90) {
             throw new InvalidFieldException(
                     field, "lies outside lon [-180,180] / lat [-90,90]; coordinates are 'lon lat'");
         }

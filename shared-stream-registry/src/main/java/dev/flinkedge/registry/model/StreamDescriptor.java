@@ -2,6 +2,7 @@ package dev.flinkedge.registry.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -50,7 +51,8 @@ public record StreamDescriptor(
         List<String> grants,
         List<Subscription> subscriptions,
         long createdAtMs,
-        long updatedAtMs) implements Serializable {
+        long updatedAtMs)
+        implements Serializable {
 
     public StreamDescriptor {
         Names.checkOwner("owner", owner);

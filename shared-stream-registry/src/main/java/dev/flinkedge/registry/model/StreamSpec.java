@@ -1,6 +1,7 @@
 package dev.flinkedge.registry.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.io.Serializable;
 
 /**
@@ -29,7 +30,8 @@ public record StreamSpec(
         Lineage lineage,
         SourceSpec source,
         Boolean durable,
-        Integer partitions) implements Serializable {
+        Integer partitions)
+        implements Serializable {
 
     private static final int MAX_PARTITIONS = 1024;
 
@@ -58,7 +60,8 @@ public record StreamSpec(
                 }
                 if (source != null) {
                     throw new InvalidFieldException(
-                            "source", "only RAW streams have a source; DERIVED ones have a lineage");
+                            "source",
+                            "only RAW streams have a source; DERIVED ones have a lineage");
                 }
             }
             case RAW -> {
@@ -67,7 +70,8 @@ public record StreamSpec(
                             "source", "is required for a RAW stream (devices or areas)");
                 }
                 if (lineage != null) {
-                    throw new InvalidFieldException("lineage", "only DERIVED streams have a lineage");
+                    throw new InvalidFieldException(
+                            "lineage", "only DERIVED streams have a lineage");
                 }
             }
             case VIRTUAL -> {
@@ -88,7 +92,15 @@ public record StreamSpec(
     /** Returns a copy whose lineage is {@code resolved}. */
     public StreamSpec withLineage(Lineage resolved) {
         return new StreamSpec(
-                name, type, window, serializer, payloadType, guarantee, resolved, source, durable,
+                name,
+                type,
+                window,
+                serializer,
+                payloadType,
+                guarantee,
+                resolved,
+                source,
+                durable,
                 partitions);
     }
 
@@ -152,8 +164,16 @@ public record StreamSpec(
 
         public StreamSpec build() {
             return new StreamSpec(
-                    name, type, window, serializer, payloadType, guarantee, lineage, source,
-                    durable, partitions);
+                    name,
+                    type,
+                    window,
+                    serializer,
+                    payloadType,
+                    guarantee,
+                    lineage,
+                    source,
+                    durable,
+                    partitions);
         }
     }
 }

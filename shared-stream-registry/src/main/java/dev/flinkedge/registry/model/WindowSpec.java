@@ -1,13 +1,14 @@
 package dev.flinkedge.registry.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.io.Serializable;
 import java.time.Duration;
 
 /**
  * How the records of a stream are grouped in time: not at all, fixed (tumbling) windows, or sliding
- * windows. Part of the lineage fingerprint: the same operator over differently windowed parents is a
- * different computation.
+ * windows. Part of the lineage fingerprint: the same operator over differently windowed parents is
+ * a different computation.
  *
  * @param type NONE, FIXED or SLIDING
  * @param sizeMs window length in milliseconds (FIXED, SLIDING), else 0
@@ -49,7 +50,10 @@ public record WindowSpec(Type type, long sizeMs, long slideMs) implements Serial
                 if (slideMs > sizeMs) {
                     throw new InvalidFieldException(
                             "window.slideMs",
-                            slideMs + " exceeds sizeMs " + sizeMs + "; the slide must not be longer"
+                            slideMs
+                                    + " exceeds sizeMs "
+                                    + sizeMs
+                                    + "; the slide must not be longer"
                                     + " than the window");
                 }
             }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+
 import dev.flinkedge.registry.errors.Errors;
+
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +15,8 @@ import java.util.TreeMap;
 /**
  * Rejects request fields the target type does not have, before binding. Jackson reports unknown
  * fields of records only after building the record, so a misspelt field ({@code "sorce"}) would
- * otherwise surface as the validation error of the field it was meant to be ("source is
- * required") — a message that hides the typo.
+ * otherwise surface as the validation error of the field it was meant to be ("source is required")
+ * — a message that hides the typo.
  */
 final class KnownFields {
 
@@ -37,8 +39,11 @@ final class KnownFields {
             }
             return;
         }
-        if (!node.isObject() || type.isMapLikeType() || type.isContainerType()
-                || type.isJavaLangObject() || type.isEnumType()
+        if (!node.isObject()
+                || type.isMapLikeType()
+                || type.isContainerType()
+                || type.isJavaLangObject()
+                || type.isEnumType()
                 || type.getRawClass().getName().startsWith("java.")) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.flinkedge.registry.rest;
 import dev.flinkedge.registry.service.RegistryService;
 import dev.flinkedge.registry.storage.KafkaRegistryStore;
 import dev.flinkedge.registry.storage.RegistryConfig;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,11 +35,13 @@ public final class RegistryApplication implements AutoCloseable {
         RegistryConfig config = new RegistryConfig(props);
         String tokensFile = config.getString(RegistryConfig.TOKENS_FILE);
         if (auth == null && tokensFile == null) {
-            throw new IllegalArgumentException("No tokens: set " + RegistryConfig.TOKENS_FILE
-                    + " (--tokens FILE) to a file of 'token=owner' lines");
+            throw new IllegalArgumentException(
+                    "No tokens: set "
+                            + RegistryConfig.TOKENS_FILE
+                            + " (--tokens FILE) to a file of 'token=owner' lines");
         }
-        TokenAuthenticator tokens = auth != null ? auth
-                : TokenAuthenticator.fromFile(Path.of(tokensFile));
+        TokenAuthenticator tokens =
+                auth != null ? auth : TokenAuthenticator.fromFile(Path.of(tokensFile));
         KafkaRegistryStore store = new KafkaRegistryStore(config, System::currentTimeMillis);
         RegistryService service = new RegistryService(store, config, System::currentTimeMillis);
         try {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.errors.ConflictException;
 import dev.flinkedge.registry.errors.Errors;
@@ -19,6 +20,10 @@ import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.service.RegistryService;
 import dev.flinkedge.registry.storage.RegistryConfig;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,8 +42,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The registry's REST API (JSON over HTTP) on the JDK's built-in HTTP server. The server is
@@ -62,6 +65,7 @@ public final class RegistryRestServer implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
+
     private static final String SEG = "([^/]+)";
     private static final String STREAM = "/v1/streams/" + SEG + "/" + SEG;
 
@@ -78,56 +82,108 @@ public final class RegistryRestServer implements AutoCloseable {
         this.service = service;
         this.auth = auth;
         this.maxBodyBytes = config.getInt(RegistryConfig.REST_MAX_REQUEST_BYTES);
-        this.server = HttpServer.create(new InetSocketAddress(
-                config.getString(RegistryConfig.REST_HOST),
-                config.getInt(RegistryConfig.REST_PORT)), 128);
+        this.server =
+                HttpServer.create(
+                        new InetSocketAddress(
+                                config.getString(RegistryConfig.REST_HOST),
+                                config.getInt(RegistryConfig.REST_PORT)),
+                        128);
         int threads = config.getInt(RegistryConfig.REST_THREADS);
-        this.executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "registry-rest");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor =
+                Executors.newFixedThreadPool(
+                        threads,
+                        r -> {
+                            Thread t = new Thread(r, "registry-rest");
+                            t.setDaemon(true);
+                            return t;
+                        });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         defineRoutes();
     }
 
     private void defineRoutes() {
-        route("GET", "/v1/health", c -> Reply.ok(Map.of("status", service.isFenced()
-                ? "UP_READ_ONLY" : "UP")), false);
-        route("POST", "/v1/streams",
-                c -> Reply.created(c.registry.create(c.body(StreamSpec.class))), true);
-        route("GET", "/v1/streams", c -> Reply.ok(c.registry.list(
-                c.query("owner"), c.queryEnum("type", StreamType.class))), true);
+        route(
+                "GET",
+                "/v1/health",
+                c -> Reply.ok(Map.of("status", service.isFenced() ? "UP_READ_ONLY" : "UP")),
+                false);
+        route(
+                "POST",
+                "/v1/streams",
+                c -> Reply.created(c.registry.create(c.body(StreamSpec.class))),
+                true);
+        route(
+                "GET",
+                "/v1/streams",
+                c ->
+                        Reply.ok(
+                                c.registry.list(
+                                        c.query("owner"), c.queryEnum("type", StreamType.class))),
+                true);
         route("GET", STREAM, c -> Reply.ok(c.registry.describe(c.stream())), true);
-        route("DELETE", STREAM, c -> {
-            c.registry.delete(c.stream(), Boolean.parseBoolean(c.query("force")));
-            return Reply.noContent();
-        }, true);
-        route("PUT", STREAM + "/status", c -> {
-            Requests.Status s = c.body(Requests.Status.class);
-            return Reply.ok(c.registry.setStatus(c.stream(), s.status(), s.producer()));
-        }, true);
-        route("POST", STREAM + "/grants",
-                c -> Reply.created(c.registry.grant(c.stream(), c.body(Requests.Grant.class)
-                        .grantee())), true);
-        route("DELETE", STREAM + "/grants/" + SEG, c -> {
-            c.registry.revoke(c.stream(), c.group(3));
-            return Reply.noContent();
-        }, true);
-        route("POST", STREAM + "/subscriptions", c -> {
-            Requests.Subscribe s = c.body(Requests.Subscribe.class);
-            return Reply.created(c.registry.subscribe(c.stream(), s.jobId(),
-                    s.leaseSeconds() == null ? 0 : s.leaseSeconds()));
-        }, true);
-        route("PUT", STREAM + "/subscriptions/" + SEG,
-                c -> Reply.ok(c.registry.renew(c.stream(), c.group(3))), true);
-        route("DELETE", STREAM + "/subscriptions/" + SEG, c -> {
-            c.registry.unsubscribe(c.stream(), c.group(3));
-            return Reply.noContent();
-        }, true);
-        route("GET", "/v1/fingerprints/" + SEG,
-                c -> Reply.ok(c.registry.resolve(c.group(1))), true);
+        route(
+                "DELETE",
+                STREAM,
+                c -> {
+                    c.registry.delete(c.stream(), Boolean.parseBoolean(c.query("force")));
+                    return Reply.noContent();
+                },
+                true);
+        route(
+                "PUT",
+                STREAM + "/status",
+                c -> {
+                    Requests.Status s = c.body(Requests.Status.class);
+                    return Reply.ok(c.registry.setStatus(c.stream(), s.status(), s.producer()));
+                },
+                true);
+        route(
+                "POST",
+                STREAM + "/grants",
+                c ->
+                        Reply.created(
+                                c.registry.grant(
+                                        c.stream(), c.body(Requests.Grant.class).grantee())),
+                true);
+        route(
+                "DELETE",
+                STREAM + "/grants/" + SEG,
+                c -> {
+                    c.registry.revoke(c.stream(), c.group(3));
+                    return Reply.noContent();
+                },
+                true);
+        route(
+                "POST",
+                STREAM + "/subscriptions",
+                c -> {
+                    Requests.Subscribe s = c.body(Requests.Subscribe.class);
+                    return Reply.created(
+                            c.registry.subscribe(
+                                    c.stream(),
+                                    s.jobId(),
+                                    s.leaseSeconds() == null ? 0 : s.leaseSeconds()));
+                },
+                true);
+        route(
+                "PUT",
+                STREAM + "/subscriptions/" + SEG,
+                c -> Reply.ok(c.registry.renew(c.stream(), c.group(3))),
+                true);
+        route(
+                "DELETE",
+                STREAM + "/subscriptions/" + SEG,
+                c -> {
+                    c.registry.unsubscribe(c.stream(), c.group(3));
+                    return Reply.noContent();
+                },
+                true);
+        route(
+                "GET",
+                "/v1/fingerprints/" + SEG,
+                c -> Reply.ok(c.registry.resolve(c.group(1))),
+                true);
     }
 
     private void route(String method, String pattern, Handler handler, boolean authenticated) {
@@ -191,12 +247,16 @@ public final class RegistryRestServer implements AutoCloseable {
             }
             StreamRegistry registry = null;
             if (r.authenticated) {
-                registry = service.as(auth.authenticate(
-                        ex.getRequestHeaders().getFirst("Authorization")));
+                registry =
+                        service.as(
+                                auth.authenticate(
+                                        ex.getRequestHeaders().getFirst("Authorization")));
             }
             return r.handler.handle(new Call(ex, m, registry, maxBodyBytes));
         }
-        throw pathKnown ? Errors.methodNotAllowed(method, path) : Errors.routeNotFound(method, path);
+        throw pathKnown
+                ? Errors.methodNotAllowed(method, path)
+                : Errors.routeNotFound(method, path);
     }
 
     private static void send(HttpExchange ex, Reply reply) throws IOException {
@@ -257,8 +317,12 @@ public final class RegistryRestServer implements AutoCloseable {
         }
 
         static Reply error(RegistryException e) {
-            return new Reply(e.httpStatus(), new Requests.ErrorBody(e.errorCode(), e.getMessage(),
-                    e instanceof ConflictException c ? c.existing().orElse(null) : null));
+            return new Reply(
+                    e.httpStatus(),
+                    new Requests.ErrorBody(
+                            e.errorCode(),
+                            e.getMessage(),
+                            e instanceof ConflictException c ? c.existing().orElse(null) : null));
         }
     }
 
@@ -301,8 +365,13 @@ public final class RegistryRestServer implements AutoCloseable {
             try {
                 return Enum.valueOf(type, v.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw Errors.invalidField("Invalid query parameter '" + key + "': '" + v
-                        + "'; expected one of " + java.util.Arrays.toString(type.getEnumConstants()));
+                throw Errors.invalidField(
+                        "Invalid query parameter '"
+                                + key
+                                + "': '"
+                                + v
+                                + "'; expected one of "
+                                + java.util.Arrays.toString(type.getEnumConstants()));
             }
         }
 
@@ -324,13 +393,20 @@ public final class RegistryRestServer implements AutoCloseable {
             if (tree == null || tree.isNull() || tree.isMissingNode()) {
                 throw Errors.malformedJson("the body is 'null'; send a JSON object");
             }
-            KnownFields.check(RegistryJson.STRICT,
-                    RegistryJson.STRICT.getTypeFactory().constructType(type), tree);
+            KnownFields.check(
+                    RegistryJson.STRICT,
+                    RegistryJson.STRICT.getTypeFactory().constructType(type),
+                    tree);
             try {
                 return RegistryJson.STRICT.treeToValue(tree, type);
             } catch (UnrecognizedPropertyException e) {
-                String known = e.getKnownPropertyIds() == null ? "?" : e.getKnownPropertyIds()
-                        .stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+                String known =
+                        e.getKnownPropertyIds() == null
+                                ? "?"
+                                : e.getKnownPropertyIds().stream()
+                                        .map(String::valueOf)
+                                        .sorted()
+                                        .collect(Collectors.joining(", "));
                 throw Errors.unknownField(path(e), known);
             } catch (JsonMappingException e) {
                 Throwable cause = e.getCause();
@@ -338,8 +414,13 @@ public final class RegistryRestServer implements AutoCloseable {
                     throw Errors.invalidField(ife.getMessage());
                 }
                 if (e instanceof InvalidFormatException ife) {
-                    throw Errors.invalidField("Invalid field '" + path(e) + "': value '"
-                            + ife.getValue() + "' " + shortMessage(e));
+                    throw Errors.invalidField(
+                            "Invalid field '"
+                                    + path(e)
+                                    + "': value '"
+                                    + ife.getValue()
+                                    + "' "
+                                    + shortMessage(e));
                 }
                 throw Errors.invalidField("Invalid field '" + path(e) + "': " + shortMessage(e));
             } catch (JsonProcessingException e) {
@@ -392,8 +473,12 @@ public final class RegistryRestServer implements AutoCloseable {
                 return e.getClass().getSimpleName();
             }
             if (e.getLocation() != null) {
-                m += " (line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + ")";
+                m +=
+                        " (line "
+                                + e.getLocation().getLineNr()
+                                + ", column "
+                                + e.getLocation().getColumnNr()
+                                + ")";
             }
             return m;
         }
@@ -404,7 +489,8 @@ public final class RegistryRestServer implements AutoCloseable {
                 int eq = kv.indexOf('=');
                 String k = eq < 0 ? kv : kv.substring(0, eq);
                 String v = eq < 0 ? "" : kv.substring(eq + 1);
-                m.put(URLDecoder.decode(k, StandardCharsets.UTF_8),
+                m.put(
+                        URLDecoder.decode(k, StandardCharsets.UTF_8),
                         URLDecoder.decode(v, StandardCharsets.UTF_8));
             }
             return m;

@@ -3,6 +3,7 @@ package dev.flinkedge.registry.rest;
 import dev.flinkedge.registry.errors.Errors;
 import dev.flinkedge.registry.model.InvalidFieldException;
 import dev.flinkedge.registry.model.Names;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,11 @@ public final class TokenAuthenticator {
     /** Loads a tokens file; fails with the offending line's owner or token length on bad input. */
     public static TokenAuthenticator fromFile(Path file) throws IOException {
         if (!Files.isReadable(file)) {
-            throw new IOException("Tokens file " + file.toAbsolutePath() + " does not exist or is"
-                    + " not readable; create it with one 'token=owner' line per owner");
+            throw new IOException(
+                    "Tokens file "
+                            + file.toAbsolutePath()
+                            + " does not exist or is"
+                            + " not readable; create it with one 'token=owner' line per owner");
         }
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -47,16 +51,22 @@ public final class TokenAuthenticator {
     /** Builds from a token → owner map (tests, embedded mode). */
     public static TokenAuthenticator fromMap(Map<String, String> tokens, String origin) {
         if (tokens.isEmpty()) {
-            throw new IllegalArgumentException("No tokens in " + origin
-                    + "; add one 'token=owner' line per owner");
+            throw new IllegalArgumentException(
+                    "No tokens in " + origin + "; add one 'token=owner' line per owner");
         }
         Map<String, String> byDigest = new HashMap<>();
         for (Map.Entry<String, String> e : tokens.entrySet()) {
             String token = e.getKey().trim();
             String owner = e.getValue().trim();
             if (token.length() < MIN_TOKEN_LENGTH) {
-                throw new IllegalArgumentException("A token for owner '" + owner + "' in " + origin
-                        + " is shorter than " + MIN_TOKEN_LENGTH + " characters");
+                throw new IllegalArgumentException(
+                        "A token for owner '"
+                                + owner
+                                + "' in "
+                                + origin
+                                + " is shorter than "
+                                + MIN_TOKEN_LENGTH
+                                + " characters");
             }
             try {
                 Names.checkOwner("owner", owner);
@@ -104,8 +114,8 @@ public final class TokenAuthenticator {
     private static String digest(String token) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return java.util.HexFormat.of().formatHex(
-                    md.digest(token.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(md.digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }

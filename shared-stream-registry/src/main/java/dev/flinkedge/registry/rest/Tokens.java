@@ -24,8 +24,10 @@ public final class Tokens {
     public static final List<String> DEMO_OWNERS = List.of("city-a", "city-b");
 
     private static final int TOKEN_BYTES = 24;
+
     /** Starts every token, so that none begins with '-' and reads like a command-line option. */
     private static final String PREFIX = "fe";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Tokens() {}
@@ -36,8 +38,8 @@ public final class Tokens {
         for (String owner : owners) {
             byte[] bytes = new byte[TOKEN_BYTES];
             RANDOM.nextBytes(bytes);
-            byOwner.put(owner,
-                    PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            byOwner.put(
+                    owner, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         }
         return byOwner;
     }
@@ -58,8 +60,10 @@ public final class Tokens {
         Files.createDirectories(parent);
         Files.deleteIfExists(file);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    file,
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
         }
         Properties p = new Properties();
         p.putAll(byToken(byOwner));

@@ -20,6 +20,10 @@ import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.registry.storage.RegistryKey;
 import dev.flinkedge.registry.storage.RegistryState;
 import dev.flinkedge.registry.storage.StoreEntry;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,14 +36,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The registry's rules: who may do what, how lineages resolve to fingerprints, which streams
- * conflict, how leases expire. Reads come from the store's view; every change is a {@link
- * Mutation} on the store's writer thread, so each rule is checked against the state the write
- * applies to.
+ * conflict, how leases expire. Reads come from the store's view; every change is a {@link Mutation}
+ * on the store's writer thread, so each rule is checked against the state the write applies to.
  */
 public final class RegistryService implements AutoCloseable {
 
@@ -58,11 +59,13 @@ public final class RegistryService implements AutoCloseable {
         this.defaultLease = config.getInt(RegistryConfig.LEASE_DEFAULT_SECONDS);
         this.maxLease = config.getInt(RegistryConfig.LEASE_MAX_SECONDS);
         this.sweepIntervalMs = config.getLong(RegistryConfig.LEASE_SWEEP_INTERVAL_MS);
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "registry-lease-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
+        this.sweeper =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "registry-lease-sweeper");
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
     /** Starts the store and the lease sweeper. */
@@ -125,8 +128,9 @@ public final class RegistryService implements AutoCloseable {
         if (out.isEmpty()) {
             throw Errors.fingerprintNotFound(fingerprint);
         }
-        out.sort(Comparator.comparing((StreamDescriptor d) -> !d.owner().equals(caller))
-                .thenComparing(StreamDescriptor::ref));
+        out.sort(
+                Comparator.comparing((StreamDescriptor d) -> !d.owner().equals(caller))
+                        .thenComparing(StreamDescriptor::ref));
         return out;
     }
 
@@ -138,24 +142,30 @@ public final class RegistryService implements AutoCloseable {
         locks.add("stream:" + ref);
         String guess = guessFingerprint(caller, spec);
         locks.add("fp:" + caller + ":" + (guess == null ? "unresolved" : guess));
-        return execute(new Mutation<StreamDescriptor>() {
-            @Override
-            public Set<String> locks() {
-                return locks;
-            }
+        return execute(
+                new Mutation<StreamDescriptor>() {
+                    @Override
+                    public Set<String> locks() {
+                        return locks;
+                    }
 
-            @Override
-            public Outcome<StreamDescriptor> plan(RegistryState state, long now) {
-                return planCreate(state, now, caller, ref, spec);
-            }
-        });
+                    @Override
+                    public Outcome<StreamDescriptor> plan(RegistryState state, long now) {
+                        return planCreate(state, now, caller, ref, spec);
+                    }
+                });
     }
 
     private String guessFingerprint(String caller, StreamSpec spec) {
         try {
-            return StreamCreation.fingerprint(caller, spec, StreamCreation.resolveLineage(
-                    view(store.state()), caller, new StreamRef(caller, spec.name()),
-                    spec.lineage()));
+            return StreamCreation.fingerprint(
+                    caller,
+                    spec,
+                    StreamCreation.resolveLineage(
+                            view(store.state()),
+                            caller,
+                            new StreamRef(caller, spec.name()),
+                            spec.lineage()));
         } catch (RegistryException e) {
             return null;
         }
@@ -166,7 +176,10 @@ public final class RegistryService implements AutoCloseable {
         StreamDescriptor d = StreamCreation.declare(view(state), caller, spec, now);
         return new Outcome<>(
                 List.of(StoreEntry.put(RegistryKey.stream(ref), d)),
-                s -> s.get(ref).orElseThrow(() -> Errors.internal("created stream vanished", null)));
+                s ->
+                        s.get(ref)
+                                .orElseThrow(
+                                        () -> Errors.internal("created stream vanished", null)));
     }
 
     private static StreamCreation.Streams view(RegistryState state) {
@@ -184,32 +197,42 @@ public final class RegistryService implements AutoCloseable {
     }
 
     StreamDescriptor grant(String caller, StreamRef ref, String grantee) {
-        return execute(exclusive((state, now) -> {
-            StreamDescriptor d = requireOwned(state, caller, ref, "grant access to");
-            checkGrantee(caller, grantee);
-            return new Outcome<>(
-                    List.of(StoreEntry.put(RegistryKey.grant(ref, grantee),
-                            new GrantRecord(caller, now))),
-                    s -> s.get(ref).orElse(d));
-        }));
+        return execute(
+                exclusive(
+                        (state, now) -> {
+                            StreamDescriptor d =
+                                    requireOwned(state, caller, ref, "grant access to");
+                            checkGrantee(caller, grantee);
+                            return new Outcome<>(
+                                    List.of(
+                                            StoreEntry.put(
+                                                    RegistryKey.grant(ref, grantee),
+                                                    new GrantRecord(caller, now))),
+                                    s -> s.get(ref).orElse(d));
+                        }));
     }
 
     void revoke(String caller, StreamRef ref, String grantee) {
-        execute(exclusive((state, now) -> {
-            requireOwned(state, caller, ref, "revoke access to");
-            if (!state.grantees(ref).contains(grantee)) {
-                throw Errors.grantNotFound(ref, grantee);
-            }
-            List<StoreEntry> writes = new ArrayList<>();
-            writes.add(StoreEntry.delete(RegistryKey.grant(ref, grantee)));
-            // Revocation ends the grantee's leases so that the tap stops writing for them.
-            for (Subscription s : state.storedSubscriptions(ref)) {
-                if (s.subscriber().equals(grantee)) {
-                    writes.add(StoreEntry.delete(RegistryKey.subscription(ref, s.id())));
-                }
-            }
-            return new Outcome<>(writes, s -> null);
-        }));
+        execute(
+                exclusive(
+                        (state, now) -> {
+                            requireOwned(state, caller, ref, "revoke access to");
+                            if (!state.grantees(ref).contains(grantee)) {
+                                throw Errors.grantNotFound(ref, grantee);
+                            }
+                            List<StoreEntry> writes = new ArrayList<>();
+                            writes.add(StoreEntry.delete(RegistryKey.grant(ref, grantee)));
+                            // Revocation ends the grantee's leases so that the tap stops writing
+                            // for them.
+                            for (Subscription s : state.storedSubscriptions(ref)) {
+                                if (s.subscriber().equals(grantee)) {
+                                    writes.add(
+                                            StoreEntry.delete(
+                                                    RegistryKey.subscription(ref, s.id())));
+                                }
+                            }
+                            return new Outcome<>(writes, s -> null);
+                        }));
     }
 
     private static void checkGrantee(String owner, String grantee) {
@@ -230,72 +253,92 @@ public final class RegistryService implements AutoCloseable {
         }
         int lease = leaseSeconds <= 0 ? defaultLease : leaseSeconds;
         if (lease > maxLease) {
-            throw Errors.invalidField("Invalid field 'leaseSeconds': " + lease
-                    + " exceeds the maximum of " + maxLease + "; renew shorter leases instead");
+            throw Errors.invalidField(
+                    "Invalid field 'leaseSeconds': "
+                            + lease
+                            + " exceeds the maximum of "
+                            + maxLease
+                            + "; renew shorter leases instead");
         }
         String id = UUID.randomUUID().toString();
-        return execute(new Mutation<Subscription>() {
-            @Override
-            public Set<String> locks() {
-                return Set.of("sub:" + ref + "/" + id);
-            }
+        return execute(
+                new Mutation<Subscription>() {
+                    @Override
+                    public Set<String> locks() {
+                        return Set.of("sub:" + ref + "/" + id);
+                    }
 
-            @Override
-            public Outcome<Subscription> plan(RegistryState state, long now) {
-                StreamDescriptor d = requireReadable(state, caller, ref);
-                if (d.status() == StreamStatus.RETIRED) {
-                    throw Errors.illegalStatus(d, "Stream " + ref + " is RETIRED; it will not be"
-                            + " produced again and cannot be subscribed to");
-                }
-                Subscription s = new Subscription(id, jobId, caller, lease, now + lease * 1000L);
-                return new Outcome<>(
-                        List.of(StoreEntry.put(RegistryKey.subscription(ref, id), s)), st -> s);
-            }
-        });
+                    @Override
+                    public Outcome<Subscription> plan(RegistryState state, long now) {
+                        StreamDescriptor d = requireReadable(state, caller, ref);
+                        if (d.status() == StreamStatus.RETIRED) {
+                            throw Errors.illegalStatus(
+                                    d,
+                                    "Stream "
+                                            + ref
+                                            + " is RETIRED; it will not be"
+                                            + " produced again and cannot be subscribed to");
+                        }
+                        Subscription s =
+                                new Subscription(id, jobId, caller, lease, now + lease * 1000L);
+                        return new Outcome<>(
+                                List.of(StoreEntry.put(RegistryKey.subscription(ref, id), s)),
+                                st -> s);
+                    }
+                });
     }
 
     Subscription renew(String caller, StreamRef ref, String id) {
-        return execute(new Mutation<Subscription>() {
-            @Override
-            public Set<String> locks() {
-                return Set.of("sub:" + ref + "/" + id);
-            }
+        return execute(
+                new Mutation<Subscription>() {
+                    @Override
+                    public Set<String> locks() {
+                        return Set.of("sub:" + ref + "/" + id);
+                    }
 
-            @Override
-            public Outcome<Subscription> plan(RegistryState state, long now) {
-                Subscription s = requireSubscription(state, caller, ref, id, now);
-                Subscription renewed = new Subscription(s.id(), s.jobId(), s.subscriber(),
-                        s.leaseSeconds(), now + s.leaseSeconds() * 1000L);
-                return new Outcome<>(
-                        List.of(StoreEntry.put(RegistryKey.subscription(ref, id), renewed)),
-                        st -> renewed);
-            }
-        });
+                    @Override
+                    public Outcome<Subscription> plan(RegistryState state, long now) {
+                        Subscription s = requireSubscription(state, caller, ref, id, now);
+                        Subscription renewed =
+                                new Subscription(
+                                        s.id(),
+                                        s.jobId(),
+                                        s.subscriber(),
+                                        s.leaseSeconds(),
+                                        now + s.leaseSeconds() * 1000L);
+                        return new Outcome<>(
+                                List.of(StoreEntry.put(RegistryKey.subscription(ref, id), renewed)),
+                                st -> renewed);
+                    }
+                });
     }
 
     void unsubscribe(String caller, StreamRef ref, String id) {
-        execute(new Mutation<Void>() {
-            @Override
-            public Set<String> locks() {
-                return Set.of("sub:" + ref + "/" + id);
-            }
+        execute(
+                new Mutation<Void>() {
+                    @Override
+                    public Set<String> locks() {
+                        return Set.of("sub:" + ref + "/" + id);
+                    }
 
-            @Override
-            public Outcome<Void> plan(RegistryState state, long now) {
-                requireSubscription(state, caller, ref, id, now);
-                return new Outcome<>(
-                        List.of(StoreEntry.delete(RegistryKey.subscription(ref, id))), st -> null);
-            }
-        });
+                    @Override
+                    public Outcome<Void> plan(RegistryState state, long now) {
+                        requireSubscription(state, caller, ref, id, now);
+                        return new Outcome<>(
+                                List.of(StoreEntry.delete(RegistryKey.subscription(ref, id))),
+                                st -> null);
+                    }
+                });
     }
 
     private static Subscription requireSubscription(
             RegistryState state, String caller, StreamRef ref, String id, long now) {
         requireReadable(state, caller, ref);
-        Subscription s = state.storedSubscriptions(ref).stream()
-                .filter(x -> x.id().equals(id) && x.isLiveAt(now))
-                .findFirst()
-                .orElseThrow(() -> Errors.subscriptionNotFound(ref, id));
+        Subscription s =
+                state.storedSubscriptions(ref).stream()
+                        .filter(x -> x.id().equals(id) && x.isLiveAt(now))
+                        .findFirst()
+                        .orElseThrow(() -> Errors.subscriptionNotFound(ref, id));
         if (!s.subscriber().equals(caller) && !ref.owner().equals(caller)) {
             throw Errors.notOwner(caller, ref, "change another principal's subscription to");
         }
@@ -307,29 +350,54 @@ public final class RegistryService implements AutoCloseable {
         if (status == null) {
             throw Errors.invalidField("Invalid field 'status': is required");
         }
-        return execute(exclusive((state, now) -> {
-            StreamDescriptor d = requireOwned(state, caller, ref, "change the status of");
-            Producer next = nextProducer(d, status, producer);
-            StreamDescriptor updated = new StreamDescriptor(
-                    d.owner(), d.name(), d.type(), d.window(), d.serializer(), d.payloadType(),
-                    d.guarantee(), d.lineage(), d.source(), d.durable(), d.partitions(), status,
-                    next, d.topic(), d.fingerprint(), List.of(), List.of(), d.createdAtMs(), now);
-            return new Outcome<>(
-                    List.of(StoreEntry.put(RegistryKey.stream(ref), updated)),
-                    s -> s.get(ref).orElse(updated));
-        }));
+        return execute(
+                exclusive(
+                        (state, now) -> {
+                            StreamDescriptor d =
+                                    requireOwned(state, caller, ref, "change the status of");
+                            Producer next = nextProducer(d, status, producer);
+                            StreamDescriptor updated =
+                                    new StreamDescriptor(
+                                            d.owner(),
+                                            d.name(),
+                                            d.type(),
+                                            d.window(),
+                                            d.serializer(),
+                                            d.payloadType(),
+                                            d.guarantee(),
+                                            d.lineage(),
+                                            d.source(),
+                                            d.durable(),
+                                            d.partitions(),
+                                            status,
+                                            next,
+                                            d.topic(),
+                                            d.fingerprint(),
+                                            List.of(),
+                                            List.of(),
+                                            d.createdAtMs(),
+                                            now);
+                            return new Outcome<>(
+                                    List.of(StoreEntry.put(RegistryKey.stream(ref), updated)),
+                                    s -> s.get(ref).orElse(updated));
+                        }));
     }
 
     private static Producer nextProducer(StreamDescriptor d, StreamStatus to, Producer producer) {
         if (d.status() == StreamStatus.RETIRED && to != StreamStatus.RETIRED) {
-            throw Errors.illegalStatus(d, "Stream " + d.ref() + " is RETIRED; create a new stream"
-                    + " instead of reviving it");
+            throw Errors.illegalStatus(
+                    d,
+                    "Stream "
+                            + d.ref()
+                            + " is RETIRED; create a new stream"
+                            + " instead of reviving it");
         }
         return switch (to) {
             case ACTIVE -> {
                 if (producer == null) {
-                    throw Errors.invalidField("Invalid field 'producer': an ACTIVE stream needs"
-                            + " its producer {jobId, site}");
+                    throw Errors.invalidField(
+                            "Invalid field 'producer': an ACTIVE stream needs"
+                                    + " its producer {jobId, site}");
                 }
                 yield producer;
             }
@@ -340,21 +408,24 @@ public final class RegistryService implements AutoCloseable {
     }
 
     void delete(String caller, StreamRef ref, boolean force) {
-        execute(exclusive((state, now) -> {
-            StreamDescriptor d = requireOwned(state, caller, ref, "delete");
-            if (!force && !d.subscriptions().isEmpty()) {
-                throw Errors.liveSubscriptions(d, d.subscriptions().size());
-            }
-            List<StoreEntry> writes = new ArrayList<>();
-            for (Subscription s : state.storedSubscriptions(ref)) {
-                writes.add(StoreEntry.delete(RegistryKey.subscription(ref, s.id())));
-            }
-            for (String g : state.grantees(ref)) {
-                writes.add(StoreEntry.delete(RegistryKey.grant(ref, g)));
-            }
-            writes.add(StoreEntry.delete(RegistryKey.stream(ref)));
-            return new Outcome<>(writes, s -> null);
-        }));
+        execute(
+                exclusive(
+                        (state, now) -> {
+                            StreamDescriptor d = requireOwned(state, caller, ref, "delete");
+                            if (!force && !d.subscriptions().isEmpty()) {
+                                throw Errors.liveSubscriptions(d, d.subscriptions().size());
+                            }
+                            List<StoreEntry> writes = new ArrayList<>();
+                            for (Subscription s : state.storedSubscriptions(ref)) {
+                                writes.add(
+                                        StoreEntry.delete(RegistryKey.subscription(ref, s.id())));
+                            }
+                            for (String g : state.grantees(ref)) {
+                                writes.add(StoreEntry.delete(RegistryKey.grant(ref, g)));
+                            }
+                            writes.add(StoreEntry.delete(RegistryKey.stream(ref)));
+                            return new Outcome<>(writes, s -> null);
+                        }));
     }
 
     private void sweepExpiredLeases() {
@@ -362,26 +433,33 @@ public final class RegistryService implements AutoCloseable {
             return;
         }
         long now = clock.getAsLong();
-        boolean any = store.state().allStoredSubscriptions().values().stream()
-                .flatMap(List::stream).anyMatch(s -> !s.isLiveAt(now));
+        boolean any =
+                store.state().allStoredSubscriptions().values().stream()
+                        .flatMap(List::stream)
+                        .anyMatch(s -> !s.isLiveAt(now));
         if (!any) {
             return;
         }
         try {
-            int n = execute(exclusive((state, at) -> {
-                List<StoreEntry> writes = new ArrayList<>();
-                for (Map.Entry<StreamRef, List<Subscription>> e
-                        : state.allStoredSubscriptions().entrySet()) {
-                    for (Subscription s : e.getValue()) {
-                        if (!s.isLiveAt(at)) {
-                            writes.add(StoreEntry.delete(
-                                    RegistryKey.subscription(e.getKey(), s.id())));
-                        }
-                    }
-                }
-                int count = writes.size();
-                return new Outcome<>(writes, s -> count);
-            }));
+            int n =
+                    execute(
+                            exclusive(
+                                    (state, at) -> {
+                                        List<StoreEntry> writes = new ArrayList<>();
+                                        for (Map.Entry<StreamRef, List<Subscription>> e :
+                                                state.allStoredSubscriptions().entrySet()) {
+                                            for (Subscription s : e.getValue()) {
+                                                if (!s.isLiveAt(at)) {
+                                                    writes.add(
+                                                            StoreEntry.delete(
+                                                                    RegistryKey.subscription(
+                                                                            e.getKey(), s.id())));
+                                                }
+                                            }
+                                        }
+                                        int count = writes.size();
+                                        return new Outcome<>(writes, s -> count);
+                                    }));
             LOG.info("Expired {} subscription lease(s)", n);
         } catch (RegistryException e) {
             LOG.warn("Lease sweep failed, will retry: {}", e.getMessage());

@@ -10,6 +10,7 @@ import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,9 +49,11 @@ public final class StreamCreation {
     public static StreamDescriptor declare(
             Streams state, String caller, StreamSpec spec, long now) {
         StreamRef ref = new StreamRef(caller, spec.name());
-        state.get(ref).ifPresent(existing -> {
-            throw Errors.streamExists(existing);
-        });
+        state.get(ref)
+                .ifPresent(
+                        existing -> {
+                            throw Errors.streamExists(existing);
+                        });
         Lineage lineage = resolveLineage(state, caller, ref, spec.lineage());
         String fp = fingerprint(caller, spec, lineage);
         if (lineage != null) {
@@ -62,10 +65,25 @@ public final class StreamCreation {
             }
         }
         return new StreamDescriptor(
-                caller, spec.name(), spec.type(), spec.window(), spec.serializer(),
-                spec.payloadType(), spec.guarantee(), lineage, spec.source(), spec.durable(),
-                spec.partitions(), StreamStatus.DECLARED, null,
-                StreamDescriptor.topicFor(caller, spec.name()), fp, List.of(), List.of(), now, now);
+                caller,
+                spec.name(),
+                spec.type(),
+                spec.window(),
+                spec.serializer(),
+                spec.payloadType(),
+                spec.guarantee(),
+                lineage,
+                spec.source(),
+                spec.durable(),
+                spec.partitions(),
+                StreamStatus.DECLARED,
+                null,
+                StreamDescriptor.topicFor(caller, spec.name()),
+                fp,
+                List.of(),
+                List.of(),
+                now,
+                now);
     }
 
     /** The fingerprint of a stream of {@code spec} owned by {@code caller}. */
@@ -76,8 +94,7 @@ public final class StreamCreation {
     }
 
     /** Replaces owner/name parents by fingerprints, checking existence and read access. */
-    static Lineage resolveLineage(
-            Streams state, String caller, StreamRef self, Lineage lineage) {
+    static Lineage resolveLineage(Streams state, String caller, StreamRef self, Lineage lineage) {
         if (lineage == null) {
             return null;
         }
@@ -86,8 +103,8 @@ public final class StreamCreation {
         for (int i = 0; i < parents.size(); i++) {
             String p = parents.get(i);
             if (Names.FINGERPRINT.matcher(p).matches()) {
-                List<StreamDescriptor> live = state.withFingerprint(p).stream()
-                        .filter(d -> d.status().isLive()).toList();
+                List<StreamDescriptor> live =
+                        state.withFingerprint(p).stream().filter(d -> d.status().isLive()).toList();
                 if (live.isEmpty()) {
                     throw Errors.unknownParent(i, p);
                 }
@@ -101,9 +118,10 @@ public final class StreamCreation {
                 if (pref.equals(self)) {
                     throw Errors.lineageCycle(self, p);
                 }
-                StreamDescriptor d = state.get(pref)
-                        .filter(x -> x.status().isLive())
-                        .orElseThrow(() -> Errors.unknownParent(index, p));
+                StreamDescriptor d =
+                        state.get(pref)
+                                .filter(x -> x.status().isLive())
+                                .orElseThrow(() -> Errors.unknownParent(index, p));
                 if (!d.isReadableBy(caller)) {
                     throw Errors.parentNotReadable(caller, i, p);
                 }
@@ -114,8 +132,7 @@ public final class StreamCreation {
     }
 
     /** Walks the ancestors of {@code lineage}; a stream may not descend from itself. */
-    private static void checkAcyclic(
-            Streams state, StreamRef self, String fp, Lineage lineage) {
+    private static void checkAcyclic(Streams state, StreamRef self, String fp, Lineage lineage) {
         Deque<String> todo = new ArrayDeque<>(lineage.parents());
         Set<String> seen = new HashSet<>();
         while (!todo.isEmpty()) {

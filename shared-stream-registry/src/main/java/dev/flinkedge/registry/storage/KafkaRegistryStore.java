@@ -4,6 +4,19 @@ import dev.flinkedge.kafka.TopicSpec;
 import dev.flinkedge.kafka.Topics;
 import dev.flinkedge.registry.errors.Errors;
 import dev.flinkedge.registry.errors.RegistryException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,17 +30,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.InvalidTxnStateException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The registry's only writer to its Kafka topic, modelled on Schema Registry's {@code KafkaStore}.
@@ -93,15 +95,21 @@ public final class KafkaRegistryStore implements AutoCloseable {
         reader.startAndCatchUp(initTimeout);
         running = true;
         writer.start();
-        LOG.info("Registry store on topic '{}' is the writer; {} streams loaded", topic,
+        LOG.info(
+                "Registry store on topic '{}' is the writer; {} streams loaded",
+                topic,
                 state.size());
     }
 
     /** One partition, so that all changes are totally ordered; compacted, so none expires. */
     private void ensureTopic(Properties clientProps, Duration timeout) throws InterruptedException {
         int rf = config.getInt(RegistryConfig.TOPIC_REPLICATION_FACTOR);
-        TopicSpec spec = TopicSpec.of(topic, 1).compacted().exactPartitions()
-                .withReplicationFactor(rf > 0 ? (short) rf : TopicSpec.REPLICATION_UP_TO_THREE);
+        TopicSpec spec =
+                TopicSpec.of(topic, 1)
+                        .compacted()
+                        .exactPartitions()
+                        .withReplicationFactor(
+                                rf > 0 ? (short) rf : TopicSpec.REPLICATION_UP_TO_THREE);
         try (Topics topics = Topics.connect(clientProps, timeout)) {
             topics.ensure(spec);
         }
@@ -145,8 +153,10 @@ public final class KafkaRegistryStore implements AutoCloseable {
             }
             throw Errors.internal(String.valueOf(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
-            throw Errors.storeTimeout("the write queue did not drain within " + timeoutMs * 3
-                    + " ms; the outcome is unknown, read the stream to check");
+            throw Errors.storeTimeout(
+                    "the write queue did not drain within "
+                            + timeoutMs * 3
+                            + " ms; the outcome is unknown, read the stream to check");
         }
     }
 
@@ -218,8 +228,11 @@ public final class KafkaRegistryStore implements AutoCloseable {
             } catch (KafkaException | ExecutionException e) {
                 if (isFencing(e)) {
                     fenced = true;
-                    LOG.warn("Registry instance fenced on topic '{}': a newer instance is the"
-                            + " writer; serving reads only from now on ({})", topic, e.toString());
+                    LOG.warn(
+                            "Registry instance fenced on topic '{}': a newer instance is the"
+                                    + " writer; serving reads only from now on ({})",
+                            topic,
+                            e.toString());
                     failAll(accepted, Errors.fenced(topic));
                 } else {
                     abortQuietly();
@@ -228,8 +241,14 @@ public final class KafkaRegistryStore implements AutoCloseable {
                 return;
             }
             if (!state.awaitOffset(last, timeoutMs)) {
-                failAll(accepted, Errors.storeTimeout("the write at offset " + last
-                        + " was acknowledged but not read back within " + timeoutMs + " ms"));
+                failAll(
+                        accepted,
+                        Errors.storeTimeout(
+                                "the write at offset "
+                                        + last
+                                        + " was acknowledged but not read back within "
+                                        + timeoutMs
+                                        + " ms"));
                 return;
             }
         }
@@ -238,13 +257,17 @@ public final class KafkaRegistryStore implements AutoCloseable {
         }
     }
 
-    private long append(List<StoreEntry> writes)
-            throws InterruptedException, ExecutionException {
+    private long append(List<StoreEntry> writes) throws InterruptedException, ExecutionException {
         producer.beginTransaction();
         List<Future<RecordMetadata>> sent = new ArrayList<>(writes.size());
         for (StoreEntry w : writes) {
-            sent.add(producer.send(new ProducerRecord<>(topic, 0,
-                    RecordJson.encodeKey(w.key()), RecordJson.encodeValue(w.value()))));
+            sent.add(
+                    producer.send(
+                            new ProducerRecord<>(
+                                    topic,
+                                    0,
+                                    RecordJson.encodeKey(w.key()),
+                                    RecordJson.encodeValue(w.value()))));
         }
         producer.commitTransaction();
         long last = -1;
@@ -262,7 +285,8 @@ public final class KafkaRegistryStore implements AutoCloseable {
      */
     private static boolean isFencing(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
+            if (t instanceof ProducerFencedException
+                    || t instanceof InvalidProducerEpochException
                     || t instanceof InvalidTxnStateException) {
                 return true;
             }
@@ -316,8 +340,8 @@ public final class KafkaRegistryStore implements AutoCloseable {
             try {
                 future.complete(outcome.result().apply(s));
             } catch (RuntimeException e) {
-                future.completeExceptionally(e instanceof RegistryException
-                        ? e : Errors.internal(e.toString(), e));
+                future.completeExceptionally(
+                        e instanceof RegistryException ? e : Errors.internal(e.toString(), e));
             }
         }
     }

@@ -7,8 +7,8 @@ import java.util.function.Function;
 /**
  * A read-modify-write of registry state, run by the store's single writer thread: {@link #plan}
  * validates against the current view and says what to write; the result is computed from the view
- * after the writes have been read back. Mutations with disjoint {@link #locks()} may share one Kafka
- * transaction (group commit); an {@link #exclusive()} one always runs alone.
+ * after the writes have been read back. Mutations with disjoint {@link #locks()} may share one
+ * Kafka transaction (group commit); an {@link #exclusive()} one always runs alone.
  *
  * @param <R> what the caller gets back
  */
@@ -23,9 +23,8 @@ public interface Mutation<R> {
     }
 
     /**
-     * Validates against {@code state} and returns the writes plus how to compute the result.
-     * Throws a {@link dev.flinkedge.registry.errors.RegistryException} to refuse; nothing is
-     * written then.
+     * Validates against {@code state} and returns the writes plus how to compute the result. Throws
+     * a {@link dev.flinkedge.registry.errors.RegistryException} to refuse; nothing is written then.
      */
     Outcome<R> plan(RegistryState state, long nowMs);
 

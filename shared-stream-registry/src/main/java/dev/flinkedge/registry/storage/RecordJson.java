@@ -1,9 +1,11 @@
 package dev.flinkedge.registry.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+
 import dev.flinkedge.registry.json.RegistryJson;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.Subscription;
+
 import java.io.IOException;
 
 /** Encodes and decodes the registry topic's keys and values, with the forward-compatible mapper. */

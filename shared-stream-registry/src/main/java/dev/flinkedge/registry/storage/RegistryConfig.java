@@ -1,12 +1,13 @@
 package dev.flinkedge.registry.storage;
 
-import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * Configuration of a registry instance. Uses Kafka's {@link ConfigDef} (the registry is a Kafka
@@ -40,40 +41,105 @@ public final class RegistryConfig extends AbstractConfig {
 
     static final ConfigDef DEF =
             new ConfigDef()
-                    .define(BOOTSTRAP_SERVERS, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
-                            Importance.HIGH, "Kafka bootstrap servers of the cluster holding the"
+                    .define(
+                            BOOTSTRAP_SERVERS,
+                            Type.STRING,
+                            ConfigDef.NO_DEFAULT_VALUE,
+                            Importance.HIGH,
+                            "Kafka bootstrap servers of the cluster holding the"
                                     + " registry topic.")
-                    .define(TOPIC, Type.STRING, DEFAULT_TOPIC, Importance.HIGH,
+                    .define(
+                            TOPIC,
+                            Type.STRING,
+                            DEFAULT_TOPIC,
+                            Importance.HIGH,
                             "Compacted single-partition topic holding all registry state.")
-                    .define(TOPIC_REPLICATION_FACTOR, Type.INT, -1, Importance.MEDIUM,
+                    .define(
+                            TOPIC_REPLICATION_FACTOR,
+                            Type.INT,
+                            -1,
+                            Importance.MEDIUM,
                             "Replication factor used when the registry creates its topic; -1 means"
                                     + " min(3, number of brokers).")
-                    .define(TIMEOUT_MS, Type.LONG, 10_000L, Range.atLeast(100), Importance.MEDIUM,
+                    .define(
+                            TIMEOUT_MS,
+                            Type.LONG,
+                            10_000L,
+                            Range.atLeast(100),
+                            Importance.MEDIUM,
                             "How long a write may take to be acknowledged and read back before the"
                                     + " request fails with error 50002.")
-                    .define(INIT_TIMEOUT_MS, Type.LONG, 60_000L, Range.atLeast(100),
-                            Importance.MEDIUM, "How long start-up may take to create or verify the"
+                    .define(
+                            INIT_TIMEOUT_MS,
+                            Type.LONG,
+                            60_000L,
+                            Range.atLeast(100),
+                            Importance.MEDIUM,
+                            "How long start-up may take to create or verify the"
                                     + " topic and replay it.")
-                    .define(MAX_BATCH, Type.INT, 512, Range.between(1, 100_000), Importance.LOW,
+                    .define(
+                            MAX_BATCH,
+                            Type.INT,
+                            512,
+                            Range.between(1, 100_000),
+                            Importance.LOW,
                             "Most mutations committed in one Kafka transaction (group commit).")
-                    .define(REST_HOST, Type.STRING, "0.0.0.0", Importance.MEDIUM,
+                    .define(
+                            REST_HOST,
+                            Type.STRING,
+                            "0.0.0.0",
+                            Importance.MEDIUM,
                             "Address the REST API binds to.")
-                    .define(REST_PORT, Type.INT, DEFAULT_PORT, Range.between(0, 65535),
-                            Importance.HIGH, "Port of the REST API; 0 picks a free port.")
-                    .define(REST_THREADS, Type.INT, 16, Range.between(1, 1024), Importance.LOW,
+                    .define(
+                            REST_PORT,
+                            Type.INT,
+                            DEFAULT_PORT,
+                            Range.between(0, 65535),
+                            Importance.HIGH,
+                            "Port of the REST API; 0 picks a free port.")
+                    .define(
+                            REST_THREADS,
+                            Type.INT,
+                            16,
+                            Range.between(1, 1024),
+                            Importance.LOW,
                             "Threads serving REST requests.")
-                    .define(REST_MAX_REQUEST_BYTES, Type.INT, 1 << 20, Range.atLeast(1024),
-                            Importance.LOW, "Largest accepted request body; larger ones get 413.")
-                    .define(TOKENS_FILE, Type.STRING, null, Importance.HIGH,
+                    .define(
+                            REST_MAX_REQUEST_BYTES,
+                            Type.INT,
+                            1 << 20,
+                            Range.atLeast(1024),
+                            Importance.LOW,
+                            "Largest accepted request body; larger ones get 413.")
+                    .define(
+                            TOKENS_FILE,
+                            Type.STRING,
+                            null,
+                            Importance.HIGH,
                             "Java properties file mapping bearer tokens to owners, one"
                                     + " 'token=owner' per line. Required unless the tokens are"
                                     + " given in code (embedded registries).")
-                    .define(LEASE_DEFAULT_SECONDS, Type.INT, 30, Range.between(1, 86_400),
-                            Importance.LOW, "Lease of a subscription that names none.")
-                    .define(LEASE_MAX_SECONDS, Type.INT, 3600, Range.between(1, 86_400),
-                            Importance.LOW, "Longest lease a subscription may ask for.")
-                    .define(LEASE_SWEEP_INTERVAL_MS, Type.LONG, 1000L, Range.atLeast(10),
-                            Importance.LOW, "How often expired subscriptions are deleted from the"
+                    .define(
+                            LEASE_DEFAULT_SECONDS,
+                            Type.INT,
+                            30,
+                            Range.between(1, 86_400),
+                            Importance.LOW,
+                            "Lease of a subscription that names none.")
+                    .define(
+                            LEASE_MAX_SECONDS,
+                            Type.INT,
+                            3600,
+                            Range.between(1, 86_400),
+                            Importance.LOW,
+                            "Longest lease a subscription may ask for.")
+                    .define(
+                            LEASE_SWEEP_INTERVAL_MS,
+                            Type.LONG,
+                            1000L,
+                            Range.atLeast(10),
+                            Importance.LOW,
+                            "How often expired subscriptions are deleted from the"
                                     + " topic. Expired leases are invisible at once either way.");
 
     public RegistryConfig(Map<?, ?> props) {
@@ -90,18 +156,27 @@ public final class RegistryConfig extends AbstractConfig {
      * published in {@code docs/operations.md}; a test keeps the two in sync.
      */
     public static String toMarkdown() {
-        StringBuilder sb = new StringBuilder("| key | default | type | description |\n")
-                .append("| --- | --- | --- | --- |\n");
+        StringBuilder sb =
+                new StringBuilder("| key | default | type | description |\n")
+                        .append("| --- | --- | --- | --- |\n");
         for (ConfigDef.ConfigKey k : DEF.configKeys().values()) {
             String def = k.hasDefault() ? "`" + k.defaultValue + "`" : "(required)";
-            sb.append("| `").append(k.name).append("` | ").append(def).append(" | ")
-                    .append(k.type.name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
-                    .append(k.documentation).append(" |\n");
+            sb.append("| `")
+                    .append(k.name)
+                    .append("` | ")
+                    .append(def)
+                    .append(" | ")
+                    .append(k.type.name().toLowerCase(java.util.Locale.ROOT))
+                    .append(" | ")
+                    .append(k.documentation)
+                    .append(" |\n");
         }
         return sb.toString();
     }
 
-    /** Kafka client properties for the store: bootstrap servers plus {@code kafkastore.client.*}. */
+    /**
+     * Kafka client properties for the store: bootstrap servers plus {@code kafkastore.client.*}.
+     */
     public Properties kafkaClientProps() {
         Properties p = new Properties();
         p.putAll(originalsWithPrefix(CLIENT_PREFIX));

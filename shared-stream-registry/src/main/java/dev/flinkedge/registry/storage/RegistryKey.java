@@ -2,6 +2,7 @@ package dev.flinkedge.registry.storage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import dev.flinkedge.registry.model.StreamRef;
 
 /**

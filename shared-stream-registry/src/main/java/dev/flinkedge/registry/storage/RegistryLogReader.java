@@ -1,13 +1,15 @@
 package dev.flinkedge.registry.storage;
 
 import dev.flinkedge.kafka.TopicTail;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.Properties;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Properties;
 
 /**
  * Tails the registry topic from its first offset and applies every committed record to a {@link
@@ -33,18 +35,20 @@ public final class RegistryLogReader implements AutoCloseable {
     public RegistryLogReader(Properties clientProps, String topic, RegistryState state) {
         this.topic = topic;
         this.state = state;
-        this.tailBuilder = TopicTail.builder(topic, new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer())
-                .clientProperties(clientProps)
-                .name("registry-log-reader-" + topic)
-                .readCommitted()
-                .fromBeginning()
-                // The registry topic has exactly one partition (KafkaRegistryStore verifies it).
-                .partitionCount(1)
-                .onRecord(this::applyRecord)
-                // Transaction markers move the position without a record: the writer's
-                // read-your-writes wait (RegistryState.awaitOffset) needs to see them passed.
-                .onProgress((partition, next) -> state.advanceTo(next - 1));
+        this.tailBuilder =
+                TopicTail.builder(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                        .clientProperties(clientProps)
+                        .name("registry-log-reader-" + topic)
+                        .readCommitted()
+                        .fromBeginning()
+                        // The registry topic has exactly one partition (KafkaRegistryStore verifies
+                        // it).
+                        .partitionCount(1)
+                        .onRecord(this::applyRecord)
+                        // Transaction markers move the position without a record: the writer's
+                        // read-your-writes wait (RegistryState.awaitOffset) needs to see them
+                        // passed.
+                        .onProgress((partition, next) -> state.advanceTo(next - 1));
     }
 
     /** Starts tailing, then blocks until the view holds everything committed before the call. */
@@ -53,8 +57,12 @@ public final class RegistryLogReader implements AutoCloseable {
         if (!tail.awaitCaughtUp(timeout)) {
             Throwable failure = tail.failure();
             throw new IllegalStateException(
-                    "Could not read the registry topic '" + topic + "' to its end within "
-                            + timeout + (failure == null ? "" : ": " + failure), failure);
+                    "Could not read the registry topic '"
+                            + topic
+                            + "' to its end within "
+                            + timeout
+                            + (failure == null ? "" : ": " + failure),
+                    failure);
         }
         LOG.info("Registry view of topic '{}' caught up: {} streams", topic, state.size());
     }
@@ -70,14 +78,20 @@ public final class RegistryLogReader implements AutoCloseable {
         try {
             key = RecordJson.decodeKey(r.key());
             if (key.magic() > RegistryKey.MAGIC) {
-                LOG.warn("Skipping record at offset {} with key format {} newer than {}",
-                        r.offset(), key.magic(), RegistryKey.MAGIC);
+                LOG.warn(
+                        "Skipping record at offset {} with key format {} newer than {}",
+                        r.offset(),
+                        key.magic(),
+                        RegistryKey.MAGIC);
                 return;
             }
             value = RecordJson.decodeValue(key, r.value());
         } catch (IOException | RuntimeException e) {
             // A record this version cannot read must not stop the view; it is logged and skipped.
-            LOG.warn("Skipping unreadable record at offset {} of '{}': {}", r.offset(), topic,
+            LOG.warn(
+                    "Skipping unreadable record at offset {} of '{}': {}",
+                    r.offset(),
+                    topic,
                     e.toString());
             return;
         }

@@ -3,6 +3,7 @@ package dev.flinkedge.registry.storage;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.Subscription;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,8 +20,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongSupplier;
 
 /**
- * The in-memory view of the registry topic. Only the log reader thread applies records to it;
- * any thread may query it. Queries compose a stream's descriptor from its STREAM record, its GRANT
+ * The in-memory view of the registry topic. Only the log reader thread applies records to it; any
+ * thread may query it. Queries compose a stream's descriptor from its STREAM record, its GRANT
  * records and its live SUBSCRIPTION records.
  */
 public final class RegistryState {
@@ -67,7 +68,8 @@ public final class RegistryState {
             switch (key.keytype()) {
                 case STREAM -> applyStream(ref, (StreamDescriptor) value);
                 case GRANT -> applyChild(grants, ref, key.sub(), (GrantRecord) value);
-                case SUBSCRIPTION -> applyChild(subscriptions, ref, key.sub(), (Subscription) value);
+                case SUBSCRIPTION ->
+                        applyChild(subscriptions, ref, key.sub(), (Subscription) value);
             }
             appliedOffset = Math.max(appliedOffset, offset);
         } finally {
@@ -250,9 +252,24 @@ public final class RegistryState {
             }
         }
         return new StreamDescriptor(
-                base.owner(), base.name(), base.type(), base.window(), base.serializer(),
-                base.payloadType(), base.guarantee(), base.lineage(), base.source(),
-                base.durable(), base.partitions(), base.status(), base.producer(), base.topic(),
-                base.fingerprint(), grantees, live, base.createdAtMs(), base.updatedAtMs());
+                base.owner(),
+                base.name(),
+                base.type(),
+                base.window(),
+                base.serializer(),
+                base.payloadType(),
+                base.guarantee(),
+                base.lineage(),
+                base.source(),
+                base.durable(),
+                base.partitions(),
+                base.status(),
+                base.producer(),
+                base.topic(),
+                base.fingerprint(),
+                grantees,
+                live,
+                base.createdAtMs(),
+                base.updatedAtMs());
     }
 }

@@ -3,17 +3,18 @@ package dev.flinkedge.registry.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
 class ModelValidationTest {
 
-    private static final String SQUARE = "POLYGON((116.30 39.90, 116.31 39.90, 116.31 39.91,"
-            + " 116.30 39.91, 116.30 39.90))";
+    private static final String SQUARE =
+            "POLYGON((116.30 39.90, 116.31 39.90, 116.31 39.91," + " 116.30 39.91, 116.30 39.90))";
 
     @ParameterizedTest
     @ValueSource(strings = {"", "1abc", "a b", "a/b", "ä", "_x"})
@@ -47,13 +48,14 @@ class ModelValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "POLYGON((0 0, 1 0, 1 1))",
-        "POINT(1 1)",
-        "POLYGON((0 0, 2 2, 2 0, 0 2, 0 0))",
-        "POLYGON((0 0, 200 0, 200 1, 0 1, 0 0))",
-        "not wkt"
-    })
+    @ValueSource(
+            strings = {
+                "POLYGON((0 0, 1 0, 1 1))",
+                "POINT(1 1)",
+                "POLYGON((0 0, 2 2, 2 0, 0 2, 0 0))",
+                "POLYGON((0 0, 200 0, 200 1, 0 1, 0 0))",
+                "not wkt"
+            })
     void rejectsInvalidAreas(String wkt) {
         assertThatThrownBy(() -> SourceSpec.areas(List.of(wkt)))
                 .isInstanceOf(InvalidFieldException.class)

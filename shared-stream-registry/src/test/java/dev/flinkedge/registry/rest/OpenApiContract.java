@@ -12,6 +12,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi31;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,13 +59,15 @@ final class OpenApiContract {
         // the document itself as a schema: its top-level OpenAPI fields are declared as keywords
         // that validate nothing.
         JsonMetaSchema.Builder dialect = JsonMetaSchema.builder(OpenApi31.getInstance());
-        for (String field : List.of("openapi", "info", "servers", "security", "paths",
-                "components")) {
+        for (String field :
+                List.of("openapi", "info", "servers", "security", "paths", "components")) {
             dialect.keyword(new NonValidationKeyword(field));
         }
         JsonMetaSchema metaSchema = dialect.build();
-        this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                b -> b.metaSchema(metaSchema).defaultMetaSchemaIri(metaSchema.getIri()));
+        this.factory =
+                JsonSchemaFactory.getInstance(
+                        SpecVersion.VersionFlag.V202012,
+                        b -> b.metaSchema(metaSchema).defaultMetaSchemaIri(metaSchema.getIri()));
     }
 
     /** Reads the file. */
@@ -88,8 +91,12 @@ final class OpenApiContract {
             for (String method : METHODS) {
                 JsonNode op = path.getValue().get(method);
                 if (op != null) {
-                    out.add(new Operation(op.path("operationId").asText(),
-                            method.toUpperCase(Locale.ROOT), path.getKey(), op));
+                    out.add(
+                            new Operation(
+                                    op.path("operationId").asText(),
+                                    method.toUpperCase(Locale.ROOT),
+                                    path.getKey(),
+                                    op));
                 }
             }
         }
@@ -106,8 +113,8 @@ final class OpenApiContract {
 
     /** Whether the operation needs a bearer token (its own {@code security}, else the global). */
     boolean authenticated(Operation op) {
-        JsonNode security = op.node().has("security") ? op.node().get("security")
-                : doc.path("security");
+        JsonNode security =
+                op.node().has("security") ? op.node().get("security") : doc.path("security");
         return security.isArray() && !security.isEmpty();
     }
 
@@ -141,11 +148,21 @@ final class OpenApiContract {
         JsonNode responses = op.node().path("responses");
         String code = String.valueOf(status);
         if (!responses.has(code)) {
-            return List.of("status " + status + " is not documented for " + op.id()
-                    + "; documented: " + iterable(responses.fieldNames()));
+            return List.of(
+                    "status "
+                            + status
+                            + " is not documented for "
+                            + op.id()
+                            + "; documented: "
+                            + iterable(responses.fieldNames()));
         }
-        SchemaLocation response = location("paths", op.template(),
-                op.method().toLowerCase(Locale.ROOT), "responses", code);
+        SchemaLocation response =
+                location(
+                        "paths",
+                        op.template(),
+                        op.method().toLowerCase(Locale.ROOT),
+                        "responses",
+                        code);
         JsonNode responseNode = responses.get(code);
         if (responseNode.has("$ref")) {
             response = refLocation(responseNode.get("$ref").asText());
@@ -153,14 +170,15 @@ final class OpenApiContract {
         }
         JsonNode content = responseNode.path("content").path("application/json");
         if (content.isMissingNode()) {
-            return body.isMissingNode() ? List.of()
+            return body.isMissingNode()
+                    ? List.of()
                     : List.of(op.id() + " " + status + " documents no body but got " + body);
         }
         if (body.isMissingNode()) {
             return List.of(op.id() + " " + status + " documents a JSON body but got none");
         }
-        return validate(response.append("content").append("application/json").append("schema"),
-                body);
+        return validate(
+                response.append("content").append("application/json").append("schema"), body);
     }
 
     /** Checks a request body against the operation's {@code requestBody} schema. */
@@ -168,9 +186,16 @@ final class OpenApiContract {
         if (!op.node().has("requestBody")) {
             return body == null ? List.of() : List.of(op.id() + " takes no body");
         }
-        return validate(location("paths", op.template(),
-                op.method().toLowerCase(Locale.ROOT), "requestBody", "content",
-                "application/json", "schema"), body);
+        return validate(
+                location(
+                        "paths",
+                        op.template(),
+                        op.method().toLowerCase(Locale.ROOT),
+                        "requestBody",
+                        "content",
+                        "application/json",
+                        "schema"),
+                body);
     }
 
     /** Validates {@code node} against the schema at {@code #/components/schemas/name}. */

@@ -12,12 +12,14 @@ import dev.flinkedge.registry.testutil.Http;
 import dev.flinkedge.registry.testutil.Http.Response;
 import dev.flinkedge.registry.testutil.RegistryInstance;
 import dev.flinkedge.registry.testutil.Specs;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The access matrix of every endpoint for the stream's owner (alice), a grantee (bob) and a
@@ -74,10 +76,15 @@ class RegistryAccessITCase {
     @Test
     void everyOtherEndpointNeedsAKnownToken() {
         String[][] calls = {
-            {"GET", "/v1/streams"}, {"POST", "/v1/streams"}, {"GET", carsPath()},
-            {"DELETE", carsPath()}, {"PUT", carsPath() + "/status"},
-            {"POST", carsPath() + "/grants"}, {"DELETE", carsPath() + "/grants/bob"},
-            {"POST", carsPath() + "/subscriptions"}, {"PUT", carsPath() + "/subscriptions/x"},
+            {"GET", "/v1/streams"},
+            {"POST", "/v1/streams"},
+            {"GET", carsPath()},
+            {"DELETE", carsPath()},
+            {"PUT", carsPath() + "/status"},
+            {"POST", carsPath() + "/grants"},
+            {"DELETE", carsPath() + "/grants/bob"},
+            {"POST", carsPath() + "/subscriptions"},
+            {"PUT", carsPath() + "/subscriptions/x"},
             {"DELETE", carsPath() + "/subscriptions/x"},
             {"GET", "/v1/fingerprints/" + carsDescriptor.fingerprint()},
         };
@@ -98,8 +105,7 @@ class RegistryAccessITCase {
         assertThat(http.call("GET", carsPath(), "alice", null).status()).isEqualTo(200);
         Response bob = http.call("GET", carsPath(), "bob", null);
         assertThat(bob.status()).isEqualTo(200);
-        assertThat(bob.body().path("fingerprint").asText())
-                .isEqualTo(carsDescriptor.fingerprint());
+        assertThat(bob.body().path("fingerprint").asText()).isEqualTo(carsDescriptor.fingerprint());
         Response eve = http.call("GET", carsPath(), "eve", null);
         assertThat(eve.status()).isEqualTo(403);
         assertThat(eve.errorCode()).isEqualTo(Errors.NOT_READABLE);
@@ -114,11 +120,13 @@ class RegistryAccessITCase {
                 .contains("alice/" + video, "alice/" + cars);
         // bob holds a grant on the derived stream only.
         assertThat(names(http.call("GET", "/v1/streams?owner=alice", "bob", null)))
-                .contains("alice/" + cars).doesNotContain("alice/" + video);
+                .contains("alice/" + cars)
+                .doesNotContain("alice/" + video);
         assertThat(names(http.call("GET", "/v1/streams", "eve", null)))
                 .noneMatch(n -> n.startsWith("alice/"));
         assertThat(names(http.call("GET", "/v1/streams?owner=alice&type=RAW", "alice", null)))
-                .contains("alice/" + video).doesNotContain("alice/" + cars);
+                .contains("alice/" + video)
+                .doesNotContain("alice/" + cars);
     }
 
     private static java.util.List<String> names(Response r) {
@@ -208,17 +216,27 @@ class RegistryAccessITCase {
     @Test
     void grantsAreNeededToDeriveFromAStream() {
         // eve may not read alice's video, so she cannot register a lineage over it.
-        Response r = http.call("POST", "/v1/streams", "eve",
-                "{\"name\":\"EveCars\",\"type\":\"DERIVED\",\"lineage\":{\"operator\":"
-                        + "{\"name\":\"detect\",\"version\":\"1\"},\"parents\":[\"alice/" + video
-                        + "\"]}}");
+        Response r =
+                http.call(
+                        "POST",
+                        "/v1/streams",
+                        "eve",
+                        "{\"name\":\"EveCars\",\"type\":\"DERIVED\",\"lineage\":{\"operator\":"
+                                + "{\"name\":\"detect\",\"version\":\"1\"},\"parents\":[\"alice/"
+                                + video
+                                + "\"]}}");
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.errorCode()).isEqualTo(Errors.PARENT_NOT_READABLE);
         // bob may read alice's cars and derive from them.
-        Response b = http.call("POST", "/v1/streams", "bob",
-                "{\"name\":\"Attrs\",\"type\":\"DERIVED\",\"lineage\":{\"operator\":"
-                        + "{\"name\":\"attributes\",\"version\":\"1\"},\"parents\":[\""
-                        + carsDescriptor.fingerprint() + "\"]}}");
+        Response b =
+                http.call(
+                        "POST",
+                        "/v1/streams",
+                        "bob",
+                        "{\"name\":\"Attrs\",\"type\":\"DERIVED\",\"lineage\":{\"operator\":"
+                                + "{\"name\":\"attributes\",\"version\":\"1\"},\"parents\":[\""
+                                + carsDescriptor.fingerprint()
+                                + "\"]}}");
         assertThat(b.status()).isEqualTo(201);
         assertThat(b.body().path("owner").asText()).isEqualTo("bob");
         http.call("DELETE", "/v1/streams/bob/Attrs", "bob", null);

@@ -11,9 +11,7 @@ import dev.flinkedge.registry.testutil.Http;
 import dev.flinkedge.registry.testutil.Http.Response;
 import dev.flinkedge.registry.testutil.RegistryInstance;
 import dev.flinkedge.registry.testutil.Specs;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +19,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** Every kind of bad request gets a 4xx naming what was wrong, and changes nothing. */
 class RegistryBadInputITCase {
@@ -34,8 +36,11 @@ class RegistryBadInputITCase {
 
     @BeforeAll
     static void start() throws Exception {
-        registry = RegistryInstance.start(KAFKA.bootstrapServers(), "_badinput",
-                Map.of(RegistryConfig.REST_MAX_REQUEST_BYTES, MAX_BODY));
+        registry =
+                RegistryInstance.start(
+                        KAFKA.bootstrapServers(),
+                        "_badinput",
+                        Map.of(RegistryConfig.REST_MAX_REQUEST_BYTES, MAX_BODY));
         http = new Http(registry.app().uri());
         videoFp = registry.client("alice").create(Specs.raw("Video")).fingerprint();
     }
@@ -48,49 +53,125 @@ class RegistryBadInputITCase {
     static Stream<Arguments> badCreates() {
         String op = "{\"name\":\"detect\",\"version\":\"1\"}";
         return Stream.of(
-                Arguments.of("malformed JSON", "{\"name\":\"x\",", 400, Errors.MALFORMED_JSON,
+                Arguments.of(
+                        "malformed JSON",
+                        "{\"name\":\"x\",",
+                        400,
+                        Errors.MALFORMED_JSON,
                         "Malformed JSON"),
                 Arguments.of("not an object", "[1,2]", 400, Errors.INVALID_FIELD, "(body)"),
                 Arguments.of("empty body", "", 400, Errors.MALFORMED_JSON, "empty"),
-                Arguments.of("trailing garbage", "{\"name\":\"x\",\"type\":\"VIRTUAL\"} x", 400,
-                        Errors.MALFORMED_JSON, "Malformed JSON"),
-                Arguments.of("unknown field", "{\"name\":\"x\",\"type\":\"VIRTUAL\",\"colour\":1}",
-                        400, Errors.UNKNOWN_FIELD, "'colour'"),
-                Arguments.of("misspelt field hidden behind a missing one",
+                Arguments.of(
+                        "trailing garbage",
+                        "{\"name\":\"x\",\"type\":\"VIRTUAL\"} x",
+                        400,
+                        Errors.MALFORMED_JSON,
+                        "Malformed JSON"),
+                Arguments.of(
+                        "unknown field",
+                        "{\"name\":\"x\",\"type\":\"VIRTUAL\",\"colour\":1}",
+                        400,
+                        Errors.UNKNOWN_FIELD,
+                        "'colour'"),
+                Arguments.of(
+                        "misspelt field hidden behind a missing one",
                         "{\"name\":\"x\",\"type\":\"RAW\",\"sorce\":{\"devices\":[\"c\"]}}",
-                        400, Errors.UNKNOWN_FIELD, "'sorce'"),
-                Arguments.of("unknown nested field", "{\"name\":\"x\",\"type\":\"DERIVED\","
-                        + "\"lineage\":{\"operator\":" + op + ",\"parents\":[\"alice/Video\"],"
-                        + "\"extra\":true}}", 400, Errors.UNKNOWN_FIELD, "'lineage.extra'"),
-                Arguments.of("owner is not the caller's to set",
-                        "{\"name\":\"x\",\"type\":\"VIRTUAL\",\"owner\":\"bob\"}", 400,
-                        Errors.UNKNOWN_FIELD, "'owner'"),
-                Arguments.of("bad name", "{\"name\":\"9lives\",\"type\":\"VIRTUAL\"}", 400,
-                        Errors.INVALID_FIELD, "'name'"),
-                Arguments.of("missing name", "{\"type\":\"VIRTUAL\"}", 400, Errors.INVALID_FIELD,
+                        400,
+                        Errors.UNKNOWN_FIELD,
+                        "'sorce'"),
+                Arguments.of(
+                        "unknown nested field",
+                        "{\"name\":\"x\",\"type\":\"DERIVED\","
+                                + "\"lineage\":{\"operator\":"
+                                + op
+                                + ",\"parents\":[\"alice/Video\"],"
+                                + "\"extra\":true}}",
+                        400,
+                        Errors.UNKNOWN_FIELD,
+                        "'lineage.extra'"),
+                Arguments.of(
+                        "owner is not the caller's to set",
+                        "{\"name\":\"x\",\"type\":\"VIRTUAL\",\"owner\":\"bob\"}",
+                        400,
+                        Errors.UNKNOWN_FIELD,
+                        "'owner'"),
+                Arguments.of(
+                        "bad name",
+                        "{\"name\":\"9lives\",\"type\":\"VIRTUAL\"}",
+                        400,
+                        Errors.INVALID_FIELD,
                         "'name'"),
-                Arguments.of("bad enum", "{\"name\":\"x\",\"type\":\"COOKED\"}", 400,
-                        Errors.INVALID_FIELD, "'type'"),
-                Arguments.of("invalid WKT", "{\"name\":\"x\",\"type\":\"RAW\",\"source\":"
-                        + "{\"areas\":[\"POLYGON((0 0, 1 1))\"]}}", 400, Errors.INVALID_FIELD,
+                Arguments.of(
+                        "missing name",
+                        "{\"type\":\"VIRTUAL\"}",
+                        400,
+                        Errors.INVALID_FIELD,
+                        "'name'"),
+                Arguments.of(
+                        "bad enum",
+                        "{\"name\":\"x\",\"type\":\"COOKED\"}",
+                        400,
+                        Errors.INVALID_FIELD,
+                        "'type'"),
+                Arguments.of(
+                        "invalid WKT",
+                        "{\"name\":\"x\",\"type\":\"RAW\",\"source\":"
+                                + "{\"areas\":[\"POLYGON((0 0, 1 1))\"]}}",
+                        400,
+                        Errors.INVALID_FIELD,
                         "source.areas[0]"),
-                Arguments.of("self-intersecting area", "{\"name\":\"x\",\"type\":\"RAW\","
-                        + "\"source\":{\"areas\":[\"POLYGON((0 0, 2 2, 2 0, 0 2, 0 0))\"]}}", 400,
-                        Errors.INVALID_FIELD, "source.areas[0]"),
-                Arguments.of("parent does not exist", "{\"name\":\"x\",\"type\":\"DERIVED\","
-                        + "\"lineage\":{\"operator\":" + op + ",\"parents\":[\"alice/Nope\"]}}",
-                        400, Errors.UNKNOWN_PARENT, "lineage.parents[0]"),
-                Arguments.of("parent fingerprint unknown", "{\"name\":\"x\",\"type\":\"DERIVED\","
-                        + "\"lineage\":{\"operator\":" + op + ",\"parents\":[\"" + "0".repeat(64)
-                        + "\"]}}", 400, Errors.UNKNOWN_PARENT, "lineage.parents[0]"),
-                Arguments.of("lineage cycle", "{\"name\":\"Loop\",\"type\":\"DERIVED\","
-                        + "\"lineage\":{\"operator\":" + op + ",\"parents\":[\"alice/Video\","
-                        + "\"alice/Loop\"]}}", 400, Errors.LINEAGE_CYCLE, "own ancestor"),
-                Arguments.of("window slide longer than size", "{\"name\":\"x\",\"type\":"
-                        + "\"VIRTUAL\",\"window\":{\"type\":\"SLIDING\",\"sizeMs\":10,"
-                        + "\"slideMs\":20}}", 400, Errors.INVALID_FIELD, "window.slideMs"),
-                Arguments.of("oversize body", "{\"name\":\"x\",\"type\":\"VIRTUAL\",\"payloadType\":\""
-                        + "p".repeat(MAX_BODY) + "\"}", 413, Errors.BODY_TOO_LARGE,
+                Arguments.of(
+                        "self-intersecting area",
+                        "{\"name\":\"x\",\"type\":\"RAW\","
+                                + "\"source\":{\"areas\":[\"POLYGON((0 0, 2 2, 2 0, 0 2, 0 0))\"]}}",
+                        400,
+                        Errors.INVALID_FIELD,
+                        "source.areas[0]"),
+                Arguments.of(
+                        "parent does not exist",
+                        "{\"name\":\"x\",\"type\":\"DERIVED\","
+                                + "\"lineage\":{\"operator\":"
+                                + op
+                                + ",\"parents\":[\"alice/Nope\"]}}",
+                        400,
+                        Errors.UNKNOWN_PARENT,
+                        "lineage.parents[0]"),
+                Arguments.of(
+                        "parent fingerprint unknown",
+                        "{\"name\":\"x\",\"type\":\"DERIVED\","
+                                + "\"lineage\":{\"operator\":"
+                                + op
+                                + ",\"parents\":[\""
+                                + "0".repeat(64)
+                                + "\"]}}",
+                        400,
+                        Errors.UNKNOWN_PARENT,
+                        "lineage.parents[0]"),
+                Arguments.of(
+                        "lineage cycle",
+                        "{\"name\":\"Loop\",\"type\":\"DERIVED\","
+                                + "\"lineage\":{\"operator\":"
+                                + op
+                                + ",\"parents\":[\"alice/Video\","
+                                + "\"alice/Loop\"]}}",
+                        400,
+                        Errors.LINEAGE_CYCLE,
+                        "own ancestor"),
+                Arguments.of(
+                        "window slide longer than size",
+                        "{\"name\":\"x\",\"type\":"
+                                + "\"VIRTUAL\",\"window\":{\"type\":\"SLIDING\",\"sizeMs\":10,"
+                                + "\"slideMs\":20}}",
+                        400,
+                        Errors.INVALID_FIELD,
+                        "window.slideMs"),
+                Arguments.of(
+                        "oversize body",
+                        "{\"name\":\"x\",\"type\":\"VIRTUAL\",\"payloadType\":\""
+                                + "p".repeat(MAX_BODY)
+                                + "\"}",
+                        413,
+                        Errors.BODY_TOO_LARGE,
                         String.valueOf(MAX_BODY)));
     }
 
@@ -114,25 +195,40 @@ class RegistryBadInputITCase {
     @Test
     void otherBodiesAreCheckedToo() {
         long offsetBefore = registry.app().service().state().appliedOffset();
-        Response grant = http.call("POST", "/v1/streams/alice/Video/grants", "alice",
-                "{\"grantee\":\"not valid!\"}");
+        Response grant =
+                http.call(
+                        "POST",
+                        "/v1/streams/alice/Video/grants",
+                        "alice",
+                        "{\"grantee\":\"not valid!\"}");
         assertThat(grant.status()).isEqualTo(400);
         assertThat(grant.body().path("message").asText()).contains("'grantee'");
-        Response self = http.call("POST", "/v1/streams/alice/Video/grants", "alice",
-                "{\"grantee\":\"alice\"}");
+        Response self =
+                http.call(
+                        "POST",
+                        "/v1/streams/alice/Video/grants",
+                        "alice",
+                        "{\"grantee\":\"alice\"}");
         assertThat(self.status()).isEqualTo(400);
-        Response lease = http.call("POST", "/v1/streams/alice/Video/subscriptions", "alice",
-                "{\"jobId\":\"j\",\"leaseSeconds\":999999}");
+        Response lease =
+                http.call(
+                        "POST",
+                        "/v1/streams/alice/Video/subscriptions",
+                        "alice",
+                        "{\"jobId\":\"j\",\"leaseSeconds\":999999}");
         assertThat(lease.status()).isEqualTo(400);
         assertThat(lease.body().path("message").asText()).contains("leaseSeconds");
-        Response active = http.call("PUT", "/v1/streams/alice/Video/status", "alice",
-                "{\"status\":\"ACTIVE\"}");
+        Response active =
+                http.call(
+                        "PUT",
+                        "/v1/streams/alice/Video/status",
+                        "alice",
+                        "{\"status\":\"ACTIVE\"}");
         assertThat(active.status()).isEqualTo(400);
         assertThat(active.body().path("message").asText()).contains("'producer'");
         Response type = http.call("GET", "/v1/streams?type=SOUP", "alice", null);
         assertThat(type.status()).isEqualTo(400);
-        assertThat(http.call("GET", "/v1/fingerprints/xyz", "alice", null).status())
-                .isEqualTo(400);
+        assertThat(http.call("GET", "/v1/fingerprints/xyz", "alice", null).status()).isEqualTo(400);
         assertThat(http.call("GET", "/v1/nothing", "alice", null).status()).isEqualTo(404);
         assertThat(http.call("PATCH", "/v1/streams", "alice", "{}").status()).isEqualTo(405);
         assertThat(registry.app().service().state().appliedOffset()).isEqualTo(offsetBefore);
@@ -140,19 +236,33 @@ class RegistryBadInputITCase {
 
     @Test
     void conflictsCarryTheExistingStream() {
-        Response again = http.call("POST", "/v1/streams", "alice",
-                "{\"name\":\"Video\",\"type\":\"RAW\",\"source\":{\"devices\":[\"cam-9\"]}}");
+        Response again =
+                http.call(
+                        "POST",
+                        "/v1/streams",
+                        "alice",
+                        "{\"name\":\"Video\",\"type\":\"RAW\",\"source\":{\"devices\":[\"cam-9\"]}}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.errorCode()).isEqualTo(Errors.STREAM_EXISTS);
         assertThat(again.body().path("existing").path("fingerprint").asText()).isEqualTo(videoFp);
 
-        String lineage = "\"lineage\":{\"operator\":{\"name\":\"detect\",\"version\":\"1\"},"
-                + "\"parents\":[\"alice/Video\"]}";
-        assertThat(http.call("POST", "/v1/streams", "alice",
-                "{\"name\":\"CarsA\",\"type\":\"DERIVED\"," + lineage + "}").status())
+        String lineage =
+                "\"lineage\":{\"operator\":{\"name\":\"detect\",\"version\":\"1\"},"
+                        + "\"parents\":[\"alice/Video\"]}";
+        assertThat(
+                        http.call(
+                                        "POST",
+                                        "/v1/streams",
+                                        "alice",
+                                        "{\"name\":\"CarsA\",\"type\":\"DERIVED\"," + lineage + "}")
+                                .status())
                 .isEqualTo(201);
-        Response sameFp = http.call("POST", "/v1/streams", "alice",
-                "{\"name\":\"CarsB\",\"type\":\"DERIVED\"," + lineage + "}");
+        Response sameFp =
+                http.call(
+                        "POST",
+                        "/v1/streams",
+                        "alice",
+                        "{\"name\":\"CarsB\",\"type\":\"DERIVED\"," + lineage + "}");
         assertThat(sameFp.status()).isEqualTo(409);
         assertThat(sameFp.errorCode()).isEqualTo(Errors.FINGERPRINT_EXISTS);
         assertThat(sameFp.body().path("existing").path("name").asText()).isEqualTo("CarsA");

@@ -8,6 +8,7 @@ import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.testutil.RegistryInstance;
 import dev.flinkedge.registry.testutil.Specs;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,7 +23,8 @@ class RegistrySmokeITCase {
             StreamDescriptor video = alice.create(Specs.raw("VideoStream"));
             assertThat(video.status()).isEqualTo(StreamStatus.DECLARED);
             assertThat(video.topic()).isEqualTo("flinkedge.alice.VideoStream");
-            StreamDescriptor cars = alice.create(Specs.derived("Cars", "detect", "alice/VideoStream"));
+            StreamDescriptor cars =
+                    alice.create(Specs.derived("Cars", "detect", "alice/VideoStream"));
             assertThat(cars.lineage().parents()).containsExactly(video.fingerprint());
             assertThat(alice.describe(cars.ref())).isEqualTo(cars);
         }

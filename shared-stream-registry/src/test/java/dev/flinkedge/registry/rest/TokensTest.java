@@ -2,14 +2,14 @@ package dev.flinkedge.registry.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.registry.rest.TokenAuthenticator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class TokensTest {
 
@@ -18,8 +18,12 @@ class TokensTest {
         Map<String, String> first = Tokens.generate(Tokens.DEMO_OWNERS);
         Map<String, String> second = Tokens.generate(Tokens.DEMO_OWNERS);
         assertThat(first).containsOnlyKeys("city-a", "city-b");
-        assertThat(first.values()).allSatisfy(t -> assertThat(t).hasSizeGreaterThanOrEqualTo(20)
-                .matches("fe[A-Za-z0-9_-]{32}"));
+        assertThat(first.values())
+                .allSatisfy(
+                        t ->
+                                assertThat(t)
+                                        .hasSizeGreaterThanOrEqualTo(20)
+                                        .matches("fe[A-Za-z0-9_-]{32}"));
         assertThat(first.get("city-a")).isNotEqualTo(first.get("city-b"));
         assertThat(first.get("city-a")).isNotEqualTo(second.get("city-a"));
     }

@@ -2,9 +2,10 @@ package dev.flinkedge.registry.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 
 /** The configuration reference in docs/operations.md is the one generated from the ConfigDef. */
 class RegistryConfigDocsTest {

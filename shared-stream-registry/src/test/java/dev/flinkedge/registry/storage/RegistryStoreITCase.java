@@ -18,6 +18,13 @@ import dev.flinkedge.registry.model.Subscription;
 import dev.flinkedge.registry.testutil.RegistryInstance;
 import dev.flinkedge.registry.testutil.Specs;
 import dev.flinkedge.registry.testutil.Wait;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +34,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Durability, single-writer and lease semantics of the Kafka-backed store, on a real broker. */
 class RegistryStoreITCase {
@@ -56,7 +58,8 @@ class RegistryStoreITCase {
     @Test
     void aRestartedInstanceRebuildsIdenticalState() throws Exception {
         List<StreamDescriptor> before;
-        try (RegistryInstance first = RegistryInstance.start(KAFKA.bootstrapServers(), "_restart")) {
+        try (RegistryInstance first =
+                RegistryInstance.start(KAFKA.bootstrapServers(), "_restart")) {
             populate(first.client("alice"), first.client("bob"));
             before = first.app().service().state().all();
         }
@@ -90,9 +93,15 @@ class RegistryStoreITCase {
 
                 second.client("alice").create(Specs.raw("Three"));
                 // The fenced instance still tails the topic and serves reads.
-                Wait.until(() -> first.app().service().state().get(
-                        new StreamRef("alice", "Three")).isPresent(),
-                        Duration.ofSeconds(10), "the fenced instance to see the new write");
+                Wait.until(
+                        () ->
+                                first.app()
+                                        .service()
+                                        .state()
+                                        .get(new StreamRef("alice", "Three"))
+                                        .isPresent(),
+                        Duration.ofSeconds(10),
+                        "the fenced instance to see the new write");
                 assertThat(names(second)).containsExactly("alice/One", "alice/Three");
                 assertThat(names(first)).containsExactly("alice/One", "alice/Three");
             }
@@ -100,8 +109,7 @@ class RegistryStoreITCase {
     }
 
     private static List<String> names(RegistryInstance r) {
-        return r.client("alice").list("alice", null).stream()
-                .map(d -> d.ref().toString()).toList();
+        return r.client("alice").list("alice", null).stream().map(d -> d.ref().toString()).toList();
     }
 
     @Test
@@ -116,11 +124,14 @@ class RegistryStoreITCase {
             for (int i = 0; i < clients; i++) {
                 RegistryClient c = r.client("alice");
                 String name = "Cars" + i;
-                Callable<StreamDescriptor> task = () -> {
-                    go.await();
-                    StreamDescriptor d = c.create(Specs.derived(name, "detect", "alice/Video"));
-                    return c.setStatus(d.ref(), StreamStatus.ACTIVE, new Producer(name, "e"));
-                };
+                Callable<StreamDescriptor> task =
+                        () -> {
+                            go.await();
+                            StreamDescriptor d =
+                                    c.create(Specs.derived(name, "detect", "alice/Video"));
+                            return c.setStatus(
+                                    d.ref(), StreamStatus.ACTIVE, new Producer(name, "e"));
+                        };
                 results.add(pool.submit(task));
             }
             go.countDown();
@@ -139,33 +150,48 @@ class RegistryStoreITCase {
             StreamDescriptor winner = created.get(0);
             for (ConflictException c : conflicts) {
                 assertThat(c.errorCode()).isEqualTo(Errors.FINGERPRINT_EXISTS);
-                assertThat(c.existing()).get().extracting(StreamDescriptor::ref)
+                assertThat(c.existing())
+                        .get()
+                        .extracting(StreamDescriptor::ref)
                         .isEqualTo(winner.ref());
             }
-            assertThat(alice.resolve(winner.fingerprint())).extracting(StreamDescriptor::ref)
+            assertThat(alice.resolve(winner.fingerprint()))
+                    .extracting(StreamDescriptor::ref)
                     .containsExactly(winner.ref());
         }
     }
 
     @Test
     void unrenewedLeasesExpireAndRenewedOnesLive() throws Exception {
-        try (RegistryInstance r = RegistryInstance.start(KAFKA.bootstrapServers(), "_lease",
-                Map.of(RegistryConfig.LEASE_SWEEP_INTERVAL_MS, 100L))) {
+        try (RegistryInstance r =
+                RegistryInstance.start(
+                        KAFKA.bootstrapServers(),
+                        "_lease",
+                        Map.of(RegistryConfig.LEASE_SWEEP_INTERVAL_MS, 100L))) {
             RegistryClient alice = r.client("alice");
             StreamDescriptor video = alice.create(Specs.raw("Video"));
             Subscription shortLease = alice.subscribe(video.ref(), "job-short", 1);
             Subscription kept = alice.subscribe(video.ref(), "job-kept", 2);
             assertThat(alice.describe(video.ref()).subscriptions()).hasSize(2);
 
-            Wait.until(() -> alice.describe(video.ref()).subscriptions().size() == 1
-                            && r.app().service().state().storedSubscriptions(video.ref())
-                                    .stream().noneMatch(s -> s.id().equals(shortLease.id())),
-                    Duration.ofSeconds(10), "the 1 s lease to expire and be swept");
+            Wait.until(
+                    () ->
+                            alice.describe(video.ref()).subscriptions().size() == 1
+                                    && r
+                                            .app()
+                                            .service()
+                                            .state()
+                                            .storedSubscriptions(video.ref())
+                                            .stream()
+                                            .noneMatch(s -> s.id().equals(shortLease.id())),
+                    Duration.ofSeconds(10),
+                    "the 1 s lease to expire and be swept");
             // Renewing keeps the other lease alive past its original expiry.
             Subscription renewed = alice.renew(video.ref(), kept.id());
             assertThat(renewed.expiresAtMs()).isGreaterThanOrEqualTo(kept.expiresAtMs());
             assertThat(alice.describe(video.ref()).subscriptions())
-                    .extracting(Subscription::id).containsExactly(kept.id());
+                    .extracting(Subscription::id)
+                    .containsExactly(kept.id());
             assertThatThrownBy(() -> alice.renew(video.ref(), shortLease.id()))
                     .isInstanceOf(NotFoundException.class);
         }
@@ -173,10 +199,17 @@ class RegistryStoreITCase {
 
     @Test
     void refusesATopicThatIsNotCompactedOrHasManyPartitions() throws Exception {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("_wide", 3, (short) 1),
-                    new NewTopic("_deleting", 1, (short) 1))).all().get();
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                KAFKA.bootstrapServers()))) {
+            admin.createTopics(
+                            List.of(
+                                    new NewTopic("_wide", 3, (short) 1),
+                                    new NewTopic("_deleting", 1, (short) 1)))
+                    .all()
+                    .get();
         }
         assertThatThrownBy(() -> RegistryInstance.start(KAFKA.bootstrapServers(), "_wide"))
                 .hasMessageContaining("3 partitions");

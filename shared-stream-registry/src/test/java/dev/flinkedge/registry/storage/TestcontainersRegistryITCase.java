@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flinkedge.kafka.TestcontainersKafka;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.testutil.RegistryInstance;
-import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Testcontainers;
+
+import java.util.List;
 
 /**
  * The restart scenario against a containerised Kafka broker instead of the in-process one, for

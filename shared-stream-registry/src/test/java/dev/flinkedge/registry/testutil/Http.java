@@ -2,6 +2,7 @@ package dev.flinkedge.registry.testutil;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,13 +39,15 @@ public final class Http {
 
     /** Calls {@code method path} as {@code principal} (null: no Authorization header). */
     public Response call(String method, String path, String principal, String body) {
-        return callWithHeader(method, path,
-                principal == null ? null : "Bearer " + RegistryInstance.token(principal), body);
+        return callWithHeader(
+                method,
+                path,
+                principal == null ? null : "Bearer " + RegistryInstance.token(principal),
+                body);
     }
 
     /** Calls with an explicit Authorization header value (null: none). */
-    public Response callWithHeader(String method, String path, String authorization,
-            String body) {
+    public Response callWithHeader(String method, String path, String authorization, String body) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (authorization != null) {
             headers.put("Authorization", authorization);
@@ -56,16 +59,20 @@ public final class Http {
     }
 
     /** Calls with exactly {@code headers} (e.g. a non-JSON Content-Type) and {@code body}. */
-    public Response callWithHeaders(String method, String path, Map<String, String> headers,
-            String body) {
+    public Response callWithHeaders(
+            String method, String path, Map<String, String> headers, String body) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .method(
+                                    method,
+                                    body == null
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString(
+                                                    body, StandardCharsets.UTF_8));
             headers.forEach(b::header);
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode node = r.body().isEmpty()
-                    ? JSON.missingNode() : JSON.readTree(r.body());
+            JsonNode node = r.body().isEmpty() ? JSON.missingNode() : JSON.readTree(r.body());
             return new Response(r.statusCode(), node, r.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -4,6 +4,7 @@ import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.rest.RegistryApplication;
 import dev.flinkedge.registry.rest.TokenAuthenticator;
 import dev.flinkedge.registry.storage.RegistryConfig;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,10 +14,11 @@ import java.util.Map;
  */
 public final class RegistryInstance implements AutoCloseable {
 
-    public static final Map<String, String> TOKENS = Map.of(
-            "token-alice-0001", "alice",
-            "token-bob-000001", "bob",
-            "token-eve-000001", "eve");
+    public static final Map<String, String> TOKENS =
+            Map.of(
+                    "token-alice-0001", "alice",
+                    "token-bob-000001", "bob",
+                    "token-eve-000001", "eve");
 
     private final RegistryApplication app;
 
@@ -33,8 +35,9 @@ public final class RegistryInstance implements AutoCloseable {
         props.put(RegistryConfig.REST_HOST, "127.0.0.1");
         props.put(RegistryConfig.REST_PORT, 0);
         props.putAll(overrides);
-        return new RegistryInstance(RegistryApplication.start(props,
-                TokenAuthenticator.fromMap(TOKENS, "test tokens")));
+        return new RegistryInstance(
+                RegistryApplication.start(
+                        props, TokenAuthenticator.fromMap(TOKENS, "test tokens")));
     }
 
     public static RegistryInstance start(String bootstrapServers, String topic) throws Exception {
@@ -47,16 +50,23 @@ public final class RegistryInstance implements AutoCloseable {
 
     /** An HTTP client acting as {@code principal}. */
     public RegistryClient client(String principal) {
-        String token = TOKENS.entrySet().stream().filter(e -> e.getValue().equals(principal))
-                .map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no token for " + principal));
+        String token =
+                TOKENS.entrySet().stream()
+                        .filter(e -> e.getValue().equals(principal))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("no token for " + principal));
         return RegistryClient.builder().url(app.uri()).token(token).principal(principal).build();
     }
 
     /** The token of {@code principal}. */
     public static String token(String principal) {
-        return TOKENS.entrySet().stream().filter(e -> e.getValue().equals(principal))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        return TOKENS.entrySet().stream()
+                .filter(e -> e.getValue().equals(principal))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Override

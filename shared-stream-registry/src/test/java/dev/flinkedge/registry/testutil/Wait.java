@@ -9,7 +9,9 @@ public final class Wait {
 
     private Wait() {}
 
-    /** Polls {@code condition} every 20 ms until it holds; fails with {@code what} at the deadline. */
+    /**
+     * Polls {@code condition} every 20 ms until it holds; fails with {@code what} at the deadline.
+     */
     public static void until(BooleanSupplier condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

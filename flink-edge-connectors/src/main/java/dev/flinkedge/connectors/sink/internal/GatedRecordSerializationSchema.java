@@ -4,11 +4,13 @@ import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.runtime.StreamGate;
 import dev.flinkedge.connectors.serialization.EdgeCodec;
 import dev.flinkedge.registry.model.StreamRef;
-import java.nio.charset.StandardCharsets;
+
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.FlinkRuntimeException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * The tap's gate: serializes a record for the stream's topic only while the registry shows a live
@@ -29,11 +31,15 @@ public final class GatedRecordSerializationSchema<T> implements KafkaRecordSeria
     private transient StreamGate gate;
 
     /**
-     * @param type the records' class; they are written with flink-edge's Kryo codec, the format
-     *     the stream's descriptor names ({@code serializer: KRYO})
+     * @param type the records' class; they are written with flink-edge's Kryo codec, the format the
+     *     stream's descriptor names ({@code serializer: KRYO})
      */
-    public GatedRecordSerializationSchema(String topic, StreamRef stream,
-            String registryBootstrapServers, String registryTopic, Class<T> type) {
+    public GatedRecordSerializationSchema(
+            String topic,
+            StreamRef stream,
+            String registryBootstrapServers,
+            String registryTopic,
+            Class<T> type) {
         this.topic = topic;
         this.stream = stream;
         this.registryBootstrapServers = registryBootstrapServers;
@@ -54,13 +60,13 @@ public final class GatedRecordSerializationSchema<T> implements KafkaRecordSeria
             return null;
         }
         try {
-            byte[] key = record instanceof EdgeData e
-                    ? e.key().getBytes(StandardCharsets.UTF_8) : null;
+            byte[] key =
+                    record instanceof EdgeData e ? e.key().getBytes(StandardCharsets.UTF_8) : null;
             Long timestamp = record instanceof EdgeData e ? Long.valueOf(e.eventTimeMs()) : ts;
             return new ProducerRecord<>(topic, null, timestamp, key, codec.encode(record));
         } catch (IllegalArgumentException e) {
-            throw new FlinkRuntimeException("Cannot write a record of " + stream + ": "
-                    + e.getMessage(), e);
+            throw new FlinkRuntimeException(
+                    "Cannot write a record of " + stream + ": " + e.getMessage(), e);
         }
     }
 }

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.model.EdgeRecord;
-import java.nio.charset.StandardCharsets;
+
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.FlinkRuntimeException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.nio.charset.StandardCharsets;
 
 /** Writes an edge record as one JSON object keyed by its key; see {@code ResultSinks}. */
 public final class JsonResultSerializationSchema<T extends EdgeData>
@@ -30,17 +33,19 @@ public final class JsonResultSerializationSchema<T extends EdgeData>
     public ProducerRecord<byte[], byte[]> serialize(T record, KafkaSinkContext ctx, Long ts) {
         if (json == null) {
             // Payloads are plain value classes; their fields are the result, getters or not.
-            json = JsonMapper.builder()
-                    .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                    .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                    .build();
+            json =
+                    JsonMapper.builder()
+                            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                            .build();
         }
         long now = System.currentTimeMillis();
         ObjectNode o = json.createObjectNode();
         o.put("sourceId", record.sourceId());
         o.put("key", record.key());
         o.put("eventTimeMs", record.eventTimeMs());
-        o.putObject("location").put("lat", record.location().lat())
+        o.putObject("location")
+                .put("lat", record.location().lat())
                 .put("lon", record.location().lon());
         ObjectNode stages = o.putObject("stages");
         record.stageTimes().asMap().forEach(stages::put);
@@ -49,11 +54,15 @@ public final class JsonResultSerializationSchema<T extends EdgeData>
             o.set("payload", json.valueToTree(r.payload()));
         }
         try {
-            return new ProducerRecord<>(topic, null, record.eventTimeMs(),
-                    record.key().getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(o));
+            return new ProducerRecord<>(
+                    topic,
+                    null,
+                    record.eventTimeMs(),
+                    record.key().getBytes(StandardCharsets.UTF_8),
+                    json.writeValueAsBytes(o));
         } catch (JsonProcessingException e) {
-            throw new FlinkRuntimeException("Cannot write a result of " + record.sourceId()
-                    + " as JSON", e);
+            throw new FlinkRuntimeException(
+                    "Cannot write a result of " + record.sourceId() + " as JSON", e);
         }
     }
 }

@@ -19,8 +19,8 @@ public final class CameraSourceOptions {
                     .defaultValue(0L)
                     .withDescription(
                             "Frames to deliver per camera before its split ends. With a value > 0"
-                                + " the source is bounded (for tests and replays); 0 or less means"
-                                + " unbounded.");
+                                    + " the source is bounded (for tests and replays); 0 or less means"
+                                    + " unbounded.");
 
     public static final ConfigOption<Float> JPEG_QUALITY =
             key("camera.jpeg-quality")
@@ -34,8 +34,8 @@ public final class CameraSourceOptions {
                     .noDefaultValue()
                     .withDescription(
                             "Kafka bootstrap servers of the camera policy topic. Without it no"
-                                + " policy is followed: every camera delivers its native frame rate"
-                                + " and size.");
+                                    + " policy is followed: every camera delivers its native frame rate"
+                                    + " and size.");
 
     public static final ConfigOption<String> POLICY_TOPIC =
             key("camera.policy.topic")

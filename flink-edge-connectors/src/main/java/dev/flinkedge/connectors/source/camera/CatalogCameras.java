@@ -1,13 +1,15 @@
 package dev.flinkedge.connectors.source.camera;
 
-import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.api.RawSourceFactory;
+import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.registry.model.StreamDescriptor;
-import java.time.Duration;
-import java.util.Objects;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Raw streams as cameras of a {@link DeviceCatalog}: a device-based stream reads its listed
@@ -23,8 +25,8 @@ public final class CatalogCameras implements RawSourceFactory {
     private final String policyBootstrapServers;
     private final String policyTopic;
 
-    private CatalogCameras(DeviceCatalog catalog, String policyBootstrapServers,
-            String policyTopic) {
+    private CatalogCameras(
+            DeviceCatalog catalog, String policyBootstrapServers, String policyTopic) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.policyBootstrapServers = policyBootstrapServers;
         this.policyTopic = policyTopic;
@@ -42,16 +44,16 @@ public final class CatalogCameras implements RawSourceFactory {
 
     @Override
     public DataStream<Frame> create(StreamExecutionEnvironment env, StreamDescriptor raw) {
-        CameraSourceBuilder builder = CameraSource.builder()
-                .setCatalog(catalog)
-                .setSourceSpec(raw.source());
+        CameraSourceBuilder builder =
+                CameraSource.builder().setCatalog(catalog).setSourceSpec(raw.source());
         if (policyBootstrapServers != null) {
             builder.setPolicyBootstrapServers(policyBootstrapServers);
             if (policyTopic != null) {
                 builder.setPolicyTopic(policyTopic);
             }
         }
-        return env.fromSource(builder.build(),
+        return env.fromSource(
+                        builder.build(),
                         WatermarkStrategy.<Frame>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
                                 .withTimestampAssigner((f, ts) -> f.captureTimeMs()),
                         "cameras:" + raw.ref())

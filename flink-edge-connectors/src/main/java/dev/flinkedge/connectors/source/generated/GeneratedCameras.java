@@ -1,13 +1,11 @@
 package dev.flinkedge.connectors.source.generated;
 
+import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.model.GeoPoint;
-import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.model.StageTimes;
 import dev.flinkedge.registry.model.StreamDescriptor;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -15,6 +13,10 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Lightweight cameras: each device of a RAW stream yields tiny placeholder frames (the image bytes
@@ -35,13 +37,18 @@ public final class GeneratedCameras implements RawSourceFactory {
     public DataStream<Frame> create(StreamExecutionEnvironment env, StreamDescriptor raw) {
         List<String> cameras = raw.source().devices();
         GeneratorFunction<Long, Frame> gen = new FrameGenerator(cameras);
-        DataGeneratorSource<Frame> source = new DataGeneratorSource<>(gen, Long.MAX_VALUE,
-                RateLimiterStrategy.perSecond(fpsPerCamera * cameras.size()),
-                TypeInformation.of(Frame.class));
-        return env.fromSource(source,
-                WatermarkStrategy.<Frame>forBoundedOutOfOrderness(Duration.ofMillis(200))
-                        .withTimestampAssigner((f, ts) -> f.captureTimeMs()),
-                "cameras:" + raw.ref()).setParallelism(1);
+        DataGeneratorSource<Frame> source =
+                new DataGeneratorSource<>(
+                        gen,
+                        Long.MAX_VALUE,
+                        RateLimiterStrategy.perSecond(fpsPerCamera * cameras.size()),
+                        TypeInformation.of(Frame.class));
+        return env.fromSource(
+                        source,
+                        WatermarkStrategy.<Frame>forBoundedOutOfOrderness(Duration.ofMillis(200))
+                                .withTimestampAssigner((f, ts) -> f.captureTimeMs()),
+                        "cameras:" + raw.ref())
+                .setParallelism(1);
     }
 
     /**
@@ -50,8 +57,17 @@ public final class GeneratedCameras implements RawSourceFactory {
      */
     public static Frame frame(String camera, long seq, long timeMs) {
         byte[] image = (camera + "#" + seq).getBytes(StandardCharsets.UTF_8);
-        return new Frame(image, Frame.Encoding.JPEG, 64, 48, camera, location(camera),
-                timeMs, seq, StageTimes.empty().with("capture", timeMs), null);
+        return new Frame(
+                image,
+                Frame.Encoding.JPEG,
+                64,
+                48,
+                camera,
+                location(camera),
+                timeMs,
+                seq,
+                StageTimes.empty().with("capture", timeMs),
+                null);
     }
 
     /** Where camera {@code cam-N} stands. */

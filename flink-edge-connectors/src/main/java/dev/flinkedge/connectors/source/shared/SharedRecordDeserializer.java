@@ -1,12 +1,14 @@
 package dev.flinkedge.connectors.source.shared;
 
 import dev.flinkedge.connectors.serialization.EdgeCodec;
-import java.io.IOException;
+
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.io.IOException;
 
 /** Decodes the records a tap wrote, with the same Kryo codec the tap used. */
 final class SharedRecordDeserializer<T> implements KafkaRecordDeserializationSchema<T> {
@@ -33,8 +35,16 @@ final class SharedRecordDeserializer<T> implements KafkaRecordDeserializationSch
         try {
             out.collect(codec.decode(record.value()));
         } catch (IllegalArgumentException e) {
-            throw new IOException("Cannot read record " + record.topic() + "-"
-                    + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "Cannot read record "
+                            + record.topic()
+                            + "-"
+                            + record.partition()
+                            + "@"
+                            + record.offset()
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

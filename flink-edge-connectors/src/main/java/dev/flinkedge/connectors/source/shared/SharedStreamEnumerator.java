@@ -6,11 +6,7 @@ import dev.flinkedge.connectors.runtime.RegistryWatcher;
 import dev.flinkedge.registry.errors.RegistryUnavailableException;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
-import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.BiConsumer;
+
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.connector.kafka.source.enumerator.KafkaSourceEnumState;
@@ -19,9 +15,15 @@ import org.apache.flink.util.FlinkRuntimeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
 /**
- * The shared source's enumerator: Kafka's enumerator for the stream's topic, plus the job's lease on
- * the stream (taken at start, renewed periodically, released at close) and a watch on the
+ * The shared source's enumerator: Kafka's enumerator for the stream's topic, plus the job's lease
+ * on the stream (taken at start, renewed periodically, released at close) and a watch on the
  * registry that fails the job with {@link StreamAccessRevokedException} the moment the owner
  * revokes the grant. Runs in the JobManager, once per job.
  */
@@ -41,9 +43,13 @@ final class SharedStreamEnumerator
     private BiConsumer<StreamRef, Optional<StreamDescriptor>> revocationListener;
     private volatile boolean revoked;
 
-    SharedStreamEnumerator(SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> kafka,
-            SplitEnumeratorContext<KafkaPartitionSplit> context, StreamRef stream, String reader,
-            SharedChannel channel, int leaseSeconds) {
+    SharedStreamEnumerator(
+            SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> kafka,
+            SplitEnumeratorContext<KafkaPartitionSplit> context,
+            StreamRef stream,
+            String reader,
+            SharedChannel channel,
+            int leaseSeconds) {
         this.kafka = kafka;
         this.context = context;
         this.stream = stream;
@@ -54,23 +60,27 @@ final class SharedStreamEnumerator
 
     @Override
     public void start() {
-        String jobId = context.metricGroup().getAllVariables()
-                .getOrDefault("<job_id>", "job-" + UUID.randomUUID());
+        String jobId =
+                context.metricGroup()
+                        .getAllVariables()
+                        .getOrDefault("<job_id>", "job-" + UUID.randomUUID());
         keeper = new SubscriptionKeeper(channel.newRegistryClient(), stream, jobId, leaseSeconds);
         try {
-            watcher = RegistryWatcher.acquire(
-                    channel.registryBootstrapServers(), channel.registryTopic());
+            watcher =
+                    RegistryWatcher.acquire(
+                            channel.registryBootstrapServers(), channel.registryTopic());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FlinkRuntimeException("Interrupted while starting to watch the registry", e);
         }
-        revocationListener = (ref, now) -> {
-            if (ref.equals(stream) && !now.map(d -> d.isReadableBy(reader)).orElse(false)) {
-                revoked = true;
-                // Fail from the coordinator thread: enumerator errors fail the job there.
-                context.callAsync(() -> null, (v, t) -> checkAccess());
-            }
-        };
+        revocationListener =
+                (ref, now) -> {
+                    if (ref.equals(stream) && !now.map(d -> d.isReadableBy(reader)).orElse(false)) {
+                        revoked = true;
+                        // Fail from the coordinator thread: enumerator errors fail the job there.
+                        context.callAsync(() -> null, (v, t) -> checkAccess());
+                    }
+                };
         watcher.addListener(revocationListener);
         // Subscribe before Kafka's enumerator looks up the live end, so the tap is already writing
         // when the first offsets are chosen.

@@ -4,6 +4,7 @@ import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -46,8 +47,12 @@ public final class SharedStreamSource<T>
     private final SharedChannel channel;
     private final int leaseSeconds;
 
-    private SharedStreamSource(KafkaSource<T> kafka, StreamRef stream, String reader,
-            SharedChannel channel, int leaseSeconds) {
+    private SharedStreamSource(
+            KafkaSource<T> kafka,
+            StreamRef stream,
+            String reader,
+            SharedChannel channel,
+            int leaseSeconds) {
         this.kafka = kafka;
         this.stream = stream;
         this.reader = reader;
@@ -60,37 +65,52 @@ public final class SharedStreamSource<T>
      *
      * @param type the stream's record type, the one its tap wrote with
      */
-    public static <T> SharedStreamSource<T> forStream(StreamDescriptor stream, String reader,
-            TypeInformation<T> type, SharedChannel channel) {
+    public static <T> SharedStreamSource<T> forStream(
+            StreamDescriptor stream,
+            String reader,
+            TypeInformation<T> type,
+            SharedChannel channel) {
         return forStream(stream, reader, type, channel, DEFAULT_LEASE_SECONDS);
     }
 
     /** As {@link #forStream(StreamDescriptor, String, TypeInformation, SharedChannel)}. */
-    public static <T> SharedStreamSource<T> forStream(StreamDescriptor stream, String reader,
-            TypeInformation<T> type, SharedChannel channel, int leaseSeconds) {
+    public static <T> SharedStreamSource<T> forStream(
+            StreamDescriptor stream,
+            String reader,
+            TypeInformation<T> type,
+            SharedChannel channel,
+            int leaseSeconds) {
         if (!stream.isReadableBy(reader)) {
-            throw new IllegalArgumentException("'" + reader + "' may not read " + stream.ref()
-                    + "; ask '" + stream.owner() + "' for a grant");
+            throw new IllegalArgumentException(
+                    "'"
+                            + reader
+                            + "' may not read "
+                            + stream.ref()
+                            + "; ask '"
+                            + stream.owner()
+                            + "' for a grant");
         }
         boolean exactlyOnce = stream.guarantee() == Guarantee.EXACTLY_ONCE;
-        var builder = KafkaSource.<T>builder()
-                .setBootstrapServers(channel.bootstrapServers())
-                .setTopics(stream.topic())
-                .setDeserializer(new SharedRecordDeserializer<>(type))
-                .setClientIdPrefix("flinkedge-shared-" + reader + "-" + stream.name())
-                // The topic may gain partitions; and it may not exist yet if the tap is new.
-                .setProperty("partition.discovery.interval.ms", "1000");
+        var builder =
+                KafkaSource.<T>builder()
+                        .setBootstrapServers(channel.bootstrapServers())
+                        .setTopics(stream.topic())
+                        .setDeserializer(new SharedRecordDeserializer<>(type))
+                        .setClientIdPrefix("flinkedge-shared-" + reader + "-" + stream.name())
+                        // The topic may gain partitions; and it may not exist yet if the tap is
+                        // new.
+                        .setProperty("partition.discovery.interval.ms", "1000");
         if (exactlyOnce) {
             builder.setGroupId("flinkedge-" + reader + "-" + stream.owner() + "-" + stream.name())
-                    .setStartingOffsets(OffsetsInitializer.committedOffsets(
-                            OffsetResetStrategy.LATEST))
+                    .setStartingOffsets(
+                            OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST))
                     .setProperty("isolation.level", "read_committed");
         } else {
             builder.setStartingOffsets(OffsetsInitializer.latest())
                     .setProperty("commit.offsets.on.checkpoint", "false");
         }
-        return new SharedStreamSource<>(builder.build(), stream.ref(), reader, channel,
-                leaseSeconds);
+        return new SharedStreamSource<>(
+                builder.build(), stream.ref(), reader, channel, leaseSeconds);
     }
 
     /** The stream read. */
@@ -112,16 +132,16 @@ public final class SharedStreamSource<T>
     @Override
     public SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> createEnumerator(
             SplitEnumeratorContext<KafkaPartitionSplit> ctx) {
-        return new SharedStreamEnumerator(kafka.createEnumerator(ctx), ctx, stream, reader,
-                channel, leaseSeconds);
+        return new SharedStreamEnumerator(
+                kafka.createEnumerator(ctx), ctx, stream, reader, channel, leaseSeconds);
     }
 
     @Override
     public SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> restoreEnumerator(
             SplitEnumeratorContext<KafkaPartitionSplit> ctx, KafkaSourceEnumState state)
             throws Exception {
-        return new SharedStreamEnumerator(kafka.restoreEnumerator(ctx, state), ctx, stream,
-                reader, channel, leaseSeconds);
+        return new SharedStreamEnumerator(
+                kafka.restoreEnumerator(ctx, state), ctx, stream, reader, channel, leaseSeconds);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.flinkedge.registry.errors.AccessDeniedException;
 import dev.flinkedge.registry.errors.NotFoundException;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.Subscription;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +41,12 @@ final class SubscriptionKeeper {
         try {
             if (subscription == null) {
                 subscription = registry.subscribe(stream, jobId, leaseSeconds);
-                LOG.info("Job {} subscribed to shared stream {} (lease {} s, id {})", jobId,
-                        stream, leaseSeconds, subscription.id());
+                LOG.info(
+                        "Job {} subscribed to shared stream {} (lease {} s, id {})",
+                        jobId,
+                        stream,
+                        leaseSeconds,
+                        subscription.id());
             } else {
                 subscription = registry.renew(stream, subscription.id());
             }
@@ -69,8 +74,11 @@ final class SubscriptionKeeper {
             registry.unsubscribe(stream, subscription.id());
             LOG.info("Job {} unsubscribed from shared stream {}", jobId, stream);
         } catch (RuntimeException e) {
-            LOG.warn("Could not unsubscribe job {} from {} ({}); the lease expires by itself",
-                    jobId, stream, e.getMessage());
+            LOG.warn(
+                    "Could not unsubscribe job {} from {} ({}); the lease expires by itself",
+                    jobId,
+                    stream,
+                    e.getMessage());
         }
         subscription = null;
     }

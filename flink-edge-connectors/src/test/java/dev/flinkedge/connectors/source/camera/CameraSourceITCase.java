@@ -97,7 +97,8 @@ class CameraSourceITCase {
         // 100 ms at 10 fps (50 ms would be the native 20). Capture times are wall-clock: a reader
         // starved of CPU skips overdue frames, which lengthens the interval without bound (277 ms
         // seen on a loaded machine), so only the lower bound tells the policy was applied.
-        assertThat(meanIntervalMs).as("cam-a at 10 fps, not its native 20")
+        assertThat(meanIntervalMs)
+                .as("cam-a at 10 fps, not its native 20")
                 .isGreaterThanOrEqualTo(95.0);
     }
 

@@ -14,8 +14,14 @@ import java.util.Map;
  * @param resolveP50Ms median resolve latency
  * @param resolveP99Ms 99th percentile resolve latency
  */
-public record BenchResult(String mode, int streams, int threads, int lookups, double createsPerSecond,
-        double resolveP50Ms, double resolveP99Ms) {
+public record BenchResult(
+        String mode,
+        int streams,
+        int threads,
+        int lookups,
+        double createsPerSecond,
+        double resolveP50Ms,
+        double resolveP99Ms) {
 
     /** The report's JSON object for this mode. */
     public Map<String, Object> toJson() {

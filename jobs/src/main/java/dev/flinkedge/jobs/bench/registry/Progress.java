@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts finished items of a benchmark phase from any thread; prints the count each time it
- * passes another tenth of the total, in increasing order.
+ * Counts finished items of a benchmark phase from any thread; prints the count each time it passes
+ * another tenth of the total, in increasing order.
  */
 final class Progress {
 
@@ -37,8 +37,9 @@ final class Progress {
         }
         printedTenths = tenths;
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        out.printf("  %s %d/%d (%d%%), %.0f/s%n", label, n, total, (long) n * 100 / total,
-                n / Math.max(seconds, 1e-9));
+        out.printf(
+                "  %s %d/%d (%d%%), %.0f/s%n",
+                label, n, total, (long) n * 100 / total, n / Math.max(seconds, 1e-9));
         out.flush();
     }
 

@@ -11,6 +11,7 @@ import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,57 +61,78 @@ public final class RegistryBenchmark {
 
     /** Runs the phases on the calling thread plus {@code threads} workers. */
     public BenchResult run() throws Exception {
-        StreamDescriptor parent = registry.create(StreamSpec.builder("BenchVideo", StreamType.RAW)
-                .source(SourceSpec.devices(List.of("bench-cam"))).build());
+        StreamDescriptor parent =
+                registry.create(
+                        StreamSpec.builder("BenchVideo", StreamType.RAW)
+                                .source(SourceSpec.devices(List.of("bench-cam")))
+                                .build());
         String[] fingerprints = new String[plan.streams()];
         Progress created = new Progress(out, "[" + mode + "] created", plan.streams());
         long t0 = System.nanoTime();
-        parallel(plan.streams(), worker -> i -> {
-            fingerprints[i] = registry.create(derived(parent.ref(), i)).fingerprint();
-            created.tick();
-        });
+        parallel(
+                plan.streams(),
+                worker ->
+                        i -> {
+                            fingerprints[i] =
+                                    registry.create(derived(parent.ref(), i)).fingerprint();
+                            created.tick();
+                        });
         double createSeconds = (System.nanoTime() - t0) / 1e9;
 
         int active = Math.min(plan.active(), plan.streams());
         out.printf("  [%s] activating %d streams as look-up targets%n", mode, active);
         out.flush();
-        parallel(active, worker -> i -> registry.setStatus(
-                new StreamRef(parent.owner(), name(i)), StreamStatus.ACTIVE,
-                new Producer("bench-job", "bench-site")));
+        parallel(
+                active,
+                worker ->
+                        i ->
+                                registry.setStatus(
+                                        new StreamRef(parent.owner(), name(i)),
+                                        StreamStatus.ACTIVE,
+                                        new Producer("bench-job", "bench-site")));
 
         lookups(Math.min(plan.lookups(), MAX_WARMUP), fingerprints, active, null);
         long[] nanos = new long[plan.lookups()];
         lookups(plan.lookups(), fingerprints, active, nanos);
         Arrays.sort(nanos);
-        return new BenchResult(mode, plan.streams(), plan.threads(), plan.lookups(),
-                plan.streams() / createSeconds, Percentiles.millis(nanos, 0.50),
+        return new BenchResult(
+                mode,
+                plan.streams(),
+                plan.threads(),
+                plan.lookups(),
+                plan.streams() / createSeconds,
+                Percentiles.millis(nanos, 0.50),
                 Percentiles.millis(nanos, 0.99));
     }
 
     /** Resolves {@code count} random targets; records latencies into {@code nanos} unless null. */
     private void lookups(int count, String[] fingerprints, int targets, long[] nanos)
             throws Exception {
-        Progress resolved = nanos == null ? null
-                : new Progress(out, "[" + mode + "] resolved", count);
-        parallel(count, worker -> {
-            SplittableRandom random = new SplittableRandom(SEED + worker);
-            return i -> {
-                String fingerprint = fingerprints[random.nextInt(targets)];
-                long start = System.nanoTime();
-                registry.resolve(fingerprint);
-                long elapsed = System.nanoTime() - start;
-                if (nanos != null) {
-                    nanos[i] = elapsed;
-                    resolved.tick();
-                }
-            };
-        });
+        Progress resolved =
+                nanos == null ? null : new Progress(out, "[" + mode + "] resolved", count);
+        parallel(
+                count,
+                worker -> {
+                    SplittableRandom random = new SplittableRandom(SEED + worker);
+                    return i -> {
+                        String fingerprint = fingerprints[random.nextInt(targets)];
+                        long start = System.nanoTime();
+                        registry.resolve(fingerprint);
+                        long elapsed = System.nanoTime() - start;
+                        if (nanos != null) {
+                            nanos[i] = elapsed;
+                            resolved.tick();
+                        }
+                    };
+                });
     }
 
     private static StreamSpec derived(StreamRef parent, int i) {
         return StreamSpec.builder(name(i), StreamType.DERIVED)
-                .lineage(new Lineage(new OperatorRef("bench-op", "1", Map.of("i", "" + i)),
-                        List.of(parent.toString())))
+                .lineage(
+                        new Lineage(
+                                new OperatorRef("bench-op", "1", Map.of("i", "" + i)),
+                                List.of(parent.toString())))
                 .build();
     }
 
@@ -131,8 +153,8 @@ public final class RegistryBenchmark {
     }
 
     /**
-     * Runs items 0..count-1 on {@code threads} workers in order; a failure stops the workers and
-     * is rethrown.
+     * Runs items 0..count-1 on {@code threads} workers in order; a failure stops the workers and is
+     * rethrown.
      */
     private void parallel(int count, Worker worker) throws Exception {
         AtomicInteger next = new AtomicInteger();
@@ -141,18 +163,21 @@ public final class RegistryBenchmark {
             List<Callable<Void>> tasks = new ArrayList<>();
             for (int w = 0; w < plan.threads(); w++) {
                 int id = w;
-                tasks.add(() -> {
-                    Item item = worker.start(id);
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        try {
-                            item.run(i);
-                        } catch (Exception e) {
-                            next.set(count);
-                            throw e;
-                        }
-                    }
-                    return null;
-                });
+                tasks.add(
+                        () -> {
+                            Item item = worker.start(id);
+                            for (int i = next.getAndIncrement();
+                                    i < count;
+                                    i = next.getAndIncrement()) {
+                                try {
+                                    item.run(i);
+                                } catch (Exception e) {
+                                    next.set(count);
+                                    throw e;
+                                }
+                            }
+                            return null;
+                        });
             }
             for (Future<Void> f : pool.invokeAll(tasks)) {
                 try {

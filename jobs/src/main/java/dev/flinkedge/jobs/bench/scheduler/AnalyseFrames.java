@@ -3,17 +3,19 @@ package dev.flinkedge.jobs.bench.scheduler;
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.jobs.traffic.VehicleImages;
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
+
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+
 /**
  * The benchmark pipeline's work at one site: decodes each frame and runs the {@link
- * VehicleAnalyser} on it, one result per frame, which carries the frame's stage times (capture
- * time and route stamps, for the pipeline metrics) and its ground truth.
+ * VehicleAnalyser} on it, one result per frame, which carries the frame's stage times (capture time
+ * and route stamps, for the pipeline metrics) and its ground truth.
  */
 public final class AnalyseFrames extends RichMapFunction<Frame, EdgeRecord<FrameAnalysis>> {
     private static final long serialVersionUID = 1L;
@@ -46,8 +48,13 @@ public final class AnalyseFrames extends RichMapFunction<Frame, EdgeRecord<Frame
     @Override
     public EdgeRecord<FrameAnalysis> map(Frame frame) {
         BufferedImage image = VehicleImages.decode(frame);
-        FrameAnalysis analysis = new FrameAnalysis(site, image.getWidth(), image.getHeight(),
-                analyser.analyse(image), frame.groundTruth());
+        FrameAnalysis analysis =
+                new FrameAnalysis(
+                        site,
+                        image.getWidth(),
+                        image.getHeight(),
+                        analyser.analyse(image),
+                        frame.groundTruth());
         return EdgeRecord.derivedFrom(frame, analysis)
                 .withStage("analysed@" + site, System.currentTimeMillis());
     }

@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.bench.scheduler;
 
 import com.sun.management.OperatingSystemMXBean;
+
 import dev.flinkedge.connectors.source.camera.reader.FpsSampler;
 import dev.flinkedge.connectors.source.camera.reader.FrameEncoder;
 import dev.flinkedge.connectors.source.camera.reader.feed.SourceImage;
@@ -9,6 +10,7 @@ import dev.flinkedge.jobs.traffic.VehicleImages;
 import dev.flinkedge.scheduler.control.Profile;
 import dev.flinkedge.scheduler.control.ProfileEntry;
 import dev.flinkedge.scheduler.control.VideoConfig;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -28,8 +30,8 @@ import java.util.function.Consumer;
  * models: detection F1 on every native frame ({@link Timeline}), F1 and plate accuracy on the
  * frames analysed, bytes per frame as the camera source encodes them and CPU time per frame
  * (rendering, scaling, encoding, decoding, detection, plate reading). Each frame is analysed once
- * per resolution; the frame rates take the frames the camera's own sampler would keep. Run it
- * while nothing else runs in the JVM: the CPU time is the process's.
+ * per resolution; the frame rates take the frames the camera's own sampler would keep. Run it while
+ * nothing else runs in the JVM: the CPU time is the process's.
  */
 public final class ConfigurationProfiler {
 
@@ -56,18 +58,32 @@ public final class ConfigurationProfiler {
      * @param best the best configuration; others are shares of it
      * @param jpegQuality the cameras' JPEG quality
      */
-    public record Settings(List<Long> seeds, int nativeWidth, int nativeHeight, double nativeFps,
-            double segmentSeconds, VideoConfig best, float jpegQuality) {
+    public record Settings(
+            List<Long> seeds,
+            int nativeWidth,
+            int nativeHeight,
+            double nativeFps,
+            double segmentSeconds,
+            VideoConfig best,
+            float jpegQuality) {
         /** Checks the fields. */
         public Settings {
             seeds = List.copyOf(seeds);
             Objects.requireNonNull(best, "best");
-            if (seeds.isEmpty() || !(segmentSeconds > 0) || !(nativeFps > 0)
+            if (seeds.isEmpty()
+                    || !(segmentSeconds > 0)
+                    || !(nativeFps > 0)
                     || best.fps() > nativeFps) {
-                throw new IllegalArgumentException("profiling needs a seed, a positive segment"
-                        + " and native rate, and a best rate at most the native "
-                        + nativeFps + " fps; got " + seeds + ", " + segmentSeconds + " s, best "
-                        + best);
+                throw new IllegalArgumentException(
+                        "profiling needs a seed, a positive segment"
+                                + " and native rate, and a best rate at most the native "
+                                + nativeFps
+                                + " fps; got "
+                                + seeds
+                                + ", "
+                                + segmentSeconds
+                                + " s, best "
+                                + best);
             }
         }
     }
@@ -82,15 +98,20 @@ public final class ConfigurationProfiler {
      * @param cpuMsPerFrame CPU milliseconds (all cores) per analysed frame
      * @param bytesPerFrame mean JPEG size
      */
-    public record Measured(VideoConfig config, double timelineF1, double frameF1,
-            double plateAccuracy, double cpuMsPerFrame, long bytesPerFrame) {}
+    public record Measured(
+            VideoConfig config,
+            double timelineF1,
+            double frameF1,
+            double plateAccuracy,
+            double cpuMsPerFrame,
+            long bytesPerFrame) {}
 
     /**
      * @param analyser the models, opened
      * @param progress one line per resolution
      */
-    public ConfigurationProfiler(Settings settings, VehicleAnalyser analyser,
-            Consumer<String> progress) {
+    public ConfigurationProfiler(
+            Settings settings, VehicleAnalyser analyser, Consumer<String> progress) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.analyser = Objects.requireNonNull(analyser, "analyser");
         this.progress = Objects.requireNonNull(progress, "progress");
@@ -112,8 +133,9 @@ public final class ConfigurationProfiler {
         kept.values().forEach(analysed::addAll);
         try (FrameEncoder encoder = new FrameEncoder(settings.jpegQuality())) {
             for (long seed : settings.seeds()) {
-                SyntheticTrafficScene scene = new SyntheticTrafficScene(seed,
-                        settings.nativeWidth(), settings.nativeHeight());
+                SyntheticTrafficScene scene =
+                        new SyntheticTrafficScene(
+                                seed, settings.nativeWidth(), settings.nativeHeight());
                 Map<String, Timeline> timelines = new HashMap<>();
                 for (long n : analysed) {
                     long cpu0 = os.getProcessCpuTime();
@@ -122,8 +144,9 @@ public final class ConfigurationProfiler {
                     long renderNanos = os.getProcessCpuTime() - cpu0;
                     for (int[] size : sizes) {
                         long c0 = os.getProcessCpuTime();
-                        FrameEncoder.EncodedImage jpeg = encoder.encode(
-                                new SourceImage(r.image(), r.truth()), size[0], size[1]);
+                        FrameEncoder.EncodedImage jpeg =
+                                encoder.encode(
+                                        new SourceImage(r.image(), r.truth()), size[0], size[1]);
                         BufferedImage decoded = VehicleImages.decodeJpeg(jpeg.jpeg());
                         List<DetectedObject> objects = analyser.analyse(decoded);
                         long cpu = renderNanos + os.getProcessCpuTime() - c0;
@@ -134,22 +157,33 @@ public final class ConfigurationProfiler {
                             }
                             sums.get(new VideoConfig(size[0], size[1], fps))
                                     .add(score, cpu, jpeg.jpeg().length);
-                            timelines.computeIfAbsent(size[0] + "@" + fps,
+                            timelines
+                                    .computeIfAbsent(
+                                            size[0] + "@" + fps,
                                             k -> new Timeline(scene, settings.nativeFps()))
-                                    .answer(Timeline.sceneTimeMs(n, settings.nativeFps()),
-                                            size[0], size[1], objects);
+                                    .answer(
+                                            Timeline.sceneTimeMs(n, settings.nativeFps()),
+                                            size[0],
+                                            size[1],
+                                            objects);
                         }
                     }
                 }
                 for (int[] size : sizes) {
                     for (double fps : rates) {
                         sums.get(new VideoConfig(size[0], size[1], fps)).timeline =
-                                sums.get(new VideoConfig(size[0], size[1], fps)).timeline.plus(
-                                        timelines.get(size[0] + "@" + fps).score(frames - 1));
+                                sums.get(new VideoConfig(size[0], size[1], fps))
+                                        .timeline
+                                        .plus(timelines.get(size[0] + "@" + fps).score(frames - 1));
                     }
                 }
-                progress.accept(String.format(Locale.ROOT, "profiled seed %d: %d frames at %d"
-                        + " resolutions", seed, analysed.size(), sizes.size()));
+                progress.accept(
+                        String.format(
+                                Locale.ROOT,
+                                "profiled seed %d: %d frames at %d" + " resolutions",
+                                seed,
+                                analysed.size(),
+                                sizes.size()));
             }
         }
         List<Measured> out = new ArrayList<>();
@@ -166,8 +200,12 @@ public final class ConfigurationProfiler {
     public static Profile toProfile(List<Measured> measured, String description) {
         List<ProfileEntry> entries = new ArrayList<>();
         for (Measured m : measured) {
-            entries.add(new ProfileEntry(m.config(), round(m.timelineF1()),
-                    Math.max(0.001, round(m.cpuMsPerFrame())), Math.max(1, m.bytesPerFrame())));
+            entries.add(
+                    new ProfileEntry(
+                            m.config(),
+                            round(m.timelineF1()),
+                            Math.max(0.001, round(m.cpuMsPerFrame())),
+                            Math.max(1, m.bytesPerFrame())));
         }
         return new Profile(description, entries);
     }
@@ -225,8 +263,13 @@ public final class ConfigurationProfiler {
         }
 
         Measured measured(VideoConfig config) {
-            return new Measured(config, timeline.f1(), frames.f1(), frames.plateAccuracy(),
-                    count == 0 ? 0 : cpuNanos / 1e6 / count, count == 0 ? 0 : bytes / count);
+            return new Measured(
+                    config,
+                    timeline.f1(),
+                    frames.f1(),
+                    frames.plateAccuracy(),
+                    count == 0 ? 0 : cpuNanos / 1e6 / count,
+                    count == 0 ? 0 : bytes / count);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.bench.scheduler;
 
 import dev.flinkedge.jobs.vision.Box;
+
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -21,8 +22,8 @@ public record DetectedObject(String label, float confidence, Box box, String pla
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(box, "box");
         if (!(confidence >= 0 && confidence <= 1)) {
-            throw new IllegalArgumentException("confidence " + confidence + " of a " + label
-                    + " must be in [0, 1]");
+            throw new IllegalArgumentException(
+                    "confidence " + confidence + " of a " + label + " must be in [0, 1]");
         }
     }
 
@@ -32,7 +33,10 @@ public record DetectedObject(String label, float confidence, Box box, String pla
         int y0 = (int) Math.floor(box.y() * sy);
         int x1 = (int) Math.ceil((box.x() + box.width()) * sx);
         int y1 = (int) Math.ceil((box.y() + box.height()) * sy);
-        return new DetectedObject(label, confidence,
-                new Box(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0)), plate);
+        return new DetectedObject(
+                label,
+                confidence,
+                new Box(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0)),
+                plate);
     }
 }

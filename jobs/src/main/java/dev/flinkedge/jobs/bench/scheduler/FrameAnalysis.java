@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.bench.scheduler;
 
 import dev.flinkedge.connectors.model.GroundTruth;
+
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -15,16 +16,17 @@ import java.util.Objects;
  * @param objects the vehicles found, most confident first
  * @param truth what the frame really shows, in its pixels; null for frames without ground truth
  */
-public record FrameAnalysis(String site, int width, int height, List<DetectedObject> objects,
-        GroundTruth truth) implements Serializable {
+public record FrameAnalysis(
+        String site, int width, int height, List<DetectedObject> objects, GroundTruth truth)
+        implements Serializable {
 
     /** Checks the fields and copies the list. */
     public FrameAnalysis {
         Objects.requireNonNull(site, "site");
         objects = List.copyOf(objects);
         if (width < 1 || height < 1) {
-            throw new IllegalArgumentException("frame size " + width + "x" + height
-                    + " must be positive");
+            throw new IllegalArgumentException(
+                    "frame size " + width + "x" + height + " must be positive");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.flinkedge.jobs.bench.scheduler;
 import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.source.camera.reader.FrameEncoder;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,10 +11,10 @@ import java.util.List;
 /**
  * Finds the scene time of each analysed frame of a synthetic camera. A paced camera stamps native
  * frame {@code n} with capture time {@code anchor + n / fps}, so capture time minus scene time is
- * constant until the camera re-anchors after falling far behind. The constant is found by
- * matching a frame's ground truth with the scene's truth at candidate times (scaled as the camera
- * scaled it, so a match is exact), then checked on every frame and searched again around the
- * expected time when a frame does not match.
+ * constant until the camera re-anchors after falling far behind. The constant is found by matching
+ * a frame's ground truth with the scene's truth at candidate times (scaled as the camera scaled it,
+ * so a match is exact), then checked on every frame and searched again around the expected time
+ * when a frame does not match.
  */
 final class SceneAlignment {
 
@@ -36,8 +37,8 @@ final class SceneAlignment {
     /**
      * The result.
      *
-     * @param sceneTimesMs scene time of each frame that matched, by capture time order; the
-     *     frames themselves are in {@code frames} at the same index
+     * @param sceneTimesMs scene time of each frame that matched, by capture time order; the frames
+     *     themselves are in {@code frames} at the same index
      * @param frames the frames that matched
      * @param unmatched frames whose truth matched no scene time near the expected one
      * @param reanchors how often the offset between capture and scene time changed
@@ -68,8 +69,13 @@ final class SceneAlignment {
                 if (matches(scene, nativeFps, expected, f.analysis())) {
                     n = expected;
                 } else if (!truth.objects().isEmpty()) {
-                    n = search(scene, nativeFps, f.analysis(), Math.max(0, expected - RESEARCH),
-                            expected + RESEARCH);
+                    n =
+                            search(
+                                    scene,
+                                    nativeFps,
+                                    f.analysis(),
+                                    Math.max(0, expected - RESEARCH),
+                                    expected + RESEARCH);
                 }
             } else if (!truth.objects().isEmpty()) {
                 // An empty scene matches any empty moment: wait for a frame with vehicles.
@@ -91,8 +97,12 @@ final class SceneAlignment {
         return new Result(times, matched, unmatched, reanchors);
     }
 
-    private static long search(SyntheticTrafficScene scene, double nativeFps,
-            FrameAnalysis frame, long from, long to) {
+    private static long search(
+            SyntheticTrafficScene scene,
+            double nativeFps,
+            FrameAnalysis frame,
+            long from,
+            long to) {
         for (long n = from; n <= to; n++) {
             if (matches(scene, nativeFps, n, frame)) {
                 return n;
@@ -101,14 +111,18 @@ final class SceneAlignment {
         return -1;
     }
 
-    private static boolean matches(SyntheticTrafficScene scene, double nativeFps, long n,
-            FrameAnalysis frame) {
+    private static boolean matches(
+            SyntheticTrafficScene scene, double nativeFps, long n, FrameAnalysis frame) {
         if (n < 0) {
             return false;
         }
-        GroundTruth expected = FrameEncoder.scaleTruth(
-                scene.truthAt(Timeline.sceneTimeMs(n, nativeFps)), scene.width(), scene.height(),
-                frame.width(), frame.height());
+        GroundTruth expected =
+                FrameEncoder.scaleTruth(
+                        scene.truthAt(Timeline.sceneTimeMs(n, nativeFps)),
+                        scene.width(),
+                        scene.height(),
+                        frame.width(),
+                        frame.height());
         return expected.equals(frame.truth());
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
  * @param policy the scheduling policy
  * @param sloMs the latency objective for every camera's p95
  * @param periodMs the control period
- * @param violationRate share of control periods in which some camera's p95 exceeded the SLO (or
- *     no result arrived at all)
+ * @param violationRate share of control periods in which some camera's p95 exceeded the SLO (or no
+ *     result arrived at all)
  * @param recoveryPeriods per event, in event order: the control periods after it until the first
  *     one back under the SLO after the violations it caused, counting that one (0 when it caused
  *     none; null when the run ended or the next event came first)
@@ -78,7 +78,15 @@ public record SchedulerReport(
      *     processes share the cores), or null where the system does not tell
      * @param configs each camera's policy after the controller's step at the end of the period
      */
-    public record Period(int index, double endS, Double p95Ms, int cameras, long frames,
-            long bytes, long dropped, boolean violation, Double loadAverage,
+    public record Period(
+            int index,
+            double endS,
+            Double p95Ms,
+            int cameras,
+            long frames,
+            long bytes,
+            long dropped,
+            boolean violation,
+            Double loadAverage,
             Map<String, String> configs) {}
 }

@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.bench.scheduler;
 
 import dev.flinkedge.scheduler.control.VideoConfig;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,8 +16,8 @@ import java.util.Objects;
  * @param policy fixed, slo-feedback, profile or lifetime
  * @param slo latency objective for every camera's p95
  * @param period control period, also the metrics window
- * @param warmUp how long the pipeline runs after its first results before the measured run
- *     starts (model and JIT warm-up)
+ * @param warmUp how long the pipeline runs after its first results before the measured run starts
+ *     (model and JIT warm-up)
  * @param duration length of the measured run
  * @param loadStepAt when the cameras go from {@code camerasBefore} to {@code camerasAfter}
  * @param bandwidthDropAt when the link goes from the bandwidth before to the bandwidth after
@@ -33,8 +34,8 @@ import java.util.Objects;
  * @param jpegQuality the cameras' JPEG quality
  * @param platesPerFrame plates read per frame at most
  * @param model the YOLO model file
- * @param schedulerOptions further scheduler options ({@code ControlOptions} keys), e.g. a
- *     policy's gains
+ * @param schedulerOptions further scheduler options ({@code ControlOptions} keys), e.g. a policy's
+ *     gains
  */
 public record SchedulerScenario(
         String policy,
@@ -71,37 +72,63 @@ public record SchedulerScenario(
             throw new IllegalArgumentException("warm-up " + warmUp + " must be >= 0");
         }
         if (periods(duration, period) < 2) {
-            throw new IllegalArgumentException("duration " + duration + " must span at least two"
-                    + " periods of " + period);
+            throw new IllegalArgumentException(
+                    "duration " + duration + " must span at least two" + " periods of " + period);
         }
         inside(loadStepAt, duration, period, "load step");
         inside(bandwidthDropAt, duration, period, "bandwidth drop");
         if (periodBefore(loadStepAt, period) == periodBefore(bandwidthDropAt, period)) {
-            throw new IllegalArgumentException("the load step at " + loadStepAt + " and the"
-                    + " bandwidth drop at " + bandwidthDropAt + " fall in the same period of "
-                    + period + "; put at least a period between them so each has its own"
-                    + " recovery");
+            throw new IllegalArgumentException(
+                    "the load step at "
+                            + loadStepAt
+                            + " and the"
+                            + " bandwidth drop at "
+                            + bandwidthDropAt
+                            + " fall in the same period of "
+                            + period
+                            + "; put at least a period between them so each has its own"
+                            + " recovery");
         }
         if (camerasBefore < 1 || camerasAfter < camerasBefore) {
-            throw new IllegalArgumentException("cameras " + camerasBefore + " → " + camerasAfter
-                    + ": need at least one camera and no fewer after the load step");
+            throw new IllegalArgumentException(
+                    "cameras "
+                            + camerasBefore
+                            + " → "
+                            + camerasAfter
+                            + ": need at least one camera and no fewer after the load step");
         }
         if (!(bandwidthBeforeMbps > 0) || !(bandwidthAfterMbps > 0) || !(linkLatencyMs >= 0)) {
-            throw new IllegalArgumentException("bandwidths " + bandwidthBeforeMbps + " → "
-                    + bandwidthAfterMbps + " Mbit/s must be > 0 and latency " + linkLatencyMs
-                    + " ms >= 0");
+            throw new IllegalArgumentException(
+                    "bandwidths "
+                            + bandwidthBeforeMbps
+                            + " → "
+                            + bandwidthAfterMbps
+                            + " Mbit/s must be > 0 and latency "
+                            + linkLatencyMs
+                            + " ms >= 0");
         }
         if (linkQueueBytes < 0) {
-            throw new IllegalArgumentException("link queue " + linkQueueBytes
-                    + " bytes must be >= 0");
+            throw new IllegalArgumentException(
+                    "link queue " + linkQueueBytes + " bytes must be >= 0");
         }
         if (!(nativeFps >= best.fps()) || !(minFps > 0) || minFps > best.fps()) {
-            throw new IllegalArgumentException("need min fps " + minFps + " <= best fps "
-                    + best.fps() + " <= native fps " + nativeFps + ", min fps > 0");
+            throw new IllegalArgumentException(
+                    "need min fps "
+                            + minFps
+                            + " <= best fps "
+                            + best.fps()
+                            + " <= native fps "
+                            + nativeFps
+                            + ", min fps > 0");
         }
         if (!(jpegQuality > 0 && jpegQuality <= 1) || platesPerFrame < 0) {
-            throw new IllegalArgumentException("JPEG quality " + jpegQuality + " must be in"
-                    + " (0, 1] and plates per frame " + platesPerFrame + " >= 0");
+            throw new IllegalArgumentException(
+                    "JPEG quality "
+                            + jpegQuality
+                            + " must be in"
+                            + " (0, 1] and plates per frame "
+                            + platesPerFrame
+                            + " >= 0");
         }
     }
 
@@ -130,10 +157,19 @@ public record SchedulerScenario(
     }
 
     private static void inside(Duration at, Duration duration, Duration period, String name) {
-        if (at == null || at.isNegative() || at.isZero()
+        if (at == null
+                || at.isNegative()
+                || at.isZero()
                 || periodBefore(at, period) >= periods(duration, period)) {
-            throw new IllegalArgumentException(name + " at " + at + " must lie inside the run of "
-                    + duration + ", at least a period of " + period + " before its end");
+            throw new IllegalArgumentException(
+                    name
+                            + " at "
+                            + at
+                            + " must lie inside the run of "
+                            + duration
+                            + ", at least a period of "
+                            + period
+                            + " before its end");
         }
     }
 }

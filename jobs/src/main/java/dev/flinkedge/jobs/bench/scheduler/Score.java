@@ -2,17 +2,18 @@ package dev.flinkedge.jobs.bench.scheduler;
 
 import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.jobs.vision.Box;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Detection and plate counts against ground truth. A detection is a true positive when it covers
- * a ground-truth vehicle not yet taken with IoU at least {@value #IOU}, whatever the class (the
+ * Detection and plate counts against ground truth. A detection is a true positive when it covers a
+ * ground-truth vehicle not yet taken with IoU at least {@value #IOU}, whatever the class (the
  * benchmark asks whether vehicles are found; the scene's cartoon buses and trucks are easily
- * swapped); detections are matched most confident first, each to the free vehicle it overlaps
- * most. A plate reading counts when it was tried on a detection matched to a vehicle with a plate,
- * and is correct when it found that plate (compared without spaces).
+ * swapped); detections are matched most confident first, each to the free vehicle it overlaps most.
+ * A plate reading counts when it was tried on a detection matched to a vehicle with a plate, and is
+ * correct when it found that plate (compared without spaces).
  *
  * @param truePositives detections matched to a vehicle
  * @param falsePositives detections matched to none
@@ -20,8 +21,12 @@ import java.util.List;
  * @param platesRead plate readings tried on vehicles that have a plate
  * @param platesCorrect of those, the correct ones
  */
-public record Score(long truePositives, long falsePositives, long falseNegatives,
-        long platesRead, long platesCorrect) {
+public record Score(
+        long truePositives,
+        long falsePositives,
+        long falseNegatives,
+        long platesRead,
+        long platesCorrect) {
 
     /** Overlap from which a detection is the vehicle it covers. */
     public static final double IOU = 0.5;
@@ -31,11 +36,24 @@ public record Score(long truePositives, long falsePositives, long falseNegatives
 
     /** Checks the counts. */
     public Score {
-        if (truePositives < 0 || falsePositives < 0 || falseNegatives < 0 || platesRead < 0
-                || platesCorrect < 0 || platesCorrect > platesRead) {
-            throw new IllegalArgumentException("counts must be >= 0 and correct plates at most"
-                    + " the plates read, got " + truePositives + "/" + falsePositives + "/"
-                    + falseNegatives + ", plates " + platesCorrect + "/" + platesRead);
+        if (truePositives < 0
+                || falsePositives < 0
+                || falseNegatives < 0
+                || platesRead < 0
+                || platesCorrect < 0
+                || platesCorrect > platesRead) {
+            throw new IllegalArgumentException(
+                    "counts must be >= 0 and correct plates at most"
+                            + " the plates read, got "
+                            + truePositives
+                            + "/"
+                            + falsePositives
+                            + "/"
+                            + falseNegatives
+                            + ", plates "
+                            + platesCorrect
+                            + "/"
+                            + platesRead);
         }
     }
 
@@ -45,8 +63,8 @@ public record Score(long truePositives, long falsePositives, long falseNegatives
      * @param truth what the picture shows; null counts every detection as a false positive
      */
     public static Score of(List<DetectedObject> detections, GroundTruth truth) {
-        List<GroundTruth.TruthObject> free = truth == null ? new ArrayList<>()
-                : new ArrayList<>(truth.objects());
+        List<GroundTruth.TruthObject> free =
+                truth == null ? new ArrayList<>() : new ArrayList<>(truth.objects());
         List<DetectedObject> byConfidence = new ArrayList<>(detections);
         byConfidence.sort(Comparator.comparingDouble(DetectedObject::confidence).reversed());
         long tp = 0;
@@ -57,8 +75,8 @@ public record Score(long truePositives, long falsePositives, long falseNegatives
             GroundTruth.TruthObject best = null;
             double bestIou = IOU;
             for (GroundTruth.TruthObject o : free) {
-                double iou = d.box().iou(new Box(o.x(), o.y(), Math.max(1, o.w()),
-                        Math.max(1, o.h())));
+                double iou =
+                        d.box().iou(new Box(o.x(), o.y(), Math.max(1, o.w()), Math.max(1, o.h())));
                 if (iou >= bestIou) {
                     best = o;
                     bestIou = iou;
@@ -82,8 +100,11 @@ public record Score(long truePositives, long falsePositives, long falseNegatives
 
     /** The sum of both scores. */
     public Score plus(Score o) {
-        return new Score(truePositives + o.truePositives, falsePositives + o.falsePositives,
-                falseNegatives + o.falseNegatives, platesRead + o.platesRead,
+        return new Score(
+                truePositives + o.truePositives,
+                falsePositives + o.falsePositives,
+                falseNegatives + o.falseNegatives,
+                platesRead + o.platesRead,
                 platesCorrect + o.platesCorrect);
     }
 

@@ -2,6 +2,7 @@ package dev.flinkedge.jobs.bench.scheduler;
 
 import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
+
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
  * configuration: each native frame is answered by the newest analysed frame at or before it (a
  * camera delivering 2 of its 10 fps answers four frames in five with older boxes), and the answer
  * is scored against that frame's ground truth. Lower frame rates and lost frames cost accuracy
- * here, not only lower resolutions. Processing latency does not: a late answer counts as if on time.
+ * here, not only lower resolutions. Processing latency does not: a late answer counts as if on
+ * time.
  */
 final class Timeline {
 
@@ -41,10 +43,14 @@ final class Timeline {
     void answer(long sceneTimeMs, int width, int height, List<DetectedObject> objects) {
         double sx = (double) scene.width() / width;
         double sy = (double) scene.height() / height;
-        answers.put(sceneTimeMs, objects.stream()
-                .map(o -> new DetectedObject(o.label(), o.confidence(), o.box(), null)
-                        .scaled(sx, sy))
-                .toList());
+        answers.put(
+                sceneTimeMs,
+                objects.stream()
+                        .map(
+                                o ->
+                                        new DetectedObject(o.label(), o.confidence(), o.box(), null)
+                                                .scaled(sx, sy))
+                        .toList());
     }
 
     /** Whether any frame was answered. */
@@ -53,8 +59,8 @@ final class Timeline {
     }
 
     /**
-     * The score of the native frames from the first answered one to {@code lastNative}
-     * (inclusive), each answered by the newest answer at or before it.
+     * The score of the native frames from the first answered one to {@code lastNative} (inclusive),
+     * each answered by the newest answer at or before it.
      */
     Score score(long lastNative) {
         if (answers.isEmpty()) {
@@ -73,7 +79,6 @@ final class Timeline {
 
     /** The native frame of the newest answer, or -1 without answers. */
     long lastAnsweredNative() {
-        return answers.isEmpty() ? -1
-                : Math.round(answers.lastKey() * nativeFps / 1000.0);
+        return answers.isEmpty() ? -1 : Math.round(answers.lastKey() * nativeFps / 1000.0);
     }
 }

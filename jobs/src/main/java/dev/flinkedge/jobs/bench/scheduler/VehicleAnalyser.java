@@ -9,6 +9,7 @@ import dev.flinkedge.jobs.vision.PlateText;
 import dev.flinkedge.jobs.vision.SharedModels;
 import dev.flinkedge.jobs.vision.YoloDetector;
 import dev.flinkedge.jobs.vision.YoloOptions;
+
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,8 +43,10 @@ public final class VehicleAnalyser implements AutoCloseable {
     private final SharedModels.Lease<PlateReader> plates;
     private final int platesPerFrame;
 
-    private VehicleAnalyser(SharedModels.Lease<YoloDetector> detector,
-            SharedModels.Lease<PlateReader> plates, int platesPerFrame) {
+    private VehicleAnalyser(
+            SharedModels.Lease<YoloDetector> detector,
+            SharedModels.Lease<PlateReader> plates,
+            int platesPerFrame) {
         this.detector = detector;
         this.plates = plates;
         this.platesPerFrame = platesPerFrame;
@@ -57,8 +60,8 @@ public final class VehicleAnalyser implements AutoCloseable {
      */
     public static VehicleAnalyser open(Path model, int platesPerFrame) {
         if (platesPerFrame < 0) {
-            throw new IllegalArgumentException("plates per frame " + platesPerFrame
-                    + " must be >= 0");
+            throw new IllegalArgumentException(
+                    "plates per frame " + platesPerFrame + " must be >= 0");
         }
         SharedModels.Lease<YoloDetector> detector = YoloDetector.shared(model, OPTIONS);
         try {
@@ -73,28 +76,31 @@ public final class VehicleAnalyser implements AutoCloseable {
     public List<DetectedObject> analyse(BufferedImage image) {
         // detect keeps only the OPTIONS' classes, the vehicles.
         List<Detection> found = detector.get().detect(image);
-        List<Detection> toRead = found.stream()
-                .filter(d -> PLATED.contains(d.label()) && inside(d.box(), image))
-                .sorted(Comparator.comparingLong((Detection d) -> area(d.box())).reversed())
-                .limit(platesPerFrame)
-                .toList();
+        List<Detection> toRead =
+                found.stream()
+                        .filter(d -> PLATED.contains(d.label()) && inside(d.box(), image))
+                        .sorted(Comparator.comparingLong((Detection d) -> area(d.box())).reversed())
+                        .limit(platesPerFrame)
+                        .toList();
         List<DetectedObject> out = new ArrayList<>(found.size());
         for (Detection d : found) {
             String plate = null;
             if (toRead.contains(d)) {
                 Box b = d.box();
-                Optional<PlateText> text = plates.get().read(
-                        image.getSubimage(b.x(), b.y(), b.width(), b.height()));
+                Optional<PlateText> text =
+                        plates.get().read(image.getSubimage(b.x(), b.y(), b.width(), b.height()));
                 plate = text.map(PlateText::text).orElse("");
             }
-            out.add(new DetectedObject(d.label(), Math.min(1f, Math.max(0f, d.confidence())),
-                    d.box(), plate));
+            out.add(
+                    new DetectedObject(
+                            d.label(), Math.min(1f, Math.max(0f, d.confidence())), d.box(), plate));
         }
         return out;
     }
 
     private static boolean inside(Box b, BufferedImage image) {
-        return b.x() >= BORDER && b.y() >= BORDER
+        return b.x() >= BORDER
+                && b.y() >= BORDER
                 && b.x() + b.width() <= image.getWidth() - BORDER
                 && b.y() + b.height() <= image.getHeight() - BORDER;
     }

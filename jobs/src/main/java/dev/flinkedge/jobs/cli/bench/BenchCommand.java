@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.cli.bench;
 
 import dev.flinkedge.jobs.cli.FlinkEdgeCommand;
+
 import picocli.CommandLine.Command;
 
 /** {@code flink-edge bench}: benchmarks that print numbers and assert nothing. */

@@ -2,14 +2,21 @@ package dev.flinkedge.jobs.cli.bench;
 
 import dev.flinkedge.jobs.bench.registry.BenchResult;
 import dev.flinkedge.jobs.bench.registry.RegistryBenchmark;
-import dev.flinkedge.kafka.EmbeddedKafka;
-import dev.flinkedge.jobs.cli.registry.LocalRegistry;
 import dev.flinkedge.jobs.cli.TextTable;
-import dev.flinkedge.registry.rest.Tokens;
+import dev.flinkedge.jobs.cli.registry.LocalRegistry;
+import dev.flinkedge.kafka.EmbeddedKafka;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.json.RegistryJson;
 import dev.flinkedge.registry.rest.RegistryApplication;
+import dev.flinkedge.registry.rest.Tokens;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,51 +26,68 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code bench registry}: create throughput and resolve latency of the registry, in-process
- * ({@code RegistryService.as(owner)}) and over HTTP ({@link RegistryClient}), each on its own
- * registry topic of one embedded Kafka.
+ * {@code bench registry}: create throughput and resolve latency of the registry, in-process ({@code
+ * RegistryService.as(owner)}) and over HTTP ({@link RegistryClient}), each on its own registry
+ * topic of one embedded Kafka.
  */
-@Command(name = "registry", description = {
-    "Measure the registry: create throughput and resolve-by-fingerprint latency, in-process and"
-            + " over HTTP.",
-    "Starts its own embedded Kafka under <work-dir>/bench/kafka. Prints numbers; asserts"
-            + " nothing."})
+@Command(
+        name = "registry",
+        description = {
+            "Measure the registry: create throughput and resolve-by-fingerprint latency, in-process and"
+                    + " over HTTP.",
+            "Starts its own embedded Kafka under <work-dir>/bench/kafka. Prints numbers; asserts"
+                    + " nothing."
+        })
 final class BenchRegistryCommand implements Callable<Integer> {
 
     private static final String OWNER = "bench";
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--streams", paramLabel = "N", defaultValue = "100000",
+    @Option(
+            names = "--streams",
+            paramLabel = "N",
+            defaultValue = "100000",
             description = "Derived streams to create per mode (default ${DEFAULT-VALUE}).")
     int streams;
 
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "8",
+    @Option(
+            names = "--threads",
+            paramLabel = "T",
+            defaultValue = "8",
             description = "Client threads (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--lookups", paramLabel = "L", defaultValue = "20000",
+    @Option(
+            names = "--lookups",
+            paramLabel = "L",
+            defaultValue = "20000",
             description = "Measured resolve calls per mode (default ${DEFAULT-VALUE}).")
     int lookups;
 
-    @Option(names = "--active", paramLabel = "A", defaultValue = "1000",
-            description = "Streams made ACTIVE as resolve targets, at most N (default"
-                    + " ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--active",
+            paramLabel = "A",
+            defaultValue = "1000",
+            description =
+                    "Streams made ACTIVE as resolve targets, at most N (default"
+                            + " ${DEFAULT-VALUE}).")
     int active;
 
-    @Option(names = "--report", paramLabel = "FILE.json",
-            description = "Also write the results as JSON: {mode: {creates_per_s, resolve_p50_ms,"
-                    + " resolve_p99_ms, streams, threads, lookups}}.")
+    @Option(
+            names = "--report",
+            paramLabel = "FILE.json",
+            description =
+                    "Also write the results as JSON: {mode: {creates_per_s, resolve_p50_ms,"
+                            + " resolve_p99_ms, streams, threads, lookups}}.")
     Path report;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "work",
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
+            defaultValue = "work",
             description = "Holds the embedded Kafka's data (default ${DEFAULT-VALUE}).")
     Path workDir;
 
@@ -74,14 +98,16 @@ final class BenchRegistryCommand implements Callable<Integer> {
         requirePositive("--lookups", lookups);
         requirePositive("--active", active);
         PrintWriter out = spec.commandLine().getOut();
-        RegistryBenchmark.Plan plan = new RegistryBenchmark.Plan(streams, threads, lookups,
-                active);
-        out.printf("Registry benchmark: %d derived streams, %d threads, %d look-ups per mode%n",
+        RegistryBenchmark.Plan plan = new RegistryBenchmark.Plan(streams, threads, lookups, active);
+        out.printf(
+                "Registry benchmark: %d derived streams, %d threads, %d look-ups per mode%n",
                 streams, threads, lookups);
         out.flush();
         List<BenchResult> results = new ArrayList<>();
         try (EmbeddedKafka kafka =
-                EmbeddedKafka.builder().baseDir(workDir.resolve("bench").resolve("kafka")).start()) {
+                EmbeddedKafka.builder()
+                        .baseDir(workDir.resolve("bench").resolve("kafka"))
+                        .start()) {
             results.add(measure(kafka, "in-process", plan));
             results.add(measure(kafka, "http", plan));
         }
@@ -103,20 +129,33 @@ final class BenchRegistryCommand implements Callable<Integer> {
         out.flush();
         try (RegistryApplication app =
                 LocalRegistry.start(kafka.bootstrapServers(), topic, tokens, "bench tokens")) {
-            StreamRegistry view = mode.equals("http")
-                    ? RegistryClient.builder().url(app.uri()).token(tokens.get(OWNER))
-                            .principal(OWNER).build()
-                    : app.service().as(OWNER);
+            StreamRegistry view =
+                    mode.equals("http")
+                            ? RegistryClient.builder()
+                                    .url(app.uri())
+                                    .token(tokens.get(OWNER))
+                                    .principal(OWNER)
+                                    .build()
+                            : app.service().as(OWNER);
             return new RegistryBenchmark(view, mode, plan, out).run();
         }
     }
 
     private static void print(PrintWriter out, List<BenchResult> results) {
         out.println();
-        TextTable table = new TextTable("MODE", "STREAMS", "THREADS", "CREATES/S",
-                "RESOLVE P50 MS", "RESOLVE P99 MS");
+        TextTable table =
+                new TextTable(
+                        "MODE",
+                        "STREAMS",
+                        "THREADS",
+                        "CREATES/S",
+                        "RESOLVE P50 MS",
+                        "RESOLVE P99 MS");
         for (BenchResult r : results) {
-            table.row(r.mode(), r.streams(), r.threads(),
+            table.row(
+                    r.mode(),
+                    r.streams(),
+                    r.threads(),
                     String.format(Locale.ROOT, "%.0f", r.createsPerSecond()),
                     String.format(Locale.ROOT, "%.3f", r.resolveP50Ms()),
                     String.format(Locale.ROOT, "%.3f", r.resolveP99Ms()));
@@ -136,8 +175,8 @@ final class BenchRegistryCommand implements Callable<Integer> {
 
     private void requirePositive(String option, int value) {
         if (value < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    option + " " + value + " must be at least 1");
+            throw new ParameterException(
+                    spec.commandLine(), option + " " + value + " must be at least 1");
         }
     }
 }

@@ -2,20 +2,28 @@ package dev.flinkedge.jobs.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.flinkedge.jobs.bench.BenchClusters;
 import dev.flinkedge.jobs.bench.BenchEnvironment;
+import dev.flinkedge.jobs.bench.EdgeClusterBenchEnvironment;
 import dev.flinkedge.jobs.bench.LocalBenchEnvironment;
+import dev.flinkedge.jobs.bench.ModelWorkload;
 import dev.flinkedge.jobs.bench.SharingBenchmark;
 import dev.flinkedge.jobs.bench.SharingMode;
 import dev.flinkedge.jobs.bench.SharingReport;
 import dev.flinkedge.jobs.bench.SharingWorkload;
 import dev.flinkedge.jobs.bench.SyntheticWorkload;
-import dev.flinkedge.jobs.bench.BenchClusters;
-import dev.flinkedge.jobs.bench.EdgeClusterBenchEnvironment;
-import dev.flinkedge.jobs.bench.ModelWorkload;
 import dev.flinkedge.jobs.cli.DurationConverter;
 import dev.flinkedge.jobs.cli.FlinkEdgeBenchmark;
 import dev.flinkedge.jobs.cli.ProjectFiles;
 import dev.flinkedge.jobs.cli.TextTable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +33,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code flink-edge bench sharing}: the EStream Table II comparison of the four ways to add job b
@@ -38,8 +41,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "sharing",
-        description = "Compare recompute, kafka, restart and reuse when job b joins running job x+a"
-                + " at t1 (EStream Table II). Prints numbers; asserts nothing.")
+        description =
+                "Compare recompute, kafka, restart and reuse when job b joins running job x+a"
+                        + " at t1 (EStream Table II). Prints numbers; asserts nothing.")
 public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<Integer> {
 
     private static final String SYNTHETIC = "synthetic:cost=";
@@ -47,51 +51,79 @@ public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<I
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--mode", split = ",", description = "Modes to run (recompute, kafka,"
-            + " restart, reuse); all four by default.")
+    @Option(
+            names = "--mode",
+            split = ",",
+            description =
+                    "Modes to run (recompute, kafka," + " restart, reuse); all four by default.")
     Set<SharingMode> modes = EnumSet.allOf(SharingMode.class);
 
-    @Option(names = "--operator", defaultValue = "synthetic:cost=40ms",
-            description = "The operators: synthetic:cost=<duration> (a detector burning that much"
-                    + " CPU per frame) or models[:PATH] (YOLOv8 detection, default the fetched"
-                    + " yolov8n, PP-OCR v4 plates, colour attributes). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--operator",
+            defaultValue = "synthetic:cost=40ms",
+            description =
+                    "The operators: synthetic:cost=<duration> (a detector burning that much"
+                            + " CPU per frame) or models[:PATH] (YOLOv8 detection, default the fetched"
+                            + " yolov8n, PP-OCR v4 plates, colour attributes). Default: ${DEFAULT-VALUE}.")
     String operator;
 
     @Option(names = "--cameras", defaultValue = "4", description = "Cameras (default: 4).")
     int cameras;
 
-    @Option(names = "--fps", defaultValue = "5", description = "Frames per second per camera"
-            + " (default: 5).")
+    @Option(
+            names = "--fps",
+            defaultValue = "5",
+            description = "Frames per second per camera" + " (default: 5).")
     double fps;
 
-    @Option(names = "--duration", defaultValue = "90s", converter = DurationConverter.class,
+    @Option(
+            names = "--duration",
+            defaultValue = "90s",
+            converter = DurationConverter.class,
             description = "Length of each mode's run (default: 90s).")
     Duration duration;
 
-    @Option(names = "--t1", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(
+            names = "--t1",
+            defaultValue = "30s",
+            converter = DurationConverter.class,
             description = "When b joins (default: 30s).")
     Duration t1;
 
-    @Option(names = "--warmup", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(
+            names = "--warmup",
+            defaultValue = "5s",
+            converter = DurationConverter.class,
             description = "Results before this are left out of the t0 latency (default: 5s).")
     Duration warmup;
 
-    @Option(names = "--cluster", defaultValue = "in-jvm", description = "Where the jobs run:"
-            + " in-jvm (broker, registry and a MiniCluster in this JVM) or edge (the local"
-            + " multi-process edge cluster of --topology, jobs shipped in the job jar; its ports"
-            + " are the defaults plus 10000). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--cluster",
+            defaultValue = "in-jvm",
+            description =
+                    "Where the jobs run:"
+                            + " in-jvm (broker, registry and a MiniCluster in this JVM) or edge (the local"
+                            + " multi-process edge cluster of --topology, jobs shipped in the job jar; its ports"
+                            + " are the defaults plus 10000). Default: ${DEFAULT-VALUE}.")
     String clusterKind;
 
-    @Option(names = "--topology", paramLabel = "FILE", description = "Topology of the edge"
-            + " cluster (default: conf/topology-default.yaml).")
+    @Option(
+            names = "--topology",
+            paramLabel = "FILE",
+            description =
+                    "Topology of the edge" + " cluster (default: conf/topology-default.yaml).")
     Path topology;
 
-    @Option(names = "--slots", defaultValue = "8", description = "Task slots of the in-process"
-            + " Flink cluster (default: 8).")
+    @Option(
+            names = "--slots",
+            defaultValue = "8",
+            description = "Task slots of the in-process" + " Flink cluster (default: 8).")
     int slots;
 
-    @Option(names = "--work-dir", defaultValue = "work", description = "Where the broker and"
-            + " savepoints live (default: work).")
+    @Option(
+            names = "--work-dir",
+            defaultValue = "work",
+            description = "Where the broker and" + " savepoints live (default: work).")
     Path workDir;
 
     @Option(names = "--report", description = "Write the measurements as JSON to this file.")
@@ -111,8 +143,9 @@ public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<I
         Path savepoints = Files.createDirectories(base.resolve("savepoints")).toAbsolutePath();
         List<SharingReport> results = new ArrayList<>();
         try (BenchEnvironment env = environment(base, out)) {
-            SharingBenchmark bench = new SharingBenchmark(config, env.services(), env.cluster(),
-                    workload, savepoints, out);
+            SharingBenchmark bench =
+                    new SharingBenchmark(
+                            config, env.services(), env.cluster(), workload, savepoints, out);
             for (SharingMode mode : SharingMode.values()) {
                 if (modes.contains(mode)) {
                     results.add(bench.run(mode));
@@ -121,8 +154,9 @@ public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<I
         }
         print(out, results);
         if (report != null) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
-                    report.toFile(), results.size() == 1 ? results.get(0) : results);
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(report.toFile(), results.size() == 1 ? results.get(0) : results);
             out.println("report written to " + report);
         }
         return 0;
@@ -134,18 +168,33 @@ public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<I
                     DurationConverter.parse(operator.substring(SYNTHETIC.length())));
         }
         if (operator.equals(MODELS) || operator.startsWith(MODELS + ":")) {
-            Path model = operator.equals(MODELS) ? ProjectFiles.current().detectionModel()
-                    : Path.of(operator.substring(MODELS.length() + 1));
+            Path model =
+                    operator.equals(MODELS)
+                            ? ProjectFiles.current().detectionModel()
+                            : Path.of(operator.substring(MODELS.length() + 1));
             if (!Files.isRegularFile(model)) {
-                throw new ParameterException(spec.commandLine(), "--operator " + operator
-                        + ": detection model " + model + " does not exist; run"
-                        + " bin/fetch-assets or name a YOLOv8 ONNX file with models:PATH");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--operator "
+                                + operator
+                                + ": detection model "
+                                + model
+                                + " does not exist; run"
+                                + " bin/fetch-assets or name a YOLOv8 ONNX file with models:PATH");
             }
             return new ModelWorkload(model, cameras);
         }
-        throw new ParameterException(spec.commandLine(), "--operator '" + operator
-                + "' is not supported; use " + SYNTHETIC + "<duration> (e.g. " + SYNTHETIC
-                + "40ms) or " + MODELS + "[:PATH]");
+        throw new ParameterException(
+                spec.commandLine(),
+                "--operator '"
+                        + operator
+                        + "' is not supported; use "
+                        + SYNTHETIC
+                        + "<duration> (e.g. "
+                        + SYNTHETIC
+                        + "40ms) or "
+                        + MODELS
+                        + "[:PATH]");
     }
 
     private BenchEnvironment environment(Path base, PrintWriter out) throws Exception {
@@ -163,21 +212,37 @@ public final class BenchSharingCommand implements FlinkEdgeBenchmark, Callable<I
                             out.flush();
                         });
             default:
-                throw new ParameterException(spec.commandLine(), "--cluster '" + clusterKind
-                        + "' is not one of in-jvm, edge");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--cluster '" + clusterKind + "' is not one of in-jvm, edge");
         }
     }
 
     private static void print(PrintWriter out, List<SharingReport> results) {
-        TextTable t = new TextTable("mode", "frames", "detect/frame", "x+a p50/p95 t0 ms",
-                "x+a p50/p95 t1 ms", "b first s", "x+a gap s", "restarts", "CPU s",
-                "CPU s/1000 frames");
+        TextTable t =
+                new TextTable(
+                        "mode",
+                        "frames",
+                        "detect/frame",
+                        "x+a p50/p95 t0 ms",
+                        "x+a p50/p95 t1 ms",
+                        "b first s",
+                        "x+a gap s",
+                        "restarts",
+                        "CPU s",
+                        "CPU s/1000 frames");
         for (SharingReport r : results) {
             SharingReport.Latency l = r.xaLatencyMs();
-            t.row(r.mode(), r.framesIn(), r.invocationsPerFrame(),
+            t.row(
+                    r.mode(),
+                    r.framesIn(),
+                    r.invocationsPerFrame(),
                     (long) l.t0P50() + "/" + (long) l.t0P95(),
-                    (long) l.t1P50() + "/" + (long) l.t1P95(), r.xbFirstResultS(),
-                    r.xaOutputGapS(), r.xaRestarts(), r.cpuSeconds(),
+                    (long) l.t1P50() + "/" + (long) l.t1P95(),
+                    r.xbFirstResultS(),
+                    r.xaOutputGapS(),
+                    r.xaRestarts(),
+                    r.cpuSeconds(),
                     r.cpuSecondsPer1000Frames());
         }
         out.println();

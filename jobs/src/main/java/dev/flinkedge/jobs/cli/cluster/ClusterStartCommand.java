@@ -1,9 +1,9 @@
 package dev.flinkedge.jobs.cli.cluster;
 
 import dev.flinkedge.jobs.cli.CliException;
-import dev.flinkedge.jobs.cli.registry.ClientOptions;
 import dev.flinkedge.jobs.cli.DurationConverter;
 import dev.flinkedge.jobs.cli.TextTable;
+import dev.flinkedge.jobs.cli.registry.ClientOptions;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
 import dev.flinkedge.scheduler.cluster.ClusterPorts;
 import dev.flinkedge.scheduler.cluster.ClusterSettings;
@@ -13,11 +13,7 @@ import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
 import dev.flinkedge.scheduler.topology.InvalidTopologyException;
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,84 +21,124 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
 /**
  * {@code cluster start}: starts the processes of a local edge cluster from this JVM's classpath,
  * waits until all are ready and returns, leaving them running.
  */
-@Command(name = "start", description = {
-    "Start Kafka, the registry, a Flink JobManager and one TaskManager per edge or cloud site as"
-            + " background processes, wait until all are ready, and return.",
-    "Each TaskManager declares its site as a Flink external resource (one unit per slot).",
-    "Logs: <work-dir>/cluster/<process>/<process>.log."})
+@Command(
+        name = "start",
+        description = {
+            "Start Kafka, the registry, a Flink JobManager and one TaskManager per edge or cloud site as"
+                    + " background processes, wait until all are ready, and return.",
+            "Each TaskManager declares its site as a Flink external resource (one unit per slot).",
+            "Logs: <work-dir>/cluster/<process>/<process>.log."
+        })
 final class ClusterStartCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
     @Mixin WorkDirOption workDir;
 
-    @Option(names = "--topology", paramLabel = "FILE", required = true,
+    @Option(
+            names = "--topology",
+            paramLabel = "FILE",
+            required = true,
             description = "The sites and links, e.g. conf/topology-default.yaml.")
     Path topologyFile;
 
-    @Option(names = "--embedded-kafka", negatable = true, defaultValue = "true",
+    @Option(
+            names = "--embedded-kafka",
+            negatable = true,
+            defaultValue = "true",
             fallbackValue = "true",
-            description = "Start a Kafka broker (default); --no-embedded-kafka needs"
-                    + " --bootstrap-servers.")
+            description =
+                    "Start a Kafka broker (default); --no-embedded-kafka needs"
+                            + " --bootstrap-servers.")
     boolean embeddedKafka;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT",
             description = "An existing Kafka to use with --no-embedded-kafka.")
     String bootstrapServers;
 
-    @Option(names = "--kafka-port", defaultValue = "9092",
+    @Option(
+            names = "--kafka-port",
+            defaultValue = "9092",
             description = "Port of the started Kafka broker (default ${DEFAULT-VALUE}).")
     int kafkaPort;
 
-    @Option(names = "--kafka-controller-port", defaultValue = "9093",
-            description = "KRaft controller port of the started broker (default"
-                    + " ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--kafka-controller-port",
+            defaultValue = "9093",
+            description =
+                    "KRaft controller port of the started broker (default" + " ${DEFAULT-VALUE}).")
     int kafkaControllerPort;
 
-    @Option(names = "--registry-port", defaultValue = "8090",
+    @Option(
+            names = "--registry-port",
+            defaultValue = "8090",
             description = "Registry REST port (default ${DEFAULT-VALUE}).")
     int registryPort;
 
-    @Option(names = "--rest-port", defaultValue = "8081",
+    @Option(
+            names = "--rest-port",
+            defaultValue = "8081",
             description = "Flink REST and web port (default ${DEFAULT-VALUE}).")
     int restPort;
 
-    @Option(names = "--rpc-port", defaultValue = "6123",
+    @Option(
+            names = "--rpc-port",
+            defaultValue = "6123",
             description = "JobManager RPC port (default ${DEFAULT-VALUE}).")
     int rpcPort;
 
-    @Option(names = "--jobmanager-memory", defaultValue = "1024m",
+    @Option(
+            names = "--jobmanager-memory",
+            defaultValue = "1024m",
             description = "jobmanager.memory.process.size (default ${DEFAULT-VALUE}).")
     String jobManagerMemory;
 
-    @Option(names = "--taskmanager-memory", defaultValue = "1536m",
-            description = "taskmanager.memory.process.size of every TaskManager (default"
-                    + " ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--taskmanager-memory",
+            defaultValue = "1536m",
+            description =
+                    "taskmanager.memory.process.size of every TaskManager (default"
+                            + " ${DEFAULT-VALUE}).")
     String taskManagerMemory;
 
-    @Option(names = "--timeout", defaultValue = "180s", converter = DurationConverter.class,
-            description = "How long start may take until every TaskManager is registered"
-                    + " (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            defaultValue = "180s",
+            converter = DurationConverter.class,
+            description =
+                    "How long start may take until every TaskManager is registered"
+                            + " (default ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Override
     public Integer call() throws Exception {
         ClusterSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Starting the local edge cluster of " + topologyFile + " in "
-                + settings.workDir());
+        out.println(
+                "Starting the local edge cluster of " + topologyFile + " in " + settings.workDir());
         out.flush();
         long t0 = System.nanoTime();
         ClusterState state;
         try {
-            state = LocalEdgeCluster.start(settings, line -> {
-                out.println("  " + line);
-                out.flush();
-            });
+            state =
+                    LocalEdgeCluster.start(
+                            settings,
+                            line -> {
+                                out.println("  " + line);
+                                out.flush();
+                            });
         } catch (ClusterStartException e) {
             throw new CliException(e.getMessage(), e);
         }
@@ -116,8 +152,9 @@ final class ClusterStartCommand implements Callable<Integer> {
             throw usageError("--no-embedded-kafka needs --bootstrap-servers HOST:PORT");
         }
         if (embeddedKafka && bootstrapServers != null) {
-            throw usageError("--bootstrap-servers is for an existing Kafka; add"
-                    + " --no-embedded-kafka, or drop --bootstrap-servers to start one");
+            throw usageError(
+                    "--bootstrap-servers is for an existing Kafka; add"
+                            + " --no-embedded-kafka, or drop --bootstrap-servers to start one");
         }
         Topology topology;
         try {
@@ -126,11 +163,19 @@ final class ClusterStartCommand implements Callable<Integer> {
             throw new CliException(e.getMessage(), e);
         }
         try {
-            ClusterPorts ports = new ClusterPorts(kafkaPort, kafkaControllerPort, registryPort,
-                    restPort, rpcPort);
-            return new ClusterSettings(topology, topologyFile, workDir.workDir, bootstrapServers,
-                    ports, System.getProperty("java.class.path"), jobManagerMemory,
-                    taskManagerMemory, timeout);
+            ClusterPorts ports =
+                    new ClusterPorts(
+                            kafkaPort, kafkaControllerPort, registryPort, restPort, rpcPort);
+            return new ClusterSettings(
+                    topology,
+                    topologyFile,
+                    workDir.workDir,
+                    bootstrapServers,
+                    ports,
+                    System.getProperty("java.class.path"),
+                    jobManagerMemory,
+                    taskManagerMemory,
+                    timeout);
         } catch (IllegalArgumentException e) {
             throw usageError(e.getMessage());
         }
@@ -143,18 +188,30 @@ final class ClusterStartCommand implements Callable<Integer> {
         }
         processes.print(out);
         out.println("Flink REST and web UI: " + state.restUrl());
-        out.println("Registry: " + state.registryUrl() + " (Kafka " + state.bootstrapServers()
-                + ")");
+        out.println(
+                "Registry: " + state.registryUrl() + " (Kafka " + state.bootstrapServers() + ")");
         Map<String, String> tokens = LocalEdgeCluster.tokens(state.tokensFile());
-        out.println("Tokens for " + String.join(", ", tokens.keySet()) + " in "
-                + state.tokensFile());
+        out.println(
+                "Tokens for " + String.join(", ", tokens.keySet()) + " in " + state.tokensFile());
         out.println("  export " + ClientOptions.REGISTRY_ENV + "=" + state.registryUrl());
-        tokens.forEach((owner, token) ->
-                out.println("  export " + ClientOptions.TOKEN_ENV + "=" + token + "   # " + owner));
-        out.println("  export " + WorkDirOption.ENV + "=" + state.workDir()
-                + "   # for bin/flink and cluster status/stop");
-        out.println("Submit jobs with 'bin/flink run -d -c <main-class> <job.jar>'; stop with"
-                + " 'bin/flink-edge cluster stop'.");
+        tokens.forEach(
+                (owner, token) ->
+                        out.println(
+                                "  export "
+                                        + ClientOptions.TOKEN_ENV
+                                        + "="
+                                        + token
+                                        + "   # "
+                                        + owner));
+        out.println(
+                "  export "
+                        + WorkDirOption.ENV
+                        + "="
+                        + state.workDir()
+                        + "   # for bin/flink and cluster status/stop");
+        out.println(
+                "Submit jobs with 'bin/flink run -d -c <main-class> <job.jar>'; stop with"
+                        + " 'bin/flink-edge cluster stop'.");
         out.flush();
     }
 

@@ -8,6 +8,12 @@ import dev.flinkedge.scheduler.cluster.ClusterState;
 import dev.flinkedge.scheduler.cluster.ClusterStateFile;
 import dev.flinkedge.scheduler.cluster.JobInfo;
 import dev.flinkedge.scheduler.cluster.TaskManagerInfo;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -16,17 +22,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code cluster status}: the sites, processes, TaskManagers and jobs of the running local edge
  * cluster. Exits with 1 when a process is gone or an endpoint does not answer.
  */
-@Command(name = "status", description = "Show the local edge cluster: sites, processes,"
-        + " TaskManagers (slots and site resources) and jobs.")
+@Command(
+        name = "status",
+        description =
+                "Show the local edge cluster: sites, processes,"
+                        + " TaskManagers (slots and site resources) and jobs.")
 final class ClusterStatusCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -36,21 +41,30 @@ final class ClusterStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ClusterStateFile stateFile = new ClusterStateFile(workDir.workDir);
-        ClusterState state = stateFile.read().orElseThrow(() -> new CliException("no local"
-                + " cluster in " + workDir.workDir.toAbsolutePath() + " (no " + stateFile.path()
-                + "); start one with 'flink-edge cluster start --topology FILE'"));
+        ClusterState state =
+                stateFile
+                        .read()
+                        .orElseThrow(
+                                () ->
+                                        new CliException(
+                                                "no local"
+                                                        + " cluster in "
+                                                        + workDir.workDir.toAbsolutePath()
+                                                        + " (no "
+                                                        + stateFile.path()
+                                                        + "); start one with 'flink-edge cluster start --topology FILE'"));
         PrintWriter out = spec.commandLine().getOut();
         boolean healthy = printProcesses(out, state);
-        ClusterRestClient rest = new ClusterRestClient(URI.create(state.restUrl()),
-                URI.create(state.registryUrl()));
+        ClusterRestClient rest =
+                new ClusterRestClient(URI.create(state.restUrl()), URI.create(state.registryUrl()));
         healthy &= printSites(out, state, rest);
         healthy &= printJobs(out, state, rest);
         out.println();
         try {
             out.println("Registry " + state.registryUrl() + ": " + rest.registryHealth());
         } catch (IOException e) {
-            out.println("Registry " + state.registryUrl() + ": not answering (" + e.getMessage()
-                    + ")");
+            out.println(
+                    "Registry " + state.registryUrl() + ": not answering (" + e.getMessage() + ")");
             healthy = false;
         }
         out.flush();
@@ -63,7 +77,11 @@ final class ClusterStatusCommand implements Callable<Integer> {
         for (ChildProcess p : state.processes()) {
             boolean alive = p.handle().isPresent();
             allAlive &= alive;
-            table.row(p.name(), p.role().displayName(), p.pid(), alive ? "running" : "exited",
+            table.row(
+                    p.name(),
+                    p.role().displayName(),
+                    p.pid(),
+                    alive ? "running" : "exited",
                     p.logFile());
         }
         table.print(out);
@@ -76,21 +94,30 @@ final class ClusterStatusCommand implements Callable<Integer> {
         Map<String, TaskManagerInfo> byId;
         boolean answered = true;
         try {
-            byId = rest.taskManagers().stream()
-                    .collect(Collectors.toMap(TaskManagerInfo::id, tm -> tm));
+            byId =
+                    rest.taskManagers().stream()
+                            .collect(Collectors.toMap(TaskManagerInfo::id, tm -> tm));
         } catch (IOException e) {
-            out.println("JobManager REST " + state.restUrl() + ": not answering ("
-                    + e.getMessage() + ")");
+            out.println(
+                    "JobManager REST "
+                            + state.restUrl()
+                            + ": not answering ("
+                            + e.getMessage()
+                            + ")");
             byId = Map.of();
             answered = false;
         }
-        TextTable table = new TextTable("SITE", "TIER", "PARENT", "TASKMANAGER", "SLOTS", "FREE",
-                "RESOURCES");
+        TextTable table =
+                new TextTable(
+                        "SITE", "TIER", "PARENT", "TASKMANAGER", "SLOTS", "FREE", "RESOURCES");
         for (ClusterState.SiteState site : state.sites()) {
             TaskManagerInfo tm = site.taskManager() == null ? null : byId.get(site.taskManager());
-            table.row(site.id(), site.tier().name().toLowerCase(Locale.ROOT),
+            table.row(
+                    site.id(),
+                    site.tier().name().toLowerCase(Locale.ROOT),
                     site.parent() == null ? "-" : site.parent(),
-                    site.taskManager() == null ? "-"
+                    site.taskManager() == null
+                            ? "-"
                             : tm == null ? site.taskManager() + " (not registered)" : tm.id(),
                     tm == null ? site.slots() : tm.slots(),
                     tm == null ? "-" : tm.freeSlots(),
@@ -120,7 +147,8 @@ final class ClusterStatusCommand implements Callable<Integer> {
     }
 
     private static String resources(TaskManagerInfo tm) {
-        return tm.extendedResources().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return tm.extendedResources().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + formatAmount(e.getValue()))
                 .collect(Collectors.joining(","));
     }

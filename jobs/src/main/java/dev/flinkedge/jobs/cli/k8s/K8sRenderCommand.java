@@ -5,6 +5,12 @@ import dev.flinkedge.scheduler.k8s.TaskManagerPools;
 import dev.flinkedge.scheduler.topology.InvalidTopologyException;
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,26 +18,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code k8s render}: writes one TaskManager pool Deployment per site of a topology ({@link
  * TaskManagerPools}) into a directory, overwriting files of the same name.
  */
-@Command(name = "render", description = "Write the TaskManager pool Deployment of every site"
-        + " with slots (but devices and the root) of a topology: taskmanagers-<site>.yaml.")
+@Command(
+        name = "render",
+        description =
+                "Write the TaskManager pool Deployment of every site"
+                        + " with slots (but devices and the root) of a topology: taskmanagers-<site>.yaml.")
 final class K8sRenderCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--topology", paramLabel = "FILE", required = true,
+    @Option(
+            names = "--topology",
+            paramLabel = "FILE",
+            required = true,
             description = "The sites and links, e.g. conf/topology-default.yaml.")
     Path topologyFile;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "k8s",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "k8s",
             description = "Where to write the manifests (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
@@ -53,12 +64,19 @@ final class K8sRenderCommand implements Callable<Integer> {
                 out.println(path);
             }
         } catch (IOException e) {
-            throw new CliException("cannot write the manifests to " + outDir.toAbsolutePath()
-                    + ": " + e.getMessage() + "; pass a writable directory with --out", e);
+            throw new CliException(
+                    "cannot write the manifests to "
+                            + outDir.toAbsolutePath()
+                            + ": "
+                            + e.getMessage()
+                            + "; pass a writable directory with --out",
+                    e);
         }
         if (files.isEmpty()) {
-            out.println("no TaskManager pools: " + topologyFile
-                    + " has no site with slots but the root");
+            out.println(
+                    "no TaskManager pools: "
+                            + topologyFile
+                            + " has no site with slots but the root");
         }
         out.flush();
         return 0;

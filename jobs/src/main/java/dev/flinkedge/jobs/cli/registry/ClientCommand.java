@@ -1,12 +1,14 @@
 package dev.flinkedge.jobs.cli.registry;
 
 import dev.flinkedge.registry.client.StreamRegistry;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 
 /**
  * Base of the commands that call a running registry as the owner of {@code --token}: builds the

@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.cli.registry;
 
 import dev.flinkedge.registry.client.RegistryClient;
+
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,16 +36,18 @@ public final class ClientOptions {
             names = "--registry",
             paramLabel = "URL",
             defaultValue = "${env:" + REGISTRY_ENV + ":-" + DEFAULT_REGISTRY + "}",
-            description = "Registry URL (default: $" + REGISTRY_ENV + ", else " + DEFAULT_REGISTRY
-                    + ").")
+            description =
+                    "Registry URL (default: $" + REGISTRY_ENV + ", else " + DEFAULT_REGISTRY + ").")
     private String registry;
 
     @Option(
             names = "--token",
             paramLabel = "TOKEN",
             defaultValue = "${env:" + TOKEN_ENV + "}",
-            description = "Bearer token of the owner to act as (default: $" + TOKEN_ENV
-                    + "; prefer the variable, arguments show in process lists).")
+            description =
+                    "Bearer token of the owner to act as (default: $"
+                            + TOKEN_ENV
+                            + "; prefer the variable, arguments show in process lists).")
     private String token;
 
     /**
@@ -55,16 +58,25 @@ public final class ClientOptions {
      */
     public RegistryClient client() {
         if (token == null || token.isBlank()) {
-            throw new ParameterException(mixee.commandLine(),
-                    "No registry token: pass --token TOKEN or set " + TOKEN_ENV + " (the"
+            throw new ParameterException(
+                    mixee.commandLine(),
+                    "No registry token: pass --token TOKEN or set "
+                            + TOKEN_ENV
+                            + " (the"
                             + " registry's tokens file maps tokens to owners)");
         }
         try {
             return RegistryClient.builder().url(registry).token(token).build();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(mixee.commandLine(),
-                    "Invalid --registry '" + registry + "': " + e.getMessage()
-                            + "; expected a URL like " + DEFAULT_REGISTRY, e);
+            throw new ParameterException(
+                    mixee.commandLine(),
+                    "Invalid --registry '"
+                            + registry
+                            + "': "
+                            + e.getMessage()
+                            + "; expected a URL like "
+                            + DEFAULT_REGISTRY,
+                    e);
         }
     }
 }

@@ -2,16 +2,21 @@ package dev.flinkedge.jobs.cli.registry;
 
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.model.StreamRef;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code streams delete OWNER/NAME}: removes one of the caller's streams. */
-@Command(name = "delete", description = "Delete one of your streams with its grants and"
-        + " subscriptions.")
+@Command(
+        name = "delete",
+        description = "Delete one of your streams with its grants and" + " subscriptions.")
 final class DeleteStreamCommand extends ClientCommand {
 
-    @Parameters(index = "0", paramLabel = "OWNER/NAME", converter = StreamRefConverter.class,
+    @Parameters(
+            index = "0",
+            paramLabel = "OWNER/NAME",
+            converter = StreamRefConverter.class,
             description = "Your stream.")
     StreamRef stream;
 

@@ -3,16 +3,22 @@ package dev.flinkedge.jobs.cli.registry;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code streams describe OWNER/NAME}: one stream with its grants and subscriptions. */
-@Command(name = "describe", description = "Show one stream: metadata, lineage, producer, grants"
-        + " and live subscriptions.")
+@Command(
+        name = "describe",
+        description =
+                "Show one stream: metadata, lineage, producer, grants" + " and live subscriptions.")
 final class DescribeStreamCommand extends ClientCommand {
 
-    @Parameters(index = "0", paramLabel = "OWNER/NAME", converter = StreamRefConverter.class,
+    @Parameters(
+            index = "0",
+            paramLabel = "OWNER/NAME",
+            converter = StreamRefConverter.class,
             description = "The stream, e.g. city-a/VideoStream.")
     StreamRef stream;
 

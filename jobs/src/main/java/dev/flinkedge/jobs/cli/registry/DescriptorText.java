@@ -5,11 +5,12 @@ import dev.flinkedge.registry.model.OperatorRef;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.Subscription;
+
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 
-/** A stream descriptor as aligned {@code key  value} lines, for {@code streams describe}. */
+/** A stream descriptor as aligned {@code key value} lines, for {@code streams describe}. */
 final class DescriptorText {
 
     private static final String INDENT = "  ";
@@ -35,8 +36,13 @@ final class DescriptorText {
         line(out, "guarantee", d.guarantee());
         line(out, "payload type", d.payloadType() == null ? "-" : d.payloadType());
         line(out, "durable", d.durable() ? "yes" : "no");
-        line(out, "topic", d.topic() + " (" + d.partitions()
-                + (d.partitions() == 1 ? " partition)" : " partitions)"));
+        line(
+                out,
+                "topic",
+                d.topic()
+                        + " ("
+                        + d.partitions()
+                        + (d.partitions() == 1 ? " partition)" : " partitions)"));
         line(out, "grants", d.grants().isEmpty() ? "none" : String.join(", ", d.grants()));
         subscriptions(out, d.subscriptions(), nowMs);
         line(out, "created", Instant.ofEpochMilli(d.createdAtMs()));
@@ -45,8 +51,13 @@ final class DescriptorText {
 
     private static void lineage(PrintWriter out, Lineage lineage) {
         OperatorRef op = lineage.operator();
-        line(out, "operator", op.name() + " version " + op.version()
-                + (op.params().isEmpty() ? "" : " " + op.params()));
+        line(
+                out,
+                "operator",
+                op.name()
+                        + " version "
+                        + op.version()
+                        + (op.params().isEmpty() ? "" : " " + op.params()));
         values(out, "parents", lineage.parents());
     }
 
@@ -67,8 +78,18 @@ final class DescriptorText {
         line(out, "subscriptions", subs.size());
         for (Subscription s : subs) {
             long leftSeconds = Math.max(0, (s.expiresAtMs() - nowMs) / 1000);
-            continuation(out, s.id() + "  job " + s.jobId() + " by " + s.subscriber()
-                    + ", lease " + s.leaseSeconds() + "s, expires in " + leftSeconds + "s");
+            continuation(
+                    out,
+                    s.id()
+                            + "  job "
+                            + s.jobId()
+                            + " by "
+                            + s.subscriber()
+                            + ", lease "
+                            + s.leaseSeconds()
+                            + "s, expires in "
+                            + leftSeconds
+                            + "s");
         }
     }
 

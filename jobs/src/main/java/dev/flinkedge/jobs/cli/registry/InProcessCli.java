@@ -1,6 +1,9 @@
 package dev.flinkedge.jobs.cli.registry;
 
 import dev.flinkedge.jobs.cli.FlinkEdgeCli;
+
+import picocli.CommandLine;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -8,11 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 
 /**
  * Runs {@code flink-edge} commands in this JVM against one registry, as one of its owners: echoes
- * each as a shell line ({@code $ flink-edge …  # as city-a}), then prints what it printed. The
+ * each as a shell line ({@code $ flink-edge … # as city-a}), then prints what it printed. The
  * {@code --registry} and {@code --token} arguments are added to every command but not echoed.
  */
 final class InProcessCli {
@@ -42,8 +44,8 @@ final class InProcessCli {
     Result run(String owner, String... args) {
         String token = tokensByOwner.get(owner);
         if (token == null) {
-            throw new IllegalArgumentException("no token for owner '" + owner + "'; known: "
-                    + tokensByOwner.keySet());
+            throw new IllegalArgumentException(
+                    "no token for owner '" + owner + "'; known: " + tokensByOwner.keySet());
         }
         out.println("$ flink-edge " + shellLine(args) + "    # as " + owner);
         List<String> full = new ArrayList<>(Arrays.asList(args));
@@ -66,8 +68,10 @@ final class InProcessCli {
             if (line.length() > 0) {
                 line.append(' ');
             }
-            line.append(SHELL_SAFE.matcher(arg).matches()
-                    ? arg : "'" + arg.replace("'", "'\\''") + "'");
+            line.append(
+                    SHELL_SAFE.matcher(arg).matches()
+                            ? arg
+                            : "'" + arg.replace("'", "'\\''") + "'");
         }
         return line.toString();
     }

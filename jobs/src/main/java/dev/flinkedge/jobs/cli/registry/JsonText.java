@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.cli.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+
 import dev.flinkedge.registry.json.RegistryJson;
 
 /** Pretty-printed JSON in the registry's REST encoding, for {@code --json} output. */

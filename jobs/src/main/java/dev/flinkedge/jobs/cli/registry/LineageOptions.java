@@ -3,12 +3,14 @@ package dev.flinkedge.jobs.cli.registry;
 import dev.flinkedge.registry.model.InvalidFieldException;
 import dev.flinkedge.registry.model.Lineage;
 import dev.flinkedge.registry.model.OperatorRef;
-import java.util.List;
-import java.util.Map;
+
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * The options that name a computation over parent streams: {@code --operator}, {@code
@@ -20,21 +22,29 @@ final class LineageOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
-    @Option(names = "--operator", paramLabel = "NAME",
+    @Option(
+            names = "--operator",
+            paramLabel = "NAME",
             description = "Catalogue name of the operator, e.g. detect.")
     String operator;
 
-    @Option(names = "--op-version", paramLabel = "V",
+    @Option(
+            names = "--op-version",
+            paramLabel = "V",
             description = "Operator version; bump it whenever the operator's output changes.")
     String version;
 
-    @Option(names = "--param", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--param",
+            paramLabel = "KEY=VALUE",
             description = "An operator parameter; repeat for more. Part of the fingerprint.")
     Map<String, String> params;
 
-    @Option(names = "--parent", paramLabel = "OWNER/NAME|FINGERPRINT",
-            description = "A parent stream, in the order the operator takes them; repeat for"
-                    + " more.")
+    @Option(
+            names = "--parent",
+            paramLabel = "OWNER/NAME|FINGERPRINT",
+            description =
+                    "A parent stream, in the order the operator takes them; repeat for" + " more.")
     List<String> parents;
 
     /** Whether any of these options was given. */
@@ -54,7 +64,8 @@ final class LineageOptions {
      */
     void requireComplete() {
         if (operator == null || version == null || parents().isEmpty()) {
-            throw new ParameterException(mixee.commandLine(),
+            throw new ParameterException(
+                    mixee.commandLine(),
                     "A computation needs --operator NAME, --op-version V and at least one"
                             + " --parent OWNER/NAME|FINGERPRINT");
         }

@@ -4,6 +4,7 @@ import dev.flinkedge.registry.rest.RegistryApplication;
 import dev.flinkedge.registry.rest.TokenAuthenticator;
 import dev.flinkedge.registry.rest.Tokens;
 import dev.flinkedge.registry.storage.RegistryConfig;
+
 import java.util.Map;
 
 /**
@@ -20,13 +21,19 @@ public final class LocalRegistry {
      * @param tokensByOwner owner → token
      * @param origin names the tokens in error messages, e.g. {@code demo tokens}
      */
-    public static RegistryApplication start(String bootstrapServers, String topic,
-            Map<String, String> tokensByOwner, String origin) throws Exception {
+    public static RegistryApplication start(
+            String bootstrapServers, String topic, Map<String, String> tokensByOwner, String origin)
+            throws Exception {
         return RegistryApplication.start(
-                Map.of(RegistryConfig.BOOTSTRAP_SERVERS, bootstrapServers,
-                        RegistryConfig.TOPIC, topic,
-                        RegistryConfig.REST_HOST, "127.0.0.1",
-                        RegistryConfig.REST_PORT, 0),
+                Map.of(
+                        RegistryConfig.BOOTSTRAP_SERVERS,
+                        bootstrapServers,
+                        RegistryConfig.TOPIC,
+                        topic,
+                        RegistryConfig.REST_HOST,
+                        "127.0.0.1",
+                        RegistryConfig.REST_PORT,
+                        0),
                 TokenAuthenticator.fromMap(Tokens.byToken(tokensByOwner), origin));
     }
 }

@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.cli.registry;
 
 import dev.flinkedge.jobs.cli.FlinkEdgeCommand;
+
 import picocli.CommandLine.Command;
 
 /** {@code flink-edge registry}: runs the shared stream registry, or walks through it. */

@@ -6,6 +6,14 @@ import dev.flinkedge.kafka.EmbeddedKafka;
 import dev.flinkedge.registry.rest.RegistryApplication;
 import dev.flinkedge.registry.rest.Tokens;
 import dev.flinkedge.registry.storage.RegistryConfig;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Files;
@@ -14,22 +22,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code registry start}: runs a registry on an existing Kafka or on an embedded one until Ctrl-C.
  * With an embedded Kafka and no {@code --tokens}, it writes fresh tokens for {@code city-a} and
  * {@code city-b}.
  */
-@Command(name = "start", description = {
-    "Start a registry and keep it running until Ctrl-C or SIGTERM.",
-    "With --embedded-kafka and no --tokens, tokens for city-a and city-b are generated into"
-            + " <work-dir>/registry/tokens.properties."})
+@Command(
+        name = "start",
+        description = {
+            "Start a registry and keep it running until Ctrl-C or SIGTERM.",
+            "With --embedded-kafka and no --tokens, tokens for city-a and city-b are generated into"
+                    + " <work-dir>/registry/tokens.properties."
+        })
 final class RegistryStartCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -37,36 +42,55 @@ final class RegistryStartCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     KafkaChoice kafka;
 
-    @Option(names = "--port", defaultValue = "" + RegistryConfig.DEFAULT_PORT,
+    @Option(
+            names = "--port",
+            defaultValue = "" + RegistryConfig.DEFAULT_PORT,
             description = "REST port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0",
+    @Option(
+            names = "--host",
+            defaultValue = "0.0.0.0",
             description = "Address the REST API binds to (default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--tokens", paramLabel = "FILE",
-            description = "Properties file of 'token=owner' lines; required without"
-                    + " --embedded-kafka.")
+    @Option(
+            names = "--tokens",
+            paramLabel = "FILE",
+            description =
+                    "Properties file of 'token=owner' lines; required without"
+                            + " --embedded-kafka.")
     Path tokensFile;
 
-    @Option(names = "--topic", defaultValue = RegistryConfig.DEFAULT_TOPIC,
+    @Option(
+            names = "--topic",
+            defaultValue = RegistryConfig.DEFAULT_TOPIC,
             description = "Registry topic (default ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "work",
-            description = "Holds the embedded Kafka's data and generated tokens (default"
-                    + " ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
+            defaultValue = "work",
+            description =
+                    "Holds the embedded Kafka's data and generated tokens (default"
+                            + " ${DEFAULT-VALUE}).")
     Path workDir;
 
     /** Where the registry's Kafka comes from: exactly one of the two. */
     static final class KafkaChoice {
-        @Option(names = "--embedded-kafka", required = true,
-                description = "Start a single-node Kafka in this process (data under"
-                        + " <work-dir>/kafka, deleted on exit).")
+        @Option(
+                names = "--embedded-kafka",
+                required = true,
+                description =
+                        "Start a single-node Kafka in this process (data under"
+                                + " <work-dir>/kafka, deleted on exit).")
         boolean embedded;
 
-        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", required = true,
+        @Option(
+                names = "--bootstrap-servers",
+                paramLabel = "HOST:PORT",
+                required = true,
                 description = "Use this Kafka cluster.")
         String bootstrapServers;
     }
@@ -74,12 +98,16 @@ final class RegistryStartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!kafka.embedded && tokensFile == null) {
-            throw usageError("--tokens FILE is required with --bootstrap-servers: a properties"
-                    + " file of 'token=owner' lines (only --embedded-kafka generates tokens)");
+            throw usageError(
+                    "--tokens FILE is required with --bootstrap-servers: a properties"
+                            + " file of 'token=owner' lines (only --embedded-kafka generates tokens)");
         }
         if (tokensFile != null && !Files.isReadable(tokensFile)) {
-            throw usageError("--tokens " + tokensFile.toAbsolutePath() + " does not exist or is"
-                    + " not readable");
+            throw usageError(
+                    "--tokens "
+                            + tokensFile.toAbsolutePath()
+                            + " does not exist or is"
+                            + " not readable");
         }
         PrintWriter out = spec.commandLine().getOut();
         List<RunUntilStopped.Service> running = new ArrayList<>();
@@ -100,8 +128,14 @@ final class RegistryStartCommand implements Callable<Integer> {
             }
             RegistryApplication app = startRegistry(bootstrapServers, tokens);
             running.add(new RunUntilStopped.Service("registry at " + app.uri(), app));
-            out.println("Registry listening on " + app.uri() + " (topic " + topic + ", Kafka "
-                    + bootstrapServers + ")");
+            out.println(
+                    "Registry listening on "
+                            + app.uri()
+                            + " (topic "
+                            + topic
+                            + ", Kafka "
+                            + bootstrapServers
+                            + ")");
             if (generated != null) {
                 printTokens(out, tokens, generated, app.uri().toString());
             }
@@ -123,15 +157,24 @@ final class RegistryStartCommand implements Callable<Integer> {
     private RegistryApplication startRegistry(String bootstrapServers, Path tokens)
             throws Exception {
         try {
-            return RegistryApplication.start(Map.of(
-                    RegistryConfig.BOOTSTRAP_SERVERS, bootstrapServers,
-                    RegistryConfig.TOPIC, topic,
-                    RegistryConfig.REST_HOST, host,
-                    RegistryConfig.REST_PORT, port,
-                    RegistryConfig.TOKENS_FILE, tokens.toString()), null);
+            return RegistryApplication.start(
+                    Map.of(
+                            RegistryConfig.BOOTSTRAP_SERVERS, bootstrapServers,
+                            RegistryConfig.TOPIC, topic,
+                            RegistryConfig.REST_HOST, host,
+                            RegistryConfig.REST_PORT, port,
+                            RegistryConfig.TOKENS_FILE, tokens.toString()),
+                    null);
         } catch (BindException e) {
-            throw new CliException("Cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                    + "); is a registry already running there? Choose another --port", e);
+            throw new CliException(
+                    "Cannot listen on "
+                            + host
+                            + ":"
+                            + port
+                            + " ("
+                            + e.getMessage()
+                            + "); is a registry already running there? Choose another --port",
+                    e);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new CliException("The registry did not start: " + e.getMessage(), e);
         }
@@ -139,11 +182,21 @@ final class RegistryStartCommand implements Callable<Integer> {
 
     private static void printTokens(
             PrintWriter out, Path tokens, Map<String, String> byOwner, String url) {
-        out.println("Tokens for " + String.join(", ", byOwner.keySet()) + " written to "
-                + tokens.toAbsolutePath());
+        out.println(
+                "Tokens for "
+                        + String.join(", ", byOwner.keySet())
+                        + " written to "
+                        + tokens.toAbsolutePath());
         out.println("  export " + ClientOptions.REGISTRY_ENV + "=" + url);
-        byOwner.forEach((owner, token) ->
-                out.println("  export " + ClientOptions.TOKEN_ENV + "=" + token + "   # " + owner));
+        byOwner.forEach(
+                (owner, token) ->
+                        out.println(
+                                "  export "
+                                        + ClientOptions.TOKEN_ENV
+                                        + "="
+                                        + token
+                                        + "   # "
+                                        + owner));
     }
 
     private ParameterException usageError(String message) {

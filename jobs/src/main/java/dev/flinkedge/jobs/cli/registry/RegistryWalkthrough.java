@@ -6,6 +6,7 @@ import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.Subscription;
 import dev.flinkedge.registry.service.RegistryService;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,9 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * The demo's story, told by running {@code flink-edge streams} commands as two cities: city-a
- * publishes vehicle detection over its cameras; city-b, once granted, finds the same computation
- * by its lineage fingerprint and subscribes instead of running a second detector; city-a's revoke
- * ends city-b's subscription. After each command the registry's state is checked in-process.
+ * publishes vehicle detection over its cameras; city-b, once granted, finds the same computation by
+ * its lineage fingerprint and subscribes instead of running a second detector; city-a's revoke ends
+ * city-b's subscription. After each command the registry's state is checked in-process.
  */
 final class RegistryWalkthrough {
 
@@ -27,8 +28,14 @@ final class RegistryWalkthrough {
     private static final Pattern FINGERPRINT_LINE =
             Pattern.compile("(?m)^fingerprint ([0-9a-f]{64})$");
     private static final String[] DETECT_LINEAGE = {
-        "--operator", "detect", "--op-version", "1", "--param", "model=yolov8n",
-        "--parent", VIDEO.toString()
+        "--operator",
+        "detect",
+        "--op-version",
+        "1",
+        "--param",
+        "model=yolov8n",
+        "--parent",
+        VIDEO.toString()
     };
     private static final int STEPS = 9;
 
@@ -62,9 +69,15 @@ final class RegistryWalkthrough {
     /** Tells the story; stops at the first step whose command or check fails. */
     Outcome run() {
         Step[] steps = {
-            this::registerCameras, this::registerDetection, this::startProducer,
-            this::resolveWithoutGrant, this::grant, this::resolveWithGrant, this::subscribe,
-            this::describeSubscriber, this::revoke
+            this::registerCameras,
+            this::registerDetection,
+            this::startProducer,
+            this::resolveWithoutGrant,
+            this::grant,
+            this::resolveWithGrant,
+            this::subscribe,
+            this::describeSubscriber,
+            this::revoke
         };
         for (int i = 0; i < steps.length; i++) {
             try {
@@ -79,34 +92,63 @@ final class RegistryWalkthrough {
 
     private void registerCameras(int n) throws StepFailed {
         title(n, "city-a registers its two cameras as a RAW stream");
-        expect(0, cli.run(CITY_A, "streams", "create", VIDEO.name(), "--type", "RAW",
-                "--device", "cam-1", "--device", "cam-2"));
-        check(cityA.describe(VIDEO).source().devices().equals(List.of("cam-1", "cam-2")),
+        expect(
+                0,
+                cli.run(
+                        CITY_A,
+                        "streams",
+                        "create",
+                        VIDEO.name(),
+                        "--type",
+                        "RAW",
+                        "--device",
+                        "cam-1",
+                        "--device",
+                        "cam-2"));
+        check(
+                cityA.describe(VIDEO).source().devices().equals(List.of("cam-1", "cam-2")),
                 "VideoStream should list cam-1 and cam-2");
     }
 
     private void registerDetection(int n) throws StepFailed {
-        title(n, "city-a registers vehicle detection (detect v1, yolov8n) over it as a DERIVED"
-                + " stream");
-        String[] args = concat(new String[] {"streams", "create", VEHICLES.name(), "--type",
-            "DERIVED"}, DETECT_LINEAGE);
+        title(
+                n,
+                "city-a registers vehicle detection (detect v1, yolov8n) over it as a DERIVED"
+                        + " stream");
+        String[] args =
+                concat(
+                        new String[] {"streams", "create", VEHICLES.name(), "--type", "DERIVED"},
+                        DETECT_LINEAGE);
         expect(0, cli.run(CITY_A, args));
         fingerprint = cityA.describe(VEHICLES).fingerprint();
     }
 
     private void startProducer(int n) throws StepFailed {
         title(n, "city-a's job x+a produces it at site edge-1");
-        expect(0, cli.run(CITY_A, "streams", "status", VEHICLES.toString(), "ACTIVE",
-                "--job", "x+a", "--site", "edge-1"));
-        check(cityA.describe(VEHICLES).status() == StreamStatus.ACTIVE,
+        expect(
+                0,
+                cli.run(
+                        CITY_A,
+                        "streams",
+                        "status",
+                        VEHICLES.toString(),
+                        "ACTIVE",
+                        "--job",
+                        "x+a",
+                        "--site",
+                        "edge-1"));
+        check(
+                cityA.describe(VEHICLES).status() == StreamStatus.ACTIVE,
                 "VehicleStream should be ACTIVE");
     }
 
     private void resolveWithoutGrant(int n) throws StepFailed {
-        title(n, "city-b wants the same detection, but without a grant it may not even read the"
-                + " cameras");
-        InProcessCli.Result r = cli.run(CITY_B, concat(new String[] {"streams", "resolve"},
-                DETECT_LINEAGE));
+        title(
+                n,
+                "city-b wants the same detection, but without a grant it may not even read the"
+                        + " cameras");
+        InProcessCli.Result r =
+                cli.run(CITY_B, concat(new String[] {"streams", "resolve"}, DETECT_LINEAGE));
         expect(1, r);
         check(r.err().startsWith("error 403"), "the resolve should be refused with a 403 error");
     }
@@ -118,13 +160,16 @@ final class RegistryWalkthrough {
     }
 
     private void resolveWithGrant(int n) throws StepFailed {
-        title(n, "city-b asks again: same lineage, same fingerprint, so it finds city-a's stream"
-                + " - no second detector");
-        InProcessCli.Result r = cli.run(CITY_B, concat(new String[] {"streams", "resolve"},
-                DETECT_LINEAGE));
+        title(
+                n,
+                "city-b asks again: same lineage, same fingerprint, so it finds city-a's stream"
+                        + " - no second detector");
+        InProcessCli.Result r =
+                cli.run(CITY_B, concat(new String[] {"streams", "resolve"}, DETECT_LINEAGE));
         expect(0, r);
         Matcher m = FINGERPRINT_LINE.matcher(r.out());
-        check(m.find() && m.group(1).equals(fingerprint),
+        check(
+                m.find() && m.group(1).equals(fingerprint),
                 "city-b's fingerprint should equal VehicleStream's " + fingerprint);
         List<StreamDescriptor> found = cityB.resolve(fingerprint);
         check(found.get(0).ref().equals(VEHICLES), "city-b should resolve to " + VEHICLES);
@@ -134,8 +179,11 @@ final class RegistryWalkthrough {
         title(n, "city-b's job x+b subscribes to city-a's stream");
         expect(0, cli.run(CITY_B, "streams", "subscribe", VEHICLES.toString(), "--job", "x+b"));
         List<Subscription> subs = cityA.describe(VEHICLES).subscriptions();
-        check(subs.size() == 1 && subs.get(0).subscriber().equals(CITY_B)
-                && subs.get(0).jobId().equals("x+b"), "VehicleStream should have x+b's lease");
+        check(
+                subs.size() == 1
+                        && subs.get(0).subscriber().equals(CITY_B)
+                        && subs.get(0).jobId().equals("x+b"),
+                "VehicleStream should have x+b's lease");
     }
 
     private void describeSubscriber(int n) throws StepFailed {
@@ -151,7 +199,8 @@ final class RegistryWalkthrough {
         expect(0, cli.run(CITY_A, "streams", "revoke", VIDEO.toString(), CITY_B));
         expect(0, cli.run(CITY_A, "streams", "describe", VEHICLES.toString()));
         StreamDescriptor d = cityA.describe(VEHICLES);
-        check(d.subscriptions().isEmpty() && d.grants().isEmpty(),
+        check(
+                d.subscriptions().isEmpty() && d.grants().isEmpty(),
                 "VehicleStream should have neither grants nor subscriptions");
     }
 
@@ -162,7 +211,8 @@ final class RegistryWalkthrough {
     }
 
     private static void expect(int exitCode, InProcessCli.Result r) throws StepFailed {
-        check(r.exitCode() == exitCode,
+        check(
+                r.exitCode() == exitCode,
                 "expected exit code " + exitCode + " but got " + r.exitCode());
     }
 

@@ -6,16 +6,23 @@ import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamStatus;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code streams status OWNER/NAME STATUS}: moves one of the caller's streams through its life. */
-@Command(name = "status", description = "Change the status of one of your streams; ACTIVE names"
-        + " the producing job (--job, --site).")
+@Command(
+        name = "status",
+        description =
+                "Change the status of one of your streams; ACTIVE names"
+                        + " the producing job (--job, --site).")
 final class SetStatusCommand extends ClientCommand {
 
-    @Parameters(index = "0", paramLabel = "OWNER/NAME", converter = StreamRefConverter.class,
+    @Parameters(
+            index = "0",
+            paramLabel = "OWNER/NAME",
+            converter = StreamRefConverter.class,
             description = "Your stream.")
     StreamRef stream;
 
@@ -43,8 +50,14 @@ final class SetStatusCommand extends ClientCommand {
             throw usageError(e.getMessage());
         }
         StreamDescriptor d = registry.setStatus(stream, status, producer);
-        out().println(d.ref() + " is " + d.status() + (d.producer() == null ? ""
-                : ", produced by job " + StreamTables.producer(d.producer())));
+        out().println(
+                        d.ref()
+                                + " is "
+                                + d.status()
+                                + (d.producer() == null
+                                        ? ""
+                                        : ", produced by job "
+                                                + StreamTables.producer(d.producer())));
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package dev.flinkedge.jobs.cli.registry;
 
 import dev.flinkedge.registry.model.InvalidFieldException;
 import dev.flinkedge.registry.model.StreamRef;
+
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -13,8 +14,12 @@ final class StreamRefConverter implements ITypeConverter<StreamRef> {
         try {
             return StreamRef.parse(value);
         } catch (InvalidFieldException e) {
-            throw new TypeConversionException("'" + value + "' is not an OWNER/NAME stream"
-                    + " reference like city-a/VideoStream: " + e.getMessage());
+            throw new TypeConversionException(
+                    "'"
+                            + value
+                            + "' is not an OWNER/NAME stream"
+                            + " reference like city-a/VideoStream: "
+                            + e.getMessage());
         }
     }
 }

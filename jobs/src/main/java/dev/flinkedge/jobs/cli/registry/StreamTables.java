@@ -3,6 +3,7 @@ package dev.flinkedge.jobs.cli.registry;
 import dev.flinkedge.jobs.cli.TextTable;
 import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.StreamDescriptor;
+
 import java.util.List;
 
 /** The tables the {@code streams} commands print: an overview and the producers of streams. */
@@ -15,11 +16,15 @@ final class StreamTables {
 
     /** OWNER/NAME, TYPE, STATUS, FINGERPRINT (abbreviated), SUBS (live), GRANTS. */
     static TextTable overview(List<StreamDescriptor> streams) {
-        TextTable table = new TextTable("OWNER/NAME", "TYPE", "STATUS", "FINGERPRINT", "SUBS",
-                "GRANTS");
+        TextTable table =
+                new TextTable("OWNER/NAME", "TYPE", "STATUS", "FINGERPRINT", "SUBS", "GRANTS");
         for (StreamDescriptor d : streams) {
-            table.row(d.ref(), d.type(), d.status(),
-                    d.fingerprint().substring(0, SHORT_FINGERPRINT), d.subscriptions().size(),
+            table.row(
+                    d.ref(),
+                    d.type(),
+                    d.status(),
+                    d.fingerprint().substring(0, SHORT_FINGERPRINT),
+                    d.subscriptions().size(),
                     d.grants().isEmpty() ? "-" : String.join(",", d.grants()));
         }
         return table;

@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.cli.registry;
 
 import dev.flinkedge.jobs.cli.FlinkEdgeCommand;
+
 import picocli.CommandLine.Command;
 
 /** {@code flink-edge streams}: the registry's operations on streams, as one owner. */

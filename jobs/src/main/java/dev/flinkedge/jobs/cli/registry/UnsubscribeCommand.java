@@ -2,6 +2,7 @@ package dev.flinkedge.jobs.cli.registry;
 
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.model.StreamRef;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -9,7 +10,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "unsubscribe", description = "End a subscription (yours, or any on your stream).")
 final class UnsubscribeCommand extends ClientCommand {
 
-    @Parameters(index = "0", paramLabel = "OWNER/NAME", converter = StreamRefConverter.class,
+    @Parameters(
+            index = "0",
+            paramLabel = "OWNER/NAME",
+            converter = StreamRefConverter.class,
             description = "The stream.")
     StreamRef stream;
 

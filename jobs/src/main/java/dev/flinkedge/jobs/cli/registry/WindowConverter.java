@@ -3,10 +3,12 @@ package dev.flinkedge.jobs.cli.registry;
 import dev.flinkedge.jobs.cli.DurationConverter;
 import dev.flinkedge.registry.model.InvalidFieldException;
 import dev.flinkedge.registry.model.WindowSpec;
-import java.time.Duration;
-import java.util.Locale;
+
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+
+import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Reads and writes windows: {@code none}, {@code fixed:SIZE} or {@code sliding:SIZE/SLIDE}, with
@@ -15,8 +17,9 @@ import picocli.CommandLine.TypeConversionException;
  */
 public final class WindowConverter implements ITypeConverter<WindowSpec> {
 
-    private static final String FORMS = "expected none, fixed:SIZE or sliding:SIZE/SLIDE, e.g."
-            + " fixed:10s or sliding:10s/2s";
+    private static final String FORMS =
+            "expected none, fixed:SIZE or sliding:SIZE/SLIDE, e.g."
+                    + " fixed:10s or sliding:10s/2s";
 
     @Override
     public WindowSpec convert(String value) {
@@ -46,18 +49,23 @@ public final class WindowConverter implements ITypeConverter<WindowSpec> {
                 case "sliding" -> {
                     int slash = sizes.indexOf('/');
                     if (slash < 0) {
-                        throw new TypeConversionException("'" + text + "' has no slide; write"
-                                + " sliding:SIZE/SLIDE, e.g. sliding:10s/2s");
+                        throw new TypeConversionException(
+                                "'"
+                                        + text
+                                        + "' has no slide; write"
+                                        + " sliding:SIZE/SLIDE, e.g. sliding:10s/2s");
                     }
-                    return WindowSpec.sliding(duration(text, sizes.substring(0, slash)),
+                    return WindowSpec.sliding(
+                            duration(text, sizes.substring(0, slash)),
                             duration(text, sizes.substring(slash + 1)));
                 }
-                default -> throw new TypeConversionException(
-                        "'" + text + "' is not a window; " + FORMS);
+                default ->
+                        throw new TypeConversionException(
+                                "'" + text + "' is not a window; " + FORMS);
             }
         } catch (InvalidFieldException e) {
-            throw new TypeConversionException("'" + text + "' is not a valid window: "
-                    + e.getMessage());
+            throw new TypeConversionException(
+                    "'" + text + "' is not a valid window: " + e.getMessage());
         }
     }
 
@@ -71,8 +79,11 @@ public final class WindowConverter implements ITypeConverter<WindowSpec> {
         return switch (window.type()) {
             case NONE -> "none";
             case FIXED -> "fixed:" + DurationConverter.format(window.sizeMs());
-            case SLIDING -> "sliding:" + DurationConverter.format(window.sizeMs()) + "/"
-                    + DurationConverter.format(window.slideMs());
+            case SLIDING ->
+                    "sliding:"
+                            + DurationConverter.format(window.sizeMs())
+                            + "/"
+                            + DurationConverter.format(window.slideMs());
         };
     }
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.source.camera.reader.FrameEncoder;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class SceneAlignmentTest {
 
@@ -26,14 +28,24 @@ class SceneAlignmentTest {
         frames.add(frame(120, 1_007_300 + 120 * 100));
         frames.add(frame(125, 1_007_300 + 125 * 100));
         // A frame whose truth is no scene time near its capture time: not aligned.
-        frames.add(new SceneAlignment.Analysed(1_000_000 + 65 * 100,
-                new FrameAnalysis("cloud", 640, 360, List.of(), new GroundTruth(List.of(
-                        new GroundTruth.TruthObject("nope", "car", "red", null, 1, 1, 5, 5))))));
+        frames.add(
+                new SceneAlignment.Analysed(
+                        1_000_000 + 65 * 100,
+                        new FrameAnalysis(
+                                "cloud",
+                                640,
+                                360,
+                                List.of(),
+                                new GroundTruth(
+                                        List.of(
+                                                new GroundTruth.TruthObject(
+                                                        "nope", "car", "red", null, 1, 1, 5,
+                                                        5))))));
 
         SceneAlignment.Result r = SceneAlignment.align(scene, FPS, frames);
 
-        assertThat(r.sceneTimesMs()).containsExactly(3000L, 3500L, 4000L, 4500L, 5000L, 5500L,
-                6000L, 12_000L, 12_500L);
+        assertThat(r.sceneTimesMs())
+                .containsExactly(3000L, 3500L, 4000L, 4500L, 5000L, 5500L, 6000L, 12_000L, 12_500L);
         assertThat(r.unmatched()).isEqualTo(1);
         assertThat(r.reanchors()).isEqualTo(1);
     }
@@ -60,15 +72,21 @@ class SceneAlignmentTest {
     /** Native frame {@code n} as the camera delivers it at 640x360 and a result with no boxes. */
     private SceneAlignment.Analysed frame(long n, long captureMs) {
         GroundTruth truth = FrameEncoder.scaleTruth(scene.truthAt(n * 100), 1280, 720, 640, 360);
-        return new SceneAlignment.Analysed(captureMs,
-                new FrameAnalysis("cloud", 640, 360, List.of(), truth));
+        return new SceneAlignment.Analysed(
+                captureMs, new FrameAnalysis("cloud", 640, 360, List.of(), truth));
     }
 
     /** Boxes exactly on the vehicles of native frame {@code n}. */
     private List<DetectedObject> perfect(long n) {
         return scene.truthAt(n * 100).objects().stream()
-                .map(o -> new DetectedObject(o.cls(), 0.9f,
-                        new dev.flinkedge.jobs.vision.Box(o.x(), o.y(), o.w(), o.h()), null))
+                .map(
+                        o ->
+                                new DetectedObject(
+                                        o.cls(),
+                                        0.9f,
+                                        new dev.flinkedge.jobs.vision.Box(
+                                                o.x(), o.y(), o.w(), o.h()),
+                                        null))
                 .toList();
     }
 }

@@ -5,27 +5,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.jobs.vision.Box;
-import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class ScoreTest {
 
-    private static final GroundTruth TRUTH = new GroundTruth(List.of(
-            new GroundTruth.TruthObject("L0K1", "car", "red", "AB12 CDE", 0, 0, 100, 50),
-            new GroundTruth.TruthObject("L1K4", "bus", "blue", "XY34 ZZZ", 200, 0, 100, 50),
-            new GroundTruth.TruthObject("L2K2", "bicycle", "black", null, 400, 0, 40, 40)));
+    private static final GroundTruth TRUTH =
+            new GroundTruth(
+                    List.of(
+                            new GroundTruth.TruthObject(
+                                    "L0K1", "car", "red", "AB12 CDE", 0, 0, 100, 50),
+                            new GroundTruth.TruthObject(
+                                    "L1K4", "bus", "blue", "XY34 ZZZ", 200, 0, 100, 50),
+                            new GroundTruth.TruthObject(
+                                    "L2K2", "bicycle", "black", null, 400, 0, 40, 40)));
 
     @Test
     void matchesMostConfidentFirstWithIouAtLeastHalfWhateverTheClass() {
-        Score s = Score.of(List.of(
-                // IoU 0.82 with the car, read correctly.
-                detection("car", 0.9f, new Box(5, 0, 100, 50), "AB12CDE"),
-                // A second box on the car, less sure: the car is taken, so a false positive.
-                detection("car", 0.6f, new Box(0, 0, 100, 50), null),
-                // The bus called a truck, IoU 0.67, read wrongly.
-                detection("truck", 0.8f, new Box(200, 0, 100, 25), "XY34ZZ2"),
-                // Nothing there.
-                detection("car", 0.7f, new Box(600, 0, 50, 50), "QQ11QQQ")), TRUTH);
+        Score s =
+                Score.of(
+                        List.of(
+                                // IoU 0.82 with the car, read correctly.
+                                detection("car", 0.9f, new Box(5, 0, 100, 50), "AB12CDE"),
+                                // A second box on the car, less sure: the car is taken, so a false
+                                // positive.
+                                detection("car", 0.6f, new Box(0, 0, 100, 50), null),
+                                // The bus called a truck, IoU 0.67, read wrongly.
+                                detection("truck", 0.8f, new Box(200, 0, 100, 25), "XY34ZZ2"),
+                                // Nothing there.
+                                detection("car", 0.7f, new Box(600, 0, 50, 50), "QQ11QQQ")),
+                        TRUTH);
 
         // The bicycle is missed.
         assertThat(s).isEqualTo(new Score(2, 2, 1, 2, 1));
@@ -35,9 +46,12 @@ class ScoreTest {
 
     @Test
     void aBoxBelowHalfOverlapIsNoMatchAndAnEmptyReadingCountsAsWrong() {
-        Score s = Score.of(List.of(
-                detection("car", 0.9f, new Box(0, 0, 100, 50), ""),
-                detection("bus", 0.9f, new Box(260, 0, 100, 50), "XY34ZZZ")), TRUTH);
+        Score s =
+                Score.of(
+                        List.of(
+                                detection("car", 0.9f, new Box(0, 0, 100, 50), ""),
+                                detection("bus", 0.9f, new Box(260, 0, 100, 50), "XY34ZZZ")),
+                        TRUTH);
 
         // The bus box overlaps 40/160 = 0.25: no match, so its reading does not count.
         assertThat(s).isEqualTo(new Score(1, 1, 2, 1, 0));
@@ -55,8 +69,7 @@ class ScoreTest {
                 .hasMessageContaining("plates 2/1");
     }
 
-    private static DetectedObject detection(String label, float confidence, Box box,
-            String plate) {
+    private static DetectedObject detection(String label, float confidence, Box box, String plate) {
         return new DetectedObject(label, confidence, box, plate);
     }
 }

@@ -3,11 +3,14 @@ package dev.flinkedge.jobs.cli.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.flinkedge.jobs.cli.CliRun;
 import dev.flinkedge.registry.json.RegistryJson;
+
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 
 /** Runs a small {@code bench registry}; checks the report's shape, never the speed. */
 class BenchCommandITCase {
@@ -16,10 +19,23 @@ class BenchCommandITCase {
     void reportsBothModesWithPositiveNumbers() throws Exception {
         Path report = Path.of("target", "x.json");
         Files.deleteIfExists(report);
-        CliRun run = CliRun.of("bench", "registry", "--streams", "300", "--threads", "4",
-                "--lookups", "300", "--report", report.toString(), "--work-dir", "target/bench-it");
+        CliRun run =
+                CliRun.of(
+                        "bench",
+                        "registry",
+                        "--streams",
+                        "300",
+                        "--threads",
+                        "4",
+                        "--lookups",
+                        "300",
+                        "--report",
+                        report.toString(),
+                        "--work-dir",
+                        "target/bench-it");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("[in-process] created 300/300 (100%)")
+        assertThat(run.out())
+                .contains("[in-process] created 300/300 (100%)")
                 .contains("[http] resolved 300/300 (100%)")
                 .containsPattern("MODE +STREAMS +THREADS +CREATES/S +RESOLVE P50 MS");
 

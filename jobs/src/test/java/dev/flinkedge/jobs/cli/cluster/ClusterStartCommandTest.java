@@ -19,7 +19,14 @@ class ClusterStartCommandTest {
     void theEmbeddedBrokerIsOnUnlessNegated() {
         assertThat(parse("--topology", "t.yaml").embeddedKafka).isTrue();
         assertThat(parse("--topology", "t.yaml", "--embedded-kafka").embeddedKafka).isTrue();
-        assertThat(parse("--topology", "t.yaml", "--no-embedded-kafka", "--bootstrap-servers",
-                "kafka:9092").embeddedKafka).isFalse();
+        assertThat(
+                        parse(
+                                        "--topology",
+                                        "t.yaml",
+                                        "--no-embedded-kafka",
+                                        "--bootstrap-servers",
+                                        "kafka:9092")
+                                .embeddedKafka)
+                .isFalse();
     }
 }

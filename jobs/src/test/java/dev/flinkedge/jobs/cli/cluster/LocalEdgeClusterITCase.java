@@ -9,6 +9,15 @@ import dev.flinkedge.scheduler.cluster.ClusterState;
 import dev.flinkedge.scheduler.cluster.ClusterStateFile;
 import dev.flinkedge.scheduler.cluster.InJvmEdgeCluster;
 import dev.flinkedge.scheduler.cluster.TaskManagerInfo;
+
+import org.apache.flink.client.cli.CliFrontend;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -17,17 +26,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.flink.client.cli.CliFrontend;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.GlobalConfiguration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
- * Starts the default topology as real processes (Kafka, registry, JobManager, three
- * TaskManagers) on free ports, checks it through Flink's REST API, the registry and Flink's own
- * CLI, and stops it.
+ * Starts the default topology as real processes (Kafka, registry, JobManager, three TaskManagers)
+ * on free ports, checks it through Flink's REST API, the registry and Flink's own CLI, and stops
+ * it.
  */
 class LocalEdgeClusterITCase {
 
@@ -40,14 +43,26 @@ class LocalEdgeClusterITCase {
     @Test
     void startsTheDefaultTopologyAsSeparateProcessesAndStopsThemAll() throws Exception {
         int[] ports = InJvmEdgeCluster.freePorts(5);
-        Cli start = Cli.run("cluster", "start", "--topology", DEFAULT_TOPOLOGY.toString(),
-                "--work-dir", workDir.toString(),
-                "--kafka-port", String.valueOf(ports[0]),
-                "--kafka-controller-port", String.valueOf(ports[1]),
-                "--registry-port", String.valueOf(ports[2]),
-                "--rest-port", String.valueOf(ports[3]),
-                "--rpc-port", String.valueOf(ports[4]),
-                "--timeout", "80s");
+        Cli start =
+                Cli.run(
+                        "cluster",
+                        "start",
+                        "--topology",
+                        DEFAULT_TOPOLOGY.toString(),
+                        "--work-dir",
+                        workDir.toString(),
+                        "--kafka-port",
+                        String.valueOf(ports[0]),
+                        "--kafka-controller-port",
+                        String.valueOf(ports[1]),
+                        "--registry-port",
+                        String.valueOf(ports[2]),
+                        "--rest-port",
+                        String.valueOf(ports[3]),
+                        "--rpc-port",
+                        String.valueOf(ports[4]),
+                        "--timeout",
+                        "80s");
         ClusterStateFile stateFile = new ClusterStateFile(workDir);
         Optional<ClusterState> started = stateFile.read();
         try {
@@ -57,16 +72,19 @@ class LocalEdgeClusterITCase {
             assertThat(state.processes()).hasSize(6);
             assertThat(state.restUrl()).isEqualTo("http://localhost:" + ports[3]);
 
-            ClusterRestClient rest = new ClusterRestClient(URI.create(state.restUrl()),
-                    URI.create(state.registryUrl()));
+            ClusterRestClient rest =
+                    new ClusterRestClient(
+                            URI.create(state.restUrl()), URI.create(state.registryUrl()));
             List<TaskManagerInfo> taskManagers = rest.taskManagers();
-            assertThat(taskManagers).extracting(TaskManagerInfo::id)
+            assertThat(taskManagers)
+                    .extracting(TaskManagerInfo::id)
                     .containsExactlyInAnyOrder("cloud-tm-0", "edge-1-tm-0", "edge-2-tm-0");
             for (TaskManagerInfo tm : taskManagers) {
                 String site = tm.id().substring(0, tm.id().length() - "-tm-0".length());
                 int slots = SLOTS_BY_SITE.get(site);
                 assertThat(tm.slots()).as(tm.id()).isEqualTo(slots);
-                assertThat(tm.extendedResources()).as(tm.id())
+                assertThat(tm.extendedResources())
+                        .as(tm.id())
                         .isEqualTo(Map.of(site, (double) slots));
             }
             assertThat(rest.registryHealth()).isEqualTo("UP");
@@ -81,7 +99,8 @@ class LocalEdgeClusterITCase {
         }
         for (ChildProcess process : started.orElseThrow().processes()) {
             assertThat(ProcessHandle.of(process.pid()).filter(ProcessHandle::isAlive))
-                    .as(process.displayName()).isEmpty();
+                    .as(process.displayName())
+                    .isEmpty();
         }
         assertThat(stateFile.path()).doesNotExist();
     }
@@ -90,17 +109,28 @@ class LocalEdgeClusterITCase {
     void refusesPortsInUseWithoutStartingAnything() throws Exception {
         try (ServerSocket busy = new ServerSocket(0)) {
             int[] ports = InJvmEdgeCluster.freePorts(4);
-            Cli start = Cli.run("cluster", "start", "--topology", DEFAULT_TOPOLOGY.toString(),
-                    "--work-dir", workDir.toString(),
-                    "--kafka-port", String.valueOf(ports[0]),
-                    "--kafka-controller-port", String.valueOf(ports[1]),
-                    "--registry-port", String.valueOf(ports[2]),
-                    "--rest-port", String.valueOf(busy.getLocalPort()),
-                    "--rpc-port", String.valueOf(ports[3]));
+            Cli start =
+                    Cli.run(
+                            "cluster",
+                            "start",
+                            "--topology",
+                            DEFAULT_TOPOLOGY.toString(),
+                            "--work-dir",
+                            workDir.toString(),
+                            "--kafka-port",
+                            String.valueOf(ports[0]),
+                            "--kafka-controller-port",
+                            String.valueOf(ports[1]),
+                            "--registry-port",
+                            String.valueOf(ports[2]),
+                            "--rest-port",
+                            String.valueOf(busy.getLocalPort()),
+                            "--rpc-port",
+                            String.valueOf(ports[3]));
 
             assertThat(start.exitCode).isEqualTo(1);
-            assertThat(start.err).contains("port " + busy.getLocalPort() + " (--rest-port) is in"
-                    + " use");
+            assertThat(start.err)
+                    .contains("port " + busy.getLocalPort() + " (--rest-port) is in" + " use");
             assertThat(new ClusterStateFile(workDir).path()).doesNotExist();
         }
     }
@@ -108,31 +138,54 @@ class LocalEdgeClusterITCase {
     @Test
     void namesTheFailedProcessAndStopsWhatWasStarted() throws Exception {
         int[] ports = InJvmEdgeCluster.freePorts(5);
-        Cli start = Cli.run("cluster", "start", "--topology", DEFAULT_TOPOLOGY.toString(),
-                "--work-dir", workDir.toString(),
-                "--kafka-port", String.valueOf(ports[0]),
-                "--kafka-controller-port", String.valueOf(ports[1]),
-                "--registry-port", String.valueOf(ports[2]),
-                "--rest-port", String.valueOf(ports[3]),
-                "--rpc-port", String.valueOf(ports[4]),
-                "--taskmanager-memory", "100m");
+        Cli start =
+                Cli.run(
+                        "cluster",
+                        "start",
+                        "--topology",
+                        DEFAULT_TOPOLOGY.toString(),
+                        "--work-dir",
+                        workDir.toString(),
+                        "--kafka-port",
+                        String.valueOf(ports[0]),
+                        "--kafka-controller-port",
+                        String.valueOf(ports[1]),
+                        "--registry-port",
+                        String.valueOf(ports[2]),
+                        "--rest-port",
+                        String.valueOf(ports[3]),
+                        "--rpc-port",
+                        String.valueOf(ports[4]),
+                        "--taskmanager-memory",
+                        "100m");
 
         assertThat(start.exitCode).as(start.output()).isEqualTo(1);
-        assertThat(start.err.strip()).hasLineCount(1)
+        assertThat(start.err.strip())
+                .hasLineCount(1)
                 .contains("error: BashJavaUtils could not compute the memory options of cloud-tm-0")
                 .contains("exceed configured Total Process Memory");
         assertThat(new ClusterStateFile(workDir).path()).doesNotExist();
-        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains(workDir.toString())))
-                .as("child processes of the failed start").isEmpty();
+        assertThat(
+                        ProcessHandle.current()
+                                .children()
+                                .filter(ProcessHandle::isAlive)
+                                .filter(
+                                        p ->
+                                                p.info()
+                                                        .commandLine()
+                                                        .orElse("")
+                                                        .contains(workDir.toString())))
+                .as("child processes of the failed start")
+                .isEmpty();
     }
 
     /** {@code flink list} against the cluster, as {@code bin/flink list} runs it. */
     private static int flinkList(ClusterState state) throws Exception {
         String confDir = state.flinkConfDir().toString();
         Configuration configuration = GlobalConfiguration.loadConfiguration(confDir);
-        CliFrontend frontend = new CliFrontend(configuration,
-                CliFrontend.loadCustomCommandLines(configuration, confDir));
+        CliFrontend frontend =
+                new CliFrontend(
+                        configuration, CliFrontend.loadCustomCommandLines(configuration, confDir));
         return frontend.parseAndRun(new String[] {"list"});
     }
 

@@ -3,15 +3,18 @@ package dev.flinkedge.jobs.cli.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.jobs.cli.CliRun;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 
 /** Runs {@code flink-edge demo}, which starts its own embedded Kafka and registry. */
 class RegistryDemoCommandITCase {
 
-    private static final Pattern CREATED_VEHICLES = Pattern.compile(
-            "created city-a/VehicleStream: DERIVED, DECLARED, fingerprint ([0-9a-f]{64})");
+    private static final Pattern CREATED_VEHICLES =
+            Pattern.compile(
+                    "created city-a/VehicleStream: DERIVED, DECLARED, fingerprint ([0-9a-f]{64})");
     private static final Pattern RESOLVED_FINGERPRINT =
             Pattern.compile("(?m)^fingerprint ([0-9a-f]{64})$");
 
@@ -41,7 +44,8 @@ class RegistryDemoCommandITCase {
         String afterRevoke = out.substring(revoked);
         assertThat(afterRevoke).contains("subscriptions  none").doesNotContain("job x+b by");
 
-        assertThat(out).contains("Stopped the registry and Kafka.")
+        assertThat(out)
+                .contains("Stopped the registry and Kafka.")
                 .contains("fingerprint    " + fingerprint)
                 .contains("steps          9/9 OK");
         assertThat(run.err()).isEmpty();

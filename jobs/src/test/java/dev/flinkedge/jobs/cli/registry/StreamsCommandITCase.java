@@ -3,6 +3,7 @@ package dev.flinkedge.jobs.cli.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+
 import dev.flinkedge.jobs.cli.CliRun;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 import dev.flinkedge.registry.client.RegistryClient;
@@ -14,6 +15,14 @@ import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.WindowSpec;
 import dev.flinkedge.registry.testutil.RegistryInstance;
+
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,12 +31,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the {@code streams} commands in-process against a registry on a real broker. */
 class StreamsCommandITCase {
@@ -56,19 +59,55 @@ class StreamsCommandITCase {
         RegistryClient alice = registry.client("alice");
         StreamRef cars = new StreamRef("alice", "Cars");
 
-        CliRun video = as("alice", "streams", "create", "Video", "--type", "RAW",
-                "--device", "cam-1", "--device", "cam-2");
+        CliRun video =
+                as(
+                        "alice",
+                        "streams",
+                        "create",
+                        "Video",
+                        "--type",
+                        "RAW",
+                        "--device",
+                        "cam-1",
+                        "--device",
+                        "cam-2");
         assertThat(video.exitCode()).as(video.err()).isZero();
         assertThat(video.out()).startsWith("created alice/Video: RAW, DECLARED, fingerprint ");
 
-        String[] detect = {"--operator", "detect", "--op-version", "1", "--param", "model=yolov8n",
-            "--parent", "alice/Video", "--window", "fixed:10s", "--serializer", "json"};
-        CliRun created = as("alice", concat(new String[] {"streams", "create", "Cars", "--type",
-            "derived", "--payload-type", "dev.flinkedge.Vehicle"}, detect));
+        String[] detect = {
+            "--operator",
+            "detect",
+            "--op-version",
+            "1",
+            "--param",
+            "model=yolov8n",
+            "--parent",
+            "alice/Video",
+            "--window",
+            "fixed:10s",
+            "--serializer",
+            "json"
+        };
+        CliRun created =
+                as(
+                        "alice",
+                        concat(
+                                new String[] {
+                                    "streams",
+                                    "create",
+                                    "Cars",
+                                    "--type",
+                                    "derived",
+                                    "--payload-type",
+                                    "dev.flinkedge.Vehicle"
+                                },
+                                detect));
         assertThat(created.exitCode()).as(created.err()).isZero();
         StreamDescriptor stored = alice.describe(cars);
-        assertThat(created.out().trim()).isEqualTo(
-                "created alice/Cars: DERIVED, DECLARED, fingerprint " + stored.fingerprint());
+        assertThat(created.out().trim())
+                .isEqualTo(
+                        "created alice/Cars: DERIVED, DECLARED, fingerprint "
+                                + stored.fingerprint());
         assertThat(stored.window()).isEqualTo(WindowSpec.fixed(Duration.ofSeconds(10)));
         assertThat(stored.serializer()).isEqualTo(SerializerFormat.JSON);
         assertThat(stored.lineage().operator().params()).containsEntry("model", "yolov8n");
@@ -77,23 +116,40 @@ class StreamsCommandITCase {
 
         CliRun ls = as("alice", "streams", "ls", "--owner", "alice");
         assertThat(ls.exitCode()).isZero();
-        assertThat(ls.out().lines().toList()).first().asString()
+        assertThat(ls.out().lines().toList())
+                .first()
+                .asString()
                 .matches("OWNER/NAME +TYPE +STATUS +FINGERPRINT +SUBS +GRANTS");
-        assertThat(ls.out()).containsPattern("alice/Cars +DERIVED +DECLARED +"
-                + stored.fingerprint().substring(0, 12) + " +0 +-");
+        assertThat(ls.out())
+                .containsPattern(
+                        "alice/Cars +DERIVED +DECLARED +"
+                                + stored.fingerprint().substring(0, 12)
+                                + " +0 +-");
 
         CliRun lsJson = as("alice", "streams", "ls", "--type", "RAW", "--json");
-        List<StreamDescriptor> raws = RegistryJson.LENIENT.readValue(lsJson.out(),
-                new TypeReference<List<StreamDescriptor>>() {});
-        assertThat(raws).extracting(StreamDescriptor::name).contains("Video")
+        List<StreamDescriptor> raws =
+                RegistryJson.LENIENT.readValue(
+                        lsJson.out(), new TypeReference<List<StreamDescriptor>>() {});
+        assertThat(raws)
+                .extracting(StreamDescriptor::name)
+                .contains("Video")
                 .doesNotContain("Cars");
 
         CliRun describeJson = as("alice", "streams", "describe", "alice/Cars", "--json");
         assertThat(RegistryJson.LENIENT.readValue(describeJson.out(), StreamDescriptor.class))
                 .isEqualTo(stored);
 
-        CliRun active = as("alice", "streams", "status", "alice/Cars", "ACTIVE", "--job", "x+a",
-                "--site", "edge-1");
+        CliRun active =
+                as(
+                        "alice",
+                        "streams",
+                        "status",
+                        "alice/Cars",
+                        "ACTIVE",
+                        "--job",
+                        "x+a",
+                        "--site",
+                        "edge-1");
         assertThat(active.exitCode()).as(active.err()).isZero();
         assertThat(active.out()).contains("alice/Cars is ACTIVE, produced by job x+a @ edge-1");
         assertThat(alice.describe(cars).status()).isEqualTo(StreamStatus.ACTIVE);
@@ -111,24 +167,26 @@ class StreamsCommandITCase {
         Matcher printed = FINGERPRINT_LINE.matcher(resolved.out());
         assertThat(printed.find()).as(resolved.out()).isTrue();
         assertThat(printed.group(1)).isEqualTo(stored.fingerprint());
-        assertThat(resolved.out()).containsPattern(
-                "alice/Cars +DERIVED +ACTIVE +x\\+a @ edge-1 +flinkedge\\.alice\\.Cars");
+        assertThat(resolved.out())
+                .containsPattern(
+                        "alice/Cars +DERIVED +ACTIVE +x\\+a @ edge-1 +flinkedge\\.alice\\.Cars");
 
         CliRun byFingerprint = as("bob", "streams", "resolve", stored.fingerprint());
         assertThat(byFingerprint.exitCode()).isZero();
         assertThat(byFingerprint.out()).doesNotContain("fingerprint ").contains("alice/Cars");
 
-        CliRun subscribed = as("bob", "streams", "subscribe", "alice/Cars", "--job", "x+b",
-                "--lease", "60");
+        CliRun subscribed =
+                as("bob", "streams", "subscribe", "alice/Cars", "--job", "x+b", "--lease", "60");
         assertThat(subscribed.exitCode()).as(subscribed.err()).isZero();
         Matcher id = SUBSCRIPTION_LINE.matcher(subscribed.out());
         assertThat(id.find()).as(subscribed.out()).isTrue();
         assertThat(alice.describe(cars).subscriptions())
                 .singleElement()
-                .satisfies(s -> {
-                    assertThat(s.id()).isEqualTo(id.group(1));
-                    assertThat(s.leaseSeconds()).isEqualTo(60);
-                });
+                .satisfies(
+                        s -> {
+                            assertThat(s.id()).isEqualTo(id.group(1));
+                            assertThat(s.leaseSeconds()).isEqualTo(60);
+                        });
         assertThat(as("alice", "streams", "describe", "alice/Cars").out())
                 .contains(id.group(1) + "  job x+b by bob, lease 60s")
                 .contains("grants         bob");
@@ -155,9 +213,11 @@ class StreamsCommandITCase {
         CliRun run = as("eve", "streams", "describe", "alice/Private");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).hasLineCount(1)
+        assertThat(run.err())
+                .hasLineCount(1)
                 .startsWith("error 40302: 'eve' may not read stream alice/Private")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -165,8 +225,11 @@ class StreamsCommandITCase {
         String fingerprint = "ab".repeat(32);
         CliRun run = as("alice", "streams", "resolve", fingerprint);
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("error 40402: no ACTIVE stream with fingerprint "
-                + fingerprint + " is readable by you\n");
+        assertThat(run.err())
+                .isEqualTo(
+                        "error 40402: no ACTIVE stream with fingerprint "
+                                + fingerprint
+                                + " is readable by you\n");
     }
 
     @Test
@@ -178,16 +241,21 @@ class StreamsCommandITCase {
         CliRun ended = as("alice", "streams", "unsubscribe", "alice/Clock", id);
         assertThat(ended.exitCode()).as(ended.err()).isZero();
         assertThat(ended.out()).isEqualTo("ended subscription " + id + " on alice/Clock\n");
-        assertThat(registry.client("alice").describe(new StreamRef("alice", "Clock"))
-                .subscriptions()).isEmpty();
+        assertThat(
+                        registry.client("alice")
+                                .describe(new StreamRef("alice", "Clock"))
+                                .subscriptions())
+                .isEmpty();
     }
 
     @Test
     void createReadsAWholeSpecFromAJsonFile(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("spec.json");
-        Files.writeString(spec, "{\"name\":\"Cameras\",\"type\":\"RAW\",\"guarantee\":"
-                + "\"AT_LEAST_ONCE\",\"source\":{\"areas\":[\"POLYGON ((0 0, 1 0, 1 1, 0 1,"
-                + " 0 0))\"]}}");
+        Files.writeString(
+                spec,
+                "{\"name\":\"Cameras\",\"type\":\"RAW\",\"guarantee\":"
+                        + "\"AT_LEAST_ONCE\",\"source\":{\"areas\":[\"POLYGON ((0 0, 1 0, 1 1, 0 1,"
+                        + " 0 0))\"]}}");
         CliRun run = as("alice", "streams", "create", "--file", spec.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         StreamDescriptor d = registry.client("alice").describe(new StreamRef("alice", "Cameras"));
@@ -196,13 +264,16 @@ class StreamsCommandITCase {
         Files.writeString(spec, "{\"name\":\"Typo\",\"type\":\"VIRTUAL\",\"durible\":true}");
         CliRun typo = as("alice", "streams", "create", "--file", spec.toString());
         assertThat(typo.exitCode()).isEqualTo(2);
-        assertThat(typo.err()).hasLineCount(1).contains("Invalid stream spec in")
+        assertThat(typo.err())
+                .hasLineCount(1)
+                .contains("Invalid stream spec in")
                 .contains("durible");
 
         Files.writeString(spec, "{\"name\":\"NoSource\",\"type\":\"RAW\"}");
         CliRun invalid = as("alice", "streams", "create", "--file", spec.toString());
         assertThat(invalid.exitCode()).isEqualTo(2);
-        assertThat(invalid.err()).hasLineCount(1)
+        assertThat(invalid.err())
+                .hasLineCount(1)
                 .contains("Invalid field 'source': is required for a RAW stream");
 
         CliRun both = as("alice", "streams", "create", "Other", "--file", spec.toString());
@@ -214,7 +285,8 @@ class StreamsCommandITCase {
     void badInputIsAOneLineUsageError() {
         CliRun notARef = as("alice", "streams", "describe", "no-slash");
         assertThat(notARef.exitCode()).isEqualTo(2);
-        assertThat(notARef.err()).hasLineCount(1)
+        assertThat(notARef.err())
+                .hasLineCount(1)
                 .contains("'no-slash' is not an OWNER/NAME stream reference");
 
         CliRun noLineage = as("alice", "streams", "create", "X", "--type", "DERIVED");
@@ -225,8 +297,18 @@ class StreamsCommandITCase {
         assertThat(noSource.exitCode()).isEqualTo(2);
         assertThat(noSource.err()).contains("--device ID").contains("--area WKT");
 
-        CliRun badWindow = as("alice", "streams", "create", "X", "--type", "RAW", "--device",
-                "c", "--window", "fixed:soon");
+        CliRun badWindow =
+                as(
+                        "alice",
+                        "streams",
+                        "create",
+                        "X",
+                        "--type",
+                        "RAW",
+                        "--device",
+                        "c",
+                        "--window",
+                        "fixed:soon");
         assertThat(badWindow.exitCode()).isEqualTo(2);
         assertThat(badWindow.err()).contains("'soon' is not a duration");
 
@@ -238,16 +320,32 @@ class StreamsCommandITCase {
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("not both");
 
-        CliRun registryRefusal = as("alice", "streams", "create", "X", "--type", "DERIVED",
-                "--operator", "op", "--op-version", "1", "--parent", "alice/Missing");
+        CliRun registryRefusal =
+                as(
+                        "alice",
+                        "streams",
+                        "create",
+                        "X",
+                        "--type",
+                        "DERIVED",
+                        "--operator",
+                        "op",
+                        "--op-version",
+                        "1",
+                        "--parent",
+                        "alice/Missing");
         assertThat(registryRefusal.exitCode()).isEqualTo(1);
         assertThat(registryRefusal.err()).hasLineCount(1).startsWith("error 40004:");
     }
 
     private static CliRun as(String principal, String... args) {
         List<String> full = new ArrayList<>(Arrays.asList(args));
-        full.addAll(List.of("--registry", registry.app().uri().toString(),
-                "--token", RegistryInstance.token(principal)));
+        full.addAll(
+                List.of(
+                        "--registry",
+                        registry.app().uri().toString(),
+                        "--token",
+                        RegistryInstance.token(principal)));
         return CliRun.of(full.toArray(String[]::new));
     }
 

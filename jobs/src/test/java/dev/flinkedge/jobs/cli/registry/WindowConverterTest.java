@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flinkedge.registry.model.WindowSpec;
-import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
+
 import picocli.CommandLine.TypeConversionException;
+
+import java.time.Duration;
 
 class WindowConverterTest {
 

@@ -1,7 +1,7 @@
 package dev.flinkedge.connectors.source.camera.reader;
 
-import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.image.JpegEncoder;
+import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.source.camera.reader.feed.SourceImage;
 
 import org.apache.flink.annotation.Internal;

@@ -112,8 +112,10 @@ public final class SyntheticTrafficScene {
      * of a camera's native rate, also those a lower delivered rate never rendered.
      */
     public GroundTruth truthAt(long sceneTimeMs) {
-        return truth(schedule.vehiclesAt(sceneTimeMs / 1000.0),
-                width / TrafficSchedule.SCENE_WIDTH, height / SCENE_HEIGHT);
+        return truth(
+                schedule.vehiclesAt(sceneTimeMs / 1000.0),
+                width / TrafficSchedule.SCENE_WIDTH,
+                height / SCENE_HEIGHT);
     }
 
     private GroundTruth truth(List<Vehicle> vehicles, double sx, double sy) {
