@@ -2,7 +2,7 @@ package dev.flinkedge.jobs;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
-import dev.flinkedge.registry.storage.RegistryConfig;
+import dev.flinkedge.registry.client.StreamRegistry;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
@@ -66,7 +66,7 @@ public final class TrafficJobOptions {
     public static final ConfigOption<String> REGISTRY_TOPIC =
             key("registry.topic")
                     .stringType()
-                    .defaultValue(RegistryConfig.DEFAULT_TOPIC)
+                    .defaultValue(StreamRegistry.DEFAULT_TOPIC)
                     .withDescription(
                             "Kafka topic of the registry's state, which taps and shared"
                                     + " sources watch for subscriptions; on kafka.bootstrap-servers.");

@@ -1,7 +1,7 @@
 package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.registry.client.RegistryClient;
-import dev.flinkedge.registry.storage.RegistryConfig;
+import dev.flinkedge.registry.client.StreamRegistry;
 
 import org.apache.flink.annotation.PublicEvolving;
 
@@ -42,7 +42,7 @@ public record SharedChannel(
         return new SharedChannel(
                 bootstrapServers,
                 bootstrapServers,
-                RegistryConfig.DEFAULT_TOPIC,
+                StreamRegistry.DEFAULT_TOPIC,
                 registryUrl,
                 token);
     }

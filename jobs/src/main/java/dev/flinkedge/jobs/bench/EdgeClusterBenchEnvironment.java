@@ -1,6 +1,6 @@
 package dev.flinkedge.jobs.bench;
 
-import dev.flinkedge.registry.storage.RegistryConfig;
+import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
 import dev.flinkedge.scheduler.cluster.ClusterState;
 import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
@@ -49,7 +49,7 @@ public final class EdgeClusterBenchEnvironment implements BenchEnvironment {
                 new SharingBenchmark.Services(
                         state.bootstrapServers(),
                         state.registryUrl(),
-                        RegistryConfig.DEFAULT_TOPIC,
+                        StreamRegistry.DEFAULT_TOPIC,
                         tokens.get("city-a"),
                         tokens.get("city-b"));
         URI rest = URI.create(state.restUrl());

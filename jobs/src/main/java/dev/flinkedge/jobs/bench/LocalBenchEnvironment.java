@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.bench;
 
 import dev.flinkedge.kafka.EmbeddedKafka;
+import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.rest.RegistryApplication;
 import dev.flinkedge.registry.rest.TokenAuthenticator;
 import dev.flinkedge.registry.rest.Tokens;
@@ -107,7 +108,7 @@ public final class LocalBenchEnvironment implements BenchEnvironment {
                 new SharingBenchmark.Services(
                         kafka.bootstrapServers(),
                         registry.uri().toString(),
-                        RegistryConfig.DEFAULT_TOPIC,
+                        StreamRegistry.DEFAULT_TOPIC,
                         tokenA,
                         tokenB),
                 new BenchCluster("localhost", port, os::getProcessCpuTime));

@@ -25,6 +25,12 @@ import java.util.List;
  */
 public interface StreamRegistry {
 
+    /**
+     * The compacted topic a registry keeps its state in unless configured otherwise; jobs tail it
+     * to see grants and subscriptions as they change.
+     */
+    String DEFAULT_TOPIC = "_flinkedge_streams";
+
     /** The principal this view acts as. */
     String principal();
 

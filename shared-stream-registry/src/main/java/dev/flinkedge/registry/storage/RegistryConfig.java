@@ -1,5 +1,7 @@
 package dev.flinkedge.registry.storage;
 
+import dev.flinkedge.registry.client.StreamRegistry;
+
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -33,9 +35,6 @@ public final class RegistryConfig extends AbstractConfig {
     public static final String LEASE_MAX_SECONDS = "subscription.lease.max.seconds";
     public static final String LEASE_SWEEP_INTERVAL_MS = "subscription.lease.sweep.interval.ms";
 
-    /** Default topic, like Schema Registry's {@code _schemas}. */
-    public static final String DEFAULT_TOPIC = "_flinkedge_streams";
-
     /** Default REST port; 8081 is Flink's own REST port, so the registry keeps clear of it. */
     public static final int DEFAULT_PORT = 8090;
 
@@ -51,7 +50,7 @@ public final class RegistryConfig extends AbstractConfig {
                     .define(
                             TOPIC,
                             Type.STRING,
-                            DEFAULT_TOPIC,
+                            StreamRegistry.DEFAULT_TOPIC,
                             Importance.HIGH,
                             "Compacted single-partition topic holding all registry state.")
                     .define(

@@ -2,9 +2,9 @@ package dev.flinkedge.jobs.cli.registry;
 
 import dev.flinkedge.jobs.cli.RunUntilStopped;
 import dev.flinkedge.kafka.EmbeddedKafka;
+import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.rest.RegistryApplication;
 import dev.flinkedge.registry.rest.Tokens;
-import dev.flinkedge.registry.storage.RegistryConfig;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +56,7 @@ public final class RegistryDemoCommand implements Callable<Integer> {
             registry =
                     LocalRegistry.start(
                             kafka.bootstrapServers(),
-                            RegistryConfig.DEFAULT_TOPIC,
+                            StreamRegistry.DEFAULT_TOPIC,
                             tokens,
                             "demo tokens");
         } catch (Exception e) {
@@ -75,7 +75,7 @@ public final class RegistryDemoCommand implements Callable<Integer> {
                             + " (embedded, data under "
                             + kafkaDir
                             + ")");
-            out.println("  registry  " + url + " (topic " + RegistryConfig.DEFAULT_TOPIC + ")");
+            out.println("  registry  " + url + " (topic " + StreamRegistry.DEFAULT_TOPIC + ")");
             out.println(
                     "  owners    "
                             + String.join(", ", tokens.keySet())

@@ -3,6 +3,7 @@ package dev.flinkedge.jobs.cli.registry;
 import dev.flinkedge.jobs.cli.CliException;
 import dev.flinkedge.jobs.cli.RunUntilStopped;
 import dev.flinkedge.kafka.EmbeddedKafka;
+import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.rest.RegistryApplication;
 import dev.flinkedge.registry.rest.Tokens;
 import dev.flinkedge.registry.storage.RegistryConfig;
@@ -64,7 +65,7 @@ final class RegistryStartCommand implements Callable<Integer> {
 
     @Option(
             names = "--topic",
-            defaultValue = RegistryConfig.DEFAULT_TOPIC,
+            defaultValue = StreamRegistry.DEFAULT_TOPIC,
             description = "Registry topic (default ${DEFAULT-VALUE}).")
     String topic;
 
