@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.api;
 
 import dev.flinkedge.registry.model.StreamRef;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.runtime.throwable.ThrowableAnnotation;
 import org.apache.flink.runtime.throwable.ThrowableType;
 
@@ -10,6 +11,7 @@ import org.apache.flink.runtime.throwable.ThrowableType;
  * non-recoverable: restarting cannot help, so Flink fails the job instead of restarting it.
  */
 @ThrowableAnnotation(ThrowableType.NonRecoverableError)
+@PublicEvolving
 public class StreamAccessRevokedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package dev.flinkedge.connectors.model;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -21,6 +23,7 @@ import java.util.Objects;
  * @param offload which share of the camera's frames to process at another site
  * @param version version of the policy, increasing per camera; for logs and acknowledgements
  */
+@PublicEvolving
 public record CameraPolicy(
         String cameraId, double fps, int width, int height, Offload offload, long version)
         implements Serializable {

@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.model;
 
 import dev.flinkedge.connectors.serialization.EdgeRecordTypeInfoFactory;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param <T> payload type
  */
 @TypeInfo(EdgeRecordTypeInfoFactory.class)
+@PublicEvolving
 public final class EdgeRecord<T> implements EdgeData, java.io.Serializable {
     private static final long serialVersionUID = 1L;
 

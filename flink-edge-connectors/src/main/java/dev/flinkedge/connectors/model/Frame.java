@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.model;
 
 import dev.flinkedge.connectors.serialization.FrameTypeInfoFactory;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * {@code pipeline.serialization-config}).
  */
 @TypeInfo(FrameTypeInfoFactory.class)
+@PublicEvolving
 public final class Frame implements EdgeData, java.io.Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package dev.flinkedge.connectors.model;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 import java.io.Serializable;
 
 /**
@@ -8,6 +10,7 @@ import java.io.Serializable;
  * @param lat latitude in degrees, [-90, 90]
  * @param lon longitude in degrees, [-180, 180]
  */
+@PublicEvolving
 public record GeoPoint(double lat, double lon) implements Serializable {
 
     private static final double EARTH_RADIUS_M = 6_371_008.8;

@@ -1,5 +1,7 @@
 package dev.flinkedge.connectors.model;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 import java.io.Serializable;
 import java.util.List;
 
@@ -8,6 +10,7 @@ import java.util.List;
  *
  * @param objects the visible objects
  */
+@PublicEvolving
 public record GroundTruth(List<GroundTruth.TruthObject> objects) implements Serializable {
 
     public GroundTruth {

@@ -1,5 +1,7 @@
 package dev.flinkedge.connectors.model;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.Objects;
  * pipeline: {@code capture}, {@code detect}, {@code sink}, … The scheduler's latency metrics are
  * computed from them. Appending returns a new instance; records are never mutated in place.
  */
+@PublicEvolving
 public final class StageTimes implements Serializable {
     private static final long serialVersionUID = 1L;
 

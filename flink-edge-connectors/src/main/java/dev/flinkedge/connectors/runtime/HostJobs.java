@@ -6,11 +6,13 @@ import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.registry.client.StreamRegistry;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.util.function.Supplier;
 
 /** Builds the generic host job that recomputes an orphaned stream from its lineage recipe. */
+@Internal
 public final class HostJobs {
 
     private HostJobs() {}

@@ -1,5 +1,6 @@
 package dev.flinkedge.connectors.runtime;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.ClusterClient;
@@ -8,6 +9,7 @@ import java.util.Optional;
 
 /** Asks the Flink cluster how a job is doing; the supervisor uses it to notice dead producers. */
 @FunctionalInterface
+@Internal
 public interface JobStatusLookup {
 
     /** The job's status, or empty if the cluster does not know the job (any more). */

@@ -5,6 +5,7 @@ import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.GeoPoint;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -18,6 +19,7 @@ import java.util.Map;
  * key; each right record is emitted once per area within the rule's radius, re-keyed to that area.
  * Brute force over areas: fine for city-scale area counts (hundreds), and exact.
  */
+@Internal
 public final class LeftUnionFunction<A extends EdgeData, T extends EdgeRecord<?>>
         extends BroadcastProcessFunction<T, A, T> {
     private static final long serialVersionUID = 1L;

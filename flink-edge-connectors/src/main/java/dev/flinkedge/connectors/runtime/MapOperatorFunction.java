@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.runtime;
 
 import dev.flinkedge.connectors.api.MapOperator;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
@@ -9,6 +10,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
 /** Runs a {@link MapOperator} as a Flink flatMap and counts its invocations as a metric. */
+@Internal
 public final class MapOperatorFunction<I, O> extends RichFlatMapFunction<I, O> {
     private static final long serialVersionUID = 1L;
 

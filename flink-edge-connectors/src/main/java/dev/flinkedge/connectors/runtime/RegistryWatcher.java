@@ -5,6 +5,7 @@ import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.storage.RegistryLogReader;
 import dev.flinkedge.registry.storage.RegistryState;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import java.util.function.BiConsumer;
  * data plane react to subscriptions and revocations as soon as they are committed, without polling
  * the REST API.
  */
+@Internal
 public final class RegistryWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryWatcher.class);

@@ -4,6 +4,8 @@ import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.Subscription;
 
+import org.apache.flink.annotation.Internal;
+
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
@@ -13,6 +15,7 @@ import java.util.function.LongSupplier;
  * subscription (until the latest lease's expiry) or the stream is durable. Updated by the {@link
  * RegistryWatcher} thread; read per record with one volatile load and a clock read.
  */
+@Internal
 public final class StreamGate implements AutoCloseable {
 
     private final StreamRef ref;

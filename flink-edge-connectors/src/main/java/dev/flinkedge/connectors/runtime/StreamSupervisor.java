@@ -6,6 +6,7 @@ import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * the stream ORPHANED and launches a host job that recomputes it from its lineage, so subscribers
  * continue from the topic instead of starving. A host job whose last subscriber left is cancelled.
  */
+@Internal
 public final class StreamSupervisor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamSupervisor.class);

@@ -4,6 +4,8 @@ import dev.flinkedge.kafka.TopicSpec;
 import dev.flinkedge.kafka.Topics;
 import dev.flinkedge.registry.model.StreamDescriptor;
 
+import org.apache.flink.annotation.Internal;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.TreeMap;
  * can subscribe at once. The registry names topics but does not create them: a stream that is never
  * produced costs the broker nothing.
  */
+@Internal
 public final class StreamTopics {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

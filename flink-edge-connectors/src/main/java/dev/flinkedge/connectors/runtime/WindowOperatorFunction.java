@@ -3,12 +3,14 @@ package dev.flinkedge.connectors.runtime;
 import dev.flinkedge.connectors.api.WindowOperator;
 import dev.flinkedge.connectors.model.EdgeData;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /** Runs a {@link WindowOperator} as a Flink process-window function. */
+@Internal
 public final class WindowOperatorFunction<I extends EdgeData, O>
         extends ProcessWindowFunction<I, O, String, TimeWindow> {
     private static final long serialVersionUID = 1L;

@@ -3,6 +3,7 @@ package dev.flinkedge.connectors.sink;
 import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.sink.internal.JsonResultSerializationSchema;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 
@@ -16,6 +17,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
  * //  "stages":{"capture":…,"detect":…},"emittedAtMs":…,"payload":{…}}
  * }</pre>
  */
+@PublicEvolving
 public final class ResultSinks {
 
     private ResultSinks() {}

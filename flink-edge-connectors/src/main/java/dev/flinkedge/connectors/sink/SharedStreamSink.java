@@ -5,6 +5,7 @@ import dev.flinkedge.connectors.sink.internal.GatedRecordSerializationSchema;
 import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.StreamDescriptor;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -20,6 +21,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
  * stream.sinkTo(SharedStreamSink.forStream(descriptor, stream.getType(), channel)).name("tap");
  * }</pre>
  */
+@Internal
 public final class SharedStreamSink {
 
     /** The longest transaction timeout a default broker accepts (15 min). */

@@ -13,6 +13,7 @@ import dev.flinkedge.scheduler.placement.Device;
 import dev.flinkedge.scheduler.placement.DeviceSites;
 import dev.flinkedge.scheduler.placement.PlanNode;
 
+import org.apache.flink.annotation.Internal;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -55,6 +56,7 @@ import java.util.TreeSet;
  * List<String> sites = plan.sitesOfNode(graph.idOf(stream));
  * }</pre>
  */
+@Internal
 public final class EdgeStreamsGraph {
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();

@@ -12,6 +12,7 @@ import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.operators.SlotSharingGroup;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
@@ -45,6 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *         .withPlacement(TopologyPlacement.load(Path.of("conf/topology-default.yaml")));
  * }</pre>
  */
+@PublicEvolving
 public final class TopologyPlacement implements PlacementStrategy {
 
     /** The most edges of a device hull when area rules are placed. */

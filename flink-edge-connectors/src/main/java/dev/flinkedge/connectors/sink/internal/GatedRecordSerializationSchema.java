@@ -5,6 +5,7 @@ import dev.flinkedge.connectors.runtime.StreamGate;
 import dev.flinkedge.connectors.serialization.EdgeCodec;
 import dev.flinkedge.registry.model.StreamRef;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.FlinkRuntimeException;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
  *
  * @param <T> record type
  */
+@Internal
 public final class GatedRecordSerializationSchema<T> implements KafkaRecordSerializationSchema<T> {
     private static final long serialVersionUID = 1L;
 

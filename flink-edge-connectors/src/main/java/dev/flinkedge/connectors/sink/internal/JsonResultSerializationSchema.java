@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.model.EdgeRecord;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.FlinkRuntimeException;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import java.nio.charset.StandardCharsets;
 
 /** Writes an edge record as one JSON object keyed by its key; see {@code ResultSinks}. */
+@Internal
 public final class JsonResultSerializationSchema<T extends EdgeData>
         implements KafkaRecordSerializationSchema<T> {
     private static final long serialVersionUID = 1L;

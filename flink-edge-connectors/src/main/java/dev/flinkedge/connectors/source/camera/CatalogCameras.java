@@ -4,6 +4,7 @@ import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.registry.model.StreamDescriptor;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * cameras, a range-based one every catalog camera inside its areas. Frames are timestamped by
  * capture time; cameras follow the policies of the policy topic when one is configured.
  */
+@PublicEvolving
 public final class CatalogCameras implements RawSourceFactory {
     private static final long serialVersionUID = 1L;
 

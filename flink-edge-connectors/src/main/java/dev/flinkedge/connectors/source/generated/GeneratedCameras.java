@@ -6,6 +6,7 @@ import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.model.StageTimes;
 import dev.flinkedge.registry.model.StreamDescriptor;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -24,6 +25,7 @@ import java.util.List;
  * checkpointable data generator source. For measuring sharing itself, free of image costs, and for
  * tests; the synthetic traffic scene renders real images.
  */
+@PublicEvolving
 public final class GeneratedCameras implements RawSourceFactory {
     private static final long serialVersionUID = 1L;
 
