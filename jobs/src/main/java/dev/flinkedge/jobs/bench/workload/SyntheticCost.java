@@ -1,4 +1,4 @@
-package dev.flinkedge.connectors.operators;
+package dev.flinkedge.jobs.bench.workload;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
 import dev.flinkedge.connectors.api.EdgeOperatorFactory;
@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A deterministic stand-in for a model: burns a configured amount of CPU time per input and emits a
- * result that depends only on the input, so that tests and benchmarks can measure sharing (CPU
- * saved, invocations per frame, equal results) without real models. Input: a {@link Frame} or an
- * {@code EdgeRecord<SyntheticResult>}; output: {@code EdgeRecord<SyntheticResult>} whose value
- * wraps the input's, e.g. {@code detect(cam-1#5)}.
+ * result that depends only on the input, so that benchmarks can measure sharing (CPU saved,
+ * invocations per frame, equal results) without real models. Input: a {@link Frame} or an {@code
+ * EdgeRecord<SyntheticResult>}; output: {@code EdgeRecord<SyntheticResult>} whose value wraps the
+ * input's, e.g. {@code detect(cam-1#5)}.
  */
 public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<SyntheticResult>> {
     private static final long serialVersionUID = 1L;
