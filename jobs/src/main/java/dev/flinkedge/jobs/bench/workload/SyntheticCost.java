@@ -15,8 +15,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A deterministic stand-in for a model: burns a configured amount of CPU time per input and emits a
@@ -32,7 +30,9 @@ public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<Synthe
     public static final TypeInformation<EdgeRecord<SyntheticResult>> OUTPUT =
             TypeInformation.of(new TypeHint<EdgeRecord<SyntheticResult>>() {});
 
-    private static final Map<String, AtomicLong> INVOCATIONS = new ConcurrentHashMap<>();
+    /** Where the CPU burner leaves its result, so that the JIT cannot drop the loop. */
+    @SuppressWarnings("unused")
+    private static volatile long burnt;
 
     private final long costNanos;
 
@@ -76,18 +76,8 @@ public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<Synthe
         };
     }
 
-    /**
-     * How often operators called {@code name} ran in this JVM — meaningful when all jobs share one
-     * JVM (MiniCluster); on a cluster read the {@code edgeOperatorInvocations} metric instead.
-     */
-    public static long invocations(String name) {
-        AtomicLong n = INVOCATIONS.get(name);
-        return n == null ? 0 : n.get();
-    }
-
     @Override
     public void process(EdgeData in, Collector<EdgeRecord<SyntheticResult>> out) {
-        INVOCATIONS.computeIfAbsent(name(), k -> new AtomicLong()).incrementAndGet();
         burn(costNanos);
         SyntheticResult result;
         if (in instanceof Frame f) {
@@ -122,9 +112,6 @@ public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<Synthe
                 x += i ^ (x >>> 3);
             }
         }
-        if (x == 42) {
-            // Keeps the loop from being optimised away.
-            INVOCATIONS.computeIfAbsent("", k -> new AtomicLong());
-        }
+        burnt = x;
     }
 }
