@@ -16,8 +16,9 @@ import java.util.zip.ZipEntry;
 
 /**
  * The shaded job jar holds what {@code flink run -c <job>} needs — the jobs, their catalogue
- * entries, the connectors, the ONNX Runtime natives and the OCR models — and leaves out what the
- * cluster provides (Flink, logging) and what only the CLI uses. Runs after {@code package}.
+ * entries, the connectors, the ONNX Runtime natives, the OCR models and the benchmarks' stand-in
+ * model — and leaves out what the cluster provides (Flink, logging) and what only the CLI uses.
+ * Runs after {@code package}.
  */
 class JobJarIT {
 
@@ -96,6 +97,15 @@ class JobJarIT {
     }
 
     @Test
+    void holdsTheBenchmarksStandInModelForTheEdgeCluster() {
+        // The sharing benchmark on the edge cluster ships only this jar to the TaskManagers, which
+        // have no flink-edge classes of their own.
+        assertThat(has("dev/flinkedge/jobs/bench/workload/SyntheticCost.class")).isTrue();
+        assertThat(has("dev/flinkedge/jobs/bench/workload/SyntheticResult.class")).isTrue();
+        assertThat(has("dev/flinkedge/connectors/operators/SyntheticCost.class")).isFalse();
+    }
+
+    @Test
     void leavesOutFlinkLoggingTheCliTheLauncherAndTheFetchedDetector() {
         assertThat(
                         has(
@@ -109,7 +119,14 @@ class JobJarIT {
         assertThat(count("org/slf4j/")).isZero();
         assertThat(count("picocli/")).isZero();
         assertThat(count("dev/flinkedge/jobs/cli/")).isZero();
-        assertThat(count("dev/flinkedge/jobs/bench/")).isZero();
+        assertThat(
+                        jar.stream()
+                                .map(ZipEntry::getName)
+                                .filter(n -> n.startsWith("dev/flinkedge/jobs/bench/"))
+                                .filter(n -> !n.endsWith("/")))
+                .as("benchmark classes, of which only the stand-in model belongs here")
+                .isNotEmpty()
+                .allMatch(n -> n.startsWith("dev/flinkedge/jobs/bench/workload/"));
         assertThat(count("dev/flinkedge/jobs/demo/")).isZero();
         assertThat(count("dev/flinkedge/scheduler/cluster/")).isZero();
         assertThat(count("dev/flinkedge/scheduler/control/")).isZero();

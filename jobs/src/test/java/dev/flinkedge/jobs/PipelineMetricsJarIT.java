@@ -41,9 +41,11 @@ import java.util.stream.Stream;
 
 /**
  * A job built from the packaged job jar that attaches {@code PipelineMetrics} runs on the
- * multi-process local edge cluster and publishes its camera's metrics windows. The TaskManager
- * loads flink-edge's classes from the job jar only, so a class the metrics code needs but the jar
- * leaves out fails the job there (and no window arrives). Runs after {@code package}.
+ * multi-process local edge cluster and publishes its camera's metrics windows. The cluster gets
+ * this test's classpath, from which its Flink processes leave out flink-edge's modules (installed
+ * or in the reactor's {@code target} directories) as they do for {@code bin/flink-edge}, so the
+ * TaskManager loads flink-edge's classes from the job jar only: a class the metrics code needs but
+ * the jar leaves out fails the job there (and no window arrives). Runs after {@code package}.
  */
 class PipelineMetricsJarIT {
 
@@ -79,11 +81,15 @@ class PipelineMetricsJarIT {
                         workDir,
                         null,
                         new ClusterPorts(ports[0], ports[1], ports[2], ports[3], ports[4]),
-                        installedLayout(
-                                System.getProperty("java.class.path"), workDir.resolve("lib")),
+                        System.getProperty("java.class.path"),
                         "1024m",
                         "1536m",
                         TIMEOUT);
+        assertThat(withFlinkEdgeClasses(settings.flinkClasspath()))
+                .as(
+                        "entries of the Flink processes' classpath with flink-edge classes, which would"
+                                + " hide a class the job jar misses")
+                .isEmpty();
         ClusterState state = LocalEdgeCluster.start(settings, LOG::info);
         try (TopicRecords metrics = new TopicRecords(state.bootstrapServers())) {
             assertThat(
@@ -165,30 +171,22 @@ class PipelineMetricsJarIT {
         return target;
     }
 
-    /**
-     * The classpath with the reactor's flink-edge jars ({@code <module>/target/*.jar}) linked to
-     * where an installed build has them ({@code .../dev/flinkedge/...}): the cluster's Flink JVMs
-     * leave those out, as a Flink distribution has no flink-edge classes, so that the TaskManager
-     * loads flink-edge's classes from the job jar only.
-     */
-    private static String installedLayout(String classpath, Path dir) throws IOException {
-        Path installed = Files.createDirectories(dir.resolve("dev").resolve("flinkedge"));
-        List<String> entries = new ArrayList<>();
+    /** The entries of {@code classpath} (directories and jars) that hold flink-edge classes. */
+    private static List<String> withFlinkEdgeClasses(String classpath) throws IOException {
+        List<String> found = new ArrayList<>();
         for (String entry : classpath.split(File.pathSeparator)) {
             Path file = Path.of(entry);
-            String name = file.getFileName().toString();
-            boolean reactorJar =
-                    name.endsWith(".jar")
-                            && file.getParent() != null
-                            && file.getParent().getFileName().toString().equals("target")
-                            && (name.startsWith("flink-edge-")
-                                    || name.startsWith("shared-stream-"));
-            entries.add(
-                    reactorJar
-                            ? Files.createSymbolicLink(installed.resolve(name), file).toString()
-                            : entry);
+            if (Files.isDirectory(file) && Files.exists(file.resolve("dev/flinkedge"))) {
+                found.add(entry);
+            } else if (Files.isRegularFile(file) && entry.endsWith(".jar")) {
+                try (JarFile jar = new JarFile(file.toFile())) {
+                    if (jar.stream().anyMatch(e -> e.getName().startsWith("dev/flinkedge/"))) {
+                        found.add(entry);
+                    }
+                }
+            }
         }
-        return String.join(File.pathSeparator, entries);
+        return found;
     }
 
     /** {@code flink run -d} against the cluster, as {@code bin/flink run} runs it. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.model.GeoPoint;
-import dev.flinkedge.connectors.operators.SyntheticCost;
-import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.source.camera.CameraDevice;
 import dev.flinkedge.connectors.source.camera.CameraSpec;
 import dev.flinkedge.connectors.source.camera.CatalogCameras;
@@ -14,6 +12,8 @@ import dev.flinkedge.connectors.source.camera.DeviceCatalog;
 import dev.flinkedge.connectors.testutil.CollectingSink;
 import dev.flinkedge.connectors.testutil.EdgeTestEnvironment;
 import dev.flinkedge.connectors.testutil.SharingFixture;
+import dev.flinkedge.connectors.testutil.Tagged;
+import dev.flinkedge.connectors.testutil.TaggingOperator;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamRef;
@@ -71,8 +71,7 @@ class EdgeJobGraphsITCase {
                                     CameraSpec.synthetic(2, 5, 320, 180))));
 
     /** Vehicles per camera per window: a window-style operator. */
-    static final class CountPerWindow
-            extends WindowOperator<EdgeRecord<SyntheticResult>, EdgeRecord<Long>> {
+    static final class CountPerWindow extends WindowOperator<EdgeRecord<Tagged>, EdgeRecord<Long>> {
         private static final long serialVersionUID = 1L;
 
         CountPerWindow() {
@@ -84,11 +83,11 @@ class EdgeJobGraphsITCase {
                 String key,
                 long start,
                 long end,
-                Iterable<EdgeRecord<SyntheticResult>> in,
+                Iterable<EdgeRecord<Tagged>> in,
                 Collector<EdgeRecord<Long>> out) {
             long n = 0;
-            EdgeRecord<SyntheticResult> last = null;
-            for (EdgeRecord<SyntheticResult> r : in) {
+            EdgeRecord<Tagged> last = null;
+            for (EdgeRecord<Tagged> r : in) {
                 n++;
                 last = r;
             }
@@ -118,9 +117,9 @@ class EdgeJobGraphsITCase {
 
             EdgeStreams xa = plan(fixture, cluster, "alice");
             EdgeStream<Frame> video = xa.importStream("Video");
-            EdgeStream<EdgeRecord<SyntheticResult>> cars =
-                    xa.derive("Cars", new SyntheticCost("detect", Duration.ZERO), video);
-            xa.derive("Plates", new SyntheticCost("recognise", Duration.ZERO), cars)
+            EdgeStream<EdgeRecord<Tagged>> cars =
+                    xa.derive("Cars", new TaggingOperator("detect"), video);
+            xa.derive("Plates", new TaggingOperator("recognise"), cars)
                     .sinkTo(new CollectingSink<>("graphs-plates"));
             xa.derive("Counts", new CountPerWindow(), cars.fixedWindow(Duration.ofSeconds(1)))
                     .sinkTo(new CollectingSink<>("graphs-counts"));
@@ -130,12 +129,10 @@ class EdgeJobGraphsITCase {
             fixture.client("alice").grant(new StreamRef("alice", "Cars"), "bob");
 
             EdgeStreams xb = plan(fixture, cluster, "bob");
-            EdgeStream<EdgeRecord<SyntheticResult>> shared =
+            EdgeStream<EdgeRecord<Tagged>> shared =
                     xb.derive(
-                            "Cars",
-                            new SyntheticCost("detect", Duration.ZERO),
-                            xb.importStream("alice/Video"));
-            xb.derive("Attributes", new SyntheticCost("attributes", Duration.ZERO), shared)
+                            "Cars", new TaggingOperator("detect"), xb.importStream("alice/Video"));
+            xb.derive("Attributes", new TaggingOperator("attributes"), shared)
                     .sinkTo(new CollectingSink<>("graphs-attrs"));
             assertThat(xb.reusedStreams()).containsExactly(new StreamRef("alice", "Cars"));
             JobClient xbJob = xb.execute("x+b");
@@ -150,13 +147,13 @@ class EdgeJobGraphsITCase {
             xbJob.cancel().get();
             xaJob.cancel().get();
 
-            CollectingSink.Arrival<EdgeRecord<SyntheticResult>> plate =
-                    CollectingSink.<EdgeRecord<SyntheticResult>>received("graphs-plates").get(0);
+            CollectingSink.Arrival<EdgeRecord<Tagged>> plate =
+                    CollectingSink.<EdgeRecord<Tagged>>received("graphs-plates").get(0);
             assertThat(plate.value().payload().value).startsWith("recognise(detect(cam-");
             assertThat(plate.value().stageTimes().get("capture")).isPositive();
             assertThat(CollectingSink.<EdgeRecord<Long>>received("graphs-counts"))
                     .allSatisfy(a -> assertThat(a.value().payload()).isBetween(1L, 10L));
-            assertThat(CollectingSink.<EdgeRecord<SyntheticResult>>received("graphs-near"))
+            assertThat(CollectingSink.<EdgeRecord<Tagged>>received("graphs-near"))
                     .allSatisfy(a -> assertThat(a.value().key()).isEqualTo("cam-1"));
         }
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.Frame;
-import dev.flinkedge.connectors.operators.SyntheticCost;
-import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.testutil.CollectingSink;
 import dev.flinkedge.connectors.testutil.CollectingSink.Arrival;
 import dev.flinkedge.connectors.testutil.SharingFixture;
+import dev.flinkedge.connectors.testutil.Tagged;
+import dev.flinkedge.connectors.testutil.TaggingOperator;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamSpec;
@@ -54,14 +54,12 @@ class LeftUnionITCase {
                                     .build());
             EdgeStreams es = fixture.plan("alice", 10);
             EdgeStream<Frame> video = es.importStream("Video");
-            var detections =
-                    es.derive("Detections", new SyntheticCost("detect", Duration.ZERO), video);
-            var positions =
-                    es.derive("Positions", new SyntheticCost("position", Duration.ZERO), video);
+            var detections = es.derive("Detections", new TaggingOperator("detect"), video);
+            var positions = es.derive("Positions", new TaggingOperator("position"), video);
             List<String> areas = List.of("cam-1");
-            EdgeStream<EdgeRecord<SyntheticResult>> near =
+            EdgeStream<EdgeRecord<Tagged>> near =
                     es.leftUnion("Near", new AreaRule(50, areas), positions, detections);
-            EdgeStream<EdgeRecord<SyntheticResult>> wide =
+            EdgeStream<EdgeRecord<Tagged>> wide =
                     es.leftUnion("Wide", new AreaRule(200, areas), positions, detections);
             near.sinkTo(new CollectingSink<>("near"));
             wide.sinkTo(new CollectingSink<>("wide"));
@@ -77,21 +75,21 @@ class LeftUnionITCase {
                     "grouped records of both cameras");
             job.cancel().get();
 
-            List<Arrival<EdgeRecord<SyntheticResult>>> nearOut = CollectingSink.received("near");
+            List<Arrival<EdgeRecord<Tagged>>> nearOut = CollectingSink.received("near");
             assertThat(nearOut)
                     .allSatisfy(
                             a -> {
                                 assertThat(a.value().key()).isEqualTo("cam-1");
                                 assertThat(a.value().payload().cameraId).isEqualTo("cam-1");
                             });
-            assertThat(CollectingSink.<EdgeRecord<SyntheticResult>>received("wide"))
+            assertThat(CollectingSink.<EdgeRecord<Tagged>>received("wide"))
                     .allSatisfy(a -> assertThat(a.value().key()).isEqualTo("cam-1"));
             assertThat(cameras("wide")).containsExactlyInAnyOrder("cam-1", "cam-2");
         }
     }
 
     private static Set<String> cameras(String sink) {
-        return CollectingSink.<EdgeRecord<SyntheticResult>>received(sink).stream()
+        return CollectingSink.<EdgeRecord<Tagged>>received(sink).stream()
                 .map(a -> a.value().payload().cameraId)
                 .collect(Collectors.toSet());
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.Frame;
-import dev.flinkedge.connectors.operators.SyntheticCost;
-import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.runtime.HostJobs;
 import dev.flinkedge.connectors.runtime.JobStatusLookup;
 import dev.flinkedge.connectors.runtime.StreamSupervisor;
@@ -14,6 +12,8 @@ import dev.flinkedge.connectors.testutil.CollectingSink;
 import dev.flinkedge.connectors.testutil.CollectingSink.Arrival;
 import dev.flinkedge.connectors.testutil.FixedFrames;
 import dev.flinkedge.connectors.testutil.SharingFixture;
+import dev.flinkedge.connectors.testutil.Tagged;
+import dev.flinkedge.connectors.testutil.TaggingOperator;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamRef;
@@ -77,8 +77,8 @@ class StreamSharingITCase {
         fixture.close();
     }
 
-    private static SyntheticCost detect() {
-        return new SyntheticCost("detect", Duration.ofMillis(2));
+    private static TaggingOperator detect() {
+        return new TaggingOperator("detect");
     }
 
     private static void rawVideo(String name) {
@@ -93,9 +93,9 @@ class StreamSharingITCase {
     private static JobClient startXa(String video, String cars, String sink) throws Exception {
         EdgeStreams a = fixture.plan("alice", FPS);
         EdgeStream<Frame> frames = a.importStream(video);
-        EdgeStream<EdgeRecord<SyntheticResult>> vehicles = a.derive(cars, detect(), frames);
+        EdgeStream<EdgeRecord<Tagged>> vehicles = a.derive(cars, detect(), frames);
         assertThat(vehicles.kind()).isEqualTo(EdgeStream.Kind.COMPUTED);
-        a.derive(cars + "Plates", new SyntheticCost("recognise", Duration.ofMillis(1)), vehicles)
+        a.derive(cars + "Plates", new TaggingOperator("recognise"), vehicles)
                 .sinkTo(new CollectingSink<>(sink));
         JobClient client = a.execute("x+a");
         Wait.until(
@@ -109,8 +109,8 @@ class StreamSharingITCase {
     private static EdgeStreams planXb(String principal, String video, String cars, String sink) {
         EdgeStreams b = fixture.plan(principal, FPS);
         EdgeStream<Frame> frames = b.importStream("alice/" + video);
-        EdgeStream<EdgeRecord<SyntheticResult>> vehicles = b.derive(cars, detect(), frames);
-        b.derive(cars + "Attrs", new SyntheticCost("attributes", Duration.ofMillis(1)), vehicles)
+        EdgeStream<EdgeRecord<Tagged>> vehicles = b.derive(cars, detect(), frames);
+        b.derive(cars + "Attrs", new TaggingOperator("attributes"), vehicles)
                 .sinkTo(new CollectingSink<>(sink));
         return b;
     }
@@ -122,10 +122,9 @@ class StreamSharingITCase {
                         n -> n.equals(name) || n.startsWith(name + " ") || n.contains("cameras:"));
     }
 
-    private static Map<String, TreeSet<Long>> sequences(
-            List<Arrival<EdgeRecord<SyntheticResult>>> in) {
+    private static Map<String, TreeSet<Long>> sequences(List<Arrival<EdgeRecord<Tagged>>> in) {
         Map<String, TreeSet<Long>> out = new TreeMap<>();
-        for (Arrival<EdgeRecord<SyntheticResult>> a : in) {
+        for (Arrival<EdgeRecord<Tagged>> a : in) {
             out.computeIfAbsent(a.value().payload().cameraId, k -> new TreeSet<>())
                     .add(a.value().payload().sequence);
         }
@@ -137,7 +136,7 @@ class StreamSharingITCase {
             @InjectMiniCluster MiniCluster cluster) throws Exception {
         rawVideo("Video1");
         fixture.client("alice").grant(new StreamRef("alice", "Video1"), "bob");
-        long detectBefore = SyntheticCost.invocations("detect");
+        long detectBefore = TaggingOperator.invocations("detect");
         JobClient xa = startXa("Video1", "Cars1", "xa1");
         fixture.client("alice").grant(new StreamRef("alice", "Cars1"), "bob");
 
@@ -147,7 +146,7 @@ class StreamSharingITCase {
                 fixture.client("bob").describe(new StreamRef("alice", "Cars1")).fingerprint();
         assertThat(
                         fixture.plan("bob", FPS)
-                                .importFingerprint(carsFp, SyntheticCost.OUTPUT)
+                                .importFingerprint(carsFp, TaggingOperator.OUTPUT)
                                 .descriptor()
                                 .ref())
                 .isEqualTo(new StreamRef("alice", "Cars1"));
@@ -170,12 +169,12 @@ class StreamSharingITCase {
         xb.cancel().get();
         xa.cancel().get();
         Wait.until(() -> status(xa) == JobStatus.CANCELED, Duration.ofSeconds(30), "x+a cancel");
-        List<Arrival<EdgeRecord<SyntheticResult>>> xaOut = CollectingSink.received("xa1");
-        List<Arrival<EdgeRecord<SyntheticResult>>> xbOut = CollectingSink.received("xb1");
+        List<Arrival<EdgeRecord<Tagged>>> xaOut = CollectingSink.received("xa1");
+        List<Arrival<EdgeRecord<Tagged>>> xbOut = CollectingSink.received("xb1");
 
         assertThat(SharingFixture.restarts(cluster, xa.getJobID())).isZero();
         // Every frame was detected once, by x+a, across both jobs.
-        assertThat(SyntheticCost.invocations("detect") - detectBefore).isEqualTo(xaOut.size());
+        assertThat(TaggingOperator.invocations("detect") - detectBefore).isEqualTo(xaOut.size());
         // No gap in x+a's output while b joined: contiguous sequence numbers per camera.
         Map<String, TreeSet<Long>> xaSeq = sequences(xaOut);
         assertThat(xaSeq).containsOnlyKeys("cam-1", "cam-2");
@@ -183,8 +182,8 @@ class StreamSharingITCase {
             assertThat(seqs.last() - seqs.first() + 1).isEqualTo(seqs.size());
         }
         // b saw results of frames x+a detected, computed as attributes(detect(frame)).
-        for (Arrival<EdgeRecord<SyntheticResult>> r : xbOut) {
-            SyntheticResult p = r.value().payload();
+        for (Arrival<EdgeRecord<Tagged>> r : xbOut) {
+            Tagged p = r.value().payload();
             assertThat(xaSeq.get(p.cameraId)).contains(p.sequence);
             assertThat(p.value)
                     .isEqualTo("attributes(detect(" + p.cameraId + "#" + p.sequence + "))");
@@ -207,7 +206,7 @@ class StreamSharingITCase {
                 "the shared reader to produce 20 results");
         sharedJob.cancel().get();
         xa.cancel().get();
-        List<Arrival<EdgeRecord<SyntheticResult>>> viaShare = CollectingSink.received("shared2");
+        List<Arrival<EdgeRecord<Tagged>>> viaShare = CollectingSink.received("shared2");
 
         // The same frames, computed alone by eve, who may read the video but not alice's
         // detections: she gets no match in the registry and computes her own copy.
@@ -222,8 +221,8 @@ class StreamSharingITCase {
                         .toList();
         EdgeStreams alone = fixture.plan("eve", FPS).withRawSources(new FixedFrames(frames));
         EdgeStream<Frame> video = alone.importStream("alice/Video2");
-        EdgeStream<EdgeRecord<SyntheticResult>> cars = alone.derive("Cars2", detect(), video);
-        alone.derive("Cars2Attrs", new SyntheticCost("attributes", Duration.ofMillis(1)), cars)
+        EdgeStream<EdgeRecord<Tagged>> cars = alone.derive("Cars2", detect(), video);
+        alone.derive("Cars2Attrs", new TaggingOperator("attributes"), cars)
                 .sinkTo(new CollectingSink<>("alone2"));
         assertThat(alone.reusedStreams()).isEmpty();
         assertThat(alone.producedStreams())
@@ -231,15 +230,15 @@ class StreamSharingITCase {
                 .containsExactly("eve/Cars2", "eve/Cars2Attrs");
         alone.execute("x+b alone").getJobExecutionResult().get();
 
-        Map<String, SyntheticResult> computedAlone = new HashMap<>();
-        for (Arrival<EdgeRecord<SyntheticResult>> r :
-                CollectingSink.<EdgeRecord<SyntheticResult>>received("alone2")) {
-            SyntheticResult p = r.value().payload();
+        Map<String, Tagged> computedAlone = new HashMap<>();
+        for (Arrival<EdgeRecord<Tagged>> r :
+                CollectingSink.<EdgeRecord<Tagged>>received("alone2")) {
+            Tagged p = r.value().payload();
             computedAlone.put(p.cameraId + "#" + p.sequence, p);
         }
-        Map<String, SyntheticResult> readShared = new HashMap<>();
-        for (Arrival<EdgeRecord<SyntheticResult>> r : viaShare) {
-            SyntheticResult p = r.value().payload();
+        Map<String, Tagged> readShared = new HashMap<>();
+        for (Arrival<EdgeRecord<Tagged>> r : viaShare) {
+            Tagged p = r.value().payload();
             readShared.put(p.cameraId + "#" + p.sequence, p);
         }
         assertThat(readShared).hasSizeGreaterThanOrEqualTo(20).isEqualTo(computedAlone);
@@ -259,8 +258,8 @@ class StreamSharingITCase {
                 "x+b to receive results");
         OperatorCatalog catalog =
                 OperatorCatalog.empty()
-                        .add(SyntheticCost.factory("detect"))
-                        .add(SyntheticCost.factory("recognise"));
+                        .add(TaggingOperator.factory("detect"))
+                        .add(TaggingOperator.factory("recognise"));
         try (StreamSupervisor supervisor =
                 new StreamSupervisor(
                                 fixture.client("alice"),
@@ -294,7 +293,7 @@ class StreamSharingITCase {
                     .isEqualTo(hostJob);
             assertThat(status(xb)).isEqualTo(JobStatus.RUNNING);
             assertThat(
-                            CollectingSink.<EdgeRecord<SyntheticResult>>received("xb3").stream()
+                            CollectingSink.<EdgeRecord<Tagged>>received("xb3").stream()
                                     .filter(r -> r.atMs() > stoppedAt)
                                     .map(r -> r.value().payload().value))
                     .allMatch(v -> v.startsWith("attributes(detect(cam-"));

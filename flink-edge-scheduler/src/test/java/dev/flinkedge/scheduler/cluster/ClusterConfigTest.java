@@ -62,6 +62,10 @@ class ClusterConfigTest {
                 String.join(
                         File.pathSeparator,
                         "/src/flink-edge/jobs/target/classes",
+                        "/src/flink-edge/flink-edge-connectors/target/"
+                                + "flink-edge-connectors-0.1.0-SNAPSHOT.jar",
+                        "/src/flink-edge/shared-stream-registry/target/"
+                                + "shared-stream-registry-0.1.0-SNAPSHOT.jar",
                         m2
                                 + "dev/flinkedge/flink-edge-connectors/0.1/flink-edge-connectors-0.1.jar",
                         m2 + "org/apache/flink/flink-runtime/2.2.1/flink-runtime-2.2.1.jar",

@@ -9,9 +9,9 @@ import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.model.EdgeRecord;
-import dev.flinkedge.connectors.operators.SyntheticCost;
-import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
+import dev.flinkedge.connectors.testutil.Tagged;
+import dev.flinkedge.connectors.testutil.TaggingOperator;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamSpec;
@@ -162,10 +162,7 @@ class SitePinningITCase {
     @Test
     void refusesAJobThatNeedsMoreSlotsThanItsSiteHasBeforeSubmitting() {
         EdgeStreams es = job(3);
-        es.derive(
-                        "WestCars",
-                        new SyntheticCost("detect-west", Duration.ZERO),
-                        es.importStream("West"))
+        es.derive("WestCars", new TaggingOperator("detect-west"), es.importStream("West"))
                 .sinkTo(new DiscardingSink<>());
 
         assertThatThrownBy(() -> es.execute("too-wide"))
@@ -179,11 +176,8 @@ class SitePinningITCase {
     @Test
     void refusesAnOperatorAddedOutsideEdgeStreamsThatReadsFromSeveralSites() {
         EdgeStreams es = job(1);
-        EdgeStream<EdgeRecord<SyntheticResult>> cars =
-                es.derive(
-                        "AllCars",
-                        new SyntheticCost("detect-all", Duration.ZERO),
-                        es.importStream("Video"));
+        EdgeStream<EdgeRecord<Tagged>> cars =
+                es.derive("AllCars", new TaggingOperator("detect-all"), es.importStream("Video"));
         cars.dataStream().map(r -> r.key()).name("keys").sinkTo(new DiscardingSink<>());
 
         assertThatThrownBy(() -> es.streamGraph("mixed"))
@@ -198,19 +192,13 @@ class SitePinningITCase {
     void failsAJobWhoseSiteIsFullInsteadOfRunningItElsewhere() throws Exception {
         awaitFreeSlots("edge-1-tm-0", 2);
         EdgeStreams wide = job(2);
-        wide.derive(
-                        "WestCars2",
-                        new SyntheticCost("detect-2", Duration.ZERO),
-                        wide.importStream("West"))
+        wide.derive("WestCars2", new TaggingOperator("detect-2"), wide.importStream("West"))
                 .sinkTo(new DiscardingSink<>());
         JobClient first = wide.execute("fills-edge-1");
         try {
             awaitAllRunning(first);
             EdgeStreams late = job(1);
-            late.derive(
-                            "WestColours",
-                            new SyntheticCost("colour", Duration.ZERO),
-                            late.importStream("West"))
+            late.derive("WestColours", new TaggingOperator("colour"), late.importStream("West"))
                     .sinkTo(new DiscardingSink<>());
             long submitted = System.nanoTime();
             JobClient second = late.execute("no-room-at-edge-1");

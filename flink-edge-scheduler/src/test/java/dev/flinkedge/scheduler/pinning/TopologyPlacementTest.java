@@ -10,9 +10,9 @@ import dev.flinkedge.connectors.api.PlacementStrategy.Branch;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.GeoPoint;
-import dev.flinkedge.connectors.operators.SyntheticCost;
-import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
+import dev.flinkedge.connectors.testutil.Tagged;
+import dev.flinkedge.connectors.testutil.TaggingOperator;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.scheduler.plan.TestCountsJob;
 import dev.flinkedge.scheduler.topology.Site;
@@ -30,7 +30,6 @@ import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -166,13 +165,10 @@ class TopologyPlacementTest {
     private static int placementsOfAChain(int stages) {
         CountingPlacement placement = new CountingPlacement(TopologyPlacement.of(TOPOLOGY));
         EdgeStreams es = job(placement, 1);
-        EdgeStream<EdgeRecord<SyntheticResult>> last =
-                es.derive(
-                        "Stage0",
-                        new SyntheticCost("stage-0", Duration.ZERO),
-                        es.importStream("Video"));
+        EdgeStream<EdgeRecord<Tagged>> last =
+                es.derive("Stage0", new TaggingOperator("stage-0"), es.importStream("Video"));
         for (int i = 1; i < stages; i++) {
-            last = es.derive("Stage" + i, new SyntheticCost("stage-" + i, Duration.ZERO), last);
+            last = es.derive("Stage" + i, new TaggingOperator("stage-" + i), last);
         }
         last.sinkTo(new DiscardingSink<>());
         assertThat(es.env().getStreamGraph(false).getStreamNodes())

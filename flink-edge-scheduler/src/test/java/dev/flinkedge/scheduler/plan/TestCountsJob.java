@@ -5,8 +5,8 @@ import dev.flinkedge.connectors.api.EdgeStream;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.WindowOperator;
 import dev.flinkedge.connectors.model.EdgeRecord;
-import dev.flinkedge.connectors.operators.SyntheticCost;
-import dev.flinkedge.connectors.operators.SyntheticResult;
+import dev.flinkedge.connectors.testutil.Tagged;
+import dev.flinkedge.connectors.testutil.TaggingOperator;
 
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -34,8 +34,8 @@ public final class TestCountsJob implements EdgeJob {
                     .withDescription("RAW stream of the cameras.");
 
     /** The operator of the stream it derives first. */
-    public static SyntheticCost detect() {
-        return new SyntheticCost("detect", Duration.ZERO);
+    public static TaggingOperator detect() {
+        return new TaggingOperator("detect");
     }
 
     @Override
@@ -50,7 +50,7 @@ public final class TestCountsJob implements EdgeJob {
 
     @Override
     public void define(EdgeStreams streams, Configuration config) {
-        EdgeStream<EdgeRecord<SyntheticResult>> cars =
+        EdgeStream<EdgeRecord<Tagged>> cars =
                 streams.derive("Cars", detect(), streams.importStream(config.get(CAMERAS)));
         cars.sinkTo(new DiscardingSink<>());
         streams.derive("Counts", new CountPerWindow(), cars.fixedWindow(Duration.ofSeconds(1)))
@@ -59,7 +59,7 @@ public final class TestCountsJob implements EdgeJob {
 
     /** Vehicles per camera per window: a keyed operator, placed where its inputs meet. */
     public static final class CountPerWindow
-            extends WindowOperator<EdgeRecord<SyntheticResult>, EdgeRecord<Long>> {
+            extends WindowOperator<EdgeRecord<Tagged>, EdgeRecord<Long>> {
         private static final long serialVersionUID = 1L;
 
         public CountPerWindow() {
@@ -71,11 +71,11 @@ public final class TestCountsJob implements EdgeJob {
                 String key,
                 long start,
                 long end,
-                Iterable<EdgeRecord<SyntheticResult>> in,
+                Iterable<EdgeRecord<Tagged>> in,
                 Collector<EdgeRecord<Long>> out) {
             long n = 0;
-            EdgeRecord<SyntheticResult> last = null;
-            for (EdgeRecord<SyntheticResult> r : in) {
+            EdgeRecord<Tagged> last = null;
+            for (EdgeRecord<Tagged> r : in) {
                 n++;
                 last = r;
             }

@@ -4,9 +4,9 @@ import dev.flinkedge.connectors.api.EdgeOperator;
 import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.model.EdgeRecord;
-import dev.flinkedge.connectors.operators.SyntheticCost;
-import dev.flinkedge.connectors.operators.SyntheticResult;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
+import dev.flinkedge.jobs.bench.workload.SyntheticCost;
+import dev.flinkedge.jobs.bench.workload.SyntheticResult;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 

@@ -1,4 +1,4 @@
-package dev.flinkedge.connectors.operators;
+package dev.flinkedge.jobs.bench.workload;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.flinkedge.connectors.operators;
+package dev.flinkedge.jobs.bench.workload;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
 import dev.flinkedge.connectors.api.EdgeOperatorFactory;
@@ -15,15 +15,13 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A deterministic stand-in for a model: burns a configured amount of CPU time per input and emits a
- * result that depends only on the input, so that tests and benchmarks can measure sharing (CPU
- * saved, invocations per frame, equal results) without real models. Input: a {@link Frame} or an
- * {@code EdgeRecord<SyntheticResult>}; output: {@code EdgeRecord<SyntheticResult>} whose value
- * wraps the input's, e.g. {@code detect(cam-1#5)}.
+ * result that depends only on the input, so that benchmarks can measure sharing (CPU saved,
+ * invocations per frame, equal results) without real models. Input: a {@link Frame} or an {@code
+ * EdgeRecord<SyntheticResult>}; output: {@code EdgeRecord<SyntheticResult>} whose value wraps the
+ * input's, e.g. {@code detect(cam-1#5)}.
  */
 public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<SyntheticResult>> {
     private static final long serialVersionUID = 1L;
@@ -32,7 +30,9 @@ public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<Synthe
     public static final TypeInformation<EdgeRecord<SyntheticResult>> OUTPUT =
             TypeInformation.of(new TypeHint<EdgeRecord<SyntheticResult>>() {});
 
-    private static final Map<String, AtomicLong> INVOCATIONS = new ConcurrentHashMap<>();
+    /** Where the CPU burner leaves its result, so that the JIT cannot drop the loop. */
+    @SuppressWarnings("unused")
+    private static volatile long burnt;
 
     private final long costNanos;
 
@@ -76,18 +76,8 @@ public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<Synthe
         };
     }
 
-    /**
-     * How often operators called {@code name} ran in this JVM — meaningful when all jobs share one
-     * JVM (MiniCluster); on a cluster read the {@code edgeOperatorInvocations} metric instead.
-     */
-    public static long invocations(String name) {
-        AtomicLong n = INVOCATIONS.get(name);
-        return n == null ? 0 : n.get();
-    }
-
     @Override
     public void process(EdgeData in, Collector<EdgeRecord<SyntheticResult>> out) {
-        INVOCATIONS.computeIfAbsent(name(), k -> new AtomicLong()).incrementAndGet();
         burn(costNanos);
         SyntheticResult result;
         if (in instanceof Frame f) {
@@ -122,9 +112,6 @@ public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<Synthe
                 x += i ^ (x >>> 3);
             }
         }
-        if (x == 42) {
-            // Keeps the loop from being optimised away.
-            INVOCATIONS.computeIfAbsent("", k -> new AtomicLong());
-        }
+        burnt = x;
     }
 }
