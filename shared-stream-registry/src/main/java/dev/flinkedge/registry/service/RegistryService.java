@@ -20,6 +20,7 @@ import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.registry.storage.RegistryKey;
 import dev.flinkedge.registry.storage.RegistryState;
 import dev.flinkedge.registry.storage.StoreEntry;
+import dev.flinkedge.registry.storage.StoreHealth;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,11 @@ public final class RegistryService implements AutoCloseable {
     /** The store's view, for watchers and diagnostics. */
     public RegistryState state() {
         return store.state();
+    }
+
+    /** The store's health (Kafka reachable, log reader alive), for {@code GET /v1/health}. */
+    public StoreHealth health() throws InterruptedException {
+        return store.health();
     }
 
     /** Whether this instance lost the writer role. */
