@@ -54,6 +54,9 @@ public final class RegistryService implements AutoCloseable {
     private final long sweepIntervalMs;
     private final ScheduledExecutorService sweeper;
 
+    /** Whether the last sweep failed; only the sweeper thread reads or sets it. */
+    private boolean sweepFailing;
+
     public RegistryService(KafkaRegistryStore store, RegistryConfig config, LongSupplier clock) {
         this.store = store;
         this.clock = clock;
@@ -467,8 +470,13 @@ public final class RegistryService implements AutoCloseable {
                                         return new Outcome<>(writes, s -> count);
                                     }));
             LOG.info("Expired {} subscription lease(s)", n);
+            sweepFailing = false;
         } catch (RegistryException e) {
-            LOG.warn("Lease sweep failed, will retry: {}", e.getMessage());
+            // Once per outage: while Kafka is unreachable every sweep fails the same way.
+            if (!sweepFailing) {
+                LOG.warn("Lease sweep failed, will retry: {}", e.getMessage());
+            }
+            sweepFailing = true;
         }
     }
 

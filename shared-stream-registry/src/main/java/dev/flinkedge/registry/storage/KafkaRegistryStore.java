@@ -372,23 +372,38 @@ public final class KafkaRegistryStore implements AutoCloseable {
                 e);
     }
 
-    /** Repeats a commit or abort that timed out, as Kafka requires before the next transaction. */
+    /**
+     * Repeats a commit or abort that timed out, as Kafka requires before the next transaction. A
+     * repeated commit that Kafka refuses (e.g. its records expired meanwhile) is aborted instead,
+     * so that it does not fail the writes that come after it.
+     */
     private void finishUnfinished() {
-        switch (unfinished) {
-            case COMMIT -> {
+        if (unfinished == Unfinished.COMMIT) {
+            try {
                 producer.commitTransaction();
+                unfinished = Unfinished.NONE;
                 LOG.warn(
                         "A registry transaction whose commit had timed out is committed now that"
-                                + " Kafka at {} answers; its callers were told the outcome was"
-                                + " unknown",
+                                + " Kafka at {} answers; its callers were told it may be applied",
                         kafka.bootstrap());
-            }
-            case ABORT -> producer.abortTransaction();
-            case NONE -> {
                 return;
+            } catch (TimeoutException e) {
+                throw e;
+            } catch (KafkaException e) {
+                if (isFencing(e)) {
+                    throw e;
+                }
+                LOG.warn(
+                        "A registry transaction whose commit had timed out failed ({}); it is"
+                                + " aborted and its writes are not applied",
+                        e.toString());
+                unfinished = Unfinished.ABORT;
             }
         }
-        unfinished = Unfinished.NONE;
+        if (unfinished == Unfinished.ABORT) {
+            producer.abortTransaction();
+            unfinished = Unfinished.NONE;
+        }
     }
 
     private long append(List<StoreEntry> writes) throws InterruptedException, ExecutionException {
