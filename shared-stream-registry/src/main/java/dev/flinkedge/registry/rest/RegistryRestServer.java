@@ -57,7 +57,7 @@ import java.util.stream.Collectors;
  *
  * <p>The JDK server reads a request's headers on an executor thread, so a client that sends half a
  * request holds a thread; {@code rest.request.timeout.seconds} makes the server close such
- * connections (see {@link #applyJdkServerLimits}).
+ * connections (the JDK server's {@code sun.net.httpserver.maxReqTime}).
  */
 public final class RegistryRestServer implements AutoCloseable {
 
