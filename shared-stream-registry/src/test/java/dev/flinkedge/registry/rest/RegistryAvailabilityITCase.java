@@ -14,6 +14,7 @@ import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.registry.testutil.RegistryInstance;
 import dev.flinkedge.registry.testutil.Specs;
+import dev.flinkedge.registry.testutil.Wait;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +125,27 @@ class RegistryAvailabilityITCase {
 
         // Reads are served from the view.
         assertThat(alice.describe(video.ref()).fingerprint()).isEqualTo(video.fingerprint());
+    }
+
+    @Test
+    void writesAndHealthRecoverOnceKafkaIsBack() throws Exception {
+        RegistryClient alice = registry.client("alice");
+        alice.create(Specs.raw("Video", "cam-1"));
+        kafka.stopBroker();
+        assertThatThrownBy(() -> alice.create(Specs.raw("Audio", "mic-1")))
+                .isInstanceOf(RegistryUnavailableException.class);
+        assertThatThrownBy(() -> alice.create(Specs.raw("Radar", "r-1")))
+                .isInstanceOf(RegistryUnavailableException.class);
+
+        kafka.startBroker();
+
+        Wait.until(
+                () -> registry.client("alice").isHealthy(),
+                Duration.ofSeconds(30),
+                "health to be UP again");
+        StreamDescriptor later = alice.create(Specs.raw("Lidar", "l-1"));
+        assertThat(alice.describe(later.ref()).fingerprint()).isEqualTo(later.fingerprint());
+        assertThat(get("/v1/health").statusCode()).isEqualTo(200);
     }
 
     @Test
