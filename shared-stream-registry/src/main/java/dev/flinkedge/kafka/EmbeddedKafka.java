@@ -47,6 +47,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /**
+     * Stops the broker's client listener and request handling, keeping its data and controller, so
+     * that clients find Kafka unreachable until {@link #startBroker()}.
+     */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(b -> b.shutdown());
+        LOG.info("Embedded Kafka broker at {} stopped (data kept)", bootstrapServers);
+    }
+
+    /** Starts the broker stopped by {@link #stopBroker()} again, on the same port. */
+    public void startBroker() throws Exception {
+        cluster.brokers().values().forEach(b -> b.startup());
+        cluster.waitForReadyBrokers();
+        LOG.info("Embedded Kafka broker at {} started again", bootstrapServers);
+    }
+
     /** Stops the broker and deletes its data. */
     @Override
     public void close() {

@@ -66,7 +66,7 @@ public final class RegistryClient implements StreamRegistry {
         return base;
     }
 
-    /** Whether {@code GET /v1/health} answers UP. */
+    /** Whether {@code GET /v1/health} answers 200 (UP or UP_READ_ONLY; DOWN answers 503). */
     public boolean isHealthy() {
         try {
             HttpResponse<byte[]> r =
@@ -218,7 +218,7 @@ public final class RegistryClient implements StreamRegistry {
                 }
                 return RegistryJson.LENIENT.readValue(r.body(), type);
             }
-            throw toException(status, r.body());
+            throw toException(status, r.body(), retryAfterSeconds(r));
         } catch (IOException e) {
             throw Errors.unreachable(base.toString(), e);
         } catch (InterruptedException e) {
@@ -227,17 +227,37 @@ public final class RegistryClient implements StreamRegistry {
         }
     }
 
-    private static RegistryException toException(int status, byte[] body) {
+    private static RegistryException toException(int status, byte[] body, int retryAfter) {
         try {
             Requests.ErrorBody e = RegistryJson.LENIENT.readValue(body, Requests.ErrorBody.class);
-            return Errors.fromResponse(status, e.error_code(), e.message(), e.existing());
+            return Errors.fromResponse(
+                    status, e.error_code(), e.message(), e.existing(), retryAfter);
         } catch (IOException notJson) {
             return Errors.fromResponse(
                     status,
                     status * 100,
                     "HTTP " + status + ": " + new String(body, StandardCharsets.UTF_8),
-                    null);
+                    null,
+                    retryAfter);
         }
+    }
+
+    /**
+     * The {@code Retry-After} of an answer in seconds, or 0 when absent or given as an HTTP date
+     * (the registry always sends seconds).
+     */
+    private static int retryAfterSeconds(HttpResponse<?> r) {
+        return r.headers()
+                .firstValue("Retry-After")
+                .map(
+                        v -> {
+                            try {
+                                return Math.max(0, Integer.parseInt(v.trim()));
+                            } catch (NumberFormatException date) {
+                                return 0;
+                            }
+                        })
+                .orElse(0);
     }
 
     /** Options of a {@link RegistryClient}. */

@@ -38,6 +38,7 @@ public final class Errors {
     public static final int INTERNAL = 50003;
     public static final int FENCED = 50301;
     public static final int UNREACHABLE = 50302;
+    public static final int STORE_UNAVAILABLE = 50303;
 
     private Errors() {}
 
@@ -246,6 +247,25 @@ public final class Errors {
                 null);
     }
 
+    /**
+     * The store cannot write now because Kafka does not answer; {@code detail} names the cluster
+     * and says whether anything may have been written. The client may retry after {@code
+     * retryAfterSeconds} (the answer's {@code Retry-After}).
+     */
+    public static RegistryUnavailableException storeUnavailable(
+            String detail, int retryAfterSeconds, Throwable cause) {
+        return new RegistryUnavailableException(
+                503,
+                STORE_UNAVAILABLE,
+                "Registry store unavailable: "
+                        + detail
+                        + "; you may retry after "
+                        + retryAfterSeconds
+                        + " s",
+                cause,
+                retryAfterSeconds);
+    }
+
     public static RegistryUnavailableException unreachable(String url, Throwable cause) {
         return new RegistryUnavailableException(
                 503,
@@ -259,12 +279,28 @@ public final class Errors {
     }
 
     /**
-     * Rebuilds the typed exception for a response a client received.
+     * Rebuilds the typed exception for a response a client received that carried no {@code
+     * Retry-After}.
      *
      * @param existing the existing descriptor carried by a 409 answer, or null
      */
     public static RegistryException fromResponse(
             int httpStatus, int errorCode, String message, StreamDescriptor existing) {
+        return fromResponse(httpStatus, errorCode, message, existing, 0);
+    }
+
+    /**
+     * Rebuilds the typed exception for a response a client received.
+     *
+     * @param existing the existing descriptor carried by a 409 answer, or null
+     * @param retryAfterSeconds the {@code Retry-After} header of a 503 answer, or 0 for none
+     */
+    public static RegistryException fromResponse(
+            int httpStatus,
+            int errorCode,
+            String message,
+            StreamDescriptor existing,
+            int retryAfterSeconds) {
         return switch (httpStatus) {
             case 400, 405, 413, 415 -> new InvalidRequestException(httpStatus, errorCode, message);
             case 401 -> new UnauthenticatedException(errorCode, message);
@@ -273,7 +309,8 @@ public final class Errors {
             case 409 -> new ConflictException(errorCode, message, existing);
             default ->
                     httpStatus >= 500
-                            ? new RegistryUnavailableException(httpStatus, errorCode, message, null)
+                            ? new RegistryUnavailableException(
+                                    httpStatus, errorCode, message, null, retryAfterSeconds)
                             : new RegistryException(httpStatus, errorCode, message, null);
         };
     }

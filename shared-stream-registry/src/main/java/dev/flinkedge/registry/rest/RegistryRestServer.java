@@ -12,6 +12,7 @@ import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.errors.ConflictException;
 import dev.flinkedge.registry.errors.Errors;
 import dev.flinkedge.registry.errors.RegistryException;
+import dev.flinkedge.registry.errors.RegistryUnavailableException;
 import dev.flinkedge.registry.json.RegistryJson;
 import dev.flinkedge.registry.model.InvalidFieldException;
 import dev.flinkedge.registry.model.Requests;
@@ -20,6 +21,7 @@ import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.service.RegistryService;
 import dev.flinkedge.registry.storage.RegistryConfig;
+import dev.flinkedge.registry.storage.StoreHealth;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,10 @@ import java.util.stream.Collectors;
  * one call of the {@link RegistryService} acting as the caller; failures become {@code
  * {"error_code", "message"}} answers through {@link Errors}. The contract is in {@code
  * docs/registry-api.md}.
+ *
+ * <p>The JDK server reads a request's headers on an executor thread, so a client that sends half a
+ * request holds a thread; {@code rest.request.timeout.seconds} makes the server close such
+ * connections (the JDK server's {@code sun.net.httpserver.maxReqTime}).
  */
 public final class RegistryRestServer implements AutoCloseable {
 
@@ -65,6 +71,9 @@ public final class RegistryRestServer implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
+
+    private static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
+    private static final String MAX_RSP_TIME = "sun.net.httpserver.maxRspTime";
 
     private static final String SEG = "([^/]+)";
     private static final String STREAM = "/v1/streams/" + SEG + "/" + SEG;
@@ -82,6 +91,7 @@ public final class RegistryRestServer implements AutoCloseable {
         this.service = service;
         this.auth = auth;
         this.maxBodyBytes = config.getInt(RegistryConfig.REST_MAX_REQUEST_BYTES);
+        applyJdkServerLimits(config);
         this.server =
                 HttpServer.create(
                         new InetSocketAddress(
@@ -102,12 +112,32 @@ public final class RegistryRestServer implements AutoCloseable {
         defineRoutes();
     }
 
+    /**
+     * Sets the JDK HTTP server's request and response time limits (seconds). The JDK reads them
+     * once, when the first server of the JVM is created, so they are JVM-wide: an explicit {@code
+     * -D} setting wins, and a later server asking for other values is told that it gets the first
+     * ones.
+     */
+    private static synchronized void applyJdkServerLimits(RegistryConfig config) {
+        setOnce(MAX_REQ_TIME, config.getInt(RegistryConfig.REST_REQUEST_TIMEOUT_SECONDS));
+        setOnce(MAX_RSP_TIME, config.getInt(RegistryConfig.REST_RESPONSE_TIMEOUT_SECONDS));
+    }
+
+    private static void setOnce(String property, int seconds) {
+        String current = System.getProperty(property);
+        if (current == null) {
+            System.setProperty(property, String.valueOf(seconds));
+        } else if (!current.equals(String.valueOf(seconds))) {
+            LOG.warn(
+                    "{} is already {} s in this JVM; the registry's {} s does not apply",
+                    property,
+                    current,
+                    seconds);
+        }
+    }
+
     private void defineRoutes() {
-        route(
-                "GET",
-                "/v1/health",
-                c -> Reply.ok(Map.of("status", service.isFenced() ? "UP_READ_ONLY" : "UP")),
-                false);
+        route("GET", "/v1/health", c -> health(), false);
         route(
                 "POST",
                 "/v1/streams",
@@ -184,6 +214,18 @@ public final class RegistryRestServer implements AutoCloseable {
                 "/v1/fingerprints/" + SEG,
                 c -> Reply.ok(c.registry.resolve(c.group(1))),
                 true);
+    }
+
+    /** UP or UP_READ_ONLY answer 200; DOWN answers 503, naming the failing part in the body. */
+    private Reply health() {
+        StoreHealth h;
+        try {
+            h = service.health();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Errors.internal("interrupted while probing Kafka", e);
+        }
+        return new Reply(h.isUp() ? 200 : 503, h, 0);
     }
 
     private void route(String method, String pattern, Handler handler, boolean authenticated) {
@@ -267,6 +309,9 @@ public final class RegistryRestServer implements AutoCloseable {
             }
             byte[] bytes = RegistryJson.STRICT.writeValueAsBytes(reply.body);
             ex.getResponseHeaders().set("Content-Type", "application/json");
+            if (reply.retryAfterSeconds > 0) {
+                ex.getResponseHeaders().set("Retry-After", String.valueOf(reply.retryAfterSeconds));
+            }
             ex.sendResponseHeaders(reply.status, bytes.length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(bytes);
@@ -302,18 +347,21 @@ public final class RegistryRestServer implements AutoCloseable {
      */
     public record Endpoint(String method, String pathRegex, boolean authenticated) {}
 
-    /** An answer: status and JSON body (null for none). */
-    private record Reply(int status, Object body) {
+    /**
+     * An answer: status, JSON body (null for none) and the {@code Retry-After} seconds (0 for
+     * none).
+     */
+    private record Reply(int status, Object body, int retryAfterSeconds) {
         static Reply ok(Object body) {
-            return new Reply(200, body);
+            return new Reply(200, body, 0);
         }
 
         static Reply created(Object body) {
-            return new Reply(201, body);
+            return new Reply(201, body, 0);
         }
 
         static Reply noContent() {
-            return new Reply(204, null);
+            return new Reply(204, null, 0);
         }
 
         static Reply error(RegistryException e) {
@@ -322,7 +370,10 @@ public final class RegistryRestServer implements AutoCloseable {
                     new Requests.ErrorBody(
                             e.errorCode(),
                             e.getMessage(),
-                            e instanceof ConflictException c ? c.existing().orElse(null) : null));
+                            e instanceof ConflictException c ? c.existing().orElse(null) : null),
+                    e instanceof RegistryUnavailableException u
+                            ? u.retryAfterSeconds().orElse(0)
+                            : 0);
         }
     }
 

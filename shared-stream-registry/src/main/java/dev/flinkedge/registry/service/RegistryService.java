@@ -20,6 +20,7 @@ import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.registry.storage.RegistryKey;
 import dev.flinkedge.registry.storage.RegistryState;
 import dev.flinkedge.registry.storage.StoreEntry;
+import dev.flinkedge.registry.storage.StoreHealth;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,9 @@ public final class RegistryService implements AutoCloseable {
     private final long sweepIntervalMs;
     private final ScheduledExecutorService sweeper;
 
+    /** Whether the last sweep failed; only the sweeper thread reads or sets it. */
+    private boolean sweepFailing;
+
     public RegistryService(KafkaRegistryStore store, RegistryConfig config, LongSupplier clock) {
         this.store = store;
         this.clock = clock;
@@ -78,6 +82,11 @@ public final class RegistryService implements AutoCloseable {
     /** The store's view, for watchers and diagnostics. */
     public RegistryState state() {
         return store.state();
+    }
+
+    /** The store's health (Kafka reachable, log reader alive), for {@code GET /v1/health}. */
+    public StoreHealth health() throws InterruptedException {
+        return store.health();
     }
 
     /** Whether this instance lost the writer role. */
@@ -461,8 +470,13 @@ public final class RegistryService implements AutoCloseable {
                                         return new Outcome<>(writes, s -> count);
                                     }));
             LOG.info("Expired {} subscription lease(s)", n);
+            sweepFailing = false;
         } catch (RegistryException e) {
-            LOG.warn("Lease sweep failed, will retry: {}", e.getMessage());
+            // Once per outage: while Kafka is unreachable every sweep fails the same way.
+            if (!sweepFailing) {
+                LOG.warn("Lease sweep failed, will retry: {}", e.getMessage());
+            }
+            sweepFailing = true;
         }
     }
 

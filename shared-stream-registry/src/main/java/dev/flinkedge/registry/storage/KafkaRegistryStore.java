@@ -13,6 +13,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
@@ -43,6 +43,8 @@ import java.util.function.LongSupplier;
  *       appended in a Kafka transaction, and acknowledged only once the log reader has applied it
  *       (read-your-writes). Concurrent mutations on disjoint state share a transaction.
  *   <li>An instance that has been fenced keeps serving reads and refuses writes with error 50301.
+ *   <li>While Kafka does not answer, writes fail within {@code kafkastore.write.block.ms} with 503
+ *       and error 50303 (with a retry-after), and {@link #health()} reports DOWN.
  * </ul>
  */
 public final class KafkaRegistryStore implements AutoCloseable {
@@ -54,7 +56,10 @@ public final class KafkaRegistryStore implements AutoCloseable {
     private final LongSupplier clock;
     private final RegistryState state;
     private final long timeoutMs;
+    private final long writeBlockMs;
+    private final int retryAfterSeconds;
     private final int maxBatch;
+    private final KafkaReachability kafka;
     private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
 
@@ -63,12 +68,33 @@ public final class KafkaRegistryStore implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean fenced;
 
+    /**
+     * A transaction whose commit or abort timed out while Kafka was unreachable. Kafka requires the
+     * same call to be repeated before another transaction begins; only the writer thread reads or
+     * sets it.
+     */
+    private Unfinished unfinished = Unfinished.NONE;
+
+    private enum Unfinished {
+        NONE,
+        COMMIT,
+        ABORT
+    }
+
     public KafkaRegistryStore(RegistryConfig config, LongSupplier clock) {
         this.config = config;
         this.topic = config.topic();
         this.clock = clock;
         this.state = new RegistryState(clock);
         this.timeoutMs = config.getLong(RegistryConfig.TIMEOUT_MS);
+        this.writeBlockMs = config.getLong(RegistryConfig.WRITE_BLOCK_MS);
+        this.retryAfterSeconds = config.getInt(RegistryConfig.UNAVAILABLE_RETRY_AFTER_SECONDS);
+        this.kafka =
+                new KafkaReachability(
+                        config.kafkaClientProps(),
+                        config.getLong(RegistryConfig.PROBE_TIMEOUT_MS),
+                        config.getLong(RegistryConfig.PROBE_CACHE_MS),
+                        clock);
         this.maxBatch = config.getInt(RegistryConfig.MAX_BATCH);
         this.writer = new Thread(this::writeLoop, "registry-writer-" + topic);
         this.writer.setDaemon(true);
@@ -86,10 +112,10 @@ public final class KafkaRegistryStore implements AutoCloseable {
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
         pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         pp.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        pp.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(initTimeout.toMillis()));
+        // Bounds every blocking producer call, so that a write learns quickly that Kafka is gone.
+        pp.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(writeBlockMs));
         producer = new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer());
-        // Bumps the producer epoch: an older instance on this topic can no longer commit.
-        producer.initTransactions();
+        initTransactions(initTimeout);
 
         reader = new RegistryLogReader(clientProps, topic, state);
         reader.startAndCatchUp(initTimeout);
@@ -99,6 +125,36 @@ public final class KafkaRegistryStore implements AutoCloseable {
                 "Registry store on topic '{}' is the writer; {} streams loaded",
                 topic,
                 state.size());
+    }
+
+    /**
+     * Bumps the producer epoch, so that an older instance on this topic can no longer commit. Each
+     * attempt blocks at most {@code kafkastore.write.block.ms}; Kafka allows repeating it after a
+     * timeout, which start-up does until {@code kafkastore.init.timeout.ms}.
+     */
+    private void initTransactions(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                producer.initTransactions();
+                return;
+            } catch (TimeoutException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new IllegalStateException(
+                            "Could not take the writer role on registry topic '"
+                                    + topic
+                                    + "' within "
+                                    + timeout
+                                    + ": Kafka at "
+                                    + kafka.bootstrap()
+                                    + " did not answer; check that it runs and raise "
+                                    + RegistryConfig.INIT_TIMEOUT_MS
+                                    + " if it is slow to start",
+                            e);
+                }
+                LOG.info("Kafka did not answer initTransactions yet ({}); retrying", e.toString());
+            }
+        }
     }
 
     /** One partition, so that all changes are totally ordered; compacted, so none expires. */
@@ -131,10 +187,28 @@ public final class KafkaRegistryStore implements AutoCloseable {
     }
 
     /**
+     * The store's health: whether Kafka answers a short probe (cached briefly) and the log reader
+     * still runs.
+     */
+    public StoreHealth health() throws InterruptedException {
+        KafkaReachability.Result k = kafka.check();
+        return StoreHealth.of(
+                new StoreHealth.Kafka(kafka.bootstrap(), k.reachable(), k.error()),
+                new StoreHealth.LogReader(
+                        reader != null && reader.isAlive(),
+                        reader == null || reader.failure() == null
+                                ? null
+                                : String.valueOf(reader.failure())),
+                fenced,
+                state.appliedOffset());
+    }
+
+    /**
      * Runs {@code mutation} on the writer thread and returns its result once its writes are read
      * back.
      *
-     * @throws RegistryException the mutation's refusal, or a store error/timeout, or fencing
+     * @throws RegistryException the mutation's refusal, or a store error/timeout, or fencing, or
+     *     Kafka being unreachable (503, error 50303)
      */
     public <R> R execute(Mutation<R> mutation) throws InterruptedException {
         if (!running) {
@@ -143,19 +217,32 @@ public final class KafkaRegistryStore implements AutoCloseable {
         if (fenced) {
             throw Errors.fenced(topic);
         }
+        KafkaReachability.Result k = kafka.check();
+        if (!k.reachable()) {
+            throw Errors.storeUnavailable(
+                    "Kafka at "
+                            + kafka.bootstrap()
+                            + " is unreachable ("
+                            + k.error()
+                            + "); nothing was written",
+                    retryAfterSeconds,
+                    null);
+        }
         Pending<R> p = new Pending<>(mutation);
         queue.add(p);
+        // Finishing a timed-out transaction, then this one's commit, then its read-back.
+        long waitMs = 2 * writeBlockMs + timeoutMs;
         try {
-            return p.future.get(timeoutMs * 3, TimeUnit.MILLISECONDS);
+            return p.future.get(waitMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RegistryException re) {
                 throw re;
             }
             throw Errors.internal(String.valueOf(e.getCause()), e.getCause());
-        } catch (TimeoutException e) {
+        } catch (java.util.concurrent.TimeoutException e) {
             throw Errors.storeTimeout(
                     "the write queue did not drain within "
-                            + timeoutMs * 3
+                            + waitMs
                             + " ms; the outcome is unknown, read the stream to check");
         }
     }
@@ -223,10 +310,15 @@ public final class KafkaRegistryStore implements AutoCloseable {
                 return;
             }
             long last;
+            boolean begun = false;
             try {
+                finishUnfinished();
+                begun = true;
                 last = append(writes);
             } catch (KafkaException | ExecutionException e) {
-                if (isFencing(e)) {
+                if (isTimeout(e)) {
+                    failAll(accepted, unavailable(e, begun && unfinished == Unfinished.COMMIT));
+                } else if (isFencing(e)) {
                     fenced = true;
                     LOG.warn(
                             "Registry instance fenced on topic '{}': a newer instance is the"
@@ -235,6 +327,7 @@ public final class KafkaRegistryStore implements AutoCloseable {
                             e.toString());
                     failAll(accepted, Errors.fenced(topic));
                 } else {
+                    unfinished = Unfinished.ABORT;
                     abortQuietly();
                     failAll(accepted, Errors.storeError(e.getMessage(), e));
                 }
@@ -257,8 +350,66 @@ public final class KafkaRegistryStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The 503 of a write that Kafka did not take in time. Whether an unfinished commit lands later
+     * is unknown (it is retried before the next write), so the message says to check.
+     */
+    private RegistryException unavailable(Throwable e, boolean commitPending) {
+        String outcome =
+                commitPending
+                        ? "the write may still be applied once Kafka is back; read to check"
+                        : "nothing was written";
+        return Errors.storeUnavailable(
+                "Kafka at "
+                        + kafka.bootstrap()
+                        + " did not take the write within "
+                        + writeBlockMs
+                        + " ms ("
+                        + e
+                        + "); "
+                        + outcome,
+                retryAfterSeconds,
+                e);
+    }
+
+    /**
+     * Repeats a commit or abort that timed out, as Kafka requires before the next transaction. A
+     * repeated commit that Kafka refuses (e.g. its records expired meanwhile) is aborted instead,
+     * so that it does not fail the writes that come after it.
+     */
+    private void finishUnfinished() {
+        if (unfinished == Unfinished.COMMIT) {
+            try {
+                producer.commitTransaction();
+                unfinished = Unfinished.NONE;
+                LOG.warn(
+                        "A registry transaction whose commit had timed out is committed now that"
+                                + " Kafka at {} answers; its callers were told it may be applied",
+                        kafka.bootstrap());
+                return;
+            } catch (TimeoutException e) {
+                throw e;
+            } catch (KafkaException e) {
+                if (isFencing(e)) {
+                    throw e;
+                }
+                LOG.warn(
+                        "A registry transaction whose commit had timed out failed ({}); it is"
+                                + " aborted and its writes are not applied",
+                        e.toString());
+                unfinished = Unfinished.ABORT;
+            }
+        }
+        if (unfinished == Unfinished.ABORT) {
+            producer.abortTransaction();
+            unfinished = Unfinished.NONE;
+        }
+    }
+
     private long append(List<StoreEntry> writes) throws InterruptedException, ExecutionException {
         producer.beginTransaction();
+        // Until the commit is attempted, the way out of this transaction is an abort.
+        unfinished = Unfinished.ABORT;
         List<Future<RecordMetadata>> sent = new ArrayList<>(writes.size());
         for (StoreEntry w : writes) {
             sent.add(
@@ -269,7 +420,9 @@ public final class KafkaRegistryStore implements AutoCloseable {
                                     RecordJson.encodeKey(w.key()),
                                     RecordJson.encodeValue(w.value()))));
         }
+        unfinished = Unfinished.COMMIT;
         producer.commitTransaction();
+        unfinished = Unfinished.NONE;
         long last = -1;
         for (Future<RecordMetadata> f : sent) {
             last = Math.max(last, f.get().offset());
@@ -294,9 +447,19 @@ public final class KafkaRegistryStore implements AutoCloseable {
         return false;
     }
 
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void abortQuietly() {
         try {
             producer.abortTransaction();
+            unfinished = Unfinished.NONE;
         } catch (KafkaException e) {
             LOG.warn("Could not abort the registry transaction: {}", e.toString());
         }
@@ -319,6 +482,7 @@ public final class KafkaRegistryStore implements AutoCloseable {
         if (reader != null) {
             reader.close();
         }
+        kafka.close();
         LOG.info("Registry store on topic '{}' closed", topic);
     }
 

@@ -25,11 +25,18 @@ public final class RegistryConfig extends AbstractConfig {
     public static final String TIMEOUT_MS = "kafkastore.timeout.ms";
     public static final String INIT_TIMEOUT_MS = "kafkastore.init.timeout.ms";
     public static final String MAX_BATCH = "kafkastore.write.batch.max";
+    public static final String WRITE_BLOCK_MS = "kafkastore.write.block.ms";
+    public static final String PROBE_TIMEOUT_MS = "kafkastore.probe.timeout.ms";
+    public static final String PROBE_CACHE_MS = "kafkastore.probe.cache.ms";
     public static final String CLIENT_PREFIX = "kafkastore.client.";
     public static final String REST_HOST = "rest.host";
     public static final String REST_PORT = "rest.port";
     public static final String REST_THREADS = "rest.threads";
     public static final String REST_MAX_REQUEST_BYTES = "rest.max.request.bytes";
+    public static final String REST_REQUEST_TIMEOUT_SECONDS = "rest.request.timeout.seconds";
+    public static final String REST_RESPONSE_TIMEOUT_SECONDS = "rest.response.timeout.seconds";
+    public static final String UNAVAILABLE_RETRY_AFTER_SECONDS =
+            "kafkastore.unavailable.retry.after.seconds";
     public static final String TOKENS_FILE = "tokens.file";
     public static final String LEASE_DEFAULT_SECONDS = "subscription.lease.default.seconds";
     public static final String LEASE_MAX_SECONDS = "subscription.lease.max.seconds";
@@ -84,6 +91,34 @@ public final class RegistryConfig extends AbstractConfig {
                             Importance.LOW,
                             "Most mutations committed in one Kafka transaction (group commit).")
                     .define(
+                            WRITE_BLOCK_MS,
+                            Type.LONG,
+                            3_000L,
+                            Range.atLeast(100),
+                            Importance.MEDIUM,
+                            "Longest a write waits for Kafka to take it (metadata, transaction"
+                                    + " commit; the producer's max.block.ms) before the request"
+                                    + " fails with 503 and error 50303, so that clients learn"
+                                    + " quickly that Kafka is unreachable.")
+                    .define(
+                            PROBE_TIMEOUT_MS,
+                            Type.LONG,
+                            2_000L,
+                            Range.atLeast(100),
+                            Importance.LOW,
+                            "How long the Kafka reachability probe (an Admin describeCluster),"
+                                    + " used by /v1/health and before each write, waits for the"
+                                    + " cluster to answer.")
+                    .define(
+                            PROBE_CACHE_MS,
+                            Type.LONG,
+                            1_500L,
+                            Range.atLeast(0),
+                            Importance.LOW,
+                            "How long a probe's answer is reused, so that health checks and"
+                                    + " writes do not ask Kafka on every request; 0 probes every"
+                                    + " time.")
+                    .define(
                             REST_HOST,
                             Type.STRING,
                             "0.0.0.0",
@@ -110,6 +145,34 @@ public final class RegistryConfig extends AbstractConfig {
                             Range.atLeast(1024),
                             Importance.LOW,
                             "Largest accepted request body; larger ones get 413.")
+                    .define(
+                            REST_REQUEST_TIMEOUT_SECONDS,
+                            Type.INT,
+                            10,
+                            Range.between(1, 3600),
+                            Importance.LOW,
+                            "Longest a client may take to send a request (headers and body);"
+                                    + " the connection of a slower one is closed, so slow clients"
+                                    + " cannot hold every REST thread. JVM-wide: the JDK HTTP"
+                                    + " server's sun.net.httpserver.maxReqTime, fixed by the first"
+                                    + " server of the JVM; an explicit -D setting wins.")
+                    .define(
+                            REST_RESPONSE_TIMEOUT_SECONDS,
+                            Type.INT,
+                            30,
+                            Range.between(1, 3600),
+                            Importance.LOW,
+                            "Longest a client may take to read an answer before its connection is"
+                                    + " closed. JVM-wide like rest.request.timeout.seconds"
+                                    + " (sun.net.httpserver.maxRspTime).")
+                    .define(
+                            UNAVAILABLE_RETRY_AFTER_SECONDS,
+                            Type.INT,
+                            5,
+                            Range.between(1, 3600),
+                            Importance.LOW,
+                            "Retry-After sent with 503 answers while the store cannot reach"
+                                    + " Kafka.")
                     .define(
                             TOKENS_FILE,
                             Type.STRING,

@@ -67,6 +67,14 @@ public final class RegistryLogReader implements AutoCloseable {
         LOG.info("Registry view of topic '{}' caught up: {} streams", topic, state.size());
     }
 
+    /**
+     * Whether the reader's thread still follows the topic: false before {@link #startAndCatchUp},
+     * after {@link #close()} and once an error stopped it (see {@link #failure()}).
+     */
+    public boolean isAlive() {
+        return tail != null && tail.isRunning();
+    }
+
     /** The error that stopped the reader, or null while it runs. */
     public Throwable failure() {
         return tail == null ? null : tail.failure();

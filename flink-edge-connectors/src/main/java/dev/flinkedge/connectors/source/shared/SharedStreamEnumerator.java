@@ -3,7 +3,6 @@ package dev.flinkedge.connectors.source.shared;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.api.StreamAccessRevokedException;
 import dev.flinkedge.connectors.runtime.RegistryWatcher;
-import dev.flinkedge.registry.errors.RegistryUnavailableException;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 
@@ -12,8 +11,6 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.connector.kafka.source.enumerator.KafkaSourceEnumState;
 import org.apache.flink.connector.kafka.source.split.KafkaPartitionSplit;
 import org.apache.flink.util.FlinkRuntimeException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.List;
@@ -29,8 +26,6 @@ import java.util.function.BiConsumer;
  */
 final class SharedStreamEnumerator
         implements SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SharedStreamEnumerator.class);
 
     private final SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> kafka;
     private final SplitEnumeratorContext<KafkaPartitionSplit> context;
@@ -85,16 +80,13 @@ final class SharedStreamEnumerator
         // Subscribe before Kafka's enumerator looks up the live end, so the tap is already writing
         // when the first offsets are chosen.
         context.callAsync(keeper::keep, this::onLease);
-        long renewMs = Math.max(500, leaseSeconds * 1000L / 3);
-        context.callAsync(keeper::keep, this::onLease, renewMs, renewMs);
+        // The keeper decides when to renew or, while the registry is unavailable, to retry.
+        long tick = SubscriptionKeeper.TICK_MS;
+        context.callAsync(keeper::keepIfDue, this::onLease, tick, tick);
         kafka.start();
     }
 
     private void onLease(SubscriptionKeeper.Outcome outcome, Throwable error) {
-        if (error instanceof RegistryUnavailableException) {
-            LOG.warn("Could not renew the lease on {}: {}; retrying", stream, error.getMessage());
-            return;
-        }
         if (error != null) {
             throw new FlinkRuntimeException("Lease on shared stream " + stream + " failed", error);
         }
