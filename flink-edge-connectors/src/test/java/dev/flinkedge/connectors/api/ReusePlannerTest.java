@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flinkedge.connectors.testutil.UnsupportedRegistry;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.errors.Errors;
 import dev.flinkedge.registry.model.Guarantee;
@@ -11,11 +12,9 @@ import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.ProductionLease;
 import dev.flinkedge.registry.model.SerializerFormat;
 import dev.flinkedge.registry.model.StreamDescriptor;
-import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
-import dev.flinkedge.registry.model.Subscription;
 import dev.flinkedge.registry.model.WindowSpec;
 
 import org.junit.jupiter.api.Test;
@@ -118,7 +117,7 @@ class ReusePlannerTest {
     }
 
     /** Resolves to a fixed list; creates by returning {@code onCreate} or by a conflict. */
-    private static final class ScriptedRegistry implements StreamRegistry {
+    private static final class ScriptedRegistry extends UnsupportedRegistry {
         private final List<StreamDescriptor> resolved;
         private final StreamDescriptor onCreate;
         private final List<StreamSpec> created = new ArrayList<>();
@@ -149,61 +148,6 @@ class ReusePlannerTest {
                 throw Errors.fingerprintNotFound(fingerprint);
             }
             return resolved;
-        }
-
-        @Override
-        public List<StreamDescriptor> list(String owner, StreamType type) {
-            throw new UnsupportedOperationException("list");
-        }
-
-        @Override
-        public StreamDescriptor describe(StreamRef stream) {
-            throw new UnsupportedOperationException("describe");
-        }
-
-        @Override
-        public StreamDescriptor grant(StreamRef stream, String grantee) {
-            throw new UnsupportedOperationException("grant");
-        }
-
-        @Override
-        public void revoke(StreamRef stream, String grantee) {
-            throw new UnsupportedOperationException("revoke");
-        }
-
-        @Override
-        public Subscription subscribe(StreamRef stream, String jobId, int leaseSeconds) {
-            throw new UnsupportedOperationException("subscribe");
-        }
-
-        @Override
-        public Subscription renew(StreamRef stream, String subscriptionId) {
-            throw new UnsupportedOperationException("renew");
-        }
-
-        @Override
-        public void unsubscribe(StreamRef stream, String subscriptionId) {
-            throw new UnsupportedOperationException("unsubscribe");
-        }
-
-        @Override
-        public StreamDescriptor setStatus(StreamRef stream, StreamStatus status, Producer p) {
-            throw new UnsupportedOperationException("setStatus");
-        }
-
-        @Override
-        public ProductionLease renewProduction(StreamRef stream, String jobId) {
-            throw new UnsupportedOperationException("renewProduction");
-        }
-
-        @Override
-        public void releaseProduction(StreamRef stream, String jobId) {
-            throw new UnsupportedOperationException("releaseProduction");
-        }
-
-        @Override
-        public void delete(StreamRef stream, boolean force) {
-            throw new UnsupportedOperationException("delete");
         }
     }
 }
