@@ -17,14 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Where reuse is decided. Given a derived stream a job asks for, it computes the lineage
  * fingerprint and asks the registry:
  *
  * <ol>
- *   <li>an ACTIVE stream with that fingerprint exists and the caller may read it (its own first) →
- *       {@link Decision#reuse}: the job reads it instead of running the operator;
+ *   <li>a stream with that fingerprint is ACTIVE with a live production lease and the caller may
+ *       read it (its own first) → {@link Decision#reuse}: the job reads it instead of running the
+ *       operator. A stream whose producer's lease lapsed is never reused, even if the registry
+ *       still lists it (the rule is {@link StreamDescriptor#isReusableAt}, which the registry's
+ *       resolve applies too);
  *   <li>otherwise → {@link Decision#compute}: the job runs the operator and produces the stream
  *       under the caller's name (registering it, or taking over its own DECLARED/ORPHANED entry).
  * </ol>
@@ -54,10 +59,16 @@ final class ReusePlanner {
 
     private final StreamRegistry registry;
     private final String owner;
+    private final LongSupplier clock;
 
     ReusePlanner(StreamRegistry registry, String owner) {
+        this(registry, owner, System::currentTimeMillis);
+    }
+
+    ReusePlanner(StreamRegistry registry, String owner, LongSupplier clock) {
         this.registry = registry;
         this.owner = owner;
+        this.clock = clock;
     }
 
     /** The fingerprint of {@code lineage} over {@code window}, Kryo-serialized. */
@@ -72,9 +83,9 @@ final class ReusePlanner {
             String payloadType,
             StreamSpecOptions options) {
         String fp = fingerprint(lineage, window);
-        try {
-            List<StreamDescriptor> producers = registry.resolve(fp);
-            StreamDescriptor chosen = producers.get(0);
+        Optional<StreamDescriptor> live = reusable(fp);
+        if (live.isPresent()) {
+            StreamDescriptor chosen = live.get();
             LOG.info(
                     "Reusing {} for '{}' (fingerprint {}): no second {}",
                     chosen.ref(),
@@ -82,9 +93,26 @@ final class ReusePlanner {
                     fp.substring(0, 12),
                     lineage.operator().name());
             return Decision.reuse(chosen);
-        } catch (NotFoundException e) {
-            return Decision.compute(register(name, lineage, window, payloadType, options, fp));
         }
+        return Decision.compute(register(name, lineage, window, payloadType, options, fp));
+    }
+
+    /** The first stream with {@code fp} that is produced right now, in the registry's order. */
+    private Optional<StreamDescriptor> reusable(String fp) {
+        List<StreamDescriptor> candidates;
+        try {
+            candidates = registry.resolve(fp);
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+        long now = clock.getAsLong();
+        for (StreamDescriptor d : candidates) {
+            if (d.isReusableAt(now)) {
+                return Optional.of(d);
+            }
+            LOG.info("Not reusing {}: its producer's lease is not live ({})", d.ref(), d.lease());
+        }
+        return Optional.empty();
     }
 
     private StreamDescriptor register(

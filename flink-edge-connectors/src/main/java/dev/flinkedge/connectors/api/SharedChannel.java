@@ -6,6 +6,7 @@ import dev.flinkedge.registry.client.StreamRegistry;
 import org.apache.flink.annotation.PublicEvolving;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -56,6 +57,13 @@ public record SharedChannel(
     /** A registry client acting as the token's owner. */
     public RegistryClient newRegistryClient() {
         return RegistryClient.builder().url(registryUrl).token(token).build();
+    }
+
+    /**
+     * A registry client acting as the token's owner whose requests give up after {@code timeout}.
+     */
+    public RegistryClient newRegistryClient(Duration timeout) {
+        return RegistryClient.builder().url(registryUrl).token(token).timeout(timeout).build();
     }
 
     private static void requireText(String value, String field) {

@@ -24,7 +24,9 @@ import java.util.Map;
  * Finishes and submits an EdgeStreams job: builds every computed stream (so each gets its tap),
  * creates the topics of the streams it produces, checks the placement, submits the job without
  * waiting for it, and once it is submitted marks the streams it computes ACTIVE with the job (and
- * their site) as producer, which makes them reusable by other jobs.
+ * their site) as producer, which grants the job their production leases and makes them reusable by
+ * other jobs. The running job renews and finally releases the leases itself (each tap's {@code
+ * ProductionHeartbeat}): a detached job has no client left to do it.
  */
 @Internal
 final class JobSubmitter {

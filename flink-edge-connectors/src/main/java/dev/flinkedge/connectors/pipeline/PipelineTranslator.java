@@ -16,6 +16,7 @@ import dev.flinkedge.connectors.runtime.LeftUnionFunction;
 import dev.flinkedge.connectors.runtime.MapOperatorFunction;
 import dev.flinkedge.connectors.runtime.WindowOperatorFunction;
 import dev.flinkedge.connectors.sink.SharedStreamSink;
+import dev.flinkedge.connectors.sink.internal.ProductionHeartbeatFactory;
 import dev.flinkedge.connectors.source.shared.SharedStreamSource;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;
@@ -302,11 +303,19 @@ final class PipelineTranslator {
             String uid,
             SingleOutputStreamOperator<O> out) {
         StreamDescriptor d = s.descriptor();
+        SingleOutputStreamOperator<O> heartbeat =
+                out.transform(
+                                "lease:" + d.ref() + at,
+                                out.getType(),
+                                new ProductionHeartbeatFactory<O>(d.ref(), job.channel()))
+                        .uid("lease-" + uid);
         DataStreamSink<O> tap =
-                out.sinkTo(SharedStreamSink.forStream(d, out.getType(), job.channel()))
+                heartbeat
+                        .sinkTo(SharedStreamSink.forStream(d, out.getType(), job.channel()))
                         .name("tap:" + d.ref() + at)
                         .uid("tap-" + uid);
         placement.assign(out, site);
+        placement.assign(heartbeat, site);
         placement.assign(tap, site);
         return out;
     }

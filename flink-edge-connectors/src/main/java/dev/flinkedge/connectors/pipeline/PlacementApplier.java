@@ -144,6 +144,8 @@ final class PlacementApplier {
             }
         }
         if (!unplaced.isEmpty()) {
+            // Sorted: Flink's node order follows its node ids, which any added operator shifts.
+            unplaced.sort(null);
             throw new IllegalStateException(
                     "Operators "
                             + unplaced

@@ -1,6 +1,7 @@
 package dev.flinkedge.connectors.sink;
 
 import dev.flinkedge.connectors.api.SharedChannel;
+import dev.flinkedge.connectors.runtime.StreamClientIds;
 import dev.flinkedge.connectors.sink.internal.GatedRecordSerializationSchema;
 import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.StreamDescriptor;
@@ -43,11 +44,9 @@ public final class SharedStreamSink {
                                         channel.registryTopic(),
                                         type.getTypeClass()))
                         .setDeliveryGuarantee(deliveryGuarantee(stream.guarantee()))
-                        .setProperty(
-                                "client.id",
-                                "flinkedge-tap-" + stream.owner() + "-" + stream.name());
+                        .setProperty("client.id", StreamClientIds.tapClientId(stream.ref()));
         if (stream.guarantee() == Guarantee.EXACTLY_ONCE) {
-            builder.setTransactionalIdPrefix("flinkedge-" + stream.owner() + "-" + stream.name())
+            builder.setTransactionalIdPrefix(StreamClientIds.tapTransactionalIdPrefix(stream.ref()))
                     .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
         } else {
             // Kafka 4 batches for 5 ms by default; a live frame should leave at once.

@@ -2,6 +2,7 @@ package dev.flinkedge.scheduler.plan;
 
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.model.Producer;
+import dev.flinkedge.registry.model.ProductionLease;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
@@ -117,6 +118,16 @@ public final class DryRunRegistry implements StreamRegistry {
     @Override
     public void unsubscribe(StreamRef stream, String subscriptionId) {
         throw refused("unsubscribe from " + stream);
+    }
+
+    @Override
+    public ProductionLease renewProduction(StreamRef stream, String jobId) {
+        throw refused("renew the production lease of " + stream);
+    }
+
+    @Override
+    public void releaseProduction(StreamRef stream, String jobId) {
+        throw refused("release the production lease of " + stream);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.flinkedge.registry.model.Lineage;
 import dev.flinkedge.registry.model.LineageFingerprint;
 import dev.flinkedge.registry.model.OperatorRef;
 import dev.flinkedge.registry.model.Producer;
+import dev.flinkedge.registry.model.ProductionLease;
 import dev.flinkedge.registry.model.SerializerFormat;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;
@@ -151,6 +152,16 @@ public final class FakeRegistry implements StreamRegistry {
     @Override
     public void unsubscribe(StreamRef stream, String subscriptionId) {
         throw new UnsupportedOperationException("unsubscribe");
+    }
+
+    @Override
+    public ProductionLease renewProduction(StreamRef stream, String jobId) {
+        throw new UnsupportedOperationException("renewProduction");
+    }
+
+    @Override
+    public void releaseProduction(StreamRef stream, String jobId) {
+        throw new UnsupportedOperationException("releaseProduction");
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.flinkedge.registry.errors.Errors;
 import dev.flinkedge.registry.errors.RegistryException;
 import dev.flinkedge.registry.json.RegistryJson;
 import dev.flinkedge.registry.model.Producer;
+import dev.flinkedge.registry.model.ProductionLease;
 import dev.flinkedge.registry.model.Requests;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
@@ -163,6 +164,16 @@ public final class RegistryClient implements StreamRegistry {
     @Override
     public void unsubscribe(StreamRef stream, String subscriptionId) {
         call("DELETE", path(stream) + "/subscriptions/" + enc(subscriptionId), null, Void.class);
+    }
+
+    @Override
+    public ProductionLease renewProduction(StreamRef stream, String jobId) {
+        return call("PUT", path(stream) + "/production/" + enc(jobId), null, ProductionLease.class);
+    }
+
+    @Override
+    public void releaseProduction(StreamRef stream, String jobId) {
+        call("DELETE", path(stream) + "/production/" + enc(jobId), null, Void.class);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.flinkedge.registry.client;
 
 import dev.flinkedge.registry.model.Producer;
+import dev.flinkedge.registry.model.ProductionLease;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
@@ -48,7 +49,10 @@ public interface StreamRegistry {
     /** One stream, if the caller may read it. */
     StreamDescriptor describe(StreamRef stream);
 
-    /** The ACTIVE streams with {@code fingerprint} the caller may read, the caller's own first. */
+    /**
+     * The streams with {@code fingerprint} the caller may reuse (ACTIVE with a live production
+     * lease, see {@link StreamDescriptor#isReusableAt}), the caller's own first.
+     */
     List<StreamDescriptor> resolve(String fingerprint);
 
     /** Lets {@code grantee} read the stream (owner only); returns the updated descriptor. */
@@ -76,6 +80,23 @@ public interface StreamRegistry {
      * @param producer the producing job, required for ACTIVE
      */
     StreamDescriptor setStatus(StreamRef stream, StreamStatus status, Producer producer);
+
+    /**
+     * Extends the production lease {@code jobId} holds on the stream by its length from now (owner
+     * only). A holder whose lease lapsed makes the stream ACTIVE again, unless another job has
+     * produced it since. Throws a {@link dev.flinkedge.registry.errors.ConflictException} with code
+     * {@link dev.flinkedge.registry.errors.Errors#NOT_LEASE_HOLDER} for any other job.
+     *
+     * @param jobId the producing job, the lease's holder
+     * @return the renewed lease
+     */
+    ProductionLease renewProduction(StreamRef stream, String jobId);
+
+    /**
+     * Ends the production lease {@code jobId} holds (owner only): the stream becomes ORPHANED at
+     * once. Same error as {@link #renewProduction} for a job that does not hold it.
+     */
+    void releaseProduction(StreamRef stream, String jobId);
 
     /**
      * Deletes the stream with its grants and subscriptions (owner only).

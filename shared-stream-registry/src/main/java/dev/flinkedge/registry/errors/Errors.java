@@ -31,6 +31,7 @@ public final class Errors {
     public static final int FINGERPRINT_EXISTS = 40902;
     public static final int LIVE_SUBSCRIPTIONS = 40903;
     public static final int ILLEGAL_STATUS = 40904;
+    public static final int NOT_LEASE_HOLDER = 40905;
     public static final int BODY_TOO_LARGE = 41301;
     public static final int UNSUPPORTED_MEDIA_TYPE = 41501;
     public static final int STORE_ERROR = 50001;
@@ -218,6 +219,32 @@ public final class Errors {
 
     public static ConflictException illegalStatus(StreamDescriptor existing, String detail) {
         return new ConflictException(ILLEGAL_STATUS, detail, existing);
+    }
+
+    /**
+     * A job that does not hold the stream's production lease tried to renew, release or take it:
+     * one producer per stream.
+     */
+    public static ConflictException notLeaseHolder(StreamDescriptor existing, String jobId) {
+        String holder =
+                existing.lease() == null
+                        ? "no job holds its production lease (status " + existing.status() + ")"
+                        : "job "
+                                + existing.lease().jobId()
+                                + " holds its production lease (status "
+                                + existing.status()
+                                + ")";
+        return new ConflictException(
+                NOT_LEASE_HOLDER,
+                "Job "
+                        + jobId
+                        + " is not the producer of stream "
+                        + existing.ref()
+                        + ": "
+                        + holder
+                        + "; a stream has one producer at a time, so stop this job or mark the"
+                        + " stream ACTIVE for it once the other producer has ended",
+                existing);
     }
 
     public static RegistryUnavailableException storeError(String detail, Throwable cause) {

@@ -29,7 +29,8 @@ import java.util.Objects;
  * @param grants principals that may read the stream, sorted
  * @param subscriptions live leases
  * @param createdAtMs creation time, epoch millis
- * @param updatedAtMs last change of the stream record, epoch millis
+ * @param updatedAtMs last change of the stream record (lease renewals excluded), epoch millis
+ * @param lease the producing job's lease while ACTIVE (kept, lapsed, while ORPHANED), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StreamDescriptor(
@@ -51,7 +52,8 @@ public record StreamDescriptor(
         List<String> grants,
         List<Subscription> subscriptions,
         long createdAtMs,
-        long updatedAtMs)
+        long updatedAtMs,
+        ProductionLease lease)
         implements Serializable {
 
     public StreamDescriptor {
@@ -72,6 +74,50 @@ public record StreamDescriptor(
         subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
     }
 
+    /** A descriptor without a production lease (DECLARED and RETIRED streams, request echoes). */
+    public StreamDescriptor(
+            String owner,
+            String name,
+            StreamType type,
+            WindowSpec window,
+            SerializerFormat serializer,
+            String payloadType,
+            Guarantee guarantee,
+            Lineage lineage,
+            SourceSpec source,
+            boolean durable,
+            int partitions,
+            StreamStatus status,
+            Producer producer,
+            String topic,
+            String fingerprint,
+            List<String> grants,
+            List<Subscription> subscriptions,
+            long createdAtMs,
+            long updatedAtMs) {
+        this(
+                owner,
+                name,
+                type,
+                window,
+                serializer,
+                payloadType,
+                guarantee,
+                lineage,
+                source,
+                durable,
+                partitions,
+                status,
+                producer,
+                topic,
+                fingerprint,
+                grants,
+                subscriptions,
+                createdAtMs,
+                updatedAtMs,
+                null);
+    }
+
     /** The owner/name identity. */
     @JsonIgnore
     public StreamRef ref() {
@@ -86,6 +132,14 @@ public record StreamDescriptor(
     /** Whether {@code principal} may read (describe, resolve, subscribe to) this stream. */
     public boolean isReadableBy(String principal) {
         return owner.equals(principal) || grants.contains(principal);
+    }
+
+    /**
+     * Whether the stream may be reused at {@code nowMs}: it is ACTIVE and its producer's lease is
+     * live. The one rule for reuse; the registry's resolve and {@code ReusePlanner} both apply it.
+     */
+    public boolean isReusableAt(long nowMs) {
+        return status == StreamStatus.ACTIVE && lease != null && lease.isLiveAt(nowMs);
     }
 
     /** Whether any subscription is live at {@code nowMs}. */

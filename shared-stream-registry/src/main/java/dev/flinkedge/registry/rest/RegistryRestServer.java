@@ -210,6 +210,19 @@ public final class RegistryRestServer implements AutoCloseable {
                 },
                 true);
         route(
+                "PUT",
+                STREAM + "/production/" + SEG,
+                c -> Reply.ok(c.registry.renewProduction(c.stream(), c.group(3))),
+                true);
+        route(
+                "DELETE",
+                STREAM + "/production/" + SEG,
+                c -> {
+                    c.registry.releaseProduction(c.stream(), c.group(3));
+                    return Reply.noContent();
+                },
+                true);
+        route(
                 "GET",
                 "/v1/fingerprints/" + SEG,
                 c -> Reply.ok(c.registry.resolve(c.group(1))),

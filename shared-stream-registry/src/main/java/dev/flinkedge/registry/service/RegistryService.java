@@ -6,6 +6,7 @@ import dev.flinkedge.registry.errors.RegistryException;
 import dev.flinkedge.registry.model.InvalidFieldException;
 import dev.flinkedge.registry.model.Names;
 import dev.flinkedge.registry.model.Producer;
+import dev.flinkedge.registry.model.ProductionLease;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
@@ -52,6 +53,7 @@ public final class RegistryService implements AutoCloseable {
     private final int defaultLease;
     private final int maxLease;
     private final long sweepIntervalMs;
+    private final int productionLease;
     private final ScheduledExecutorService sweeper;
 
     /** Whether the last sweep failed; only the sweeper thread reads or sets it. */
@@ -63,6 +65,7 @@ public final class RegistryService implements AutoCloseable {
         this.defaultLease = config.getInt(RegistryConfig.LEASE_DEFAULT_SECONDS);
         this.maxLease = config.getInt(RegistryConfig.LEASE_MAX_SECONDS);
         this.sweepIntervalMs = config.getLong(RegistryConfig.LEASE_SWEEP_INTERVAL_MS);
+        this.productionLease = config.getInt(RegistryConfig.PRODUCTION_LEASE_SECONDS);
         this.sweeper =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -128,9 +131,10 @@ public final class RegistryService implements AutoCloseable {
         } catch (InvalidFieldException e) {
             throw Errors.invalidField(e.getMessage());
         }
+        long now = clock.getAsLong();
         List<StreamDescriptor> out = new ArrayList<>();
         for (StreamDescriptor d : store.state().withFingerprint(fingerprint)) {
-            if (d.status() == StreamStatus.ACTIVE && d.isReadableBy(caller)) {
+            if (d.isReusableAt(now) && d.isReadableBy(caller)) {
                 out.add(d);
             }
         }
@@ -257,9 +261,7 @@ public final class RegistryService implements AutoCloseable {
     }
 
     Subscription subscribe(String caller, StreamRef ref, String jobId, int leaseSeconds) {
-        if (jobId == null || jobId.isBlank() || jobId.length() > 128) {
-            throw Errors.invalidField("Invalid field 'jobId': required, at most 128 characters");
-        }
+        checkJobId(jobId);
         int lease = leaseSeconds <= 0 ? defaultLease : leaseSeconds;
         if (lease > maxLease) {
             throw Errors.invalidField(
@@ -365,31 +367,159 @@ public final class RegistryService implements AutoCloseable {
                             StreamDescriptor d =
                                     requireOwned(state, caller, ref, "change the status of");
                             Producer next = nextProducer(d, status, producer);
-                            StreamDescriptor updated =
-                                    new StreamDescriptor(
-                                            d.owner(),
-                                            d.name(),
-                                            d.type(),
-                                            d.window(),
-                                            d.serializer(),
-                                            d.payloadType(),
-                                            d.guarantee(),
-                                            d.lineage(),
-                                            d.source(),
-                                            d.durable(),
-                                            d.partitions(),
-                                            status,
-                                            next,
-                                            d.topic(),
-                                            d.fingerprint(),
-                                            List.of(),
-                                            List.of(),
-                                            d.createdAtMs(),
-                                            now);
+                            ProductionLease lease = nextLease(d, status, next, now);
+                            StreamDescriptor updated = stored(d, status, next, lease, now);
                             return new Outcome<>(
                                     List.of(StoreEntry.put(RegistryKey.stream(ref), updated)),
                                     s -> s.get(ref).orElse(updated));
                         }));
+    }
+
+    /**
+     * The production lease after a status change: ACTIVE grants a fresh one to the producer (and
+     * refuses while another job's lease is live), ORPHANED keeps the last one, lapsed, for humans
+     * and host jobs, DECLARED and RETIRED have none.
+     */
+    private ProductionLease nextLease(
+            StreamDescriptor d, StreamStatus to, Producer producer, long now) {
+        ProductionLease current = d.lease();
+        return switch (to) {
+            case ACTIVE -> {
+                if (d.status() == StreamStatus.ACTIVE
+                        && current != null
+                        && current.isLiveAt(now)
+                        && !current.isHeldBy(producer.jobId())) {
+                    throw Errors.notLeaseHolder(d, producer.jobId());
+                }
+                yield new ProductionLease(
+                        producer.jobId(),
+                        producer.site(),
+                        productionLease,
+                        now + productionLease * 1000L);
+            }
+            case ORPHANED -> current == null ? null : lapsed(current, now);
+            case DECLARED, RETIRED -> null;
+        };
+    }
+
+    private static ProductionLease lapsed(ProductionLease lease, long now) {
+        return lease.isLiveAt(now)
+                ? new ProductionLease(lease.jobId(), lease.site(), lease.leaseSeconds(), now)
+                : lease;
+    }
+
+    /** The stream record to store: {@code d} with a new status, producer and lease. */
+    private static StreamDescriptor stored(
+            StreamDescriptor d,
+            StreamStatus status,
+            Producer producer,
+            ProductionLease lease,
+            long updatedAtMs) {
+        return new StreamDescriptor(
+                d.owner(),
+                d.name(),
+                d.type(),
+                d.window(),
+                d.serializer(),
+                d.payloadType(),
+                d.guarantee(),
+                d.lineage(),
+                d.source(),
+                d.durable(),
+                d.partitions(),
+                status,
+                producer,
+                d.topic(),
+                d.fingerprint(),
+                // Grants and subscriptions are records of their own; the view composes them.
+                List.of(),
+                List.of(),
+                d.createdAtMs(),
+                updatedAtMs,
+                lease);
+    }
+
+    ProductionLease renewProduction(String caller, StreamRef ref, String jobId) {
+        checkJobId(jobId);
+        return execute(
+                new Mutation<ProductionLease>() {
+                    @Override
+                    public Set<String> locks() {
+                        return Set.of("stream:" + ref);
+                    }
+
+                    @Override
+                    public Outcome<ProductionLease> plan(RegistryState state, long now) {
+                        StreamDescriptor d =
+                                requireOwned(state, caller, ref, "renew the production lease of");
+                        ProductionLease l = requireLeaseHolder(d, jobId);
+                        ProductionLease renewed =
+                                new ProductionLease(
+                                        l.jobId(),
+                                        l.site(),
+                                        l.leaseSeconds(),
+                                        now + l.leaseSeconds() * 1000L);
+                        // The holder renewing a lapsed lease (it lost the registry for a while, and
+                        // no other producer took over) produces the stream again.
+                        Producer producer =
+                                d.producer() != null ? d.producer() : new Producer(jobId, l.site());
+                        StreamDescriptor updated =
+                                d.status() == StreamStatus.ACTIVE
+                                        ? stored(d, d.status(), producer, renewed, d.updatedAtMs())
+                                        : stored(d, StreamStatus.ACTIVE, producer, renewed, now);
+                        if (d.status() != StreamStatus.ACTIVE) {
+                            LOG.info(
+                                    "Job {} renewed its lapsed lease: {} is ACTIVE again",
+                                    jobId,
+                                    ref);
+                        }
+                        return new Outcome<>(
+                                List.of(StoreEntry.put(RegistryKey.stream(ref), updated)),
+                                st -> renewed);
+                    }
+                });
+    }
+
+    void releaseProduction(String caller, StreamRef ref, String jobId) {
+        checkJobId(jobId);
+        execute(
+                new Mutation<Void>() {
+                    @Override
+                    public Set<String> locks() {
+                        return Set.of("stream:" + ref);
+                    }
+
+                    @Override
+                    public Outcome<Void> plan(RegistryState state, long now) {
+                        StreamDescriptor d =
+                                requireOwned(state, caller, ref, "release the production lease of");
+                        ProductionLease l = requireLeaseHolder(d, jobId);
+                        StreamDescriptor updated =
+                                stored(d, StreamStatus.ORPHANED, d.producer(), lapsed(l, now), now);
+                        return new Outcome<>(
+                                List.of(StoreEntry.put(RegistryKey.stream(ref), updated)),
+                                st -> null);
+                    }
+                });
+    }
+
+    /**
+     * The lease {@code jobId} holds on {@code d}: it names the job, and the stream is still
+     * produced by it (ACTIVE) or by nobody since (ORPHANED).
+     */
+    private static ProductionLease requireLeaseHolder(StreamDescriptor d, String jobId) {
+        ProductionLease l = d.lease();
+        boolean produced = d.status() == StreamStatus.ACTIVE || d.status() == StreamStatus.ORPHANED;
+        if (l == null || !produced || !l.isHeldBy(jobId)) {
+            throw Errors.notLeaseHolder(d, jobId);
+        }
+        return l;
+    }
+
+    private static void checkJobId(String jobId) {
+        if (jobId == null || jobId.isBlank() || jobId.length() > 128) {
+            throw Errors.invalidField("Invalid field 'jobId': required, at most 128 characters");
+        }
     }
 
     private static Producer nextProducer(StreamDescriptor d, StreamStatus to, Producer producer) {
@@ -441,6 +571,7 @@ public final class RegistryService implements AutoCloseable {
         if (store.isFenced()) {
             return;
         }
+        sweepLapsedProductions();
         long now = clock.getAsLong();
         boolean any =
                 store.state().allStoredSubscriptions().values().stream()
@@ -478,6 +609,48 @@ public final class RegistryService implements AutoCloseable {
             }
             sweepFailing = true;
         }
+    }
+
+    /** Marks ORPHANED every ACTIVE stream whose producer's lease lapsed (or that has none). */
+    private void sweepLapsedProductions() {
+        long now = clock.getAsLong();
+        if (store.state().all().stream().noneMatch(d -> isLapsedProduction(d, now))) {
+            return;
+        }
+        try {
+            List<StreamRef> orphaned =
+                    execute(
+                            exclusive(
+                                    (state, at) -> {
+                                        List<StoreEntry> writes = new ArrayList<>();
+                                        List<StreamRef> refs = new ArrayList<>();
+                                        for (StreamDescriptor d : state.all()) {
+                                            if (isLapsedProduction(d, at)) {
+                                                ProductionLease l = d.lease();
+                                                writes.add(
+                                                        StoreEntry.put(
+                                                                RegistryKey.stream(d.ref()),
+                                                                stored(
+                                                                        d,
+                                                                        StreamStatus.ORPHANED,
+                                                                        d.producer(),
+                                                                        l == null
+                                                                                ? null
+                                                                                : lapsed(l, at),
+                                                                        at)));
+                                                refs.add(d.ref());
+                                            }
+                                        }
+                                        return new Outcome<>(writes, s -> refs);
+                                    }));
+            LOG.info("Production lease lapsed, now ORPHANED: {}", orphaned);
+        } catch (RegistryException e) {
+            LOG.warn("Production lease sweep failed, will retry: {}", e.getMessage());
+        }
+    }
+
+    private static boolean isLapsedProduction(StreamDescriptor d, long now) {
+        return d.status() == StreamStatus.ACTIVE && !d.isReusableAt(now);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -601,6 +774,16 @@ public final class RegistryService implements AutoCloseable {
         @Override
         public StreamDescriptor setStatus(StreamRef stream, StreamStatus status, Producer p) {
             return RegistryService.this.setStatus(caller, stream, status, p);
+        }
+
+        @Override
+        public ProductionLease renewProduction(StreamRef stream, String jobId) {
+            return RegistryService.this.renewProduction(caller, stream, jobId);
+        }
+
+        @Override
+        public void releaseProduction(StreamRef stream, String jobId) {
+            RegistryService.this.releaseProduction(caller, stream, jobId);
         }
 
         @Override

@@ -41,6 +41,7 @@ public final class RegistryConfig extends AbstractConfig {
     public static final String LEASE_DEFAULT_SECONDS = "subscription.lease.default.seconds";
     public static final String LEASE_MAX_SECONDS = "subscription.lease.max.seconds";
     public static final String LEASE_SWEEP_INTERVAL_MS = "subscription.lease.sweep.interval.ms";
+    public static final String PRODUCTION_LEASE_SECONDS = "production.lease.seconds";
 
     /** Default REST port; 8081 is Flink's own REST port, so the registry keeps clear of it. */
     public static final int DEFAULT_PORT = 8090;
@@ -202,7 +203,18 @@ public final class RegistryConfig extends AbstractConfig {
                             Range.atLeast(10),
                             Importance.LOW,
                             "How often expired subscriptions are deleted from the"
-                                    + " topic. Expired leases are invisible at once either way.");
+                                    + " topic and ACTIVE streams whose production lease lapsed"
+                                    + " are marked ORPHANED. Expired leases are invisible at"
+                                    + " once either way.")
+                    .define(
+                            PRODUCTION_LEASE_SECONDS,
+                            Type.INT,
+                            15,
+                            Range.between(3, 3600),
+                            Importance.LOW,
+                            "Production lease of a job that marks a stream ACTIVE; the"
+                                    + " job renews it every third of this. A stream whose"
+                                    + " lease lapses becomes ORPHANED within a sweep interval.");
 
     public RegistryConfig(Map<?, ?> props) {
         super(DEF, props);

@@ -270,6 +270,7 @@ public final class RegistryState {
                 grantees,
                 live,
                 base.createdAtMs(),
-                base.updatedAtMs());
+                base.updatedAtMs(),
+                base.lease());
     }
 }

@@ -357,6 +357,21 @@ class RegistryOpenApiITCase {
         expect(409, Errors.LIVE_SUBSCRIPTIONS, "DELETE", "/v1/streams/alice/Cars", "alice", null);
         expect(204, 0, "DELETE", subPath, "bob", null);
 
+        // Production leases.
+        String production = "/v1/streams/alice/Cars/production/";
+        expect(200, 0, "PUT", production + "job-a", "alice", null);
+        expect(409, Errors.NOT_LEASE_HOLDER, "PUT", production + "job-x", "alice", null);
+        expect(403, Errors.NOT_OWNER, "PUT", production + "job-a", "bob", null);
+        expect(
+                404,
+                Errors.STREAM_NOT_FOUND,
+                "PUT",
+                "/v1/streams/alice/Nope/production/j",
+                "alice",
+                null);
+        expect(409, Errors.NOT_LEASE_HOLDER, "DELETE", production + "job-x", "alice", null);
+        expect(204, 0, "DELETE", production + "job-a", "alice", null);
+
         // Revocation.
         expect(
                 404,

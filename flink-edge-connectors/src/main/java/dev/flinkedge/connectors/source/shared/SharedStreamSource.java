@@ -1,6 +1,7 @@
 package dev.flinkedge.connectors.source.shared;
 
 import dev.flinkedge.connectors.api.SharedChannel;
+import dev.flinkedge.connectors.runtime.StreamClientIds;
 import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
@@ -98,12 +99,13 @@ public final class SharedStreamSource<T>
                         .setBootstrapServers(channel.bootstrapServers())
                         .setTopics(stream.topic())
                         .setDeserializer(new SharedRecordDeserializer<>(type))
-                        .setClientIdPrefix("flinkedge-shared-" + reader + "-" + stream.name())
+                        .setClientIdPrefix(
+                                StreamClientIds.readerClientIdPrefix(reader, stream.ref()))
                         // The topic may gain partitions; and it may not exist yet if the tap is
                         // new.
                         .setProperty("partition.discovery.interval.ms", "1000");
         if (exactlyOnce) {
-            builder.setGroupId("flinkedge-" + reader + "-" + stream.owner() + "-" + stream.name())
+            builder.setGroupId(StreamClientIds.readerGroupId(reader, stream.ref()))
                     .setStartingOffsets(
                             OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST))
                     .setProperty("isolation.level", "read_committed");

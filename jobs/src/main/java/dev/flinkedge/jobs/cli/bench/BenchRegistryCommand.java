@@ -10,6 +10,7 @@ import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.json.RegistryJson;
 import dev.flinkedge.registry.rest.RegistryApplication;
 import dev.flinkedge.registry.rest.Tokens;
+import dev.flinkedge.registry.storage.RegistryConfig;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,7 +129,14 @@ final class BenchRegistryCommand implements Callable<Integer> {
         out.printf("%n%s: registry on topic %s%n", mode, topic);
         out.flush();
         try (RegistryApplication app =
-                LocalRegistry.start(kafka.bootstrapServers(), topic, tokens, "bench tokens")) {
+                LocalRegistry.start(
+                        kafka.bootstrapServers(),
+                        topic,
+                        tokens,
+                        "bench tokens",
+                        // No job renews the leases of the streams the benchmark activates; the
+                        // longest lease keeps them resolvable for the whole run.
+                        Map.of(RegistryConfig.PRODUCTION_LEASE_SECONDS, 3600))) {
             StreamRegistry view =
                     mode.equals("http")
                             ? RegistryClient.builder()

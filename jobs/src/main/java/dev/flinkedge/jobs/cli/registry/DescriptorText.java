@@ -2,6 +2,8 @@ package dev.flinkedge.jobs.cli.registry;
 
 import dev.flinkedge.registry.model.Lineage;
 import dev.flinkedge.registry.model.OperatorRef;
+import dev.flinkedge.registry.model.Producer;
+import dev.flinkedge.registry.model.ProductionLease;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.Subscription;
@@ -24,6 +26,7 @@ final class DescriptorText {
         line(out, "type", d.type());
         line(out, "status", d.status());
         line(out, "producer", StreamTables.producer(d.producer()));
+        line(out, "lease", lease(d.lease(), nowMs));
         line(out, "fingerprint", d.fingerprint());
         if (d.lineage() != null) {
             lineage(out, d.lineage());
@@ -47,6 +50,25 @@ final class DescriptorText {
         subscriptions(out, d.subscriptions(), nowMs);
         line(out, "created", Instant.ofEpochMilli(d.createdAtMs()));
         line(out, "updated", Instant.ofEpochMilli(d.updatedAtMs()));
+    }
+
+    /**
+     * The production lease: its holder and whether it is live, e.g. {@code expires in 9s (live)}.
+     */
+    static String lease(ProductionLease lease, long nowMs) {
+        if (lease == null) {
+            return "none";
+        }
+        String holder =
+                "job "
+                        + StreamTables.producer(new Producer(lease.jobId(), lease.site()))
+                        + ", "
+                        + lease.leaseSeconds()
+                        + "s, ";
+        long leftMs = lease.expiresAtMs() - nowMs;
+        return lease.isLiveAt(nowMs)
+                ? holder + "expires in " + (leftMs + 999) / 1000 + "s (live)"
+                : holder + "lapsed " + -leftMs / 1000 + "s ago";
     }
 
     private static void lineage(PrintWriter out, Lineage lineage) {

@@ -5,6 +5,7 @@ import dev.flinkedge.registry.rest.TokenAuthenticator;
 import dev.flinkedge.registry.rest.Tokens;
 import dev.flinkedge.registry.storage.RegistryConfig;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,16 +25,25 @@ public final class LocalRegistry {
     public static RegistryApplication start(
             String bootstrapServers, String topic, Map<String, String> tokensByOwner, String origin)
             throws Exception {
+        return start(bootstrapServers, topic, tokensByOwner, origin, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, String, Map, String)}, with further {@link RegistryConfig} settings.
+     */
+    public static RegistryApplication start(
+            String bootstrapServers,
+            String topic,
+            Map<String, String> tokensByOwner,
+            String origin,
+            Map<String, ?> settings)
+            throws Exception {
+        Map<String, Object> props = new HashMap<>(settings);
+        props.put(RegistryConfig.BOOTSTRAP_SERVERS, bootstrapServers);
+        props.put(RegistryConfig.TOPIC, topic);
+        props.put(RegistryConfig.REST_HOST, "127.0.0.1");
+        props.put(RegistryConfig.REST_PORT, 0);
         return RegistryApplication.start(
-                Map.of(
-                        RegistryConfig.BOOTSTRAP_SERVERS,
-                        bootstrapServers,
-                        RegistryConfig.TOPIC,
-                        topic,
-                        RegistryConfig.REST_HOST,
-                        "127.0.0.1",
-                        RegistryConfig.REST_PORT,
-                        0),
-                TokenAuthenticator.fromMap(Tokens.byToken(tokensByOwner), origin));
+                props, TokenAuthenticator.fromMap(Tokens.byToken(tokensByOwner), origin));
     }
 }

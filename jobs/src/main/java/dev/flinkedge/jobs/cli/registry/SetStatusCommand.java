@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
         name = "status",
         description =
                 "Change the status of one of your streams; ACTIVE names"
-                        + " the producing job (--job, --site).")
+                        + " the producing job (--job, --site) and grants it a production lease,"
+                        + " which the job must renew (EdgeStreams jobs do): a stream whose lease"
+                        + " lapses turns ORPHANED.")
 final class SetStatusCommand extends ClientCommand {
 
     @Parameters(

@@ -153,6 +153,8 @@ class StreamsCommandITCase {
         assertThat(active.exitCode()).as(active.err()).isZero();
         assertThat(active.out()).contains("alice/Cars is ACTIVE, produced by job x+a @ edge-1");
         assertThat(alice.describe(cars).status()).isEqualTo(StreamStatus.ACTIVE);
+        assertThat(as("alice", "streams", "describe", "alice/Cars").out())
+                .containsPattern("lease +job x\\+a @ edge-1, 15s, expires in 1[0-5]s \\(live\\)");
 
         CliRun refused = as("bob", concat(new String[] {"streams", "resolve"}, detect));
         assertThat(refused.exitCode()).isEqualTo(1);

@@ -1,0 +1,117 @@
+package dev.flinkedge.connectors.sink.internal;
+
+import dev.flinkedge.connectors.api.SharedChannel;
+import dev.flinkedge.registry.client.RegistryClient;
+import dev.flinkedge.registry.model.StreamRef;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.runtime.jobgraph.OperatorID;
+import org.apache.flink.runtime.operators.coordination.OperatorCoordinator;
+import org.apache.flink.runtime.operators.coordination.OperatorEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Releases the job's production lease on one stream when the job ends, so that the stream turns
+ * ORPHANED at once instead of when the lease lapses. It is the coordinator of the tap's {@link
+ * ProductionHeartbeat}: coordinators live in the JobManager, in the job's class loader, for
+ * detached jobs too, and are closed when the job ends (finished, failed or cancelled) but not when
+ * tasks restart. The release runs on a thread of its own, never in the JobManager's main thread; if
+ * it fails the lease lapses by itself. A JobManager that closes it while handing the job over to
+ * another (high availability) does no harm: the job's next renewal makes the stream ACTIVE again.
+ */
+@Internal
+final class ProductionRelease implements OperatorCoordinator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProductionRelease.class);
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    private final JobID jobId;
+    private final StreamRef stream;
+    private final SharedChannel channel;
+
+    private ProductionRelease(JobID jobId, StreamRef stream, SharedChannel channel) {
+        this.jobId = jobId;
+        this.stream = stream;
+        this.channel = channel;
+    }
+
+    @Override
+    public void start() {}
+
+    /** JobManager main thread: hands the release to a thread of its own. */
+    @Override
+    public void close() {
+        Thread t = new Thread(this::release, "flinkedge-release-" + stream);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void release() {
+        RegistryClient registry = channel.newRegistryClient(REQUEST_TIMEOUT);
+        try {
+            registry.releaseProduction(stream, jobId.toString());
+            LOG.info("Job {} ended: released its production lease on {}", jobId, stream);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Job {} ended but could not release its production lease on {} ({}); the"
+                            + " lease lapses by itself",
+                    jobId,
+                    stream,
+                    e.getMessage());
+        }
+    }
+
+    @Override
+    public void handleEventFromOperator(int subtask, int attemptNumber, OperatorEvent event) {}
+
+    @Override
+    public void checkpointCoordinator(long checkpointId, CompletableFuture<byte[]> result) {
+        result.complete(new byte[0]);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {}
+
+    @Override
+    public void resetToCheckpoint(long checkpointId, byte[] checkpointData) {}
+
+    @Override
+    public void subtaskReset(int subtask, long checkpointId) {}
+
+    @Override
+    public void executionAttemptFailed(int subtask, int attemptNumber, Throwable reason) {}
+
+    @Override
+    public void executionAttemptReady(int subtask, int attemptNumber, SubtaskGateway gateway) {}
+
+    /** Creates the coordinator in the JobManager. */
+    static final class Provider implements OperatorCoordinator.Provider {
+        private static final long serialVersionUID = 1L;
+
+        private final OperatorID operatorId;
+        private final StreamRef stream;
+        private final SharedChannel channel;
+
+        Provider(OperatorID operatorId, StreamRef stream, SharedChannel channel) {
+            this.operatorId = operatorId;
+            this.stream = stream;
+            this.channel = channel;
+        }
+
+        @Override
+        public OperatorID getOperatorId() {
+            return operatorId;
+        }
+
+        @Override
+        public OperatorCoordinator create(Context context) {
+            return new ProductionRelease(context.getJobID(), stream, channel);
+        }
+    }
+}
