@@ -2,14 +2,11 @@ package dev.flinkedge.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flinkedge.connectors.testutil.TestFiles;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
@@ -26,19 +23,7 @@ class JobJarIT {
 
     @BeforeAll
     static void open() throws IOException {
-        // Set by the pom's job-jar execution; the fallback is where mvn package puts the jar.
-        Path path =
-                Path.of(
-                        System.getProperty(
-                                "flinkedge.jobJar",
-                                "target/flink-edge-jobs-0.1.0-SNAPSHOT-job.jar"));
-        jar =
-                new JarFile(
-                        TestFiles.require(
-                                        path,
-                                        "the job jar",
-                                        "build it with mvn package, which runs this test after it")
-                                .toFile());
+        jar = new JarFile(PackagedJobJar.require().toFile());
     }
 
     private static List<String> services(String name) throws IOException {

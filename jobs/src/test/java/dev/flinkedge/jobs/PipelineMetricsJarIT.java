@@ -1,7 +1,6 @@
 package dev.flinkedge.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -67,11 +66,7 @@ class PipelineMetricsJarIT {
 
     @Test
     void publishesMetricsWindowsFromTheJobJarOnTheLocalCluster() throws Exception {
-        String path = System.getProperty("flinkedge.jobJar");
-        assumeTrue(
-                path != null && Files.isRegularFile(Path.of(path)),
-                "no job jar at " + path + "; build it with mvn package");
-        Path jar = withTestJob(Path.of(path), workDir.resolve("metrics-job.jar"));
+        Path jar = withTestJob(PackagedJobJar.require(), workDir.resolve("metrics-job.jar"));
         Path topologyFile = Files.writeString(workDir.resolve("topology.yaml"), ONE_SITE);
         int[] ports = InJvmEdgeCluster.freePorts(5);
         ClusterSettings settings =
