@@ -1,13 +1,12 @@
 package dev.flinkedge.scheduler.pinning;
 
-import dev.flinkedge.registry.client.StreamRegistry;
+import dev.flinkedge.connectors.testutil.UnsupportedRegistry;
 import dev.flinkedge.registry.errors.Errors;
 import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.Lineage;
 import dev.flinkedge.registry.model.LineageFingerprint;
 import dev.flinkedge.registry.model.OperatorRef;
 import dev.flinkedge.registry.model.Producer;
-import dev.flinkedge.registry.model.ProductionLease;
 import dev.flinkedge.registry.model.SerializerFormat;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;
@@ -15,7 +14,6 @@ import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
-import dev.flinkedge.registry.model.Subscription;
 import dev.flinkedge.registry.model.WindowSpec;
 
 import java.util.HashMap;
@@ -23,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Describes the streams it was given; creates derived streams; resolves nothing. */
-public final class FakeRegistry implements StreamRegistry {
+public final class FakeRegistry extends UnsupportedRegistry {
     private final Map<StreamRef, StreamDescriptor> streams = new HashMap<>();
 
     public void raw(String name, SourceSpec source) {
@@ -127,50 +125,5 @@ public final class FakeRegistry implements StreamRegistry {
     @Override
     public List<StreamDescriptor> resolve(String fingerprint) {
         throw Errors.fingerprintNotFound(fingerprint);
-    }
-
-    @Override
-    public StreamDescriptor grant(StreamRef stream, String grantee) {
-        throw new UnsupportedOperationException("grant");
-    }
-
-    @Override
-    public void revoke(StreamRef stream, String grantee) {
-        throw new UnsupportedOperationException("revoke");
-    }
-
-    @Override
-    public Subscription subscribe(StreamRef stream, String jobId, int leaseSeconds) {
-        throw new UnsupportedOperationException("subscribe");
-    }
-
-    @Override
-    public Subscription renew(StreamRef stream, String subscriptionId) {
-        throw new UnsupportedOperationException("renew");
-    }
-
-    @Override
-    public void unsubscribe(StreamRef stream, String subscriptionId) {
-        throw new UnsupportedOperationException("unsubscribe");
-    }
-
-    @Override
-    public ProductionLease renewProduction(StreamRef stream, String jobId) {
-        throw new UnsupportedOperationException("renewProduction");
-    }
-
-    @Override
-    public void releaseProduction(StreamRef stream, String jobId) {
-        throw new UnsupportedOperationException("releaseProduction");
-    }
-
-    @Override
-    public StreamDescriptor setStatus(StreamRef stream, StreamStatus status, Producer producer) {
-        throw new UnsupportedOperationException("setStatus");
-    }
-
-    @Override
-    public void delete(StreamRef stream, boolean force) {
-        throw new UnsupportedOperationException("delete");
     }
 }

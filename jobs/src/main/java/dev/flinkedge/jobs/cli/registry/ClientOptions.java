@@ -1,5 +1,6 @@
 package dev.flinkedge.jobs.cli.registry;
 
+import dev.flinkedge.jobs.TrafficJobOptions;
 import dev.flinkedge.registry.client.RegistryClient;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +24,8 @@ public final class ClientOptions {
     /** Environment variable with the registry's URL. */
     public static final String REGISTRY_ENV = "FLINK_EDGE_REGISTRY";
 
-    /** Environment variable with the caller's bearer token. */
-    public static final String TOKEN_ENV = "FLINK_EDGE_TOKEN";
+    /** Environment variable with the caller's bearer token: the one the packaged jobs read. */
+    public static final String TOKEN_ENV = TrafficJobOptions.TOKEN_ENV;
 
     /** Where a registry started by {@code flink-edge registry start} listens by default. */
     public static final String DEFAULT_REGISTRY = "http://localhost:8090";
