@@ -46,9 +46,4 @@ public final class ProducerFence {
     public boolean isClosed() {
         return closed;
     }
-
-    /** The job whose tap this fence guards. */
-    public String jobId() {
-        return jobId;
-    }
 }

@@ -34,7 +34,7 @@ public final class GatedRecordSerializationSchema<T> implements KafkaRecordSeria
     private static final Logger LOG = LoggerFactory.getLogger(GatedRecordSerializationSchema.class);
 
     /** Counter of the records held back because another job holds the production lease. */
-    public static final String RECORDS_DROPPED_OTHER_PRODUCER = "recordsDroppedOtherProducer";
+    static final String RECORDS_DROPPED_OTHER_PRODUCER = "recordsDroppedOtherProducer";
 
     private final String topic;
     private final StreamRef stream;

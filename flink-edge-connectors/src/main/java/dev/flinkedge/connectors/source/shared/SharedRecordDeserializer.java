@@ -69,7 +69,7 @@ final class SharedRecordDeserializer<T> implements KafkaRecordDeserializationSch
         return type;
     }
 
-    /** The newest timestamp read; written by the reader's fetcher, read by metric reporters. */
+    /** The newest timestamp read; written by the reader's task thread, read by metric reporters. */
     static final class NewestRecord {
         private final LongSupplier clock;
         private volatile long timestampMs = Long.MIN_VALUE;
