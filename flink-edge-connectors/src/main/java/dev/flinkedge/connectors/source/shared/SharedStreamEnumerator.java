@@ -39,7 +39,7 @@ final class SharedStreamEnumerator
     private final SubscribedStreamStatus status;
     private SubscriptionKeeper keeper;
     private RegistryWatcher watcher;
-    private BiConsumer<StreamRef, Optional<StreamDescriptor>> revocationListener;
+    private BiConsumer<StreamRef, Optional<StreamDescriptor>> streamListener;
     private boolean revoked;
 
     SharedStreamEnumerator(
@@ -74,14 +74,14 @@ final class SharedStreamEnumerator
             throw new FlinkRuntimeException("Interrupted while starting to watch the registry", e);
         }
         status.register(context.metricGroup());
-        revocationListener =
+        streamListener =
                 (ref, now) -> {
                     if (ref.equals(stream)) {
                         // Fail from the coordinator thread: enumerator errors fail the job there.
                         context.callAsync(() -> null, (v, t) -> checkStream());
                     }
                 };
-        watcher.addListener(revocationListener);
+        watcher.addListener(streamListener);
         checkStream();
         // Subscribe before Kafka's enumerator looks up the live end, so the tap is already writing
         // when the first offsets are chosen.
@@ -145,7 +145,7 @@ final class SharedStreamEnumerator
     public void close() throws IOException {
         try {
             if (watcher != null) {
-                watcher.removeListener(revocationListener);
+                watcher.removeListener(streamListener);
                 watcher.close();
             }
             if (keeper != null) {
