@@ -181,9 +181,13 @@ class ProductionLeaseITCase {
             alice.releaseProduction(trucks.ref(), "job-b");
             assertThat(alice.describe(trucks.ref()).status()).isEqualTo(StreamStatus.ORPHANED);
 
-            // job-c never comes back: ORPHANED once the grace of one lease is over.
+            // job-c never comes back: ORPHANED once the grace of one lease is over; job-a keeps
+            // renewing meanwhile, as a running producer does.
             Wait.until(
-                    () -> alice.describe(buses.ref()).status() == StreamStatus.ORPHANED,
+                    () -> {
+                        alice.renewProduction(cars.ref(), "job-a");
+                        return alice.describe(buses.ref()).status() == StreamStatus.ORPHANED;
+                    },
                     Duration.ofSeconds(2L * LEASE_SECONDS + 10),
                     "the sweep to orphan " + buses.ref() + " after the grace");
             assertThat(alice.describe(buses.ref()).updatedAtMs())
