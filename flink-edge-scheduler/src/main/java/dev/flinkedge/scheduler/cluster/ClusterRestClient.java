@@ -157,7 +157,8 @@ public final class ClusterRestClient {
                             .path("status")
                             .asText());
         } catch (HttpJson.StatusException e) {
-            if (e.status() == 404) {
+            // Flink answers an unknown job id with 500 and FlinkJobNotFoundException, not 404.
+            if (e.status() == 404 || e.body().contains("FlinkJobNotFoundException")) {
                 return Optional.empty();
             }
             throw e;

@@ -154,7 +154,7 @@ public final class SupervisorService implements AutoCloseable {
      * Where each owner's host jobs read its token: the given directory on the JobManager, else
      * files this supervisor writes (0600) under its work directory.
      */
-    private static Map<String, Path> tokenFiles(Configuration conf, Map<String, String> tokens)
+    static Map<String, Path> tokenFiles(Configuration conf, Map<String, String> tokens)
             throws IOException {
         Map<String, Path> files = new TreeMap<>();
         var given = conf.getOptional(SupervisorOptions.HOST_JOB_TOKEN_DIR);
