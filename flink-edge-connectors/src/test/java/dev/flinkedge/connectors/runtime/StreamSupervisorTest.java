@@ -1,6 +1,7 @@
 package dev.flinkedge.connectors.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flinkedge.connectors.testutil.UnsupportedRegistry;
 import dev.flinkedge.registry.errors.Errors;
@@ -74,6 +75,26 @@ class StreamSupervisorTest {
         assertThat(launcher.launched).isEmpty();
         assertThat(registry.stream.status()).isEqualTo(StreamStatus.ACTIVE);
         assertThat(registry.stream.producer()).isEqualTo(host);
+    }
+
+    @Test
+    void launchesNothingWhileFlinkCannotSayWhetherThePreviousHostJobRuns() {
+        Producer host = new Producer(OLD_HOST, Producer.hostJobName(CARS), null);
+        LeaseRegistry registry = new LeaseRegistry(orphaned(host));
+        StreamSupervisor supervisor =
+                new StreamSupervisor(
+                        registry,
+                        "alice",
+                        jobId -> {
+                            throw new IllegalStateException("JobManager unreachable");
+                        },
+                        launcher,
+                        Duration.ofSeconds(1),
+                        () -> NOW);
+
+        assertThatThrownBy(supervisor::check).hasMessageContaining("JobManager unreachable");
+        assertThat(launcher.launched).isEmpty();
+        assertThat(registry.claims).isZero();
     }
 
     @Test
