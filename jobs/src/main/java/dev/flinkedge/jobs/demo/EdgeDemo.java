@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -437,7 +438,13 @@ public final class EdgeDemo {
                             (vertex, tms) ->
                                     placement.put(
                                             job.getKey() + ": " + vertex, String.join(",", tms)));
-            flink.cancel(job.getValue());
+        }
+        // Readers first: a producer cancelled while x+b still subscribes would be re-hosted by
+        // the cluster's stream supervisor only to be cancelled again.
+        List<String> readersFirst = new ArrayList<>(jobIds.values());
+        Collections.reverse(readersFirst);
+        for (String jobId : readersFirst) {
+            flink.cancel(jobId);
         }
         long detectXa = flink.invocations(jobIds.get("x+a"), DetectOperator.NAME);
         long detectAll = 0;
