@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
  * @param jobManagerMemory {@code jobmanager.memory.process.size}, e.g. {@code 1024m}
  * @param taskManagerMemory {@code taskmanager.memory.process.size}, e.g. {@code 1536m}
  * @param startTimeout how long start may take until every TaskManager is registered
+ * @param supervision the stream supervisor to run, or {@code null} for none
  */
 public record ClusterSettings(
         Topology topology,
@@ -32,7 +34,63 @@ public record ClusterSettings(
         String classpath,
         String jobManagerMemory,
         String taskManagerMemory,
-        Duration startTimeout) {
+        Duration startTimeout,
+        Supervision supervision) {
+
+    /** Settings without a stream supervisor. */
+    public ClusterSettings(
+            Topology topology,
+            Path topologyFile,
+            Path workDir,
+            String bootstrapServers,
+            ClusterPorts ports,
+            String classpath,
+            String jobManagerMemory,
+            String taskManagerMemory,
+            Duration startTimeout) {
+        this(
+                topology,
+                topologyFile,
+                workDir,
+                bootstrapServers,
+                ports,
+                classpath,
+                jobManagerMemory,
+                taskManagerMemory,
+                startTimeout,
+                null);
+    }
+
+    /** A copy that runs a stream supervisor with {@code supervision}. */
+    public ClusterSettings withSupervision(Supervision supervision) {
+        return new ClusterSettings(
+                topology,
+                topologyFile,
+                workDir,
+                bootstrapServers,
+                ports,
+                classpath,
+                jobManagerMemory,
+                taskManagerMemory,
+                startTimeout,
+                Objects.requireNonNull(supervision, "supervision"));
+    }
+
+    /**
+     * The cluster's stream supervisor, which re-hosts its owners' orphaned streams.
+     *
+     * @param jobJar the job jar with the host job and the operators
+     * @param hostJobArgs more arguments of every host job, e.g. {@code --cameras.catalog FILE}
+     */
+    public record Supervision(Path jobJar, List<String> hostJobArgs) {
+
+        /** Checks the fields. */
+        public Supervision {
+            Objects.requireNonNull(jobJar, "jobJar");
+            jobJar = jobJar.toAbsolutePath().normalize();
+            hostJobArgs = List.copyOf(hostJobArgs);
+        }
+    }
 
     /** Checks the fields. */
     public ClusterSettings {
