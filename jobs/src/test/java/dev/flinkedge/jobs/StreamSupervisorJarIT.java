@@ -175,6 +175,18 @@ class StreamSupervisorJarIT {
                     producers,
                     () -> flink.jobStatus(host).filter("CANCELED"::equals).isPresent(),
                     "the supervisor to cancel host job " + host + " once city-b's job ended");
+            awaitWhileSampling(
+                    producers,
+                    () -> cityA.describe(TAGGED).status() == StreamStatus.ORPHANED,
+                    TAGGED + " to turn ORPHANED once its host job was cancelled");
+            StreamDescriptor ended = cityA.describe(TAGGED);
+            assertThat(ended.lease().jobId()).isEqualTo(host);
+            assertThat(ended.lease().expiresAtMs())
+                    .as(
+                            "the cancelled host job's end released its lease (a release ends it"
+                                    + " when the stream turns ORPHANED; a lapsed lease ended"
+                                    + " before)")
+                    .isEqualTo(ended.updatedAtMs());
         } finally {
             LocalEdgeCluster.stop(state, Duration.ofSeconds(20));
         }

@@ -61,6 +61,7 @@ public final class StreamSupervisor implements AutoCloseable {
     private final Duration period;
     private final LongSupplier clock;
     private final ScheduledExecutorService timer;
+    private final HostRetries retries;
 
     /**
      * @param registry the registry as {@code owner}
@@ -91,6 +92,7 @@ public final class StreamSupervisor implements AutoCloseable {
         this.launcher = launcher;
         this.period = period;
         this.clock = clock;
+        this.retries = new HostRetries(period);
         this.timer =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -125,11 +127,15 @@ public final class StreamSupervisor implements AutoCloseable {
             if (d.status() == StreamStatus.ACTIVE && hosted && !subscribed) {
                 stopHost(d);
             } else if (d.status() == StreamStatus.ORPHANED && subscribed) {
-                if (hosted && isAlive(d.producer().jobId())) {
+                if (!hosted) {
+                    rehost(d);
+                } else if (isAlive(d.producer().jobId())) {
                     resume(d);
-                } else {
+                } else if (retries.mayRetry(d.ref(), d.producer().jobId(), now)) {
                     rehost(d);
                 }
+            } else if (d.status() == StreamStatus.ACTIVE) {
+                retries.forgetIfSettled(d.ref(), hosted, now);
             }
         }
     }

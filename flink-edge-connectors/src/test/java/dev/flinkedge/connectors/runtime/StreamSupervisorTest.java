@@ -38,6 +38,7 @@ class StreamSupervisorTest {
 
     private final Map<String, JobStatus> flink = new HashMap<>();
     private final RecordingLauncher launcher = new RecordingLauncher();
+    private long now = NOW;
 
     @Test
     void claimsTheOrphanForANewJobIdAndLaunchesThatJob() {
@@ -110,6 +111,40 @@ class StreamSupervisorTest {
     }
 
     @Test
+    void waitsLongerAfterEachFurtherHostJobThatEnds() {
+        Producer host = new Producer(OLD_HOST, Producer.hostJobName(CARS), null);
+        LeaseRegistry registry = new LeaseRegistry(orphaned(host));
+        flink.put(OLD_HOST, JobStatus.FAILED);
+        StreamSupervisor supervisor = supervisor(registry);
+
+        supervisor.check();
+        assertThat(launcher.launched).as("the first ended host job is replaced at once").hasSize(1);
+
+        endsOnItsOwn(registry, launcher.launched.get(0));
+        supervisor.check();
+        now += 1_999;
+        supervisor.check();
+        assertThat(launcher.launched).as("waits two periods after the second").hasSize(1);
+        now += 1;
+        supervisor.check();
+        assertThat(launcher.launched).hasSize(2);
+
+        endsOnItsOwn(registry, launcher.launched.get(1));
+        supervisor.check();
+        now += 3_999;
+        supervisor.check();
+        assertThat(launcher.launched).as("and four after the third").hasSize(2);
+        now += 1;
+        supervisor.check();
+        assertThat(launcher.launched).hasSize(3);
+    }
+
+    private void endsOnItsOwn(LeaseRegistry registry, JobID hostJob) {
+        flink.put(hostJob.toHexString(), JobStatus.FAILED);
+        registry.releaseProduction(CARS, hostJob.toHexString());
+    }
+
+    @Test
     void twoSupervisorsOnOneRegistryLaunchExactlyOneHostJob() {
         LeaseRegistry registry = new LeaseRegistry(orphaned(new Producer("job-a", "x+a", "e")));
         registry.listedBeforeAnyClaim = registry.stream;
@@ -176,7 +211,7 @@ class StreamSupervisorTest {
                 jobId -> Optional.ofNullable(flink.get(jobId)),
                 launcher,
                 Duration.ofSeconds(1),
-                () -> NOW);
+                () -> now);
     }
 
     private static StreamDescriptor orphaned(Producer last) {

@@ -31,6 +31,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts and stops a local edge cluster as separate processes: a Kafka broker, the shared stream
@@ -63,6 +64,10 @@ public final class LocalEdgeCluster {
 
     /** The system property the jobs' ONNX models take their threads per run from. */
     static final String ONNX_THREADS_PROPERTY = "flinkedge.onnx.threads";
+
+    /** The system properties naming the models and the assets directory, as the jobs read them. */
+    static final List<String> MODEL_LOCATION_PROPERTIES =
+            List.of("flinkedge.models", "flinkedge.assets");
 
     private static final Duration STOP_GRACE_ON_FAILURE = Duration.ofSeconds(10);
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
@@ -431,6 +436,23 @@ public final class LocalEdgeCluster {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / taskManagers);
     }
 
+    /**
+     * Where this JVM finds models, passed on to the Flink processes: a job rebuilt from lineage in
+     * the JobManager — a supervisor's host job, run through Flink's REST API — resolves its model
+     * files there, and a Flink process's working directory is its own directory of the cluster, not
+     * the checkout's {@code work/assets} that a relative default would name.
+     */
+    static List<String> modelLocations(UnaryOperator<String> properties) {
+        List<String> options = new ArrayList<>();
+        for (String property : MODEL_LOCATION_PROPERTIES) {
+            String value = properties.apply(property);
+            if (value != null && !value.isBlank()) {
+                options.add("-D" + property + "=" + Path.of(value).toAbsolutePath().normalize());
+            }
+        }
+        return options;
+    }
+
     private static ClusterState launch(
             ClusterState state,
             ClusterStateFile stateFile,
@@ -450,6 +472,9 @@ public final class LocalEdgeCluster {
         options.addAll(JavaCommand.OFFLINE_OPTIONS);
         if (role == ProcessRole.TASKMANAGER) {
             options.add("-D" + ONNX_THREADS_PROPERTY + "=" + modelThreads(settings));
+        }
+        if (role == ProcessRole.JOBMANAGER || role == ProcessRole.TASKMANAGER) {
+            options.addAll(modelLocations(System::getProperty));
         }
         options.addAll(Log4jConfig.jvmOptions(log4j, logFile));
         ChildLauncher.Launched launched =

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 class ClusterConfigTest {
 
@@ -144,5 +145,18 @@ class ClusterConfigTest {
         // Two TaskManagers (cloud and edge-1) on this machine's cores, never fewer than one each.
         int cores = Runtime.getRuntime().availableProcessors();
         assertThat(LocalEdgeCluster.modelThreads(settings())).isEqualTo(Math.max(1, cores / 2));
+    }
+
+    @Test
+    void flinkProcessesFindModelsWhereThisJvmDoes() {
+        Map<String, String> properties = Map.of("flinkedge.assets", "work/assets");
+
+        List<String> options = LocalEdgeCluster.modelLocations(properties::get);
+
+        assertThat(options)
+                .containsExactly(
+                        "-Dflinkedge.assets="
+                                + Path.of("work/assets").toAbsolutePath().normalize());
+        assertThat(LocalEdgeCluster.modelLocations(Map.<String, String>of()::get)).isEmpty();
     }
 }

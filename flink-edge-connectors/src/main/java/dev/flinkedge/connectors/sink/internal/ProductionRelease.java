@@ -20,9 +20,12 @@ import java.util.concurrent.CompletableFuture;
  * ORPHANED at once instead of when the lease lapses. It is the coordinator of the tap's {@link
  * ProductionHeartbeat}: coordinators live in the JobManager, in the job's class loader, for
  * detached jobs too, and are closed when the job ends (finished, failed or cancelled) but not when
- * tasks restart. The release runs on a thread of its own, never in the JobManager's main thread; if
- * it fails the lease lapses by itself. A JobManager that closes it while handing the job over to
- * another (high availability) does no harm: the job's next renewal makes the stream ACTIVE again.
+ * tasks restart. The release runs on a thread of its own, and {@link #close} waits for it at most
+ * {@link #REQUEST_TIMEOUT}: the job's class loader is released once close returns, and a release
+ * still running then would load the registry client's classes (Jackson) half from the job jar and
+ * half from the cluster's classpath and fail with a linkage error. If it fails or times out the
+ * lease lapses by itself. A JobManager that closes it while handing the job over to another (high
+ * availability) does no harm: the job's next renewal makes the stream ACTIVE again.
  */
 @Internal
 final class ProductionRelease implements OperatorCoordinator {
@@ -44,12 +47,13 @@ final class ProductionRelease implements OperatorCoordinator {
     @Override
     public void start() {}
 
-    /** JobManager main thread: hands the release to a thread of its own. */
+    /** JobManager main thread: releases on a thread of its own, waiting a bounded time. */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         Thread t = new Thread(this::release, "flinkedge-release-" + stream);
         t.setDaemon(true);
         t.start();
+        t.join(REQUEST_TIMEOUT.toMillis());
     }
 
     private void release() {
