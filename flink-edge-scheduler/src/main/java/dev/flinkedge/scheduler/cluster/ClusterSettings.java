@@ -6,7 +6,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +24,8 @@ import java.util.stream.Collectors;
  * @param jobManagerMemory {@code jobmanager.memory.process.size}, e.g. {@code 1024m}
  * @param taskManagerMemory {@code taskmanager.memory.process.size}, e.g. {@code 1536m}
  * @param startTimeout how long start may take until every TaskManager is registered
+ * @param registrySettings extra {@code key=value} settings of the registry process, e.g. {@code
+ *     production.lease.seconds=6} for short production leases; they override the cluster's own
  */
 public record ClusterSettings(
         Topology topology,
@@ -32,7 +36,8 @@ public record ClusterSettings(
         String classpath,
         String jobManagerMemory,
         String taskManagerMemory,
-        Duration startTimeout) {
+        Duration startTimeout,
+        Map<String, String> registrySettings) {
 
     /** Checks the fields. */
     public ClusterSettings {
@@ -48,6 +53,48 @@ public record ClusterSettings(
                     "start timeout " + startTimeout + " must be positive");
         }
         workDir = workDir.toAbsolutePath().normalize();
+        registrySettings = Map.copyOf(registrySettings);
+    }
+
+    /** Settings with the registry's defaults. */
+    public ClusterSettings(
+            Topology topology,
+            Path topologyFile,
+            Path workDir,
+            String bootstrapServers,
+            ClusterPorts ports,
+            String classpath,
+            String jobManagerMemory,
+            String taskManagerMemory,
+            Duration startTimeout) {
+        this(
+                topology,
+                topologyFile,
+                workDir,
+                bootstrapServers,
+                ports,
+                classpath,
+                jobManagerMemory,
+                taskManagerMemory,
+                startTimeout,
+                Map.of());
+    }
+
+    /** The same settings with one more registry setting (replacing one of the same key). */
+    public ClusterSettings withRegistrySetting(String key, String value) {
+        Map<String, String> more = new TreeMap<>(registrySettings);
+        more.put(key, value);
+        return new ClusterSettings(
+                topology,
+                topologyFile,
+                workDir,
+                bootstrapServers,
+                ports,
+                classpath,
+                jobManagerMemory,
+                taskManagerMemory,
+                startTimeout,
+                more);
     }
 
     /**
