@@ -1,0 +1,208 @@
+package dev.flinkedge.jobs.bench.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.flinkedge.connectors.http.HttpJson;
+import dev.flinkedge.jobs.bench.BenchCluster;
+import dev.flinkedge.jobs.bench.BenchClusters;
+import dev.flinkedge.jobs.bench.SharingBenchmark;
+import dev.flinkedge.registry.client.StreamRegistry;
+import dev.flinkedge.registry.storage.RegistryConfig;
+import dev.flinkedge.scheduler.cluster.ChildProcess;
+import dev.flinkedge.scheduler.cluster.ClusterSettings;
+import dev.flinkedge.scheduler.cluster.ClusterState;
+import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
+import dev.flinkedge.scheduler.pinning.TopologyPlacement;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The local edge cluster the fault suite runs on: its own Kafka broker, registry (with the suite's
+ * production lease length) and JobManager as separate processes, and one TaskManager at each of two
+ * edge sites, {@value #PRODUCER_SITE} for the producers and {@value #SUBSCRIBER_SITE} for the
+ * subscribers. Several scenarios may run on one cluster one after another: each restores what it
+ * broke ({@link #restoreDead}).
+ */
+public final class FaultCluster implements AutoCloseable {
+
+    static final String PRODUCER_SITE = "edge-producer";
+    static final String SUBSCRIBER_SITE = "edge-subscriber";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(60);
+    private static final String TOPOLOGY =
+            """
+            # The fault suite's cluster: producers run at one edge site, subscribers at the other.
+            sites:
+              - id: cloud
+                tier: cloud
+                location: {lat: 48.1374, lon: 11.5755}
+                slots: 0
+                cpu: 0
+              - id: %s
+                tier: edge
+                parent: cloud
+                location: {lat: 48.1500, lon: 11.5450}
+                slots: 4
+                cpu: 1
+              - id: %s
+                tier: edge
+                parent: cloud
+                location: {lat: 48.1200, lon: 11.6000}
+                slots: 4
+                cpu: 1
+            """
+                    .formatted(PRODUCER_SITE, SUBSCRIBER_SITE);
+
+    private final ClusterSettings settings;
+    private final FaultInjector injector;
+    private final SharingBenchmark.Services services;
+    private final BenchCluster cluster;
+    private final TopologyPlacement topology;
+    private final HttpJson http = new HttpJson();
+
+    private FaultCluster(
+            ClusterSettings settings,
+            FaultInjector injector,
+            SharingBenchmark.Services services,
+            BenchCluster cluster) {
+        this.settings = settings;
+        this.injector = injector;
+        this.services = services;
+        this.cluster = cluster;
+        this.topology = TopologyPlacement.of(settings.topology());
+    }
+
+    /**
+     * The settings of the suite's cluster under {@code workDir}: the benchmarks' ports ({@link
+     * BenchClusters}) and production leases of {@code leaseSeconds}.
+     */
+    public static ClusterSettings settings(Path workDir, int leaseSeconds) throws IOException {
+        Files.createDirectories(workDir);
+        Path topologyFile = Files.writeString(workDir.resolve("topology-faults.yaml"), TOPOLOGY);
+        return BenchClusters.settings(topologyFile, workDir)
+                .withRegistrySetting(
+                        RegistryConfig.PRODUCTION_LEASE_SECONDS, String.valueOf(leaseSeconds));
+    }
+
+    /**
+     * Starts the cluster and waits until every process is up.
+     *
+     * @param jobJar the shaded jar with the suite's operators, shipped with every job
+     * @param progress one line per step
+     */
+    public static FaultCluster start(
+            ClusterSettings settings, Path jobJar, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        ClusterState state = LocalEdgeCluster.start(settings, progress);
+        Map<String, String> tokens = LocalEdgeCluster.tokens(state.tokensFile());
+        SharingBenchmark.Services services =
+                new SharingBenchmark.Services(
+                        state.bootstrapServers(),
+                        state.registryUrl(),
+                        StreamRegistry.DEFAULT_TOPIC,
+                        tokens.get(FaultWorkload.PRODUCER),
+                        tokens.get(FaultWorkload.SUBSCRIBER));
+        URI rest = URI.create(state.restUrl());
+        FaultInjector injector = new FaultInjector(settings, state, progress);
+        BenchCluster cluster =
+                new BenchCluster(rest.getHost(), rest.getPort(), () -> 0L, List.of(jobJar));
+        return new FaultCluster(settings, injector, services, cluster);
+    }
+
+    FaultInjector injector() {
+        return injector;
+    }
+
+    SharingBenchmark.Services services() {
+        return services;
+    }
+
+    BenchCluster cluster() {
+        return cluster;
+    }
+
+    TopologyPlacement topology() {
+        return topology;
+    }
+
+    URI restUrl() {
+        return URI.create(injector.state().restUrl());
+    }
+
+    /** The suite's production lease length. */
+    int leaseSeconds() {
+        return Integer.parseInt(
+                settings.registrySettings().get(RegistryConfig.PRODUCTION_LEASE_SECONDS));
+    }
+
+    /**
+     * The TaskManagers (resource ids, which are their process names) running job {@code jobId}'s
+     * subtasks.
+     */
+    List<String> taskManagersOf(String jobId) throws InterruptedException {
+        List<String> ids = new ArrayList<>();
+        cluster.placement(jobId)
+                .values()
+                .forEach(tms -> tms.stream().filter(tm -> !ids.contains(tm)).forEach(ids::add));
+        return ids;
+    }
+
+    /**
+     * Cancels every job that is not finished, e.g. between two scenarios, and waits until they
+     * ended (their slots are free again).
+     */
+    void cancelAllJobs() throws IOException, InterruptedException {
+        for (String id : unfinishedJobs()) {
+            cluster.cancel(id);
+        }
+        long deadline = System.nanoTime() + CANCEL_TIMEOUT.toNanos();
+        List<String> left;
+        while (!(left = unfinishedJobs()).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "jobs "
+                                + left
+                                + " did not end within "
+                                + CANCEL_TIMEOUT.toSeconds()
+                                + " s of being cancelled; see the JobManager's log");
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    private List<String> unfinishedJobs() throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode job : http.get(restUrl().resolve("/jobs/overview")).path("jobs")) {
+            if (!List.of("CANCELED", "FINISHED", "FAILED").contains(job.path("state").asText())) {
+                ids.add(job.path("jid").asText());
+            }
+        }
+        return ids;
+    }
+
+    /** Starts again every process of the cluster that is no longer running. */
+    List<String> restoreDead() throws IOException, InterruptedException {
+        List<String> restarted = new ArrayList<>();
+        for (ChildProcess p : injector.state().processes()) {
+            if (p.handle().isEmpty()) {
+                injector.restart(p.name());
+                restarted.add(p.name());
+            }
+        }
+        return restarted;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        LocalEdgeCluster.stop(injector.state(), STOP_GRACE);
+    }
+}

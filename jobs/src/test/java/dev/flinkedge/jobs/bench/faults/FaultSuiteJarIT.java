@@ -1,0 +1,147 @@
+package dev.flinkedge.jobs.bench.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flinkedge.jobs.PackagedJobJar;
+import dev.flinkedge.registry.model.Guarantee;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fault suite's scenarios on one real multi-process local edge cluster (Kafka broker, registry,
+ * JobManager and TaskManagers as processes; jobs from the packaged job jar), one test per scenario,
+ * each asserting the outcome, never timings: the subscriber gets records again, at most one job
+ * produces a stream at any time, the stream ends ACTIVE, and the delivery guarantees hold where
+ * issue 12 demands it. Scenarios run one after another on the same cluster, each leaving it
+ * healthy; the one adding a spare TaskManager runs last. Runs after {@code package}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteJarIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultSuiteJarIT.class);
+    private static final int LEASE_SECONDS = 6;
+    private static final String ACTIVE = "ACTIVE";
+
+    @TempDir Path workDir;
+
+    private FaultCluster cluster;
+    private final StringWriter progress = new StringWriter();
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        cluster =
+                FaultCluster.start(
+                        FaultCluster.settings(workDir.resolve("faults"), LEASE_SECONDS),
+                        PackagedJobJar.require(),
+                        LOG::info);
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+        LOG.info("Fault suite progress:\n{}", progress);
+    }
+
+    @Test
+    @Order(1)
+    void brokerRestartLosesNothingAtLeastOnceAndDuplicatesNothingExactlyOnce() throws Exception {
+        FaultReport report =
+                run(
+                        FaultScenario.BROKER_RESTARTED,
+                        Guarantee.AT_LEAST_ONCE,
+                        Guarantee.EXACTLY_ONCE);
+
+        for (FaultReport.StreamOutcome s : report.streams()) {
+            assertRecovered(s);
+            assertThat(s.recordsLost()).as(s.guarantee() + " lost").isZero();
+        }
+        assertThat(report.outcome("EXACTLY_ONCE").recordsDuplicated()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void subscriberTaskManagerKilledLeaksNoSubscriptionAndLosesNothing() throws Exception {
+        FaultReport report =
+                run(
+                        FaultScenario.SUBSCRIBER_TM_KILLED,
+                        Guarantee.AT_LEAST_ONCE,
+                        Guarantee.EXACTLY_ONCE);
+
+        for (FaultReport.StreamOutcome s : report.streams()) {
+            assertRecovered(s);
+            assertThat(s.recordsLost()).as(s.guarantee() + " lost").isZero();
+            assertThat(s.finalSubscriptions())
+                    .as(s.guarantee() + ": one subscription, of the one subscriber job")
+                    .isEqualTo(1);
+        }
+        assertThat(report.outcome("EXACTLY_ONCE").recordsDuplicated()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void registryDownForThreeLeasesLeavesTheStreamWithItsProducer() throws Exception {
+        FaultReport report = run(FaultScenario.REGISTRY_DOWN, Guarantee.EXACTLY_ONCE);
+
+        assertRecovered(report.outcome("EXACTLY_ONCE"));
+        assertThat(report.outcome("EXACTLY_ONCE").producerJobs()).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void producerTaskManagerKilledWithASpareRestartsTheProducerLosingNothing() throws Exception {
+        FaultReport report = run(FaultScenario.PRODUCER_TM_KILLED_SPARE, Guarantee.EXACTLY_ONCE);
+
+        FaultReport.StreamOutcome s = report.outcome("EXACTLY_ONCE");
+        assertRecovered(s);
+        assertThat(s.producerJobs()).as("the same job, restarted").hasSize(1);
+        assertThat(s.recordsLost()).isZero();
+        assertThat(s.recordsDuplicated()).isZero();
+    }
+
+    private FaultReport run(FaultScenario scenario, Guarantee... guarantees) throws Exception {
+        FaultBenchmark bench =
+                new FaultBenchmark(
+                        cluster,
+                        new FaultBenchmark.Config(
+                                List.of(guarantees),
+                                2,
+                                10,
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(25),
+                                "FaultSuiteJarIT " + scenario.id(),
+                                Map.of(),
+                                "unknown"),
+                        new PrintWriter(progress, true));
+        FaultReport report = bench.run(scenario);
+        LOG.info("{}: {}", scenario.id(), report.streams());
+        return report;
+    }
+
+    /** Records flow again, one producer at a time, and the stream is ACTIVE at the end. */
+    private static void assertRecovered(FaultReport.StreamOutcome s) {
+        assertThat(s.rehostedS())
+                .as(s.guarantee() + ": a record after the longest pause")
+                .isNotNegative();
+        assertThat(s.maxConcurrentProducers()).as(s.guarantee() + " producers").isEqualTo(1);
+        assertThat(s.finalStatus()).as(s.guarantee() + " status").isEqualTo(ACTIVE);
+    }
+}
