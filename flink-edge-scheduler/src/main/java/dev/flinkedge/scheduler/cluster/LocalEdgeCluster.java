@@ -461,6 +461,11 @@ public final class LocalEdgeCluster {
             throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         StartupWatch watch = new StartupWatch(settings.startTimeout());
+        ClusterRestClient rest =
+                new ClusterRestClient(URI.create(state.restUrl()), URI.create(state.registryUrl()));
+        // The JobManager lists a killed TaskManager until its heartbeat times out: the new one is
+        // registered once its id has another address.
+        String oldAddress = role == ProcessRole.TASKMANAGER ? taskManagerAddress(rest, name) : "";
         ClusterState next =
                 launch(
                         state,
@@ -475,8 +480,6 @@ public final class LocalEdgeCluster {
                         settings);
         ChildProcess child =
                 next.processes().stream().filter(p -> p.name().equals(name)).findFirst().get();
-        ClusterRestClient rest =
-                new ClusterRestClient(URI.create(next.restUrl()), URI.create(next.registryUrl()));
         switch (role) {
             case KAFKA ->
                     watch.await(
@@ -488,16 +491,30 @@ public final class LocalEdgeCluster {
                             "the registry to answer " + next.registryUrl() + "/v1/health",
                             child,
                             () -> registryUp(rest));
-            case JOBMANAGER ->
-                    watch.await(
-                            "the JobManager's REST API at " + next.restUrl(),
-                            child,
-                            rest::flinkRestAnswers);
+            case JOBMANAGER -> {
+                watch.await(
+                        "the JobManager's REST API at " + next.restUrl(),
+                        child,
+                        rest::flinkRestAnswers);
+                // Jobs fail at once without slots (the start-up time is 1 ms): wait until the
+                // running TaskManagers have registered with the new JobManager.
+                for (ChildProcess tm : next.processes(ProcessRole.TASKMANAGER)) {
+                    if (tm.handle().isPresent()) {
+                        watch.await(
+                                "TaskManager " + tm.name() + " to register with the new JobManager",
+                                child,
+                                () -> registeredIds(rest).contains(tm.name()));
+                    }
+                }
+            }
             case TASKMANAGER ->
                     watch.await(
                             "TaskManager " + name + " to register with the JobManager",
                             child,
-                            () -> registeredIds(rest).contains(name));
+                            () -> {
+                                String address = taskManagerAddress(rest, name);
+                                return !address.isEmpty() && !address.equals(oldAddress);
+                            });
         }
         progress.accept(
                 child.displayName() + " (pid " + child.pid() + ") is up (" + seconds(t0) + ")");
@@ -531,6 +548,16 @@ public final class LocalEdgeCluster {
                         }
                         return registered.contains(tm.name());
                     });
+        }
+    }
+
+    /** The RPC address the JobManager knows for TaskManager {@code id}, "" when none. */
+    private static String taskManagerAddress(ClusterRestClient rest, String id)
+            throws InterruptedException {
+        try {
+            return rest.taskManagerAddresses().getOrDefault(id, "");
+        } catch (IOException e) {
+            return "";
         }
     }
 
