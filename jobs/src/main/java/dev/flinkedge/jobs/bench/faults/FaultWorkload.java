@@ -9,6 +9,7 @@ import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.jobs.bench.BenchCluster;
 import dev.flinkedge.jobs.bench.SharingBenchmark;
+import dev.flinkedge.jobs.bench.workload.FaultRelay;
 import dev.flinkedge.jobs.bench.workload.SequenceLog;
 import dev.flinkedge.jobs.bench.workload.SequencedCameras;
 import dev.flinkedge.jobs.bench.workload.SyntheticCost;
@@ -34,8 +35,8 @@ import java.util.stream.IntStream;
 /**
  * The fault suite's jobs, built from the packaged job jar's stand-in operators: per delivery
  * guarantee, a producer of owner {@value #PRODUCER} at the producer site (sequenced cameras →
- * {@code relay-<guarantee>}, a free {@link SyntheticCost}, whose output is the shared stream; the
- * camera frames are also logged to an <em>emitted</em> topic) and a subscriber of owner {@value
+ * {@link FaultRelay}, a free {@link SyntheticCost}, whose output is the shared stream; the camera
+ * frames are also logged to an <em>emitted</em> topic) and a subscriber of owner {@value
  * #SUBSCRIBER} at the subscriber site that derives the same stream, so reuses it, and logs what it
  * reads to a <em>result</em> topic. AT_LEAST_ONCE and EXACTLY_ONCE jobs checkpoint every second;
  * every job restarts after a failure (fixed delay, no limit), as a production job would.
@@ -204,9 +205,9 @@ final class FaultWorkload {
                 .withPlacement(new SitePinning(topology, site));
     }
 
-    /** The operator of {@code s}'s stream: free, and its name keeps the guarantees' apart. */
+    /** The operator of {@code s}'s stream, whose tag keeps the guarantees' streams apart. */
     private static SyntheticCost relay(Streams s) {
-        return new SyntheticCost("relay-" + s.tag(), Duration.ZERO);
+        return FaultRelay.of(s.tag());
     }
 
     private RegistryClient client(String token) {
