@@ -242,8 +242,7 @@ public final class FaultBenchmark {
             subscriberAttempt++;
             for (FaultWorkload.Streams s : streams.values()) {
                 FaultWorkload.Subscriber sub =
-                        workload.startSubscriber(
-                                s, FaultCluster.SUBSCRIBER_SITE, subscriberAttempt, mustReuse);
+                        mustReuse ? reusingSubscriber(s) : subscriber(s, false);
                 subscribers.add(sub.job());
                 if (!sub.reuses()) {
                     note(
@@ -253,6 +252,33 @@ public final class FaultBenchmark {
                                     + " live producer to reuse");
                 }
             }
+        }
+
+        /**
+         * A subscriber that reads the producer's stream. A new producer's first lease may lapse
+         * before its tasks run and renew it (short leases on a loaded machine), which makes the
+         * stream ORPHANED for a moment: then it waits until the stream is reusable again.
+         */
+        private FaultWorkload.Subscriber reusingSubscriber(FaultWorkload.Streams s)
+                throws Exception {
+            long deadline = System.nanoTime() + FIRST_RECORD_TIMEOUT.toNanos();
+            while (true) {
+                await(() -> reusable(s), FIRST_RECORD_TIMEOUT, s.stream() + " to be reusable");
+                try {
+                    return subscriber(s, true);
+                } catch (IllegalStateException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    say("%s was not reusable when its subscriber was planned; again", s.stream());
+                }
+            }
+        }
+
+        private FaultWorkload.Subscriber subscriber(FaultWorkload.Streams s, boolean mustReuse)
+                throws Exception {
+            return workload.startSubscriber(
+                    s, FaultCluster.SUBSCRIBER_SITE, subscriberAttempt, mustReuse);
         }
 
         void cleanUp() throws Exception {

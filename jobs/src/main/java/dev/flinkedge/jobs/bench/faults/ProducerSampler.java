@@ -13,13 +13,15 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Samples, every {@value #PERIOD_MS} ms on a thread of its own, who produces each of the suite's
@@ -47,8 +49,13 @@ final class ProducerSampler implements AutoCloseable {
     private final HttpJson http = new HttpJson();
     private final Map<StreamRef, Observed> observed = new HashMap<>();
     private final Map<String, List<String>> verticesByJob = new HashMap<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final ScheduledExecutorService sampler =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "fault-producer-sampler");
+                        t.setDaemon(true);
+                        return t;
+                    });
     private volatile long markMs = Long.MAX_VALUE;
 
     ProducerSampler(URI flinkRest, StreamRegistry registry, List<StreamRef> streams) {
@@ -56,9 +63,7 @@ final class ProducerSampler implements AutoCloseable {
         this.registry = registry;
         this.streams = List.copyOf(streams);
         streams.forEach(s -> observed.put(s, new Observed()));
-        thread = new Thread(this::sample, "fault-producer-sampler");
-        thread.setDaemon(true);
-        thread.start();
+        sampler.scheduleWithFixedDelay(this::sample, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
     /** From now on, the first ORPHANED status seen is recorded (the fault's time). */
@@ -66,23 +71,17 @@ final class ProducerSampler implements AutoCloseable {
         markMs = atMs;
     }
 
-    /** Thread: fault-producer-sampler. */
+    /** Thread: fault-producer-sampler. One sample; a failed one is skipped. */
     private void sample() {
-        while (running) {
-            try {
-                sampleFlink();
-            } catch (IOException e) {
-                LOG.debug("Flink REST unavailable for a producer sample: {}", e.toString());
-            } catch (InterruptedException e) {
-                return;
-            }
-            sampleRegistry();
-            try {
-                Thread.sleep(PERIOD_MS); // a sampling period, not a synchronisation
-            } catch (InterruptedException e) {
-                return;
-            }
+        try {
+            sampleFlink();
+        } catch (IOException e) {
+            LOG.debug("Flink REST unavailable for a producer sample: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
+        sampleRegistry();
     }
 
     private void sampleFlink() throws IOException, InterruptedException {
@@ -158,8 +157,9 @@ final class ProducerSampler implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        thread.interrupt();
-        thread.join(Duration.ofSeconds(10).toMillis());
+        sampler.shutdownNow();
+        if (!sampler.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("The producer sampler did not stop within 10 s");
+        }
     }
 }

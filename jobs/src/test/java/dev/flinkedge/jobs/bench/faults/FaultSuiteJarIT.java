@@ -39,7 +39,7 @@ class FaultSuiteJarIT {
     private static final int LEASE_SECONDS = 6;
     private static final String ACTIVE = "ACTIVE";
 
-    @TempDir Path workDir;
+    @TempDir static Path workDir;
 
     private FaultCluster cluster;
     private final StringWriter progress = new StringWriter();
