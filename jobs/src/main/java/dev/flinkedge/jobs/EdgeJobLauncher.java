@@ -102,15 +102,44 @@ public final class EdgeJobLauncher {
     public static EdgeStreams plan(Configuration conf, StreamExecutionEnvironment env)
             throws IOException {
         String owner = JobArguments.require(conf, TrafficJobOptions.OWNER);
-        SharedChannel channel =
-                SharedChannel.of(
-                                conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS),
-                                conf.get(TrafficJobOptions.REGISTRY_URL),
-                                OwnerToken.resolve(conf, System::getenv))
-                        .withRegistryTopic(conf.get(TrafficJobOptions.REGISTRY_TOPIC));
+        SharedChannel channel = channel(conf);
         RegistryClient registry = channel.newRegistryClient();
         Optional<DeviceCatalog> catalog = catalog(conf);
         ensureCameraStream(registry, owner, conf.get(TrafficJobOptions.CAMERA_STREAM), catalog);
+        return plan(conf, env, owner, channel, registry, catalog);
+    }
+
+    /**
+     * A job plan for the owner of {@code conf} on {@code env} that registers nothing: the host job
+     * recomputes a registered stream, whose lineage names the camera stream.
+     */
+    static EdgeStreams planWithoutCameraStream(Configuration conf, StreamExecutionEnvironment env)
+            throws IOException {
+        SharedChannel channel = channel(conf);
+        return plan(
+                conf,
+                env,
+                JobArguments.require(conf, TrafficJobOptions.OWNER),
+                channel,
+                channel.newRegistryClient(),
+                catalog(conf));
+    }
+
+    private static SharedChannel channel(Configuration conf) {
+        return SharedChannel.of(
+                        conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS),
+                        conf.get(TrafficJobOptions.REGISTRY_URL),
+                        OwnerToken.resolve(conf, System::getenv))
+                .withRegistryTopic(conf.get(TrafficJobOptions.REGISTRY_TOPIC));
+    }
+
+    private static EdgeStreams plan(
+            Configuration conf,
+            StreamExecutionEnvironment env,
+            String owner,
+            SharedChannel channel,
+            RegistryClient registry,
+            Optional<DeviceCatalog> catalog) {
         env.setBufferTimeout(conf.get(TrafficJobOptions.JOB_BUFFER_TIMEOUT).toMillis());
         EdgeStreams es =
                 EdgeStreams.on(env, registry, owner)

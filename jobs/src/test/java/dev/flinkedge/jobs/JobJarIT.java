@@ -61,6 +61,10 @@ class JobJarIT {
                 .hasSize(8)
                 .contains("dev.flinkedge.jobs.bench.workload.FaultRelay")
                 .allMatch(c -> has(c.replace('.', '/') + ".class"));
+        // The stream supervisor runs this main through Flink's REST API to re-host an orphaned
+        // stream with the catalogue's operators above.
+        assertThat(has("dev/flinkedge/jobs/HostJob.class")).isTrue();
+        assertThat(has("dev/flinkedge/connectors/runtime/HostJobs.class")).isTrue();
         assertThat(services("ai.djl.engine.EngineProvider"))
                 .contains("ai.djl.onnxruntime.engine.OrtEngineProvider");
         // EdgeStreams finds its Flink translation through this service file; without it every

@@ -10,7 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * Calls JSON REST endpoints (Flink's, the registry's) with short timeouts: the benchmarks' and the
@@ -37,8 +40,67 @@ public final class HttpJson {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException(
-                    "GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+            throw new StatusException("GET", uri, response);
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /**
+     * POSTs {@code body} as JSON to {@code uri}, waiting up to {@code timeout} for the answer.
+     *
+     * @return the parsed body of a 200 response
+     * @throws StatusException when the server answers another status
+     * @throws IOException when the server cannot be reached or the body is not JSON
+     */
+    public JsonNode post(URI uri, JsonNode body, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(timeout)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new StatusException("POST", uri, response);
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /**
+     * POSTs {@code file} as the multipart form field {@code field}, as Flink's REST API takes jar
+     * uploads.
+     *
+     * @return the parsed body of a 200 response
+     * @throws StatusException when the server answers another status
+     * @throws IOException when the file cannot be read or the server cannot be reached
+     */
+    public JsonNode postFile(URI uri, String field, Path file, Duration timeout)
+            throws IOException, InterruptedException {
+        String boundary = "----flinkedge" + UUID.randomUUID();
+        byte[] head =
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\""
+                                + field
+                                + "\"; filename=\""
+                                + file.getFileName()
+                                + "\"\r\nContent-Type: application/java-archive\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(timeout)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(
+                                HttpRequest.BodyPublishers.concat(
+                                        HttpRequest.BodyPublishers.ofByteArray(head),
+                                        HttpRequest.BodyPublishers.ofFile(file),
+                                        HttpRequest.BodyPublishers.ofByteArray(tail)))
+                        .build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new StatusException("POST", uri, response);
         }
         return JSON.readTree(response.body());
     }
@@ -57,8 +119,38 @@ public final class HttpJson {
                         .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expectedStatus) {
-            throw new IOException(
-                    "PATCH " + uri + " answered " + response.statusCode() + ": " + response.body());
+            throw new StatusException("PATCH", uri, response);
+        }
+    }
+
+    /** A server's answer with an unexpected HTTP status; keeps the status and the body. */
+    public static final class StatusException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+        private final String body;
+
+        StatusException(String method, URI uri, HttpResponse<String> response) {
+            super(
+                    method
+                            + " "
+                            + uri
+                            + " answered "
+                            + response.statusCode()
+                            + ": "
+                            + response.body());
+            this.status = response.statusCode();
+            this.body = response.body();
+        }
+
+        /** The HTTP status, e.g. {@code 404}. */
+        public int status() {
+            return status;
+        }
+
+        /** The response body, as the server sent it. */
+        public String body() {
+            return body;
         }
     }
 }

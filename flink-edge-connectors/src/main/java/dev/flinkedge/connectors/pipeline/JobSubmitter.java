@@ -61,7 +61,7 @@ final class JobSubmitter {
                 produced.put(s.descriptor(), producerSite(s));
             }
         }
-        job.env().registerJobListener(new ProducerRegistration(job.registry(), produced));
+        job.env().registerJobListener(new ProducerRegistration(job.registry(), jobName, produced));
         JobClient client = job.env().executeAsync(jobName);
         LOG.info(
                 "Submitted '{}' as {}: computes {}, reuses {}",
@@ -96,17 +96,20 @@ final class JobSubmitter {
     }
 
     /**
-     * Marks the job's computed streams ACTIVE with the job and their site as producer once it is
-     * submitted.
+     * Marks the job's computed streams ACTIVE with the job (id and name) and their site as producer
+     * once it is submitted; the name tells a stream supervisor which producers are its host jobs.
      */
     private static final class ProducerRegistration implements JobListener {
         private final StreamRegistry registry;
+        private final String jobName;
 
         /** Each computed stream with its site; the site is null when not known. */
         private final Map<StreamDescriptor, String> produced;
 
-        ProducerRegistration(StreamRegistry registry, Map<StreamDescriptor, String> produced) {
+        ProducerRegistration(
+                StreamRegistry registry, String jobName, Map<StreamDescriptor, String> produced) {
             this.registry = registry;
+            this.jobName = jobName;
             this.produced = Collections.unmodifiableMap(new LinkedHashMap<>(produced));
         }
 
@@ -121,7 +124,7 @@ final class JobSubmitter {
                             registry.setStatus(
                                     d.ref(),
                                     StreamStatus.ACTIVE,
-                                    new Producer(client.getJobID().toString(), at));
+                                    new Producer(client.getJobID().toString(), jobName, at));
                         } catch (RuntimeException e) {
                             LOG.error(
                                     "Job {} produces {} but could not mark it ACTIVE ({}); other jobs"

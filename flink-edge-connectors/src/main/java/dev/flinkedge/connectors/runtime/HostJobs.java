@@ -5,11 +5,18 @@ import dev.flinkedge.connectors.api.OperatorCatalog;
 import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.registry.client.StreamRegistry;
+import dev.flinkedge.registry.model.Producer;
+import dev.flinkedge.registry.model.StreamDescriptor;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.client.program.ClusterClient;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptionsInternal;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** Builds the generic host job that recomputes an orphaned stream from its lineage recipe. */
 @Internal
@@ -18,24 +25,45 @@ public final class HostJobs {
     private HostJobs() {}
 
     /**
-     * A launcher for {@link StreamSupervisor}: each call builds a fresh job on an environment from
-     * {@code envs}, recomputes the stream with {@link EdgeStreams#recompute} and submits it as
-     * {@code host:<owner>/<name>}.
+     * Recomputes {@code stream} on {@code plan} with {@link EdgeStreams#recompute} and submits the
+     * job as {@link Producer#hostJobName}; the packaged host job's main and in-process launchers
+     * share it.
+     */
+    public static JobClient submit(
+            EdgeStreams plan, StreamDescriptor stream, OperatorCatalog catalog) throws Exception {
+        plan.recompute(stream, catalog);
+        return plan.execute(Producer.hostJobName(stream.ref()));
+    }
+
+    /**
+     * A launcher for {@link StreamSupervisor} that submits from this JVM: each launch builds a
+     * fresh job on an environment that {@code envs} makes from a configuration fixing the job id,
+     * and cancels through {@code cluster}.
      */
     public static StreamSupervisor.HostJobLauncher launcher(
-            Supplier<StreamExecutionEnvironment> envs,
+            Function<Configuration, StreamExecutionEnvironment> envs,
+            ClusterClient<?> cluster,
             StreamRegistry registry,
             String owner,
             SharedChannel channel,
             RawSourceFactory rawSources,
             OperatorCatalog catalog) {
-        return orphan -> {
-            EdgeStreams plan =
-                    EdgeStreams.on(envs.get(), registry, owner)
-                            .withChannel(channel)
-                            .withRawSources(rawSources);
-            plan.recompute(orphan, catalog);
-            return plan.execute("host:" + orphan.ref());
+        return new StreamSupervisor.HostJobLauncher() {
+            @Override
+            public void launch(StreamDescriptor orphan, JobID jobId) throws Exception {
+                Configuration conf = new Configuration();
+                conf.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, jobId.toHexString());
+                EdgeStreams plan =
+                        EdgeStreams.on(envs.apply(conf), registry, owner)
+                                .withChannel(channel)
+                                .withRawSources(rawSources);
+                submit(plan, orphan, catalog);
+            }
+
+            @Override
+            public void cancel(JobID jobId) throws Exception {
+                cluster.cancel(jobId).get();
+            }
         };
     }
 }

@@ -1,61 +1,96 @@
 package dev.flinkedge.connectors.runtime;
 
 import dev.flinkedge.registry.client.StreamRegistry;
+import dev.flinkedge.registry.errors.Errors;
+import dev.flinkedge.registry.errors.RegistryException;
+import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.StreamDescriptor;
-import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
 
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.api.common.JobID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * Keeps an owner's subscribed streams produced. Periodically it looks at the owner's ACTIVE derived
- * streams that have live subscriptions; when a stream's producer job is no longer running, it marks
- * the stream ORPHANED and launches a host job that recomputes it from its lineage, so subscribers
- * continue from the topic instead of starving. A host job whose last subscriber left is cancelled.
+ * Keeps an owner's subscribed streams produced. Every period it looks at the owner's derived
+ * streams: an ORPHANED one with a live subscription gets a host job that recomputes it from its
+ * lineage, and a host job whose stream has no live subscription any more is cancelled.
+ *
+ * <p>It keeps no state of its own: the registry and Flink have it all, so a restarted supervisor
+ * resumes where the previous one stopped. A host job is only started after the supervisor has
+ * claimed the stream for the job's id with {@code setStatus(ACTIVE, producer)}, which the registry
+ * refuses ({@link Errors#NOT_LEASE_HOLDER}) while another job's production lease is live; so two
+ * supervisors never both start a host job for one stream. The host job then marks the stream ACTIVE
+ * under the same id and keeps the lease itself.
+ *
+ * <pre>{@code
+ * StreamSupervisor s = new StreamSupervisor(registry, "city-a", jobs, launcher,
+ *         Duration.ofSeconds(2)).start();
+ * }</pre>
  */
 @Internal
 public final class StreamSupervisor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamSupervisor.class);
 
-    /** Starts the job that recomputes a stream; the job marks the stream ACTIVE when submitted. */
-    @FunctionalInterface
+    /** Starts and stops the jobs that recompute orphaned streams. */
     public interface HostJobLauncher {
-        JobClient launch(StreamDescriptor orphan) throws Exception;
+
+        /**
+         * Submits the host job of {@code orphan} under {@code jobId}, named {@link
+         * Producer#hostJobName}; returns once it is submitted.
+         */
+        void launch(StreamDescriptor orphan, JobID jobId) throws Exception;
+
+        /** Cancels a host job; returns once the cancellation is requested. */
+        void cancel(JobID jobId) throws Exception;
     }
 
     private final StreamRegistry registry;
     private final String owner;
     private final JobStatusLookup jobs;
     private final HostJobLauncher launcher;
-    private final Map<StreamRef, JobClient> hosted = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer;
     private final Duration period;
+    private final LongSupplier clock;
+    private final ScheduledExecutorService timer;
 
+    /**
+     * @param registry the registry as {@code owner}
+     * @param owner whose streams to supervise
+     * @param jobs how Flink's jobs are doing
+     * @param launcher starts and cancels host jobs
+     * @param period time between two rounds
+     */
     public StreamSupervisor(
             StreamRegistry registry,
             String owner,
             JobStatusLookup jobs,
             HostJobLauncher launcher,
             Duration period) {
+        this(registry, owner, jobs, launcher, period, System::currentTimeMillis);
+    }
+
+    StreamSupervisor(
+            StreamRegistry registry,
+            String owner,
+            JobStatusLookup jobs,
+            HostJobLauncher launcher,
+            Duration period,
+            LongSupplier clock) {
         this.registry = registry;
         this.owner = owner;
         this.jobs = jobs;
         this.launcher = launcher;
         this.period = period;
+        this.clock = clock;
         this.timer =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -65,17 +100,12 @@ public final class StreamSupervisor implements AutoCloseable {
                         });
     }
 
-    /** Checks every period until closed. */
+    /** Runs a round every period, on its own thread, until closed. */
     public StreamSupervisor start() {
         timer.scheduleWithFixedDelay(
                 this::checkQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Supervising the streams of '{}' every {}", owner, period);
         return this;
-    }
-
-    /** The host jobs running now, by stream. */
-    public Map<StreamRef, JobClient> hostJobs() {
-        return Map.copyOf(hosted);
     }
 
     private void checkQuietly() {
@@ -86,55 +116,106 @@ public final class StreamSupervisor implements AutoCloseable {
         }
     }
 
-    /** One supervision round. */
+    /** One supervision round over the owner's derived streams. */
     void check() {
+        long now = clock.getAsLong();
         for (StreamDescriptor d : registry.list(owner, StreamType.DERIVED)) {
-            boolean subscribed = !d.subscriptions().isEmpty();
-            JobClient host = hosted.get(d.ref());
-            if (host != null && !subscribed) {
-                stopHost(d, host);
-            } else if (host == null && subscribed && needsHost(d)) {
-                adopt(d);
+            boolean subscribed = d.subscriptions().stream().anyMatch(s -> s.isLiveAt(now));
+            boolean hosted = d.producer() != null && d.producer().isHostJob();
+            if (d.status() == StreamStatus.ACTIVE && hosted && !subscribed) {
+                stopHost(d);
+            } else if (d.status() == StreamStatus.ORPHANED && subscribed) {
+                if (hosted && isAlive(d.producer().jobId())) {
+                    resume(d);
+                } else {
+                    rehost(d);
+                }
             }
         }
     }
 
-    private boolean needsHost(StreamDescriptor d) {
-        if (d.status() == StreamStatus.ORPHANED) {
-            return true;
-        }
-        if (d.status() != StreamStatus.ACTIVE || d.producer() == null) {
-            return false;
-        }
-        Optional<JobStatus> status = jobs.status(d.producer().jobId());
-        return status.map(JobStatus::isGloballyTerminalState).orElse(true);
+    private boolean isAlive(String jobId) {
+        return jobs.status(jobId).map(s -> !s.isGloballyTerminalState()).orElse(false);
     }
 
-    private void adopt(StreamDescriptor d) {
+    /**
+     * The stream's host job still runs but its lease lapsed (a slow start, or a registry outage):
+     * claim the stream for that job again instead of starting a second one.
+     */
+    private void resume(StreamDescriptor d) {
+        if (claim(d, d.producer())) {
+            LOG.info(
+                    "Host job {} of {} still runs; claimed the stream for it again",
+                    d.producer().jobId(),
+                    d.ref());
+        }
+    }
+
+    private void rehost(StreamDescriptor d) {
+        JobID jobId = new JobID();
+        Producer host = new Producer(jobId.toHexString(), Producer.hostJobName(d.ref()), null);
+        if (!claim(d, host)) {
+            return;
+        }
         LOG.warn(
-                "Producer {} of {} stopped while {} subscription(s) are live; marking it ORPHANED"
-                        + " and starting a host job",
-                d.producer() == null ? "?" : d.producer().jobId(),
+                "{} is ORPHANED (last producer {}) while {} subscription(s) are live; starting"
+                        + " host job {}",
                 d.ref(),
-                d.subscriptions().size());
-        StreamDescriptor orphan = registry.setStatus(d.ref(), StreamStatus.ORPHANED, d.producer());
+                d.producer() == null ? "none" : d.producer().jobId(),
+                d.subscriptions().size(),
+                jobId);
         try {
-            JobClient job = launcher.launch(orphan);
-            hosted.put(d.ref(), job);
-            LOG.info("Host job {} now produces {}", job.getJobID(), d.ref());
+            launcher.launch(d, jobId);
         } catch (Exception e) {
             LOG.error(
-                    "Could not start a host job for {}; it stays ORPHANED and is retried",
+                    "Could not start host job {} for {}; releasing the claim so the next round"
+                            + " retries",
+                    jobId,
                     d.ref(),
                     e);
+            releaseQuietly(d, jobId);
         }
     }
 
-    private void stopHost(StreamDescriptor d, JobClient host) {
-        LOG.info("Last subscriber of {} left; cancelling host job {}", d.ref(), host.getJobID());
-        host.cancel();
-        registry.setStatus(d.ref(), StreamStatus.DECLARED, null);
-        hosted.remove(d.ref());
+    /**
+     * Marks the stream ACTIVE with {@code producer}, which the registry refuses while another job's
+     * production lease is live.
+     *
+     * @return whether the claim succeeded
+     */
+    private boolean claim(StreamDescriptor d, Producer producer) {
+        try {
+            registry.setStatus(d.ref(), StreamStatus.ACTIVE, producer);
+            return true;
+        } catch (RegistryException e) {
+            if (e.errorCode() != Errors.NOT_LEASE_HOLDER) {
+                throw e;
+            }
+            LOG.info("{} was claimed by another job first: {}", d.ref(), e.getMessage());
+            return false;
+        }
+    }
+
+    private void releaseQuietly(StreamDescriptor d, JobID jobId) {
+        try {
+            registry.releaseProduction(d.ref(), jobId.toHexString());
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Could not release the claim of {} on {}; it lapses with its lease: {}",
+                    jobId,
+                    d.ref(),
+                    e.toString());
+        }
+    }
+
+    private void stopHost(StreamDescriptor d) {
+        String jobId = d.producer().jobId();
+        LOG.info("{} has no live subscription left; cancelling its host job {}", d.ref(), jobId);
+        try {
+            launcher.cancel(JobID.fromHexString(jobId));
+        } catch (Exception e) {
+            LOG.warn("Could not cancel host job {} of {}, retrying: {}", jobId, d.ref(), e);
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.flinkedge.connectors.testutil.SharingFixture;
 import dev.flinkedge.connectors.testutil.Tagged;
 import dev.flinkedge.connectors.testutil.TaggingOperator;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
+import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
@@ -267,6 +268,7 @@ class StreamSharingITCase {
                                 JobStatusLookup.of(flink),
                                 HostJobs.launcher(
                                         SharingFixture::environment,
+                                        flink,
                                         fixture.client("alice"),
                                         "alice",
                                         fixture.channel("alice"),
@@ -287,10 +289,9 @@ class StreamSharingITCase {
                     Duration.ofSeconds(60),
                     "x+b to keep receiving after x+a stopped");
             StreamRef cars = new StreamRef("alice", "Cars3");
-            assertThat(supervisor.hostJobs()).containsKey(cars);
-            String hostJob = supervisor.hostJobs().get(cars).getJobID().toString();
-            assertThat(fixture.client("alice").describe(cars).producer().jobId())
-                    .isEqualTo(hostJob);
+            Producer host = fixture.client("alice").describe(cars).producer();
+            assertThat(host.name()).isEqualTo("host:alice/Cars3");
+            assertThat(status(flink, host.jobId())).isEqualTo(JobStatus.RUNNING);
             assertThat(status(xb)).isEqualTo(JobStatus.RUNNING);
             assertThat(
                             CollectingSink.<EdgeRecord<Tagged>>received("xb3").stream()
@@ -299,7 +300,7 @@ class StreamSharingITCase {
                     .allMatch(v -> v.startsWith("attributes(detect(cam-"));
             xb.cancel().get();
             Wait.until(
-                    () -> supervisor.hostJobs().isEmpty(),
+                    () -> status(flink, host.jobId()) == JobStatus.CANCELED,
                     Duration.ofSeconds(60),
                     "the host job to stop once its last subscriber left");
         }
@@ -342,6 +343,10 @@ class StreamSharingITCase {
                         });
         assertThat(status(xa)).isEqualTo(JobStatus.RUNNING);
         xa.cancel().get();
+    }
+
+    private static JobStatus status(ClusterClient<?> flink, String jobId) {
+        return JobStatusLookup.of(flink).status(jobId).orElse(JobStatus.INITIALIZING);
     }
 
     private static JobStatus status(JobClient job) {

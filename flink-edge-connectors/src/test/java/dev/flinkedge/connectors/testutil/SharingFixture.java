@@ -7,6 +7,7 @@ import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.testutil.RegistryInstance;
 
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -39,7 +40,12 @@ public final class SharingFixture implements AutoCloseable {
 
     /** A job environment of parallelism 1 with low-latency exchanges. */
     public static StreamExecutionEnvironment environment() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        return environment(new Configuration());
+    }
+
+    /** A job environment of parallelism 1 with low-latency exchanges, on {@code conf}. */
+    public static StreamExecutionEnvironment environment(Configuration conf) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(1);
         env.setBufferTimeout(0);
         return env;

@@ -1,6 +1,8 @@
 package dev.flinkedge.scheduler.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.flinkedge.connectors.http.HttpJson;
 
@@ -8,16 +10,20 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Reads the local edge cluster's state over HTTP: TaskManagers and jobs from the JobManager's REST
- * API, health from the registry.
+ * Flink's REST API and the registry's health over HTTP: TaskManagers and jobs, jar upload and run,
+ * job status and cancellation from the JobManager; health from the registry. The one client of
+ * Flink's REST API of the local cluster's tools and the stream supervisor.
  *
  * <pre>{@code
  * ClusterRestClient rest = new ClusterRestClient(URI.create(state.restUrl()),
@@ -26,6 +32,9 @@ import java.util.OptionalDouble;
  * }</pre>
  */
 public final class ClusterRestClient {
+
+    /** Upload of a job jar (over 100 MB with its native libraries) and a job main's run. */
+    private static final Duration JAR_TIMEOUT = Duration.ofMinutes(2);
 
     private final HttpJson http = new HttpJson();
     private final URI flinkRest;
@@ -95,6 +104,91 @@ public final class ClusterRestClient {
                             job.path("state").asText()));
         }
         return result;
+    }
+
+    /**
+     * Uploads a job jar to the JobManager ({@code POST /jars/upload}).
+     *
+     * @return the jar's id on the JobManager, for {@link #runJar}
+     */
+    public String uploadJar(Path jar) throws IOException, InterruptedException {
+        JsonNode body =
+                http.postFile(flinkRest.resolve("/jars/upload"), "jarfile", jar, JAR_TIMEOUT);
+        String file = body.path("filename").asText();
+        if (file.isEmpty()) {
+            throw new IOException("Upload of " + jar + " answered no file name: " + body);
+        }
+        return Path.of(file).getFileName().toString();
+    }
+
+    /**
+     * Runs the main of an uploaded jar in the JobManager ({@code POST /jars/<id>/run}), which
+     * submits the job it builds under {@code jobId}.
+     *
+     * @param jarId the id {@link #uploadJar} returned
+     * @param entryClass the main class
+     * @param args the main's arguments
+     * @param jobId the job id the job gets, or {@code null} for a fresh one
+     * @return the submitted job's id
+     * @throws UnknownJarException when the JobManager does not have the jar (any more)
+     */
+    public String runJar(String jarId, String entryClass, List<String> args, String jobId)
+            throws IOException, InterruptedException {
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.put("entryClass", entryClass);
+        args.forEach(request.putArray("programArgsList")::add);
+        if (jobId != null) {
+            request.put("jobId", jobId);
+        }
+        URI uri =
+                flinkRest.resolve(
+                        "/jars/" + URLEncoder.encode(jarId, StandardCharsets.UTF_8) + "/run");
+        try {
+            return http.post(uri, request, JAR_TIMEOUT).path("jobid").asText();
+        } catch (HttpJson.StatusException e) {
+            if (e.body().contains("does not exist")) {
+                throw new UnknownJarException(jarId, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Asks the JobManager to cancel a job ({@code PATCH /jobs/<id>?mode=cancel}). */
+    public void cancel(String jobId) throws IOException, InterruptedException {
+        http.patch(flinkRest.resolve("/jobs/" + jobPath(jobId) + "?mode=cancel"), 202);
+    }
+
+    /**
+     * A job's status, e.g. {@code RUNNING} ({@code GET /jobs/<id>/status}).
+     *
+     * @return the status, empty when the JobManager does not know the job
+     */
+    public Optional<String> jobStatus(String jobId) throws IOException, InterruptedException {
+        try {
+            return Optional.of(
+                    http.get(flinkRest.resolve("/jobs/" + jobPath(jobId) + "/status"))
+                            .path("status")
+                            .asText());
+        } catch (HttpJson.StatusException e) {
+            // Flink answers an unknown job id with 500 and FlinkJobNotFoundException, not 404.
+            if (e.status() == 404 || e.body().contains("FlinkJobNotFoundException")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static String jobPath(String jobId) {
+        return URLEncoder.encode(jobId, StandardCharsets.UTF_8);
+    }
+
+    /** The JobManager does not have the jar: it restarted, or another client deleted the jar. */
+    public static final class UnknownJarException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownJarException(String jarId, Throwable cause) {
+            super("The JobManager does not know jar " + jarId + "; upload it again", cause);
+        }
     }
 
     /** Whether the JobManager's REST API answers. */

@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
  * @param jobManagerMemory {@code jobmanager.memory.process.size}, e.g. {@code 1024m}
  * @param taskManagerMemory {@code taskmanager.memory.process.size}, e.g. {@code 1536m}
  * @param startTimeout how long start may take until every TaskManager is registered
+ * @param supervision the stream supervisor to run, or {@code null} for none
  * @param registrySettings extra {@code key=value} settings of the registry process, e.g. {@code
  *     production.lease.seconds=6} for short production leases; they override the cluster's own
  */
@@ -37,26 +39,10 @@ public record ClusterSettings(
         String jobManagerMemory,
         String taskManagerMemory,
         Duration startTimeout,
+        Supervision supervision,
         Map<String, String> registrySettings) {
 
-    /** Checks the fields. */
-    public ClusterSettings {
-        Objects.requireNonNull(topology, "topology");
-        Objects.requireNonNull(topologyFile, "topologyFile");
-        Objects.requireNonNull(workDir, "workDir");
-        Objects.requireNonNull(ports, "ports");
-        Objects.requireNonNull(classpath, "classpath");
-        Objects.requireNonNull(jobManagerMemory, "jobManagerMemory");
-        Objects.requireNonNull(taskManagerMemory, "taskManagerMemory");
-        if (startTimeout.isNegative() || startTimeout.isZero()) {
-            throw new IllegalArgumentException(
-                    "start timeout " + startTimeout + " must be positive");
-        }
-        workDir = workDir.toAbsolutePath().normalize();
-        registrySettings = Map.copyOf(registrySettings);
-    }
-
-    /** Settings with the registry's defaults. */
+    /** Settings without a stream supervisor, with the registry's defaults. */
     public ClusterSettings(
             Topology topology,
             Path topologyFile,
@@ -77,7 +63,24 @@ public record ClusterSettings(
                 jobManagerMemory,
                 taskManagerMemory,
                 startTimeout,
+                null,
                 Map.of());
+    }
+
+    /** A copy that runs a stream supervisor with {@code supervision}. */
+    public ClusterSettings withSupervision(Supervision supervision) {
+        return new ClusterSettings(
+                topology,
+                topologyFile,
+                workDir,
+                bootstrapServers,
+                ports,
+                classpath,
+                jobManagerMemory,
+                taskManagerMemory,
+                startTimeout,
+                Objects.requireNonNull(supervision, "supervision"),
+                registrySettings);
     }
 
     /** The same settings with one more registry setting (replacing one of the same key). */
@@ -94,7 +97,41 @@ public record ClusterSettings(
                 jobManagerMemory,
                 taskManagerMemory,
                 startTimeout,
+                supervision,
                 more);
+    }
+
+    /**
+     * The cluster's stream supervisor, which re-hosts its owners' orphaned streams.
+     *
+     * @param jobJar the job jar with the host job and the operators
+     * @param hostJobArgs more arguments of every host job, e.g. {@code --cameras.catalog FILE}
+     */
+    public record Supervision(Path jobJar, List<String> hostJobArgs) {
+
+        /** Checks the fields. */
+        public Supervision {
+            Objects.requireNonNull(jobJar, "jobJar");
+            jobJar = jobJar.toAbsolutePath().normalize();
+            hostJobArgs = List.copyOf(hostJobArgs);
+        }
+    }
+
+    /** Checks the fields. */
+    public ClusterSettings {
+        Objects.requireNonNull(topology, "topology");
+        Objects.requireNonNull(topologyFile, "topologyFile");
+        Objects.requireNonNull(workDir, "workDir");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(classpath, "classpath");
+        Objects.requireNonNull(jobManagerMemory, "jobManagerMemory");
+        Objects.requireNonNull(taskManagerMemory, "taskManagerMemory");
+        if (startTimeout.isNegative() || startTimeout.isZero()) {
+            throw new IllegalArgumentException(
+                    "start timeout " + startTimeout + " must be positive");
+        }
+        workDir = workDir.toAbsolutePath().normalize();
+        registrySettings = Map.copyOf(registrySettings);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.flinkedge.scheduler.cluster;
 import dev.flinkedge.registry.rest.RegistryServer;
 import dev.flinkedge.registry.rest.Tokens;
 import dev.flinkedge.registry.storage.RegistryConfig;
+import dev.flinkedge.scheduler.supervision.SupervisorOptions;
+import dev.flinkedge.scheduler.supervision.SupervisorServer;
 import dev.flinkedge.scheduler.topology.Site;
 
 import org.slf4j.Logger;
@@ -33,10 +35,10 @@ import java.util.function.Consumer;
 
 /**
  * Starts and stops a local edge cluster as separate processes: a Kafka broker, the shared stream
- * registry, a Flink JobManager and one TaskManager per edge or cloud site (declaring its site as an
- * external resource). Each process has a directory {@code <work-dir>/cluster/<name>/} with its
- * configuration, log file and scratch space; {@code <work-dir>/cluster/cluster.json} records the
- * running cluster.
+ * registry, a Flink JobManager, one TaskManager per edge or cloud site (declaring its site as an
+ * external resource) and, when the settings ask for it, the stream supervisor. Each process has a
+ * directory {@code <work-dir>/cluster/<name>/} with its configuration, log file and scratch space;
+ * {@code <work-dir>/cluster/cluster.json} records the running cluster.
  *
  * <pre>{@code
  * ClusterState state = LocalEdgeCluster.start(settings, System.out::println);
@@ -52,7 +54,10 @@ public final class LocalEdgeCluster {
     static final String REGISTRY = "registry";
     static final String JOBMANAGER = "jobmanager";
     static final String CLIENT = "client";
+    static final String SUPERVISOR = "supervisor";
     static final String REGISTRY_MAIN = RegistryServer.class.getName();
+    static final String SUPERVISOR_MAIN = SupervisorServer.class.getName();
+    private static final List<String> SUPERVISOR_JVM_OPTIONS = List.of("-Xmx128m");
     static final String JOBMANAGER_MAIN =
             "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
     static final String TASKMANAGER_MAIN =
@@ -276,6 +281,15 @@ public final class LocalEdgeCluster {
                 registry,
                 () -> registryUp(rest));
         progress.accept("Registry is up at " + state.registryUrl() + " (" + seconds(t0) + ")");
+        if (settings.supervision() != null) {
+            state = launchSupervisor(state, stateFile, watch, settings, tokensFile);
+            progress.accept(
+                    "Stream supervisor started for "
+                            + String.join(", ", tokens.keySet())
+                            + " ("
+                            + seconds(t0)
+                            + ")");
+        }
         ChildProcess jobManager = state.processes(ProcessRole.JOBMANAGER).get(0);
         watch.await(
                 "the JobManager's REST API at " + state.restUrl(),
@@ -380,6 +394,17 @@ public final class LocalEdgeCluster {
                             ProcessRole.TASKMANAGER,
                             FlinkMemory.Kind.TASKMANAGER,
                             TASKMANAGER_MAIN);
+            case SUPERVISOR ->
+                    relaunch(
+                            settings,
+                            without,
+                            progress,
+                            name,
+                            ProcessRole.SUPERVISOR,
+                            dir,
+                            SUPERVISOR_JVM_OPTIONS,
+                            SUPERVISOR_MAIN,
+                            supervisorArgs(state, settings, state.tokensFile(), dir));
         };
     }
 
@@ -575,6 +600,55 @@ public final class LocalEdgeCluster {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Starts the stream supervisor once the registry answers; the rest of the start watches it, so
+     * a supervisor that exits at once (a bad job jar) fails the start.
+     */
+    private static ClusterState launchSupervisor(
+            ClusterState state,
+            ClusterStateFile stateFile,
+            StartupWatch watch,
+            ClusterSettings settings,
+            Path tokensFile)
+            throws IOException {
+        Path dir = processDir(settings.clusterDir(), SUPERVISOR);
+        return launch(
+                state,
+                stateFile,
+                watch,
+                SUPERVISOR,
+                ProcessRole.SUPERVISOR,
+                dir,
+                SUPERVISOR_JVM_OPTIONS,
+                SUPERVISOR_MAIN,
+                supervisorArgs(state, settings, tokensFile, dir),
+                settings);
+    }
+
+    /** The supervisor process's {@code key=value} arguments. */
+    private static List<String> supervisorArgs(
+            ClusterState state, ClusterSettings settings, Path tokensFile, Path dir) {
+        ClusterSettings.Supervision supervision = settings.supervision();
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                SupervisorOptions.REGISTRY_URL.key() + "=" + state.registryUrl(),
+                                SupervisorOptions.FLINK_REST_URL.key() + "=" + state.restUrl(),
+                                SupervisorOptions.JOB_JAR.key() + "=" + supervision.jobJar(),
+                                SupervisorOptions.TOKENS_FILE.key() + "=" + tokensFile,
+                                SupervisorOptions.WORK_DIR.key() + "=" + dir,
+                                SupervisorOptions.KAFKA_BOOTSTRAP_SERVERS.key()
+                                        + "="
+                                        + settings.kafkaBootstrapServers()));
+        if (!supervision.hostJobArgs().isEmpty()) {
+            args.add(
+                    SupervisorOptions.HOST_JOB_ARGS.key()
+                            + "="
+                            + String.join(";", supervision.hostJobArgs()));
+        }
+        return args;
     }
 
     private static ClusterState launchFlink(

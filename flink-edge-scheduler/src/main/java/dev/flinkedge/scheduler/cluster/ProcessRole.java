@@ -5,7 +5,8 @@ public enum ProcessRole {
     KAFKA("Kafka broker"),
     REGISTRY("registry"),
     JOBMANAGER("JobManager"),
-    TASKMANAGER("TaskManager");
+    TASKMANAGER("TaskManager"),
+    SUPERVISOR("stream supervisor");
 
     private final String displayName;
 

@@ -120,6 +120,11 @@ class K8sManifestsTest {
     }
 
     @Test
+    void theSupervisorReachesRegistryKafkaAndTheSessionClusterAndHostJobsFindTheirFiles() {
+        assertThat(ManifestChecks.supervisor(manifests)).isEmpty();
+    }
+
+    @Test
     void registryFindsItsSecretAndKafka() {
         assertThat(ManifestChecks.references(manifests)).isEmpty();
     }

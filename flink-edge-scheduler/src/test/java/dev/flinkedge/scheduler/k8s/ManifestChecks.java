@@ -232,6 +232,143 @@ final class ManifestChecks {
     }
 
     /**
+     * The stream supervisor (the workload running {@code supervisor start}) reaches what it needs:
+     * {@code --registry} and {@code --bootstrap-servers} are Services with those ports, {@code
+     * --flink-rest} is the REST Service the operator makes for the FlinkDeployment, {@code
+     * --tokens} is a Secret mounted in its pod whose every owner key the JobManager sees under
+     * {@code --host-job-token-dir} (where host jobs' mains read their token), {@code --job-jar} is
+     * the plain jobs jar in the image's {@code lib/}, and the host jobs' catalog, topology and
+     * model are where the session jobs find them.
+     */
+    static List<String> supervisor(List<Manifest> manifests) {
+        List<String> problems = new ArrayList<>();
+        List<Manifest> supervisors = new ArrayList<>();
+        for (Manifest m : of(manifests, WORKLOADS)) {
+            for (JsonNode c : m.document().at("/spec/template/spec/containers")) {
+                List<String> args = texts(c.path("args"));
+                if (args.size() >= 2 && args.subList(0, 2).equals(List.of("supervisor", "start"))) {
+                    supervisors.add(m);
+                }
+            }
+        }
+        if (supervisors.size() != 1) {
+            problems.add("expected one workload running 'supervisor start', found " + supervisors);
+            return problems;
+        }
+        Manifest m = supervisors.get(0);
+        JsonNode pod = m.document().at("/spec/template/spec");
+        JsonNode container = pod.path("containers").get(0);
+        List<String> args = texts(container.path("args"));
+        Map<String, String> options = options(container.path("args"));
+        Map<String, Set<String>> servicePorts = servicePorts(manifests);
+        for (String flag : List.of("--registry", "--bootstrap-servers")) {
+            String[] hostPort =
+                    options.getOrDefault(flag, "").replaceFirst("^https?://", "").split(":");
+            if (hostPort.length != 2
+                    || !servicePorts.getOrDefault(hostPort[0], Set.of()).contains(hostPort[1])) {
+                problems.add(
+                        m.where() + ": " + flag + " '" + options.get(flag) + "' is no Service");
+            }
+        }
+        Set<String> restServices = new TreeSet<>();
+        of(manifests, Set.of("FlinkDeployment"))
+                .forEach(d -> restServices.add("http://" + d.name() + "-rest:8081"));
+        if (!restServices.contains(options.getOrDefault("--flink-rest", ""))) {
+            problems.add(
+                    m.where()
+                            + ": --flink-rest '"
+                            + options.get("--flink-rest")
+                            + "' is not the session cluster's REST Service, one of "
+                            + restServices);
+        }
+        Map<String, String> mountedSecrets = new HashMap<>();
+        Map<String, String> mountPaths = new HashMap<>();
+        container
+                .path("volumeMounts")
+                .forEach(
+                        v -> mountPaths.put(v.path("name").asText(), v.path("mountPath").asText()));
+        for (JsonNode volume : pod.path("volumes")) {
+            if (volume.has("secret")) {
+                mountedSecrets.put(
+                        mountPaths.get(volume.path("name").asText()),
+                        volume.at("/secret/secretName").asText());
+            }
+        }
+        String secret = mountedSecrets.get(options.getOrDefault("--tokens", ""));
+        Manifest tokens =
+                of(manifests, Set.of("Secret")).stream()
+                        .filter(x -> x.name().equals(secret))
+                        .findFirst()
+                        .orElse(null);
+        if (tokens == null) {
+            problems.add(
+                    m.where()
+                            + ": --tokens '"
+                            + options.get("--tokens")
+                            + "' is no mounted Secret of this pod; mounted: "
+                            + mountedSecrets);
+        } else {
+            Map<String, String> jobManager = jobManagerFiles(manifests, problems);
+            String dir = options.getOrDefault("--host-job-token-dir", "");
+            tokens.document()
+                    .path("stringData")
+                    .fieldNames()
+                    .forEachRemaining(
+                            owner -> {
+                                if (!jobManager.containsKey(dir + "/" + owner)) {
+                                    problems.add(
+                                            m.where()
+                                                    + ": the JobManager has no token of "
+                                                    + owner
+                                                    + " at --host-job-token-dir "
+                                                    + dir);
+                                }
+                            });
+            Map<String, String> hostArgs = new HashMap<>();
+            List<String> hostArgList =
+                    args.stream()
+                            .filter(a -> a.startsWith("--host-job-arg="))
+                            .map(a -> a.substring("--host-job-arg=".length()))
+                            .toList();
+            for (int i = 0; i + 1 < hostArgList.size(); i += 2) {
+                hostArgs.put(hostArgList.get(i), hostArgList.get(i + 1));
+            }
+            for (String flag : List.of("--cameras.catalog", "--placement.topology")) {
+                if (!jobManager.containsKey(hostArgs.getOrDefault(flag, ""))) {
+                    problems.add(
+                            m.where()
+                                    + ": host job "
+                                    + flag
+                                    + " '"
+                                    + hostArgs.get(flag)
+                                    + "' is not mounted on the JobManager");
+                }
+            }
+            String model = hostArgs.getOrDefault("--detect.model", "");
+            for (Set<String> mounts : taskManagerMountPaths(manifests)) {
+                if (mounts.stream().noneMatch(x -> model.startsWith(x + "/"))) {
+                    problems.add(
+                            m.where()
+                                    + ": host job --detect.model '"
+                                    + model
+                                    + "' is under no volume of a TaskManager pod");
+                }
+            }
+        }
+        String jar = options.getOrDefault("--job-jar", "");
+        if (!jar.matches("/opt/flink/lib/flink-edge-jobs-[^/]*\\.jar")
+                || jar.endsWith("-job.jar")) {
+            problems.add(
+                    m.where()
+                            + ": --job-jar '"
+                            + jar
+                            + "' is not the plain jobs jar the image has in /opt/flink/lib/"
+                            + " (the shaded one would bring a second Kafka connector)");
+        }
+        return problems;
+    }
+
+    /**
      * The TaskManager pools match the topology: every pool (a workload whose pods carry {@value
      * #SITE_LABEL}) runs on a site of the topology and declares that site as its external resource,
      * and every edge or cloud site with slots has a pool or is the FlinkDeployment's.

@@ -19,6 +19,7 @@ import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.Subscription;
+import dev.flinkedge.scheduler.cluster.ClusterSettings;
 import dev.flinkedge.scheduler.cluster.ClusterState;
 import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
 import dev.flinkedge.scheduler.topology.Topology;
@@ -31,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,7 +121,9 @@ public final class EdgeDemo {
         say("Starting the local edge cluster (" + settings.topology() + ")");
         ClusterState state =
                 LocalEdgeCluster.start(
-                        BenchClusters.settings(settings.topology(), settings.workDir()),
+                        BenchClusters.settings(settings.topology(), settings.workDir())
+                                .withSupervision(
+                                        new ClusterSettings.Supervision(jar, hostJobArgs())),
                         line -> say("  " + line));
         Thread stopOnInterrupt = new Thread(() -> stopQuietly(state), "demo-stop");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
@@ -131,6 +135,33 @@ public final class EdgeDemo {
         }
     }
 
+    /**
+     * What the supervisor's host jobs need besides the stream: the demo's cameras (whose catalog is
+     * written once the cluster is up), policies, model and placement, as the demo's jobs get them.
+     */
+    private List<String> hostJobArgs() {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--cameras.catalog",
+                                catalogFile().toAbsolutePath().toString(),
+                                "--cameras.policy-topic",
+                                KafkaPolicyProvider.DEFAULT_TOPIC,
+                                "--detect.model",
+                                files.detectionModel().toAbsolutePath().toString()));
+        if (settings.placement()) {
+            args.addAll(
+                    List.of(
+                            "--placement.topology",
+                            settings.topology().toAbsolutePath().toString()));
+        }
+        return args;
+    }
+
+    private Path catalogFile() {
+        return settings.workDir().resolve("cameras.yaml");
+    }
+
     private DemoReport runOn(ClusterState state, Topology topology, Path jar, Path video)
             throws Exception {
         Map<String, String> tokens = LocalEdgeCluster.tokens(state.tokensFile());
@@ -138,7 +169,7 @@ public final class EdgeDemo {
         BenchCluster flink = new BenchCluster(rest.getHost(), rest.getPort(), () -> 0);
         DemoCameras cameras =
                 DemoCameras.around(topology, settings.cameras(), settings.fps(), video);
-        Path catalog = cameras.write(settings.workDir().resolve("cameras.yaml"));
+        Path catalog = cameras.write(catalogFile());
         publishPolicies(state.bootstrapServers(), cameras);
         StreamTopics.ensure(state.bootstrapServers(), Map.of(PLATES_TOPIC, 1, ATTRIBUTES_TOPIC, 1));
         FlinkRun flinkRun = new FlinkRun(files.home().resolve("bin/flink"), settings.workDir());
@@ -407,7 +438,13 @@ public final class EdgeDemo {
                             (vertex, tms) ->
                                     placement.put(
                                             job.getKey() + ": " + vertex, String.join(",", tms)));
-            flink.cancel(job.getValue());
+        }
+        // Readers first: a producer cancelled while x+b still subscribes would be re-hosted by
+        // the cluster's stream supervisor only to be cancelled again.
+        List<String> readersFirst = new ArrayList<>(jobIds.values());
+        Collections.reverse(readersFirst);
+        for (String jobId : readersFirst) {
+            flink.cancel(jobId);
         }
         long detectXa = flink.invocations(jobIds.get("x+a"), DetectOperator.NAME);
         long detectAll = 0;

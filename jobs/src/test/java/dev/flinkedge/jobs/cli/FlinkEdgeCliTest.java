@@ -17,6 +17,7 @@ class FlinkEdgeCliTest {
                         "bench",
                         "cluster",
                         "scheduler",
+                        "supervisor",
                         "k8s",
                         "plan",
                         "demo",

@@ -59,6 +59,9 @@ public final class RegistryService implements AutoCloseable {
     /** Whether the last sweep failed; only the sweeper thread reads or sets it. */
     private boolean sweepFailing;
 
+    /** When {@link #start()} finished, the start of the production leases' grace; or -1. */
+    private volatile long startedAtMs = -1;
+
     public RegistryService(KafkaRegistryStore store, RegistryConfig config, LongSupplier clock) {
         this.store = store;
         this.clock = clock;
@@ -78,6 +81,7 @@ public final class RegistryService implements AutoCloseable {
     /** Starts the store and the lease sweeper. */
     public void start() throws InterruptedException {
         store.start();
+        startedAtMs = clock.getAsLong();
         sweeper.scheduleWithFixedDelay(
                 this::sweepExpiredLeases, sweepIntervalMs, sweepIntervalMs, TimeUnit.MILLISECONDS);
     }
@@ -611,7 +615,10 @@ public final class RegistryService implements AutoCloseable {
         }
     }
 
-    /** Marks ORPHANED every ACTIVE stream whose producer's lease lapsed (or that has none). */
+    /**
+     * Marks ORPHANED every ACTIVE stream whose producer's lease lapsed (or that has none), except
+     * during the grace after a start.
+     */
     private void sweepLapsedProductions() {
         long now = clock.getAsLong();
         if (store.state().all().stream().noneMatch(d -> isLapsedProduction(d, now))) {
@@ -649,8 +656,19 @@ public final class RegistryService implements AutoCloseable {
         }
     }
 
-    private static boolean isLapsedProduction(StreamDescriptor d, long now) {
-        return d.status() == StreamStatus.ACTIVE && !d.isReusableAt(now);
+    private boolean isLapsedProduction(StreamDescriptor d, long now) {
+        return d.status() == StreamStatus.ACTIVE && !d.isReusableAt(now) && !inRestartGrace(d, now);
+    }
+
+    /**
+     * Whether {@code d}'s producer still has time to renew after this registry started: while the
+     * registry was down nobody could renew, so each producer gets one lease length from the start
+     * to come back before the sweep orphans its stream. A release is not a sweep: it orphans at
+     * once, grace or not.
+     */
+    private boolean inRestartGrace(StreamDescriptor d, long now) {
+        int leaseSeconds = d.lease() == null ? productionLease : d.lease().leaseSeconds();
+        return now < startedAtMs + leaseSeconds * 1000L;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -147,6 +147,62 @@ class ProductionLeaseITCase {
     }
 
     @Test
+    void afterARestartProducersGetOneLeaseToRenewBeforeTheSweepOrphansTheirStreams()
+            throws Exception {
+        StreamDescriptor cars;
+        StreamDescriptor trucks;
+        StreamDescriptor buses;
+        try (RegistryInstance r = start("_grace")) {
+            RegistryClient alice = r.client("alice");
+            cars = produceCars(alice, "job-a");
+            trucks = produce(alice, "Trucks", "job-b");
+            buses = produce(alice, "Buses", "job-c");
+        }
+        long lapsedAt =
+                Math.max(
+                        cars.lease().expiresAtMs(),
+                        Math.max(trucks.lease().expiresAtMs(), buses.lease().expiresAtMs()));
+        // The registry stays down until every lease lapsed: nobody could renew meanwhile.
+        Wait.until(
+                () -> System.currentTimeMillis() > lapsedAt,
+                Duration.ofSeconds(LEASE_SECONDS + 10),
+                "the leases to lapse while the registry is down");
+
+        long restartedAt = System.currentTimeMillis();
+        try (RegistryInstance r = start("_grace")) {
+            RegistryClient alice = r.client("alice");
+            // job-a comes back within the grace: its stream never turned ORPHANED.
+            alice.renewProduction(cars.ref(), "job-a");
+            StreamDescriptor renewed = alice.describe(cars.ref());
+            assertThat(renewed.status()).isEqualTo(StreamStatus.ACTIVE);
+            assertThat(renewed.updatedAtMs()).isEqualTo(cars.updatedAtMs());
+
+            // A release is no sweep: it orphans at once, grace or not.
+            alice.releaseProduction(trucks.ref(), "job-b");
+            assertThat(alice.describe(trucks.ref()).status()).isEqualTo(StreamStatus.ORPHANED);
+
+            // job-c never comes back: ORPHANED once the grace of one lease is over; job-a keeps
+            // renewing meanwhile, as a running producer does.
+            Wait.until(
+                    () -> {
+                        alice.renewProduction(cars.ref(), "job-a");
+                        return alice.describe(buses.ref()).status() == StreamStatus.ORPHANED;
+                    },
+                    Duration.ofSeconds(2L * LEASE_SECONDS + 10),
+                    "the sweep to orphan " + buses.ref() + " after the grace");
+            assertThat(alice.describe(buses.ref()).updatedAtMs())
+                    .as("ms from the restart to ORPHANED")
+                    .isGreaterThanOrEqualTo(restartedAt + LEASE_SECONDS * 1000L);
+            assertThat(alice.describe(cars.ref()).status()).isEqualTo(StreamStatus.ACTIVE);
+        }
+    }
+
+    private static StreamDescriptor produce(RegistryClient alice, String name, String jobId) {
+        StreamDescriptor d = alice.create(Specs.derived(name, "detect-" + name, "alice/Video"));
+        return alice.setStatus(d.ref(), StreamStatus.ACTIVE, new Producer(jobId, "edge-1"));
+    }
+
+    @Test
     void releaseOrphansAtOnceAndAnotherJobOfTheOwnerTakesOver() throws Exception {
         try (RegistryInstance r = start("_release")) {
             RegistryClient alice = r.client("alice");

@@ -91,7 +91,8 @@ public final class ProductionLeaseKeeper implements AutoCloseable {
             if (lease != null || producedByAnother(e)) {
                 if (!warnedNotHolder) {
                     LOG.warn(
-                            "Job {} does not hold the lease on {}: {}",
+                            "Job {} does not hold the lease on {} (its tap writes nothing while"
+                                    + " another job holds it): {}",
                             jobId,
                             stream,
                             e.getMessage());

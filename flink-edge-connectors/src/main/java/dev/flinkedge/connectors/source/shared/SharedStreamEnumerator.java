@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.source.shared;
 
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.api.StreamAccessRevokedException;
+import dev.flinkedge.connectors.api.StreamRetiredException;
 import dev.flinkedge.connectors.runtime.RegistryWatcher;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
@@ -22,7 +23,9 @@ import java.util.function.BiConsumer;
  * The shared source's enumerator: Kafka's enumerator for the stream's topic, plus the job's lease
  * on the stream (taken at start, renewed periodically, released at close) and a watch on the
  * registry that fails the job with {@link StreamAccessRevokedException} the moment the owner
- * revokes the grant. Runs in the JobManager, once per job.
+ * revokes the grant and with {@link StreamRetiredException} once the stream is RETIRED or deleted,
+ * reports the stream's status as a metric and warns while it is ORPHANED ({@link
+ * SubscribedStreamStatus}). Runs in the JobManager, once per job.
  */
 final class SharedStreamEnumerator
         implements SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> {
@@ -33,10 +36,11 @@ final class SharedStreamEnumerator
     private final String reader;
     private final SharedChannel channel;
     private final int leaseSeconds;
+    private final SubscribedStreamStatus status;
     private SubscriptionKeeper keeper;
     private RegistryWatcher watcher;
-    private BiConsumer<StreamRef, Optional<StreamDescriptor>> revocationListener;
-    private volatile boolean revoked;
+    private BiConsumer<StreamRef, Optional<StreamDescriptor>> streamListener;
+    private boolean revoked;
 
     SharedStreamEnumerator(
             SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> kafka,
@@ -51,6 +55,7 @@ final class SharedStreamEnumerator
         this.reader = reader;
         this.channel = channel;
         this.leaseSeconds = leaseSeconds;
+        this.status = new SubscribedStreamStatus(stream, System::currentTimeMillis);
     }
 
     @Override
@@ -68,15 +73,16 @@ final class SharedStreamEnumerator
             Thread.currentThread().interrupt();
             throw new FlinkRuntimeException("Interrupted while starting to watch the registry", e);
         }
-        revocationListener =
+        status.register(context.metricGroup());
+        streamListener =
                 (ref, now) -> {
-                    if (ref.equals(stream) && !now.map(d -> d.isReadableBy(reader)).orElse(false)) {
-                        revoked = true;
+                    if (ref.equals(stream)) {
                         // Fail from the coordinator thread: enumerator errors fail the job there.
-                        context.callAsync(() -> null, (v, t) -> checkAccess());
+                        context.callAsync(() -> null, (v, t) -> checkStream());
                     }
                 };
-        watcher.addListener(revocationListener);
+        watcher.addListener(streamListener);
+        checkStream();
         // Subscribe before Kafka's enumerator looks up the live end, so the tap is already writing
         // when the first offsets are chosen.
         context.callAsync(keeper::keep, this::onLease);
@@ -90,14 +96,22 @@ final class SharedStreamEnumerator
         if (error != null) {
             throw new FlinkRuntimeException("Lease on shared stream " + stream + " failed", error);
         }
-        if (outcome == SubscriptionKeeper.Outcome.REVOKED) {
-            revoked = true;
+        switch (outcome) {
+            case REVOKED -> revoked = true;
+            case RETIRED -> throw new StreamRetiredException(stream, false);
+            case DELETED -> throw new StreamRetiredException(stream, true);
+            default -> {}
         }
-        checkAccess();
+        // Also every tick, so that the warning about an ORPHANED stream can repeat.
+        checkStream();
     }
 
-    private void checkAccess() {
-        if (revoked) {
+    /** Coordinator thread: the stream's status from the registry's view, then the grant. */
+    private void checkStream() {
+        Optional<StreamDescriptor> now = watcher.state().get(stream);
+        status.observe(now);
+        if (revoked || !now.map(d -> d.isReadableBy(reader)).orElse(false)) {
+            revoked = true;
             throw new StreamAccessRevokedException(stream, reader);
         }
     }
@@ -131,7 +145,7 @@ final class SharedStreamEnumerator
     public void close() throws IOException {
         try {
             if (watcher != null) {
-                watcher.removeListener(revocationListener);
+                watcher.removeListener(streamListener);
                 watcher.close();
             }
             if (keeper != null) {

@@ -2,9 +2,11 @@ package dev.flinkedge.connectors.source.shared;
 
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.errors.AccessDeniedException;
+import dev.flinkedge.registry.errors.ConflictException;
 import dev.flinkedge.registry.errors.NotFoundException;
 import dev.flinkedge.registry.errors.RegistryUnavailableException;
 import dev.flinkedge.registry.model.StreamRef;
+import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.Subscription;
 
 import org.apache.flink.annotation.VisibleForTesting;
@@ -35,6 +37,10 @@ final class SubscriptionKeeper {
     enum Outcome {
         LIVE,
         REVOKED,
+        /** The stream is RETIRED: it cannot be subscribed to and will not be produced again. */
+        RETIRED,
+        /** The stream is gone from the registry. */
+        DELETED,
         /** The registry could not be asked; the subscription is kept and retried. */
         UNAVAILABLE
     }
@@ -143,6 +149,11 @@ final class SubscriptionKeeper {
             return Outcome.LIVE;
         } catch (AccessDeniedException e) {
             return Outcome.REVOKED;
+        } catch (ConflictException e) {
+            if (e.existing().map(d -> d.status() == StreamStatus.RETIRED).orElse(false)) {
+                return Outcome.RETIRED;
+            }
+            throw e;
         } catch (NotFoundException e) {
             // The lease ended (revocation ends leases too): re-subscribe if still readable.
             subscription = null;
@@ -150,6 +161,8 @@ final class SubscriptionKeeper {
                 registry.describe(stream);
             } catch (AccessDeniedException denied) {
                 return Outcome.REVOKED;
+            } catch (NotFoundException gone) {
+                return Outcome.DELETED;
             }
             return subscribeOrRenew();
         }

@@ -7,6 +7,7 @@ import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
+import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.registry.testutil.RegistryInstance;
 import dev.flinkedge.registry.testutil.Specs;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A registry that is down for longer than one renewal period but less than the lease: the keeper
  * retries, keeps its subscription (same id, never re-subscribed) and the tap's gate stays open
  * throughout, so data keeps flowing. Real broker, real registry stopped and restarted on its port.
+ * And a stream that is retired or deleted under the keeper is reported as such, not as an error.
  */
 class SubscriptionKeeperITCase {
 
@@ -103,5 +105,22 @@ class SubscriptionKeeperITCase {
                     .extracting(s -> s.id())
                     .containsExactly(id);
         }
+    }
+
+    @Test
+    void aRetiredOrDeletedStreamIsReportedAsSuch() throws Exception {
+        registry = RegistryInstance.start(KAFKA.bootstrapServers(), TOPIC + "-gone");
+        RegistryClient alice = registry.client("alice");
+        StreamRef retired = alice.create(Specs.raw("Retired", "cam-1")).ref();
+        StreamRef deleted = alice.create(Specs.raw("Deleted", "cam-1")).ref();
+
+        alice.setStatus(retired, StreamStatus.RETIRED, null);
+        assertThat(new SubscriptionKeeper(alice, retired, "job-a", LEASE_SECONDS).keep())
+                .isEqualTo(SubscriptionKeeper.Outcome.RETIRED);
+
+        SubscriptionKeeper keeper = new SubscriptionKeeper(alice, deleted, "job-a", LEASE_SECONDS);
+        assertThat(keeper.keep()).isEqualTo(SubscriptionKeeper.Outcome.LIVE);
+        alice.delete(deleted, true);
+        assertThat(keeper.keep()).isEqualTo(SubscriptionKeeper.Outcome.DELETED);
     }
 }

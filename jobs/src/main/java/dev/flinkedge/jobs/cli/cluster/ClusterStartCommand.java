@@ -2,6 +2,7 @@ package dev.flinkedge.jobs.cli.cluster;
 
 import dev.flinkedge.jobs.cli.CliException;
 import dev.flinkedge.jobs.cli.DurationConverter;
+import dev.flinkedge.jobs.cli.ProjectFiles;
 import dev.flinkedge.jobs.cli.TextTable;
 import dev.flinkedge.jobs.cli.registry.ClientOptions;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -34,8 +37,9 @@ import java.util.concurrent.Callable;
 @Command(
         name = "start",
         description = {
-            "Start Kafka, the registry, a Flink JobManager and one TaskManager per edge or cloud site as"
-                    + " background processes, wait until all are ready, and return.",
+            "Start Kafka, the registry, a Flink JobManager, one TaskManager per edge or cloud site and"
+                    + " the stream supervisor as background processes, wait until all are ready, and"
+                    + " return.",
             "Each TaskManager declares its site as a Flink external resource (one unit per slot).",
             "Logs: <work-dir>/cluster/<process>/<process>.log."
         })
@@ -114,6 +118,26 @@ final class ClusterStartCommand implements Callable<Integer> {
     String taskManagerMemory;
 
     @Option(
+            names = "--supervisor",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description =
+                    "Start the stream supervisor (default): for every owner in the tokens file it"
+                            + " re-hosts ORPHANED streams that still have subscribers as host jobs"
+                            + " from the job jar; --no-supervisor leaves it out.")
+    boolean supervisor;
+
+    @Option(
+            names = "--host-job-arg",
+            paramLabel = "ARG",
+            description =
+                    "One more argument of every host job the supervisor starts, repeatable, e.g."
+                            + " --host-job-arg=--cameras.catalog --host-job-arg=cameras.yaml for"
+                            + " streams computed from cameras.")
+    List<String> hostJobArgs = new ArrayList<>();
+
+    @Option(
             names = "--timeout",
             defaultValue = "180s",
             converter = DurationConverter.class,
@@ -166,18 +190,35 @@ final class ClusterStartCommand implements Callable<Integer> {
             ClusterPorts ports =
                     new ClusterPorts(
                             kafkaPort, kafkaControllerPort, registryPort, restPort, rpcPort);
-            return new ClusterSettings(
-                    topology,
-                    topologyFile,
-                    workDir.workDir,
-                    bootstrapServers,
-                    ports,
-                    System.getProperty("java.class.path"),
-                    jobManagerMemory,
-                    taskManagerMemory,
-                    timeout);
+            ClusterSettings settings =
+                    new ClusterSettings(
+                            topology,
+                            topologyFile,
+                            workDir.workDir,
+                            bootstrapServers,
+                            ports,
+                            System.getProperty("java.class.path"),
+                            jobManagerMemory,
+                            taskManagerMemory,
+                            timeout);
+            return supervisor
+                    ? settings.withSupervision(
+                            new ClusterSettings.Supervision(jobJar(), hostJobArgs))
+                    : settings;
         } catch (IllegalArgumentException e) {
             throw usageError(e.getMessage());
+        }
+    }
+
+    private static Path jobJar() {
+        try {
+            return ProjectFiles.current().jobJar();
+        } catch (CliException e) {
+            throw new CliException(
+                    e.getMessage()
+                            + "; the stream supervisor starts host jobs from it (or pass"
+                            + " --no-supervisor)",
+                    e);
         }
     }
 

@@ -39,11 +39,15 @@ final class StreamTables {
         return table;
     }
 
-    /** {@code job @ site}, {@code job}, or {@code -} when there is no producer. */
+    /**
+     * {@code job @ site} or {@code job}, with the job's name when known ({@code job (host:a/Cars)}
+     * for a supervisor's host job), or {@code -} when there is no producer.
+     */
     static String producer(Producer p) {
         if (p == null) {
             return "-";
         }
-        return p.site() == null ? p.jobId() : p.jobId() + " @ " + p.site();
+        String job = p.name() == null ? p.jobId() : p.jobId() + " (" + p.name() + ")";
+        return p.site() == null ? job : job + " @ " + p.site();
     }
 }

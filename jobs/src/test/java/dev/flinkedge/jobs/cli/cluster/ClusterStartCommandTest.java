@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
 
-/** {@code cluster start --no-embedded-kafka} turns the embedded broker off. */
+/**
+ * {@code cluster start --no-embedded-kafka} turns the embedded broker off, {@code --no-supervisor}
+ * the stream supervisor.
+ */
 class ClusterStartCommandTest {
 
     private static ClusterStartCommand parse(String... args) {
@@ -28,5 +31,19 @@ class ClusterStartCommandTest {
                                         "kafka:9092")
                                 .embeddedKafka)
                 .isFalse();
+    }
+
+    @Test
+    void theSupervisorIsOnUnlessNegatedAndTakesHostJobArguments() {
+        assertThat(parse("--topology", "t.yaml").supervisor).isTrue();
+        assertThat(parse("--topology", "t.yaml", "--no-supervisor").supervisor).isFalse();
+        assertThat(
+                        parse(
+                                        "--topology",
+                                        "t.yaml",
+                                        "--host-job-arg=--cameras.catalog",
+                                        "--host-job-arg=cameras.yaml")
+                                .hostJobArgs)
+                .containsExactly("--cameras.catalog", "cameras.yaml");
     }
 }

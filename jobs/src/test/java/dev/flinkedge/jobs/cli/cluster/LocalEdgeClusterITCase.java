@@ -30,7 +30,8 @@ import java.util.Optional;
 /**
  * Starts the default topology as real processes (Kafka, registry, JobManager, three TaskManagers)
  * on free ports, checks it through Flink's REST API, the registry and Flink's own CLI, and stops
- * it.
+ * it. Without the stream supervisor, which needs the job jar that this phase has not built yet;
+ * {@code StreamSupervisorJarIT} starts the cluster with it.
  */
 class LocalEdgeClusterITCase {
 
@@ -47,6 +48,7 @@ class LocalEdgeClusterITCase {
                 Cli.run(
                         "cluster",
                         "start",
+                        "--no-supervisor",
                         "--topology",
                         DEFAULT_TOPOLOGY.toString(),
                         "--work-dir",
@@ -113,6 +115,7 @@ class LocalEdgeClusterITCase {
                     Cli.run(
                             "cluster",
                             "start",
+                            "--no-supervisor",
                             "--topology",
                             DEFAULT_TOPOLOGY.toString(),
                             "--work-dir",
@@ -142,6 +145,7 @@ class LocalEdgeClusterITCase {
                 Cli.run(
                         "cluster",
                         "start",
+                        "--no-supervisor",
                         "--topology",
                         DEFAULT_TOPOLOGY.toString(),
                         "--work-dir",
