@@ -3,6 +3,7 @@ package dev.flinkedge.jobs.bench.faults;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.StreamDescriptor;
+import dev.flinkedge.registry.model.StreamStatus;
 
 import org.apache.flink.core.execution.JobClient;
 
@@ -353,6 +354,23 @@ public final class FaultBenchmark {
         private boolean reusable(FaultWorkload.Streams s) {
             try {
                 return workload.reusable(s);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void awaitOrphaned(Duration timeout) throws InterruptedException {
+            await(
+                    () -> streams.values().stream().anyMatch(this::orphaned),
+                    timeout,
+                    "one of " + streams.keySet() + "'s streams to be ORPHANED");
+            say("a stream is ORPHANED");
+        }
+
+        private boolean orphaned(FaultWorkload.Streams s) {
+            try {
+                return workload.status(s) == StreamStatus.ORPHANED;
             } catch (RuntimeException e) {
                 return false;
             }

@@ -9,6 +9,7 @@ import dev.flinkedge.jobs.bench.SharingBenchmark;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
+import dev.flinkedge.scheduler.cluster.ClusterPorts;
 import dev.flinkedge.scheduler.cluster.ClusterSettings;
 import dev.flinkedge.scheduler.cluster.ClusterState;
 import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
@@ -36,6 +37,10 @@ public final class FaultCluster implements AutoCloseable {
 
     static final String PRODUCER_SITE = "edge-producer";
     static final String SUBSCRIBER_SITE = "edge-subscriber";
+
+    /** The most cameras a run may have: the host jobs' catalogue has this many. */
+    public static final int MAX_CAMERAS = 8;
+
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(60);
     private static final String TOPOLOGY =
@@ -83,14 +88,64 @@ public final class FaultCluster implements AutoCloseable {
 
     /**
      * The settings of the suite's cluster under {@code workDir}: the benchmarks' ports ({@link
-     * BenchClusters}) and production leases of {@code leaseSeconds}.
+     * BenchClusters}), production leases of {@code leaseSeconds}, and a stream supervisor whose
+     * host jobs read the suite's cameras from a catalogue of synthetic cameras.
+     *
+     * @param jobJar the job jar, with the host job and the suite's operators
      */
-    public static ClusterSettings settings(Path workDir, int leaseSeconds) throws IOException {
-        Files.createDirectories(workDir);
-        Path topologyFile = Files.writeString(workDir.resolve("topology-faults.yaml"), TOPOLOGY);
-        return BenchClusters.settings(topologyFile, workDir)
+    public static ClusterSettings settings(Path workDir, int leaseSeconds, Path jobJar)
+            throws IOException {
+        return settings(
+                workDir,
+                leaseSeconds,
+                jobJar,
+                BenchClusters.settings(topology(workDir), workDir).ports());
+    }
+
+    /** The settings of {@link #settings(Path, int, Path)} with other ports, e.g. free ones. */
+    public static ClusterSettings settings(
+            Path workDir, int leaseSeconds, Path jobJar, ClusterPorts ports) throws IOException {
+        Path topologyFile = topology(workDir);
+        Path catalog = Files.writeString(workDir.resolve("cameras-faults.yaml"), catalog());
+        ClusterSettings defaults = BenchClusters.settings(topologyFile, workDir);
+        return new ClusterSettings(
+                        defaults.topology(),
+                        topologyFile,
+                        workDir,
+                        null,
+                        ports,
+                        defaults.classpath(),
+                        defaults.jobManagerMemory(),
+                        defaults.taskManagerMemory(),
+                        defaults.startTimeout())
                 .withRegistrySetting(
-                        RegistryConfig.PRODUCTION_LEASE_SECONDS, String.valueOf(leaseSeconds));
+                        RegistryConfig.PRODUCTION_LEASE_SECONDS, String.valueOf(leaseSeconds))
+                .withSupervision(
+                        new ClusterSettings.Supervision(
+                                jobJar, List.of("--cameras.catalog", catalog.toString())));
+    }
+
+    private static Path topology(Path workDir) throws IOException {
+        Files.createDirectories(workDir);
+        return Files.writeString(workDir.resolve("topology-faults.yaml"), TOPOLOGY);
+    }
+
+    /**
+     * Synthetic cameras {@code cam-1} … {@code cam-}{@value #MAX_CAMERAS} for the host jobs, which
+     * compute a re-hosted stream from the catalogue's cameras rather than the suite's sequenced
+     * ones: their frames are not in the emitted log, so the count covers the original producer's.
+     */
+    private static String catalog() {
+        StringBuilder yaml = new StringBuilder("cameras:\n");
+        for (int i = 1; i <= MAX_CAMERAS; i++) {
+            yaml.append("  - id: cam-")
+                    .append(i)
+                    .append("\n    location: {lat: 48.15, lon: 11.545}\n")
+                    .append("    spec: {kind: SYNTHETIC, seed: ")
+                    .append(i)
+                    .append(", fps: 10, width: 64, height: 48}\n");
+        }
+        return yaml.toString();
     }
 
     /**

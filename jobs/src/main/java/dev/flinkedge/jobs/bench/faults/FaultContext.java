@@ -27,6 +27,13 @@ interface FaultContext {
      */
     void resubmitSubscribers() throws Exception;
 
+    /**
+     * Waits until the registry shows one of the run's streams ORPHANED.
+     *
+     * @throws IllegalStateException when none is within {@code timeout}
+     */
+    void awaitOrphaned(Duration timeout) throws InterruptedException;
+
     /** Lets {@code length} pass while a fault lasts, with progress lines naming {@code what}. */
     void hold(Duration length, String what) throws InterruptedException;
 

@@ -91,6 +91,22 @@ public enum FaultScenario {
         }
     },
 
+    /** 7: the producers are cancelled and the stream supervisor is killed as it re-hosts. */
+    SUPERVISOR_KILLED(
+            7,
+            "the producer jobs are cancelled; kill -9 of the stream supervisor as soon as a stream"
+                    + " is ORPHANED (while it re-hosts), started again 2 s later") {
+        @Override
+        void inject(FaultContext ctx) throws Exception {
+            ctx.cancelProducers();
+            ctx.awaitOrphaned(ctx.lease().multipliedBy(3));
+            String supervisor = ctx.injector().nameOf(ProcessRole.SUPERVISOR);
+            ctx.injector().kill(supervisor);
+            ctx.hold(Duration.ofSeconds(2), supervisor + " is down");
+            ctx.injector().restart(supervisor);
+        }
+    },
+
     /** 2 with a spare: Flink restarts the producers on a second TaskManager of their site. */
     PRODUCER_TM_KILLED_SPARE(
             2,

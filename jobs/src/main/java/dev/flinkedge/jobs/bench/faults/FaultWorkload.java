@@ -19,6 +19,7 @@ import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
+import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.scheduler.pinning.TopologyPlacement;
 
@@ -177,6 +178,11 @@ final class FaultWorkload {
      * @param reuses whether it reads the producer's stream; else it computes the stream itself
      */
     record Subscriber(JobClient job, boolean reuses) {}
+
+    /** {@code s}'s stream's status in the registry. */
+    StreamStatus status(Streams s) {
+        return client(services.tokenA()).describe(s.stream()).status();
+    }
 
     /** Whether the registry offers {@code s}'s stream for reuse now (ACTIVE, live lease). */
     boolean reusable(Streams s) {

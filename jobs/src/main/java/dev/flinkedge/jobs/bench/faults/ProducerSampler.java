@@ -25,15 +25,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Samples, every {@value #PERIOD_MS} ms on a thread of its own, who produces each of the suite's
- * streams: from Flink's REST API the RUNNING jobs with a tap of the stream (a vertex named {@code
- * tap:<owner>/<name>}), and from the registry the stream's status and the job holding its
- * production lease. Keeps the most concurrent producers seen and when the stream was first seen
+ * streams: from Flink's REST API the RUNNING jobs whose tap of the stream (a vertex named {@code
+ * tap:<owner>/<name>}) is RUNNING, and from the registry the stream's status and the job holding
+ * its production lease. Keeps the most concurrent producers seen and when the stream was first seen
  * ORPHANED after a mark. Samples that fail (the JobManager or registry is down) are skipped.
  */
 final class ProducerSampler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProducerSampler.class);
-    static final long PERIOD_MS = 250;
+    static final long PERIOD_MS = 500;
 
     /** What was seen of one stream. */
     static final class Observed {
@@ -48,7 +48,6 @@ final class ProducerSampler implements AutoCloseable {
     private final List<StreamRef> streams;
     private final HttpJson http = new HttpJson();
     private final Map<StreamRef, Observed> observed = new HashMap<>();
-    private final Map<String, List<String>> verticesByJob = new HashMap<>();
     private final ScheduledExecutorService sampler =
             Executors.newSingleThreadScheduledExecutor(
                     r -> {
@@ -91,10 +90,16 @@ final class ProducerSampler implements AutoCloseable {
                 continue;
             }
             String id = job.path("jid").asText();
-            List<String> vertices = vertices(id);
+            List<String> runningVertices = new ArrayList<>();
+            for (JsonNode v : http.get(flinkRest.resolve("/jobs/" + id)).path("vertices")) {
+                // A job restarting without slots is RUNNING while its tasks wait: not a producer.
+                if ("RUNNING".equals(v.path("status").asText())) {
+                    runningVertices.add(v.path("name").asText());
+                }
+            }
             for (StreamRef stream : streams) {
                 String tap = "tap:" + stream;
-                if (vertices.stream().anyMatch(v -> v.contains(tap))) {
+                if (runningVertices.stream().anyMatch(v -> v.contains(tap))) {
                     producers.computeIfAbsent(stream, s -> new ArrayList<>()).add(id);
                 }
             }
@@ -107,19 +112,6 @@ final class ProducerSampler implements AutoCloseable {
                 o.producingJobs.addAll(jobs);
             }
         }
-    }
-
-    private List<String> vertices(String jobId) throws IOException, InterruptedException {
-        List<String> known = verticesByJob.get(jobId);
-        if (known != null) {
-            return known;
-        }
-        List<String> names = new ArrayList<>();
-        for (JsonNode v : http.get(flinkRest.resolve("/jobs/" + jobId)).path("vertices")) {
-            names.add(v.path("name").asText());
-        }
-        verticesByJob.put(jobId, names);
-        return names;
     }
 
     private void sampleRegistry() {

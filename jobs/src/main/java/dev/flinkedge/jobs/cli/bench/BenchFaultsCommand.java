@@ -129,10 +129,12 @@ public final class BenchFaultsCommand implements FlinkEdgeBenchmark, Callable<In
                             + SCENARIO_PLACEHOLDER
                             + ".json");
         }
-        if (leaseSeconds < 1 || cameras < 1 || !(fps > 0)) {
+        if (leaseSeconds < 1 || cameras < 1 || cameras > FaultCluster.MAX_CAMERAS || !(fps > 0)) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "--lease-seconds and --cameras must be at least 1 and --fps above 0");
+                    "--lease-seconds must be at least 1, --cameras from 1 to "
+                            + FaultCluster.MAX_CAMERAS
+                            + " and --fps above 0");
         }
         PrintWriter out = spec.commandLine().getOut();
         ProjectFiles files = ProjectFiles.current();
@@ -147,12 +149,14 @@ public final class BenchFaultsCommand implements FlinkEdgeBenchmark, Callable<In
                         options(),
                         gitCommit(files.home()));
         List<FaultReport> reports = new ArrayList<>();
+        Path jobJar = files.jobJar();
         try (FaultCluster cluster =
                 FaultCluster.start(
                         FaultCluster.settings(
                                 workDir.resolve("bench").resolve("faults").toAbsolutePath(),
-                                leaseSeconds),
-                        files.jobJar(),
+                                leaseSeconds,
+                                jobJar),
+                        jobJar,
                         line -> {
                             out.println("  " + line);
                             out.flush();

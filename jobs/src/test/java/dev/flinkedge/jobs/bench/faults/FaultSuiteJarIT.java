@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.jobs.PackagedJobJar;
 import dev.flinkedge.registry.model.Guarantee;
+import dev.flinkedge.scheduler.cluster.ClusterPorts;
+import dev.flinkedge.scheduler.cluster.InJvmEdgeCluster;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +40,7 @@ class FaultSuiteJarIT {
     private static final Logger LOG = LoggerFactory.getLogger(FaultSuiteJarIT.class);
     private static final int LEASE_SECONDS = 6;
     private static final String ACTIVE = "ACTIVE";
+    private static final Duration OBSERVE = Duration.ofSeconds(25);
 
     @TempDir static Path workDir;
 
@@ -46,10 +49,16 @@ class FaultSuiteJarIT {
 
     @BeforeAll
     void startCluster() throws Exception {
+        Path jar = PackagedJobJar.require();
+        int[] ports = InJvmEdgeCluster.freePorts(5);
         cluster =
                 FaultCluster.start(
-                        FaultCluster.settings(workDir.resolve("faults"), LEASE_SECONDS),
-                        PackagedJobJar.require(),
+                        FaultCluster.settings(
+                                workDir.resolve("faults"),
+                                LEASE_SECONDS,
+                                jar,
+                                new ClusterPorts(ports[0], ports[1], ports[2], ports[3], ports[4])),
+                        jar,
                         LOG::info);
     }
 
@@ -107,6 +116,44 @@ class FaultSuiteJarIT {
 
     @Test
     @Order(5)
+    void producerCancelledIsReHostedByTheSupervisor() throws Exception {
+        assertRecovered(
+                run(FaultScenario.PRODUCER_CANCELLED, OBSERVE, Guarantee.EXACTLY_ONCE)
+                        .outcome("EXACTLY_ONCE"));
+    }
+
+    @Test
+    @Order(6)
+    void producerTaskManagerKilledWithoutASpareIsReHostedByTheSupervisor() throws Exception {
+        assertRecovered(
+                run(FaultScenario.PRODUCER_TM_KILLED, OBSERVE, Guarantee.EXACTLY_ONCE)
+                        .outcome("EXACTLY_ONCE"));
+    }
+
+    @Test
+    @Order(7)
+    void supervisorKilledWhileReHostingStartsOneHostJob() throws Exception {
+        assertRecovered(
+                run(FaultScenario.SUPERVISOR_KILLED, OBSERVE, Guarantee.EXACTLY_ONCE)
+                        .outcome("EXACTLY_ONCE"));
+    }
+
+    @Test
+    @Order(8)
+    void jobManagerRestartedWithoutHighAvailabilityIsReHostedForTheResubmittedSubscriber()
+            throws Exception {
+        // Without high availability the TaskManagers run the lost jobs' tasks until their
+        // JobManager heartbeat times out (50 s); the supervisor re-hosts after that.
+        assertRecovered(
+                run(
+                                FaultScenario.JOBMANAGER_RESTARTED,
+                                Duration.ofSeconds(60),
+                                Guarantee.EXACTLY_ONCE)
+                        .outcome("EXACTLY_ONCE"));
+    }
+
+    @Test
+    @Order(9)
     void producerTaskManagerKilledWithASpareRestartsTheProducerLosingNothing() throws Exception {
         FaultReport report = run(FaultScenario.PRODUCER_TM_KILLED_SPARE, Guarantee.EXACTLY_ONCE);
 
@@ -118,6 +165,11 @@ class FaultSuiteJarIT {
     }
 
     private FaultReport run(FaultScenario scenario, Guarantee... guarantees) throws Exception {
+        return run(scenario, OBSERVE, guarantees);
+    }
+
+    private FaultReport run(FaultScenario scenario, Duration observe, Guarantee... guarantees)
+            throws Exception {
         FaultBenchmark bench =
                 new FaultBenchmark(
                         cluster,
@@ -125,8 +177,8 @@ class FaultSuiteJarIT {
                                 List.of(guarantees),
                                 2,
                                 10,
-                                Duration.ofSeconds(5),
-                                Duration.ofSeconds(25),
+                                Duration.ofSeconds(3),
+                                observe,
                                 "FaultSuiteJarIT " + scenario.id(),
                                 Map.of(),
                                 "unknown"),
