@@ -9,9 +9,10 @@ import java.util.Map;
  * emitted; and how long its longest pause after a fault was. Pure functions over {@code
  * camera#sequence} lines, so that the rules are tested without a cluster.
  *
- * <p>The counted range of each camera runs from the first sequence number the subscriber received
- * (before it there was no subscriber) to the last one the cameras emitted before a cut-off (later
- * ones may still be in flight when the run ends).
+ * <p>The counted range of each camera runs from the first logged sequence number the subscriber
+ * received (before it there was no subscriber) to the last one the cameras emitted before a cut-off
+ * (later ones may still be in flight when the run ends). Records the subscriber received from
+ * cameras that do not log (those of a host job that re-hosts the stream) are left out.
  *
  * @param emitted distinct sequence numbers emitted in the counted range
  * @param delivered distinct sequence numbers of that range the subscriber wrote
@@ -31,7 +32,10 @@ record DeliveryCount(long emitted, long delivered, long lost, long duplicated) {
         long duplicated = 0;
         for (Map.Entry<String, Integer> d : delivered.entrySet()) {
             Line line = Line.parse(d.getKey());
-            firstDelivered.merge(line.camera(), line.sequence(), Math::min);
+            // Records of cameras that did not log (a host job's) neither open the range nor count.
+            if (emittedFirstSeenMs.containsKey(d.getKey())) {
+                firstDelivered.merge(line.camera(), line.sequence(), Math::min);
+            }
             if (d.getValue() > 1) {
                 duplicated++;
             }

@@ -87,22 +87,13 @@ public final class FaultCluster implements AutoCloseable {
     }
 
     /**
-     * The settings of the suite's cluster under {@code workDir}: the benchmarks' ports ({@link
-     * BenchClusters}), production leases of {@code leaseSeconds}, and a stream supervisor whose
-     * host jobs read the suite's cameras from a catalogue of synthetic cameras.
+     * The settings of the suite's cluster under {@code workDir}: production leases of {@code
+     * leaseSeconds} and a stream supervisor whose host jobs read the suite's cameras from a
+     * catalogue of synthetic cameras.
      *
      * @param jobJar the job jar, with the host job and the suite's operators
+     * @param ports the cluster's ports
      */
-    public static ClusterSettings settings(Path workDir, int leaseSeconds, Path jobJar)
-            throws IOException {
-        return settings(
-                workDir,
-                leaseSeconds,
-                jobJar,
-                BenchClusters.settings(topology(workDir), workDir).ports());
-    }
-
-    /** The settings of {@link #settings(Path, int, Path)} with other ports, e.g. free ones. */
     public static ClusterSettings settings(
             Path workDir, int leaseSeconds, Path jobJar, ClusterPorts ports) throws IOException {
         Path topologyFile = topology(workDir);

@@ -1,5 +1,6 @@
 package dev.flinkedge.jobs.cli.bench;
 
+import dev.flinkedge.jobs.bench.BenchClusters;
 import dev.flinkedge.jobs.bench.faults.FaultBenchmark;
 import dev.flinkedge.jobs.bench.faults.FaultCluster;
 import dev.flinkedge.jobs.bench.faults.FaultReport;
@@ -9,6 +10,7 @@ import dev.flinkedge.jobs.cli.FlinkEdgeBenchmark;
 import dev.flinkedge.jobs.cli.ProjectFiles;
 import dev.flinkedge.jobs.cli.TextTable;
 import dev.flinkedge.registry.model.Guarantee;
+import dev.flinkedge.scheduler.cluster.ClusterPorts;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,6 +110,14 @@ public final class BenchFaultsCommand implements FlinkEdgeBenchmark, Callable<In
     Duration observe;
 
     @Option(
+            names = "--port-offset",
+            defaultValue = "" + BenchClusters.PORT_OFFSET,
+            description =
+                    "Added to every default port of cluster start, so that the suite's cluster runs"
+                            + " beside others (default: ${DEFAULT-VALUE}).")
+    int portOffset;
+
+    @Option(
             names = "--work-dir",
             defaultValue = "work",
             description = "Where the cluster's files go (default: work).")
@@ -155,7 +165,8 @@ public final class BenchFaultsCommand implements FlinkEdgeBenchmark, Callable<In
                         FaultCluster.settings(
                                 workDir.resolve("bench").resolve("faults").toAbsolutePath(),
                                 leaseSeconds,
-                                jobJar),
+                                jobJar,
+                                ports()),
                         jobJar,
                         line -> {
                             out.println("  " + line);
@@ -172,6 +183,20 @@ public final class BenchFaultsCommand implements FlinkEdgeBenchmark, Callable<In
         }
         print(out, reports);
         return 0;
+    }
+
+    private ClusterPorts ports() {
+        ClusterPorts d = ClusterPorts.DEFAULTS;
+        try {
+            return new ClusterPorts(
+                    d.kafka() + portOffset,
+                    d.kafkaController() + portOffset,
+                    d.registry() + portOffset,
+                    d.rest() + portOffset,
+                    d.jobManagerRpc() + portOffset);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--port-offset: " + e.getMessage());
+        }
     }
 
     private List<FaultScenario> scenarios() {

@@ -40,6 +40,16 @@ class DeliveryCountTest {
     }
 
     @Test
+    void recordsOfCamerasThatDidNotLogAreLeftOut() {
+        // A host job's cameras start their own numbering and log nothing.
+        Map<String, Long> emitted = Map.of("cam-1#100", 1L, "cam-1#101", 1L, "cam-1#102", 1L);
+        Map<String, Integer> delivered = Map.of("cam-1#0", 1, "cam-1#1", 1, "cam-1#101", 1);
+
+        assertThat(DeliveryCount.of(emitted, delivered, 10L))
+                .isEqualTo(new DeliveryCount(2, 1, 1, 0));
+    }
+
+    @Test
     void nothingIsCountedForACameraTheSubscriberNeverSaw() {
         assertThat(DeliveryCount.of(Map.of("cam-1#1", 1L), Map.of(), 10L))
                 .isEqualTo(new DeliveryCount(0, 0, 0, 0));
