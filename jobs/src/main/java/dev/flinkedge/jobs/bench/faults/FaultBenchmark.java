@@ -288,6 +288,10 @@ public final class FaultBenchmark {
             if (!restarted.isEmpty()) {
                 say("started again after the run: %s", restarted);
             }
+            List<String> renewed = cluster.renewFullTaskManagers();
+            if (!renewed.isEmpty()) {
+                say("restarted with an emptier metaspace: %s", renewed);
+            }
         }
 
         @Override

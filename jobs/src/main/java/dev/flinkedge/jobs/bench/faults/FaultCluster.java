@@ -10,9 +10,11 @@ import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
 import dev.flinkedge.scheduler.cluster.ClusterPorts;
+import dev.flinkedge.scheduler.cluster.ClusterRestClient;
 import dev.flinkedge.scheduler.cluster.ClusterSettings;
 import dev.flinkedge.scheduler.cluster.ClusterState;
 import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
+import dev.flinkedge.scheduler.cluster.ProcessRole;
 import dev.flinkedge.scheduler.pinning.TopologyPlacement;
 
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -43,9 +46,13 @@ public final class FaultCluster implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(60);
+    private static final String METASPACE_USED = "Status.JVM.Memory.Metaspace.Used";
+    private static final String METASPACE_MAX = "Status.JVM.Memory.Metaspace.Max";
     private static final String TOPOLOGY =
             """
             # The fault suite's cluster: producers run at one edge site, subscribers at the other.
+            # Slots to spare: host jobs (no site) must fit beside the subscribers when the
+            # producers' TaskManager is gone.
             sites:
               - id: cloud
                 tier: cloud
@@ -56,13 +63,13 @@ public final class FaultCluster implements AutoCloseable {
                 tier: edge
                 parent: cloud
                 location: {lat: 48.1500, lon: 11.5450}
-                slots: 4
+                slots: 8
                 cpu: 1
               - id: %s
                 tier: edge
                 parent: cloud
                 location: {lat: 48.1200, lon: 11.6000}
-                slots: 4
+                slots: 8
                 cpu: 1
             """
                     .formatted(PRODUCER_SITE, SUBSCRIBER_SITE);
@@ -233,6 +240,30 @@ public final class FaultCluster implements AutoCloseable {
             }
         }
         return ids;
+    }
+
+    /**
+     * Restarts each TaskManager whose class metadata fills more than half its metaspace: every job
+     * loads the job jar's classes anew and Flink frees them late, so after a few dozen jobs a
+     * TaskManager fails with {@code OutOfMemoryError: Metaspace} in the middle of a scenario.
+     */
+    List<String> renewFullTaskManagers() throws IOException, InterruptedException {
+        ClusterRestClient rest =
+                new ClusterRestClient(restUrl(), URI.create(injector.state().registryUrl()));
+        List<String> renewed = new ArrayList<>();
+        for (ChildProcess tm : injector.state().processes(ProcessRole.TASKMANAGER)) {
+            OptionalDouble used = rest.taskManagerMetric(tm.name(), METASPACE_USED);
+            OptionalDouble max = rest.taskManagerMetric(tm.name(), METASPACE_MAX);
+            if (used.isPresent()
+                    && max.isPresent()
+                    && max.getAsDouble() > 0
+                    && used.getAsDouble() > max.getAsDouble() / 2) {
+                injector.stop(tm.name());
+                injector.restart(tm.name());
+                renewed.add(tm.name());
+            }
+        }
+        return renewed;
     }
 
     /** Starts again every process of the cluster that is no longer running. */
