@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -178,7 +179,7 @@ public final class FaultBenchmark {
                         scenario.id(),
                         scenario.description(),
                         config.command(),
-                        new java.util.TreeMap<>(config.options()),
+                        new TreeMap<>(config.options()),
                         config.gitCommit(),
                         Runtime.getRuntime().availableProcessors(),
                         Instant.ofEpochMilli(startMs).toString(),

@@ -31,6 +31,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -116,8 +117,7 @@ final class FaultWorkload {
                         "faults-emitted-" + tag + "-" + run,
                         "faults-result-" + tag + "-" + run);
         StreamTopics.ensure(
-                services.bootstrapServers(),
-                java.util.Map.of(s.emittedTopic(), 1, s.resultTopic(), 1));
+                services.bootstrapServers(), Map.of(s.emittedTopic(), 1, s.resultTopic(), 1));
         return s;
     }
 
