@@ -56,7 +56,11 @@ class JobJarIT {
                         "dev.flinkedge.jobs.AreaTrafficJob");
         assertThat(jobs).allMatch(c -> has(c.replace('.', '/') + ".class"));
         List<String> factories = services("dev.flinkedge.connectors.api.EdgeOperatorFactory");
-        assertThat(factories).hasSize(7).allMatch(c -> has(c.replace('.', '/') + ".class"));
+        // The seven traffic operators, and the fault suite's relay that its host jobs recompute.
+        assertThat(factories)
+                .hasSize(8)
+                .contains("dev.flinkedge.jobs.bench.workload.FaultRelay")
+                .allMatch(c -> has(c.replace('.', '/') + ".class"));
         // The stream supervisor runs this main through Flink's REST API to re-host an orphaned
         // stream with the catalogue's operators above.
         assertThat(has("dev/flinkedge/jobs/HostJob.class")).isTrue();

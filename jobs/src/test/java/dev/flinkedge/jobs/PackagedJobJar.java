@@ -5,7 +5,7 @@ import dev.flinkedge.connectors.testutil.TestFiles;
 import java.nio.file.Path;
 
 /** The shaded job jar that {@code mvn package} builds, for the tests that run after it. */
-final class PackagedJobJar {
+public final class PackagedJobJar {
 
     private PackagedJobJar() {}
 
@@ -13,7 +13,7 @@ final class PackagedJobJar {
      * The jar the pom's job-jar execution names ({@code flinkedge.jobJar}), else where {@code mvn
      * package} puts it; skips the test outside CI and fails it under {@code CI=true} when missing.
      */
-    static Path require() {
+    public static Path require() {
         Path path =
                 Path.of(
                         System.getProperty(

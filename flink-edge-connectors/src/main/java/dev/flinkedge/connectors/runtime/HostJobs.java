@@ -5,6 +5,7 @@ import dev.flinkedge.connectors.api.OperatorCatalog;
 import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.registry.client.StreamRegistry;
+import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.StreamDescriptor;
 
@@ -16,11 +17,15 @@ import org.apache.flink.configuration.PipelineOptionsInternal;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 /** Builds the generic host job that recomputes an orphaned stream from its lineage recipe. */
 @Internal
 public final class HostJobs {
+
+    /** How often a host job of a stream that is not LIVE checkpoints, unless told otherwise. */
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
 
     private HostJobs() {}
 
@@ -31,8 +36,22 @@ public final class HostJobs {
      */
     public static JobClient submit(
             EdgeStreams plan, StreamDescriptor stream, OperatorCatalog catalog) throws Exception {
+        checkpointFor(plan.env(), stream);
         plan.recompute(stream, catalog);
         return plan.execute(Producer.hostJobName(stream.ref()));
+    }
+
+    /**
+     * Checkpoints every {@link #CHECKPOINT_INTERVAL} when {@code stream} is not LIVE and {@code
+     * env} sets no interval: the tap of an EXACTLY_ONCE stream commits, and that of an
+     * AT_LEAST_ONCE stream flushes, only on checkpoints, so without them a re-hosted stream's
+     * subscribers would read nothing (EXACTLY_ONCE) or lose what a failure drops (AT_LEAST_ONCE).
+     */
+    static void checkpointFor(StreamExecutionEnvironment env, StreamDescriptor stream) {
+        if (stream.guarantee() != Guarantee.LIVE
+                && !env.getCheckpointConfig().isCheckpointingEnabled()) {
+            env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
+        }
     }
 
     /**

@@ -79,6 +79,19 @@ public final class ClusterRestClient {
         return result;
     }
 
+    /**
+     * The RPC address of each registered TaskManager by resource id, e.g. {@code
+     * pekko.tcp://flink@localhost:40889/user/rpc/taskmanager_0}: a TaskManager started again under
+     * the same id registers with a new one.
+     */
+    public Map<String, String> taskManagerAddresses() throws IOException, InterruptedException {
+        Map<String, String> addresses = new LinkedHashMap<>();
+        for (JsonNode tm : http.get(flinkRest.resolve("/taskmanagers")).path("taskmanagers")) {
+            addresses.put(tm.path("id").asText(), tm.path("path").asText());
+        }
+        return addresses;
+    }
+
     /** Every job the JobManager knows, running or finished. */
     public List<JobInfo> jobs() throws IOException, InterruptedException {
         JsonNode body = http.get(flinkRest.resolve("/jobs/overview"));

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +26,8 @@ import java.util.stream.Collectors;
  * @param taskManagerMemory {@code taskmanager.memory.process.size}, e.g. {@code 1536m}
  * @param startTimeout how long start may take until every TaskManager is registered
  * @param supervision the stream supervisor to run, or {@code null} for none
+ * @param registrySettings extra {@code key=value} settings of the registry process, e.g. {@code
+ *     production.lease.seconds=6} for short production leases; they override the cluster's own
  */
 public record ClusterSettings(
         Topology topology,
@@ -35,9 +39,10 @@ public record ClusterSettings(
         String jobManagerMemory,
         String taskManagerMemory,
         Duration startTimeout,
-        Supervision supervision) {
+        Supervision supervision,
+        Map<String, String> registrySettings) {
 
-    /** Settings without a stream supervisor. */
+    /** Settings without a stream supervisor, with the registry's defaults. */
     public ClusterSettings(
             Topology topology,
             Path topologyFile,
@@ -58,7 +63,8 @@ public record ClusterSettings(
                 jobManagerMemory,
                 taskManagerMemory,
                 startTimeout,
-                null);
+                null,
+                Map.of());
     }
 
     /** A copy that runs a stream supervisor with {@code supervision}. */
@@ -73,7 +79,26 @@ public record ClusterSettings(
                 jobManagerMemory,
                 taskManagerMemory,
                 startTimeout,
-                Objects.requireNonNull(supervision, "supervision"));
+                Objects.requireNonNull(supervision, "supervision"),
+                registrySettings);
+    }
+
+    /** The same settings with one more registry setting (replacing one of the same key). */
+    public ClusterSettings withRegistrySetting(String key, String value) {
+        Map<String, String> more = new TreeMap<>(registrySettings);
+        more.put(key, value);
+        return new ClusterSettings(
+                topology,
+                topologyFile,
+                workDir,
+                bootstrapServers,
+                ports,
+                classpath,
+                jobManagerMemory,
+                taskManagerMemory,
+                startTimeout,
+                supervision,
+                more);
     }
 
     /**
@@ -106,6 +131,7 @@ public record ClusterSettings(
                     "start timeout " + startTimeout + " must be positive");
         }
         workDir = workDir.toAbsolutePath().normalize();
+        registrySettings = Map.copyOf(registrySettings);
     }
 
     /**

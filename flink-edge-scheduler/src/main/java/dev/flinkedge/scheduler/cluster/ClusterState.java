@@ -61,6 +61,24 @@ public record ClusterState(
                 startedMillis);
     }
 
+    /** A copy without {@code process}, e.g. before it is started again. */
+    ClusterState without(ChildProcess process) {
+        List<ChildProcess> fewer = new ArrayList<>(processes);
+        fewer.remove(process);
+        return new ClusterState(
+                workDir,
+                topologyFile,
+                restUrl,
+                registryUrl,
+                bootstrapServers,
+                tokensFile,
+                flinkConfDir,
+                ports,
+                sites,
+                fewer,
+                startedMillis);
+    }
+
     /** The processes of one role, in start order. */
     public List<ChildProcess> processes(ProcessRole role) {
         return processes.stream().filter(p -> p.role() == role).toList();

@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -57,6 +58,7 @@ public final class LocalEdgeCluster {
     static final String SUPERVISOR = "supervisor";
     static final String REGISTRY_MAIN = RegistryServer.class.getName();
     static final String SUPERVISOR_MAIN = SupervisorServer.class.getName();
+    private static final List<String> SUPERVISOR_JVM_OPTIONS = List.of("-Xmx128m");
     static final String JOBMANAGER_MAIN =
             "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
     static final String TASKMANAGER_MAIN =
@@ -273,13 +275,7 @@ public final class LocalEdgeCluster {
                         registryDir,
                         List.of("-Xmx256m"),
                         REGISTRY_MAIN,
-                        List.of(
-                                RegistryConfig.BOOTSTRAP_SERVERS
-                                        + "="
-                                        + settings.kafkaBootstrapServers(),
-                                RegistryConfig.TOKENS_FILE + "=" + tokensFile,
-                                RegistryConfig.REST_HOST + "=" + FlinkConfigs.HOST,
-                                RegistryConfig.REST_PORT + "=" + settings.ports().registry()),
+                        registryArgs(settings, tokensFile),
                         settings);
 
         ClusterRestClient rest =
@@ -309,6 +305,250 @@ public final class LocalEdgeCluster {
         awaitTaskManagers(state, watch, rest, progress, t0);
         LOG.debug("Local edge cluster up in {} with tokens for {}", seconds(t0), tokens.keySet());
         return state;
+    }
+
+    /** The registry process's {@code key=value} arguments: the cluster's, then the user's. */
+    private static List<String> registryArgs(ClusterSettings settings, Path tokensFile) {
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put(RegistryConfig.BOOTSTRAP_SERVERS, settings.kafkaBootstrapServers());
+        args.put(RegistryConfig.TOKENS_FILE, tokensFile.toString());
+        args.put(RegistryConfig.REST_HOST, FlinkConfigs.HOST);
+        args.put(RegistryConfig.REST_PORT, String.valueOf(settings.ports().registry()));
+        new TreeMap<>(settings.registrySettings()).forEach(args::put);
+        return args.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /**
+     * Starts one process of a running cluster again after it exited (was killed or stopped), with
+     * the configuration, directory and data it had, and waits until it is ready as {@link #start}
+     * does: Kafka accepts connections, the registry is healthy, the JobManager's REST API answers,
+     * a TaskManager has registered.
+     *
+     * @param settings the settings the cluster was started with
+     * @param state the cluster, as read from its state file
+     * @param name the process, e.g. {@code jobmanager} or {@code edge-1-tm-0}
+     * @param progress receives one line when the process is ready
+     * @return the state with the new process in place of the old one, also written to the file
+     * @throws IllegalArgumentException when the cluster has no such process
+     * @throws IllegalStateException when the process still runs
+     * @throws ClusterStartException when it exits or is not ready within the start timeout
+     */
+    public static ClusterState restart(
+            ClusterSettings settings, ClusterState state, String name, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        ChildProcess old =
+                state.processes().stream()
+                        .filter(p -> p.name().equals(name))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "the cluster has no process '"
+                                                        + name
+                                                        + "'; its processes are "
+                                                        + state.processes().stream()
+                                                                .map(ChildProcess::name)
+                                                                .toList()));
+        if (old.handle().isPresent()) {
+            throw new IllegalStateException(
+                    old.displayName()
+                            + " (pid "
+                            + old.pid()
+                            + ") still runs; stop or kill it before starting it again");
+        }
+        Path dir = settings.clusterDir().resolve(name);
+        ClusterState without = state.without(old);
+        return switch (old.role()) {
+            case KAFKA ->
+                    relaunch(
+                            settings,
+                            without,
+                            progress,
+                            name,
+                            ProcessRole.KAFKA,
+                            dir,
+                            List.of("-Xms256m", "-Xmx512m"),
+                            KafkaBrokerConfig.MAIN_CLASS,
+                            List.of(dir.resolve(KafkaBrokerConfig.FILE).toString()));
+            case REGISTRY ->
+                    relaunch(
+                            settings,
+                            without,
+                            progress,
+                            name,
+                            ProcessRole.REGISTRY,
+                            dir,
+                            List.of("-Xmx256m"),
+                            REGISTRY_MAIN,
+                            registryArgs(settings, state.tokensFile()));
+            case JOBMANAGER ->
+                    relaunchFlink(
+                            settings,
+                            without,
+                            progress,
+                            name,
+                            ProcessRole.JOBMANAGER,
+                            FlinkMemory.Kind.JOBMANAGER,
+                            JOBMANAGER_MAIN);
+            case TASKMANAGER ->
+                    relaunchFlink(
+                            settings,
+                            without,
+                            progress,
+                            name,
+                            ProcessRole.TASKMANAGER,
+                            FlinkMemory.Kind.TASKMANAGER,
+                            TASKMANAGER_MAIN);
+            case SUPERVISOR ->
+                    relaunch(
+                            settings,
+                            without,
+                            progress,
+                            name,
+                            ProcessRole.SUPERVISOR,
+                            dir,
+                            SUPERVISOR_JVM_OPTIONS,
+                            SUPERVISOR_MAIN,
+                            supervisorArgs(state, settings, state.tokensFile(), dir));
+        };
+    }
+
+    /**
+     * Starts one more TaskManager at a site of a running cluster, e.g. a spare that takes over the
+     * tasks of a failed one: the site's configuration under the next free resource id ({@code
+     * <site>-tm-1}, …).
+     *
+     * @param settings the settings the cluster was started with
+     * @param state the cluster, as read from its state file
+     * @param siteId a site with a TaskManager
+     * @param progress receives one line when the TaskManager has registered
+     * @return the state with the new TaskManager, also written to the file
+     * @throws IllegalArgumentException when the site has no TaskManager
+     */
+    public static ClusterState addTaskManager(
+            ClusterSettings settings, ClusterState state, String siteId, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        Site site =
+                computeSites(settings.topology().sites()).stream()
+                        .filter(s -> s.id().equals(siteId))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "site '"
+                                                        + siteId
+                                                        + "' has no TaskManager; name an edge or"
+                                                        + " cloud site with slots"));
+        int index = 1;
+        while (hasProcess(state, siteId + "-tm-" + index)) {
+            index++;
+        }
+        String name = siteId + "-tm-" + index;
+        Path dir = processDir(settings.clusterDir(), name);
+        FlinkConfigs.writeTaskManager(settings, site, name, dir);
+        return relaunchFlink(
+                settings,
+                state,
+                progress,
+                name,
+                ProcessRole.TASKMANAGER,
+                FlinkMemory.Kind.TASKMANAGER,
+                TASKMANAGER_MAIN);
+    }
+
+    private static boolean hasProcess(ClusterState state, String name) {
+        return state.processes().stream().anyMatch(p -> p.name().equals(name));
+    }
+
+    private static ClusterState relaunchFlink(
+            ClusterSettings settings,
+            ClusterState state,
+            Consumer<String> progress,
+            String name,
+            ProcessRole role,
+            FlinkMemory.Kind kind,
+            String mainClass)
+            throws IOException, InterruptedException {
+        Path dir = settings.clusterDir().resolve(name);
+        FlinkMemory.Params memory =
+                FlinkMemory.start(name, kind, dir, settings.classpath()).await();
+        List<String> args = new ArrayList<>(List.of("--configDir", dir.toString()));
+        args.addAll(memory.dynamicOptions());
+        return relaunch(
+                settings, state, progress, name, role, dir, memory.jvmOptions(), mainClass, args);
+    }
+
+    private static ClusterState relaunch(
+            ClusterSettings settings,
+            ClusterState state,
+            Consumer<String> progress,
+            String name,
+            ProcessRole role,
+            Path dir,
+            List<String> jvmOptions,
+            String mainClass,
+            List<String> args)
+            throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        StartupWatch watch = new StartupWatch(settings.startTimeout());
+        ClusterRestClient rest =
+                new ClusterRestClient(URI.create(state.restUrl()), URI.create(state.registryUrl()));
+        // The JobManager lists a killed TaskManager until its heartbeat times out: the new one is
+        // registered once its id has another address.
+        String oldAddress = role == ProcessRole.TASKMANAGER ? taskManagerAddress(rest, name) : "";
+        ClusterState next =
+                launch(
+                        state,
+                        new ClusterStateFile(settings.workDir()),
+                        watch,
+                        name,
+                        role,
+                        dir,
+                        jvmOptions,
+                        mainClass,
+                        args,
+                        settings);
+        ChildProcess child =
+                next.processes().stream().filter(p -> p.name().equals(name)).findFirst().get();
+        switch (role) {
+            case KAFKA ->
+                    watch.await(
+                            "Kafka to accept connections on port " + settings.ports().kafka(),
+                            child,
+                            () -> accepts(settings.ports().kafka()));
+            case REGISTRY ->
+                    watch.await(
+                            "the registry to answer " + next.registryUrl() + "/v1/health",
+                            child,
+                            () -> registryUp(rest));
+            case JOBMANAGER -> {
+                watch.await(
+                        "the JobManager's REST API at " + next.restUrl(),
+                        child,
+                        rest::flinkRestAnswers);
+                // Jobs fail at once without slots (the start-up time is 1 ms): wait until the
+                // running TaskManagers have registered with the new JobManager.
+                for (ChildProcess tm : next.processes(ProcessRole.TASKMANAGER)) {
+                    if (tm.handle().isPresent()) {
+                        watch.await(
+                                "TaskManager " + tm.name() + " to register with the new JobManager",
+                                child,
+                                () -> registeredIds(rest).contains(tm.name()));
+                    }
+                }
+            }
+            case TASKMANAGER ->
+                    watch.await(
+                            "TaskManager " + name + " to register with the JobManager",
+                            child,
+                            () -> {
+                                String address = taskManagerAddress(rest, name);
+                                return !address.isEmpty() && !address.equals(oldAddress);
+                            });
+        }
+        progress.accept(
+                child.displayName() + " (pid " + child.pid() + ") is up (" + seconds(t0) + ")");
+        return next;
     }
 
     private static void awaitTaskManagers(
@@ -341,6 +581,16 @@ public final class LocalEdgeCluster {
         }
     }
 
+    /** The RPC address the JobManager knows for TaskManager {@code id}, "" when none. */
+    private static String taskManagerAddress(ClusterRestClient rest, String id)
+            throws InterruptedException {
+        try {
+            return rest.taskManagerAddresses().getOrDefault(id, "");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private static List<String> registeredIds(ClusterRestClient rest) throws InterruptedException {
         try {
             return rest.taskManagers().stream().map(TaskManagerInfo::id).toList();
@@ -369,6 +619,22 @@ public final class LocalEdgeCluster {
             Path tokensFile)
             throws IOException {
         Path dir = processDir(settings.clusterDir(), SUPERVISOR);
+        return launch(
+                state,
+                stateFile,
+                watch,
+                SUPERVISOR,
+                ProcessRole.SUPERVISOR,
+                dir,
+                SUPERVISOR_JVM_OPTIONS,
+                SUPERVISOR_MAIN,
+                supervisorArgs(state, settings, tokensFile, dir),
+                settings);
+    }
+
+    /** The supervisor process's {@code key=value} arguments. */
+    private static List<String> supervisorArgs(
+            ClusterState state, ClusterSettings settings, Path tokensFile, Path dir) {
         ClusterSettings.Supervision supervision = settings.supervision();
         List<String> args =
                 new ArrayList<>(
@@ -387,17 +653,7 @@ public final class LocalEdgeCluster {
                             + "="
                             + String.join(";", supervision.hostJobArgs()));
         }
-        return launch(
-                state,
-                stateFile,
-                watch,
-                SUPERVISOR,
-                ProcessRole.SUPERVISOR,
-                dir,
-                List.of("-Xmx128m"),
-                SUPERVISOR_MAIN,
-                args,
-                settings);
+        return args;
     }
 
     private static ClusterState launchFlink(

@@ -23,6 +23,9 @@ final class ProcessStopper {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessStopper.class);
     private static final List<ProcessRole> ORDER =
             List.of(
+                    // First, so that it does not re-host streams of jobs that stop with the
+                    // cluster.
+                    ProcessRole.SUPERVISOR,
                     ProcessRole.TASKMANAGER,
                     ProcessRole.JOBMANAGER,
                     ProcessRole.REGISTRY,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -38,6 +39,7 @@ final class KubernetesModelValidator {
                     "v1 Service", Service.class,
                     "v1 Secret", Secret.class,
                     "v1 ConfigMap", ConfigMap.class,
+                    "v1 PersistentVolumeClaim", PersistentVolumeClaim.class,
                     "batch/v1 Job", Job.class);
 
     private KubernetesModelValidator() {}

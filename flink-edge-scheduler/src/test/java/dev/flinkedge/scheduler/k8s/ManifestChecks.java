@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Checks the manifests under {@code k8s/} beyond the CRD schemas: the structure of plain resources
@@ -458,7 +459,27 @@ final class ManifestChecks {
                     mountPaths.put(mount.path("name").asText(), mount.path("mountPath").asText());
                 }
             }
+            Set<String> claims =
+                    of(manifests, Set.of("PersistentVolumeClaim")).stream()
+                            .map(Manifest::name)
+                            .collect(Collectors.toSet());
             for (JsonNode volume : pod.path("volumes")) {
+                if (volume.has("persistentVolumeClaim")) {
+                    String claim = volume.at("/persistentVolumeClaim/claimName").asText();
+                    if (!claims.contains(claim)
+                            || !mountPaths.containsKey(volume.path("name").asText())) {
+                        problems.add(
+                                m.where()
+                                        + ": JobManager volume '"
+                                        + volume.path("name").asText()
+                                        + "' claims PersistentVolumeClaim/"
+                                        + claim
+                                        + (claims.contains(claim)
+                                                ? " but no container mounts it"
+                                                : ", which no manifest defines"));
+                    }
+                    continue;
+                }
                 String source =
                         volume.has("secret")
                                 ? "Secret/" + volume.at("/secret/secretName").asText()

@@ -15,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A deterministic stand-in for a model: burns a configured amount of CPU time per input and emits a
@@ -34,6 +35,8 @@ public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<Synthe
     @SuppressWarnings("unused")
     private static volatile long burnt;
 
+    private static final String COST = "cost";
+
     private final long costNanos;
 
     /**
@@ -41,8 +44,28 @@ public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<Synthe
      * @param cost CPU time burnt per input (thread CPU time, not wall time)
      */
     public SyntheticCost(String name, Duration cost) {
-        super(name, "1", Map.of("cost", cost.toMillis() + "ms"), OUTPUT);
+        this(name, cost, Map.of());
+    }
+
+    /**
+     * @param name operator name, e.g. {@code detect}
+     * @param cost CPU time burnt per input (thread CPU time, not wall time)
+     * @param tags further lineage params that change nothing but the fingerprint, so that one owner
+     *     can register the same computation more than once (e.g. one stream per delivery guarantee)
+     */
+    public SyntheticCost(String name, Duration cost, Map<String, String> tags) {
+        super(name, "1", params(cost, tags), OUTPUT);
         this.costNanos = cost.toNanos();
+    }
+
+    private static Map<String, String> params(Duration cost, Map<String, String> tags) {
+        if (tags.containsKey(COST)) {
+            throw new IllegalArgumentException(
+                    "tag '" + COST + "' would replace the cost; name the tag otherwise");
+        }
+        Map<String, String> params = new TreeMap<>(tags);
+        params.put(COST, cost.toMillis() + "ms");
+        return params;
     }
 
     /** A catalogue entry recreating {@code SyntheticCost(name, cost)} from its lineage params. */
@@ -62,16 +85,19 @@ public final class SyntheticCost extends MapOperator<EdgeData, EdgeRecord<Synthe
 
             @Override
             public EdgeOperator<?, ?> create(Map<String, String> params) {
-                String cost = params.getOrDefault("cost", "0ms");
+                String cost = params.getOrDefault(COST, "0ms");
                 if (!cost.endsWith("ms")) {
                     throw new IllegalArgumentException(
                             "SyntheticCost param cost='"
                                     + cost
                                     + "' must be milliseconds like '40ms'");
                 }
+                Map<String, String> tags = new TreeMap<>(params);
+                tags.remove(COST);
                 return new SyntheticCost(
                         name,
-                        Duration.ofMillis(Long.parseLong(cost.substring(0, cost.length() - 2))));
+                        Duration.ofMillis(Long.parseLong(cost.substring(0, cost.length() - 2))),
+                        tags);
             }
         };
     }
