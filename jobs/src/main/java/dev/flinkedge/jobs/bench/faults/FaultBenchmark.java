@@ -373,9 +373,15 @@ public final class FaultBenchmark {
             say("a stream is ORPHANED");
         }
 
+        /** ORPHANED, or already claimed by a job other than its producer (a host job). */
         private boolean orphaned(FaultWorkload.Streams s) {
             try {
-                return workload.status(s) == StreamStatus.ORPHANED;
+                StreamDescriptor d = workload.describe(s);
+                return d.status() == StreamStatus.ORPHANED
+                        || d.lease() != null
+                                && producers.stream()
+                                        .noneMatch(
+                                                p -> d.lease().isHeldBy(p.getJobID().toString()));
             } catch (RuntimeException e) {
                 return false;
             }

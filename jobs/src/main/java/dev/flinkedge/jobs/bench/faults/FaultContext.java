@@ -28,7 +28,8 @@ interface FaultContext {
     void resubmitSubscribers() throws Exception;
 
     /**
-     * Waits until the registry shows one of the run's streams ORPHANED.
+     * Waits until the registry shows one of the run's streams ORPHANED or already claimed by a host
+     * job (a re-host can follow a release faster than a poll).
      *
      * @throws IllegalStateException when none is within {@code timeout}
      */

@@ -17,9 +17,9 @@ import dev.flinkedge.jobs.bench.workload.SyntheticResult;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.SourceSpec;
+import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamSpec;
-import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.scheduler.pinning.TopologyPlacement;
 
@@ -179,9 +179,9 @@ final class FaultWorkload {
      */
     record Subscriber(JobClient job, boolean reuses) {}
 
-    /** {@code s}'s stream's status in the registry. */
-    StreamStatus status(Streams s) {
-        return client(services.tokenA()).describe(s.stream()).status();
+    /** {@code s}'s stream as the registry describes it. */
+    StreamDescriptor describe(Streams s) {
+        return client(services.tokenA()).describe(s.stream());
     }
 
     /** Whether the registry offers {@code s}'s stream for reuse now (ACTIVE, live lease). */
