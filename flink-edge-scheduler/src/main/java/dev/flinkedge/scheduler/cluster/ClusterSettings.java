@@ -69,24 +69,18 @@ public record ClusterSettings(
 
     /** A copy that runs a stream supervisor with {@code supervision}. */
     public ClusterSettings withSupervision(Supervision supervision) {
-        return new ClusterSettings(
-                topology,
-                topologyFile,
-                workDir,
-                bootstrapServers,
-                ports,
-                classpath,
-                jobManagerMemory,
-                taskManagerMemory,
-                startTimeout,
-                Objects.requireNonNull(supervision, "supervision"),
-                registrySettings);
+        return with(Objects.requireNonNull(supervision, "supervision"), registrySettings);
     }
 
     /** The same settings with one more registry setting (replacing one of the same key). */
     public ClusterSettings withRegistrySetting(String key, String value) {
         Map<String, String> more = new TreeMap<>(registrySettings);
         more.put(key, value);
+        return with(supervision, more);
+    }
+
+    /** A copy with the two optional parts replaced: the one place that lists every field. */
+    private ClusterSettings with(Supervision supervision, Map<String, String> registrySettings) {
         return new ClusterSettings(
                 topology,
                 topologyFile,
@@ -98,7 +92,7 @@ public record ClusterSettings(
                 taskManagerMemory,
                 startTimeout,
                 supervision,
-                more);
+                registrySettings);
     }
 
     /**
