@@ -5,6 +5,7 @@ import dev.flinkedge.scheduler.topology.Site;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ final class FlinkConfigs {
 
     static final String CONFIG_FILE = "config.yaml";
     static final String HOST = "localhost";
+    static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
+    static final int HEARTBEAT_RPC_FAILURES = 2;
 
     private FlinkConfigs() {}
 
@@ -29,6 +32,13 @@ final class FlinkConfigs {
                 .set("rest.port", settings.ports().rest())
                 .set("cluster.fine-grained-resource-management.enabled", true)
                 .set("execution.buffer-timeout.interval", "0 ms")
+                // A killed TaskManager refuses the heartbeat RPCs: after HEARTBEAT_RPC_FAILURES of
+                // them (4 s at this interval, 20 s at Flink's default) its jobs restart, on a
+                // spare TaskManager of its site if there is one. That must happen well within a
+                // production lease (15 s by default), or the stream turns ORPHANED and a host job
+                // starts beside a producer that is about to run again.
+                .set("heartbeat.interval", HEARTBEAT_INTERVAL.toSeconds() + " s")
+                .set("heartbeat.rpc-failure-threshold", HEARTBEAT_RPC_FAILURES)
                 .set("io.tmp.dirs", mkdir(dir.resolve("tmp")))
                 .set("process.working-dir", mkdir(dir.resolve("working-dir")));
     }

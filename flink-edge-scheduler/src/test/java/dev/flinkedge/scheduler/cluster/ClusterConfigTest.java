@@ -107,6 +107,26 @@ class ClusterConfigTest {
     }
 
     @Test
+    void everyFlinkProcessNoticesAKilledTaskManagerWithinAThirdOfAProductionLease()
+            throws Exception {
+        Path jm = Files.createDirectories(dir.resolve("jm"));
+        Path tm = Files.createDirectories(dir.resolve("tm"));
+        FlinkConfigs.writeJobManager(settings(), jm);
+        FlinkConfigs.writeTaskManager(settings(), EDGE, "edge-1-tm-0", tm);
+
+        for (Path d : List.of(jm, tm)) {
+            assertThat(Files.readString(d.resolve("config.yaml"), StandardCharsets.UTF_8))
+                    .contains("heartbeat.interval: '2 s'\n")
+                    .contains("heartbeat.rpc-failure-threshold: 2\n");
+        }
+        // Detection takes interval × failures; the registry's default production lease is 15 s.
+        assertThat(
+                        FlinkConfigs.HEARTBEAT_INTERVAL.multipliedBy(
+                                FlinkConfigs.HEARTBEAT_RPC_FAILURES))
+                .isLessThanOrEqualTo(Duration.ofSeconds(15).dividedBy(3));
+    }
+
+    @Test
     void onlyEdgeAndCloudSitesWithSlotsGetTaskManagers() {
         Site device = new Site("cam-1", Tier.DEVICE, "edge-1", new GeoPoint(0, 0), 0, 0);
         Site router = new Site("router", Tier.EDGE, "cloud", new GeoPoint(0, 0), 0, 1);
