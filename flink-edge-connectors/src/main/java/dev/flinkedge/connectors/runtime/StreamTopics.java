@@ -19,6 +19,12 @@ import java.util.TreeMap;
 @Internal
 public final class StreamTopics {
 
+    /**
+     * The header that names, in UTF-8, the id of the Flink job that wrote a record of a stream
+     * topic: a stream has one writer at a time, and it changes when a host job takes over.
+     */
+    public static final String PRODUCER_JOB_HEADER = "flinkedge.producer.job";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private StreamTopics() {}

@@ -7,6 +7,7 @@ import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.runtime.HostJobs;
 import dev.flinkedge.connectors.runtime.JobStatusLookup;
 import dev.flinkedge.connectors.runtime.StreamSupervisor;
+import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
 import dev.flinkedge.connectors.testutil.CollectingSink;
 import dev.flinkedge.connectors.testutil.CollectingSink.Arrival;
@@ -15,6 +16,7 @@ import dev.flinkedge.connectors.testutil.SharingFixture;
 import dev.flinkedge.connectors.testutil.Tagged;
 import dev.flinkedge.connectors.testutil.TaggingOperator;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
+import dev.flinkedge.kafka.TopicTail;
 import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamRef;
@@ -32,13 +34,17 @@ import org.apache.flink.streaming.api.graph.StreamNode;
 import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -293,6 +299,13 @@ class StreamSharingITCase {
             assertThat(host.name()).isEqualTo("host:alice/Cars3");
             assertThat(status(flink, host.jobId())).isEqualTo(JobStatus.RUNNING);
             assertThat(status(xb)).isEqualTo(JobStatus.RUNNING);
+            // One writer after the other: each record names its job, x+a's before the host's.
+            String topic = fixture.client("alice").describe(cars).topic();
+            List<String> order = List.of(xa.getJobID().toString(), host.jobId());
+            Map<Integer, List<String>> writers = writersInOffsetOrder(topic);
+            assertThat(writers.values().stream().flatMap(List::stream).distinct())
+                    .containsExactlyInAnyOrderElementsOf(order);
+            assertThat(writers.values()).allMatch(w -> order.containsAll(w) && isOrdered(w, order));
             assertThat(
                             CollectingSink.<EdgeRecord<Tagged>>received("xb3").stream()
                                     .filter(r -> r.atMs() > stoppedAt)
@@ -304,6 +317,47 @@ class StreamSharingITCase {
                     Duration.ofSeconds(60),
                     "the host job to stop once its last subscriber left");
         }
+    }
+
+    /**
+     * Per partition of {@code topic}, the jobs named by its records' producer header, in offset
+     * order, each run of the same job once ({@code "none"} for a record without the header).
+     */
+    private static Map<Integer, List<String>> writersInOffsetOrder(String topic)
+            throws InterruptedException {
+        Map<Integer, List<String>> writers = new TreeMap<>();
+        try (TopicTail<byte[], byte[]> tail =
+                TopicTail.builder(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                        .bootstrapServers(KAFKA.bootstrapServers())
+                        .fromBeginning()
+                        .onRecord(
+                                r -> {
+                                    Header h =
+                                            r.headers()
+                                                    .lastHeader(StreamTopics.PRODUCER_JOB_HEADER);
+                                    String job =
+                                            h == null
+                                                    ? "none"
+                                                    : new String(h.value(), StandardCharsets.UTF_8);
+                                    List<String> runs =
+                                            writers.computeIfAbsent(
+                                                    r.partition(), p -> new ArrayList<>());
+                                    if (runs.isEmpty() || !runs.get(runs.size() - 1).equals(job)) {
+                                        runs.add(job);
+                                    }
+                                })
+                        .start()) {
+            assertThat(tail.awaitCaughtUp(Duration.ofSeconds(30)))
+                    .as("read " + topic + " to its end")
+                    .isTrue();
+        }
+        return writers;
+    }
+
+    /** Whether {@code jobs} appear in the order of {@code order}. */
+    private static boolean isOrdered(List<String> jobs, List<String> order) {
+        List<Integer> positions = jobs.stream().map(order::indexOf).toList();
+        return positions.equals(positions.stream().sorted().toList());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.sink.internal;
 
 import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.runtime.StreamGate;
+import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.connectors.serialization.EdgeCodec;
 import dev.flinkedge.registry.model.StreamRef;
 
@@ -11,10 +12,13 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.FlinkRuntimeException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The tap's gate: serializes a record for the stream's topic only while the registry shows a live
@@ -23,7 +27,9 @@ import java.nio.charset.StandardCharsets;
  * lease (this job's lease lapsed and a host job took over), counting them in {@value
  * #RECORDS_DROPPED_OTHER_PRODUCER}, so a stream never has two writers; it writes again once the
  * lease names this job again. Opening and closing the gate changes nothing else in the running job:
- * the job's own downstream operators still get every record.
+ * the job's own downstream operators still get every record. Every record written carries the
+ * writing job's id in header {@value StreamTopics#PRODUCER_JOB_HEADER}, so that a reader of the
+ * topic can tell one producer from the next across a hand-over.
  *
  * @param <T> record type
  */
@@ -45,6 +51,7 @@ public final class GatedRecordSerializationSchema<T> implements KafkaRecordSeria
     private transient StreamGate gate;
     private transient Counter droppedOtherProducer;
     private transient String jobId;
+    private transient List<Header> headers;
     private transient boolean warnedOtherProducer;
 
     /**
@@ -75,6 +82,11 @@ public final class GatedRecordSerializationSchema<T> implements KafkaRecordSeria
                             + stream
                             + " cannot tell its job id: its metric group has no <job_id>");
         }
+        headers =
+                List.of(
+                        new RecordHeader(
+                                StreamTopics.PRODUCER_JOB_HEADER,
+                                jobId.getBytes(StandardCharsets.UTF_8)));
         droppedOtherProducer = context.getMetricGroup().counter(RECORDS_DROPPED_OTHER_PRODUCER);
         gate = StreamGate.openForProducer(registryBootstrapServers, registryTopic, stream, jobId);
     }
@@ -106,7 +118,7 @@ public final class GatedRecordSerializationSchema<T> implements KafkaRecordSeria
             byte[] key =
                     record instanceof EdgeData e ? e.key().getBytes(StandardCharsets.UTF_8) : null;
             Long timestamp = record instanceof EdgeData e ? Long.valueOf(e.eventTimeMs()) : ts;
-            return new ProducerRecord<>(topic, null, timestamp, key, codec.encode(record));
+            return new ProducerRecord<>(topic, null, timestamp, key, codec.encode(record), headers);
         } catch (IllegalArgumentException e) {
             throw new FlinkRuntimeException(
                     "Cannot write a record of " + stream + ": " + e.getMessage(), e);
