@@ -95,6 +95,7 @@ public final class FaultBenchmark {
         private final FaultWorkload workload;
         private final List<String> notes = new ArrayList<>();
         private final Map<Guarantee, FaultWorkload.Streams> streams = new LinkedHashMap<>();
+        private final Map<FaultWorkload.Streams, String> streamTopics = new LinkedHashMap<>();
         private final List<JobClient> producers = new ArrayList<>();
         private final List<JobClient> subscribers = new ArrayList<>();
         private int subscriberAttempt;
@@ -125,12 +126,17 @@ public final class FaultBenchmark {
                     () -> streams.values().stream().allMatch(this::reusable),
                     FIRST_RECORD_TIMEOUT,
                     "the producers' streams to be ACTIVE with a live production lease");
+            streams.values().forEach(s -> streamTopics.put(s, workload.describe(s).topic()));
             startSubscribers(true);
             List<String> topics = new ArrayList<>();
             streams.values()
                     .forEach(s -> topics.addAll(List.of(s.emittedTopic(), s.resultTopic())));
             try (SequenceLedger ledger =
                             new SequenceLedger(cluster.services().bootstrapServers(), topics);
+                    StreamWriters writers =
+                            new StreamWriters(
+                                    cluster.services().bootstrapServers(),
+                                    List.copyOf(streamTopics.values()));
                     ProducerSampler sampler =
                             new ProducerSampler(
                                     cluster.restUrl(),
@@ -173,7 +179,7 @@ public final class FaultBenchmark {
                         null);
                 List<FaultReport.StreamOutcome> outcomes = new ArrayList<>();
                 for (FaultWorkload.Streams s : streams.values()) {
-                    outcomes.add(outcome(s, ledger, sampler, faultMs, endMs, cutoffMs));
+                    outcomes.add(outcome(s, ledger, writers, sampler, faultMs, endMs, cutoffMs));
                 }
                 return new FaultReport(
                         scenario.id(),
@@ -199,6 +205,7 @@ public final class FaultBenchmark {
         private FaultReport.StreamOutcome outcome(
                 FaultWorkload.Streams s,
                 SequenceLedger ledger,
+                StreamWriters writers,
                 ProducerSampler sampler,
                 long faultMs,
                 long endMs,
@@ -210,6 +217,7 @@ public final class FaultBenchmark {
             ProducerSampler.Observed seen = sampler.observed(s.stream());
             String status = "unknown (registry unreachable)";
             int subscriptions = -1;
+            String topic = streamTopics.get(s);
             try {
                 StreamDescriptor d = client().describe(s.stream());
                 long now = System.currentTimeMillis();
@@ -233,8 +241,10 @@ public final class FaultBenchmark {
                     count.delivered(),
                     count.lost(),
                     count.duplicated(),
-                    seen.maxConcurrentProducers,
-                    List.copyOf(seen.producingJobs),
+                    writers.maxConcurrent(topic),
+                    writers.writers(topic),
+                    seen.maxRunningTapJobs,
+                    List.copyOf(seen.tapJobs),
                     List.copyOf(seen.leaseHolders),
                     status,
                     subscriptions);

@@ -49,8 +49,12 @@ public record FaultReport(
      * @param recordsDelivered distinct sequence numbers the subscriber wrote in that range
      * @param recordsLost emitted sequence numbers in that range the subscriber never wrote
      * @param recordsDuplicated sequence numbers the subscriber wrote more than once
-     * @param maxConcurrentProducers the most RUNNING jobs with a tap of the stream at one sample
-     * @param producerJobs every job seen producing the stream (a tap, RUNNING)
+     * @param maxConcurrentProducers the most jobs whose records of the stream arrived at the same
+     *     time (see {@link StreamWriters}), counted at the stream's topic
+     * @param producerJobs every job that wrote the stream, in the order of its first record
+     * @param maxRunningTapJobs the most jobs Flink showed with a RUNNING tap of the stream at one
+     *     sample, whether or not their tap could write (a fenced tap cannot)
+     * @param tapJobs every job seen with a RUNNING tap of the stream
      * @param leaseHolders every job seen holding a live production lease of the stream
      * @param finalStatus the stream's registry status at the end
      * @param finalSubscriptions live subscriptions of the stream at the end
@@ -67,6 +71,8 @@ public record FaultReport(
             @JsonProperty("records_duplicated") long recordsDuplicated,
             @JsonProperty("max_concurrent_producers") int maxConcurrentProducers,
             @JsonProperty("producer_jobs") List<String> producerJobs,
+            @JsonProperty("max_running_tap_jobs") int maxRunningTapJobs,
+            @JsonProperty("tap_jobs") List<String> tapJobs,
             @JsonProperty("lease_holders") List<String> leaseHolders,
             @JsonProperty("final_status") String finalStatus,
             @JsonProperty("final_subscriptions") int finalSubscriptions) {}

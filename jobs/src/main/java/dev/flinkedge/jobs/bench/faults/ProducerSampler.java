@@ -24,11 +24,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples, every {@value #PERIOD_MS} ms on a thread of its own, who produces each of the suite's
- * streams: from Flink's REST API the RUNNING jobs whose tap of the stream (a vertex named {@code
- * tap:<owner>/<name>}) is RUNNING, and from the registry the stream's status and the job holding
- * its production lease. Keeps the most concurrent producers seen and when the stream was first seen
- * ORPHANED after a mark. Samples that fail (the JobManager or registry is down) are skipped.
+ * Samples, every {@value #PERIOD_MS} ms on a thread of its own, which jobs could produce each of
+ * the suite's streams: from Flink's REST API the RUNNING jobs whose tap of the stream (a vertex
+ * named {@code tap:<owner>/<name>}) is RUNNING, and from the registry the stream's status and the
+ * job holding its production lease. Keeps the most such jobs seen at once and when the stream was
+ * first seen ORPHANED after a mark. Samples that fail (the JobManager or registry is down) are
+ * skipped. Which jobs did write is counted at the topic ({@link StreamWriters}).
  */
 final class ProducerSampler implements AutoCloseable {
 
@@ -37,10 +38,10 @@ final class ProducerSampler implements AutoCloseable {
 
     /** What was seen of one stream. */
     static final class Observed {
-        int maxConcurrentProducers;
+        int maxRunningTapJobs;
         long orphanedAtMs = -1;
         final Set<String> leaseHolders = new LinkedHashSet<>();
-        final Set<String> producingJobs = new LinkedHashSet<>();
+        final Set<String> tapJobs = new LinkedHashSet<>();
     }
 
     private final URI flinkRest;
@@ -84,7 +85,7 @@ final class ProducerSampler implements AutoCloseable {
     }
 
     private void sampleFlink() throws IOException, InterruptedException {
-        Map<StreamRef, List<String>> producers = new HashMap<>();
+        Map<StreamRef, List<String>> taps = new HashMap<>();
         for (JsonNode job : http.get(flinkRest.resolve("/jobs/overview")).path("jobs")) {
             if (!"RUNNING".equals(job.path("state").asText())) {
                 continue;
@@ -92,7 +93,8 @@ final class ProducerSampler implements AutoCloseable {
             String id = job.path("jid").asText();
             List<String> runningVertices = new ArrayList<>();
             for (JsonNode v : http.get(flinkRest.resolve("/jobs/" + id)).path("vertices")) {
-                // A job restarting without slots is RUNNING while its tasks wait: not a producer.
+                // A job restarting without slots is RUNNING while its tasks wait: it has no tap
+                // yet.
                 if ("RUNNING".equals(v.path("status").asText())) {
                     runningVertices.add(v.path("name").asText());
                 }
@@ -100,16 +102,16 @@ final class ProducerSampler implements AutoCloseable {
             for (StreamRef stream : streams) {
                 String tap = "tap:" + stream;
                 if (runningVertices.stream().anyMatch(v -> v.contains(tap))) {
-                    producers.computeIfAbsent(stream, s -> new ArrayList<>()).add(id);
+                    taps.computeIfAbsent(stream, s -> new ArrayList<>()).add(id);
                 }
             }
         }
         synchronized (this) {
             for (StreamRef stream : streams) {
-                List<String> jobs = producers.getOrDefault(stream, List.of());
+                List<String> jobs = taps.getOrDefault(stream, List.of());
                 Observed o = observed.get(stream);
-                o.maxConcurrentProducers = Math.max(o.maxConcurrentProducers, jobs.size());
-                o.producingJobs.addAll(jobs);
+                o.maxRunningTapJobs = Math.max(o.maxRunningTapJobs, jobs.size());
+                o.tapJobs.addAll(jobs);
             }
         }
     }
@@ -140,10 +142,10 @@ final class ProducerSampler implements AutoCloseable {
     synchronized Observed observed(StreamRef stream) {
         Observed o = observed.get(stream);
         Observed copy = new Observed();
-        copy.maxConcurrentProducers = o.maxConcurrentProducers;
+        copy.maxRunningTapJobs = o.maxRunningTapJobs;
         copy.orphanedAtMs = o.orphanedAtMs;
         copy.leaseHolders.addAll(o.leaseHolders);
-        copy.producingJobs.addAll(o.producingJobs);
+        copy.tapJobs.addAll(o.tapJobs);
         return copy;
     }
 

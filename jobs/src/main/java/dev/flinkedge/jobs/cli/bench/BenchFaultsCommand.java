@@ -261,6 +261,7 @@ public final class BenchFaultsCommand implements FlinkEdgeBenchmark, Callable<In
                         "lost",
                         "duplicated",
                         "max producers",
+                        "max tap jobs",
                         "final status");
         for (FaultReport r : reports) {
             for (FaultReport.StreamOutcome s : r.streams()) {
@@ -274,6 +275,7 @@ public final class BenchFaultsCommand implements FlinkEdgeBenchmark, Callable<In
                         s.recordsLost(),
                         s.recordsDuplicated(),
                         s.maxConcurrentProducers(),
+                        s.maxRunningTapJobs(),
                         s.finalStatus());
             }
         }
