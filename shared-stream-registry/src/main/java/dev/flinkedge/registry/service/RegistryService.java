@@ -59,8 +59,14 @@ public final class RegistryService implements AutoCloseable {
     /** Whether the last sweep failed; only the sweeper thread reads or sets it. */
     private boolean sweepFailing;
 
-    /** When {@link #start()} finished, the start of the production leases' grace; or -1. */
+    /** When {@link #start()} finished, a start of the production leases' grace; or -1. */
     private volatile long startedAtMs = -1;
+
+    /**
+     * When a write last found Kafka unreachable (error 50303), also a start of the production
+     * leases' grace; or -1.
+     */
+    private volatile long storeUnavailableAtMs = -1;
 
     public RegistryService(KafkaRegistryStore store, RegistryConfig config, LongSupplier clock) {
         this.store = store;
@@ -617,7 +623,8 @@ public final class RegistryService implements AutoCloseable {
 
     /**
      * Marks ORPHANED every ACTIVE stream whose producer's lease lapsed (or that has none), except
-     * during the grace after a start.
+     * during the grace after a start or a Kafka outage. Its own writes during an outage fail and so
+     * extend the grace, like the producers' failed renewals do.
      */
     private void sweepLapsedProductions() {
         long now = clock.getAsLong();
@@ -657,18 +664,18 @@ public final class RegistryService implements AutoCloseable {
     }
 
     private boolean isLapsedProduction(StreamDescriptor d, long now) {
-        return d.status() == StreamStatus.ACTIVE && !d.isReusableAt(now) && !inRestartGrace(d, now);
+        return d.status() == StreamStatus.ACTIVE && !d.isReusableAt(now) && !inGrace(d, now);
     }
 
     /**
-     * Whether {@code d}'s producer still has time to renew after this registry started: while the
-     * registry was down nobody could renew, so each producer gets one lease length from the start
-     * to come back before the sweep orphans its stream. A release is not a sweep: it orphans at
-     * once, grace or not.
+     * Whether {@code d}'s producer still has time to renew: nobody could renew while the registry
+     * or its Kafka was unreachable, so each producer gets one lease length from the registry's
+     * start, and from the last write that found Kafka unreachable, to come back before the sweep
+     * orphans its stream. A release is not a sweep: it orphans at once, grace or not.
      */
-    private boolean inRestartGrace(StreamDescriptor d, long now) {
+    private boolean inGrace(StreamDescriptor d, long now) {
         int leaseSeconds = d.lease() == null ? productionLease : d.lease().leaseSeconds();
-        return now < startedAtMs + leaseSeconds * 1000L;
+        return now < Math.max(startedAtMs, storeUnavailableAtMs) + leaseSeconds * 1000L;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -719,6 +726,12 @@ public final class RegistryService implements AutoCloseable {
     private <R> R execute(Mutation<R> m) {
         try {
             return store.execute(m);
+        } catch (RegistryException e) {
+            if (e.errorCode() == Errors.STORE_UNAVAILABLE) {
+                // Producers' renewals fail the same way meanwhile: see inGrace.
+                storeUnavailableAtMs = clock.getAsLong();
+            }
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw Errors.storeError("interrupted while waiting for the write", e);

@@ -33,12 +33,17 @@ class ProductionLeaseITCase {
 
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
-    private static final int LEASE_SECONDS = 3;
-    private static final long SWEEP_MS = 100;
+    static final int LEASE_SECONDS = 3;
+    static final long SWEEP_MS = 100;
 
     private static RegistryInstance start(String topic) throws Exception {
+        return start(KAFKA.bootstrapServers(), topic);
+    }
+
+    /** A registry on {@code topic} with short production leases and a fast sweep. */
+    static RegistryInstance start(String bootstrapServers, String topic) throws Exception {
         return RegistryInstance.start(
-                KAFKA.bootstrapServers(),
+                bootstrapServers,
                 topic,
                 Map.of(
                         RegistryConfig.PRODUCTION_LEASE_SECONDS, LEASE_SECONDS,
@@ -46,7 +51,7 @@ class ProductionLeaseITCase {
     }
 
     /** alice/Video and alice/Cars, Cars ACTIVE produced by {@code jobId} at edge-1. */
-    private static StreamDescriptor produceCars(RegistryClient alice, String jobId) {
+    static StreamDescriptor produceCars(RegistryClient alice, String jobId) {
         alice.create(Specs.raw("Video"));
         StreamDescriptor cars = alice.create(Specs.derived("Cars", "detect", "alice/Video"));
         return alice.setStatus(cars.ref(), StreamStatus.ACTIVE, new Producer(jobId, "edge-1"));
@@ -197,7 +202,8 @@ class ProductionLeaseITCase {
         }
     }
 
-    private static StreamDescriptor produce(RegistryClient alice, String name, String jobId) {
+    /** alice/{@code name}, derived from alice/Video, ACTIVE produced by {@code jobId}. */
+    static StreamDescriptor produce(RegistryClient alice, String name, String jobId) {
         StreamDescriptor d = alice.create(Specs.derived(name, "detect-" + name, "alice/Video"));
         return alice.setStatus(d.ref(), StreamStatus.ACTIVE, new Producer(jobId, "edge-1"));
     }
