@@ -20,6 +20,9 @@ import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.testutil.Wait;
 
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -39,8 +42,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -49,7 +55,8 @@ import java.util.concurrent.ExecutionException;
  * newest record while the producer stops and another job takes over, a RETIRED stream fails the
  * reader at once with a named exception instead of a restart loop, and a producer whose lease went
  * to another job stops writing the shared topic (while its own operators go on) until the lease is
- * its own again.
+ * its own again, and a LIVE reader that fails over without a checkpoint resumes at the live end
+ * instead of delivering again what it had delivered.
  */
 class SubscriberLivenessITCase {
 
@@ -94,18 +101,36 @@ class SubscriberLivenessITCase {
      * sink}.
      */
     private static EdgeStreams plan(String cars, String sink, StreamExecutionEnvironment env) {
+        return plan(cars, new CollectingSink<>(sink), env);
+    }
+
+    /** As {@link #plan(String, String, StreamExecutionEnvironment)}, into any sink. */
+    private static EdgeStreams plan(
+            String cars, Sink<EdgeRecord<Tagged>> sink, StreamExecutionEnvironment env) {
         EdgeStreams job =
                 EdgeStreams.on(env, fixture.client("alice"), "alice")
                         .withChannel(fixture.channel("alice"))
                         .withRawSources(new GeneratedCameras(FPS));
         // An operator per stream: the same lineage would make one test's job reuse the other's.
         job.derive(cars, new TaggingOperator("detect-" + cars), job.importStream("Video"))
-                .sinkTo(new CollectingSink<>(sink));
+                .sinkTo(sink);
         return job;
     }
 
     private static EdgeStreams plan(String cars, String sink) {
         return plan(cars, sink, SharingFixture.environment());
+    }
+
+    /** An environment whose jobs restart after a recoverable failure, quickly and many times. */
+    private static StreamExecutionEnvironment restartingEnvironment() {
+        StreamExecutionEnvironment env = SharingFixture.environment();
+        Configuration restarts = new Configuration();
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1000);
+        restarts.set(
+                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+        env.configure(restarts);
+        return env;
     }
 
     @Test
@@ -116,14 +141,7 @@ class SubscriberLivenessITCase {
         awaitActive(cars, producer);
 
         // A reader that would restart on a recoverable failure: a RETIRED stream must not loop.
-        StreamExecutionEnvironment env = SharingFixture.environment();
-        Configuration restarts = new Configuration();
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1000);
-        restarts.set(
-                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
-        env.configure(restarts);
-        EdgeStreams readerPlan = plan("Cars1", "r1", env);
+        EdgeStreams readerPlan = plan("Cars1", "r1", restartingEnvironment());
         assertThat(readerPlan.reusedStreams()).containsExactly(cars);
         JobClient reader = readerPlan.execute("reader");
         Wait.until(() -> CollectingSink.received("r1").size() >= 5, DEADLINE, "the first records");
@@ -226,6 +244,85 @@ class SubscriberLivenessITCase {
         producer.cancel().get();
     }
 
+    @Test
+    void aLiveReaderThatFailsOverWithoutACheckpointResumesAtTheLiveEnd(
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
+        StreamRef cars = new StreamRef("alice", "Cars3");
+        JobClient producer = plan("Cars3", "p3").execute("producer");
+        awaitActive(cars, producer);
+
+        // The reader's sink fails its task once, at its 20th record; the job does not checkpoint.
+        EdgeStreams readerPlan =
+                plan(
+                        "Cars3",
+                        new FailingOnceSink<>(new CollectingSink<>("r3"), "r3", 20),
+                        restartingEnvironment());
+        assertThat(readerPlan.reusedStreams()).containsExactly(cars);
+        JobClient reader = readerPlan.execute("reader");
+        Wait.until(() -> restarts(cluster, reader) >= 1, DEADLINE, "the reader to fail over once");
+        long restartedAt = System.currentTimeMillis();
+        Wait.until(
+                () -> receivedAfter("r3", restartedAt) >= 10,
+                DEADLINE,
+                "the restarted reader to receive records");
+
+        List<Arrival<EdgeRecord<Tagged>>> in = CollectingSink.received("r3");
+        List<String> frames =
+                in.stream()
+                        .map(a -> a.value().payload())
+                        .map(t -> t.cameraId + "#" + t.sequence)
+                        .toList();
+        assertThat(frames).as("frames the reader delivered").doesNotHaveDuplicates();
+        assertThat(status(reader)).isEqualTo(JobStatus.RUNNING);
+        reader.cancel().get();
+        producer.cancel().get();
+    }
+
+    /**
+     * A sink that passes records on to {@code inner} and fails its task once, at the {@code
+     * failAt}-th record (which it does not pass on), for the whole test JVM.
+     */
+    private static final class FailingOnceSink<T> implements Sink<T> {
+        private static final long serialVersionUID = 1L;
+        private static final Set<String> FAILED = ConcurrentHashMap.newKeySet();
+
+        private final Sink<T> inner;
+        private final String name;
+        private final int failAt;
+
+        FailingOnceSink(Sink<T> inner, String name, int failAt) {
+            this.inner = inner;
+            this.name = name;
+            this.failAt = failAt;
+        }
+
+        @Override
+        public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
+            SinkWriter<T> writer = inner.createWriter(context);
+            return new SinkWriter<>() {
+                private int written;
+
+                @Override
+                public void write(T element, Context ctx) throws IOException, InterruptedException {
+                    if (++written == failAt && FAILED.add(name)) {
+                        throw new IOException("Injected failure of sink " + name);
+                    }
+                    writer.write(element, ctx);
+                }
+
+                @Override
+                public void flush(boolean endOfInput) throws IOException, InterruptedException {
+                    writer.flush(endOfInput);
+                }
+
+                @Override
+                public void close() throws Exception {
+                    writer.close();
+                }
+            };
+        }
+    }
+
     /**
      * What a supervisor does for a host job (or the owner for its own next job): marks the stream
      * ORPHANED and then ACTIVE for {@code jobId}. The current holder may renew in between and take
@@ -281,6 +378,14 @@ class SubscriberLivenessITCase {
             sum += ((Counter) m).getCount();
         }
         return sum;
+    }
+
+    private static int restarts(MiniCluster cluster, JobClient job) {
+        try {
+            return SharingFixture.restarts(cluster, job.getJobID());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the restarts of " + job.getJobID(), e);
+        }
     }
 
     private static JobStatus status(JobClient job) {

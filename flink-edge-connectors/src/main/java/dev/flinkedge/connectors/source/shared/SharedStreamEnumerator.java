@@ -4,6 +4,7 @@ import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.api.StreamAccessRevokedException;
 import dev.flinkedge.connectors.api.StreamRetiredException;
 import dev.flinkedge.connectors.runtime.RegistryWatcher;
+import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 
@@ -12,6 +13,8 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.connector.kafka.source.enumerator.KafkaSourceEnumState;
 import org.apache.flink.connector.kafka.source.split.KafkaPartitionSplit;
 import org.apache.flink.util.FlinkRuntimeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.List;
@@ -25,14 +28,17 @@ import java.util.function.BiConsumer;
  * registry that fails the job with {@link StreamAccessRevokedException} the moment the owner
  * revokes the grant and with {@link StreamRetiredException} once the stream is RETIRED or deleted,
  * reports the stream's status as a metric and warns while it is ORPHANED ({@link
- * SubscribedStreamStatus}). Runs in the JobManager, once per job.
+ * SubscribedStreamStatus}). A restarted reader of a LIVE stream resumes at the live end; of other
+ * streams, at the offsets its splits came back with. Runs in the JobManager, once per job.
  */
 final class SharedStreamEnumerator
         implements SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> {
+    private static final Logger LOG = LoggerFactory.getLogger(SharedStreamEnumerator.class);
 
     private final SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> kafka;
     private final SplitEnumeratorContext<KafkaPartitionSplit> context;
     private final StreamRef stream;
+    private final Guarantee guarantee;
     private final String reader;
     private final SharedChannel channel;
     private final int leaseSeconds;
@@ -46,12 +52,14 @@ final class SharedStreamEnumerator
             SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> kafka,
             SplitEnumeratorContext<KafkaPartitionSplit> context,
             StreamRef stream,
+            Guarantee guarantee,
             String reader,
             SharedChannel channel,
             int leaseSeconds) {
         this.kafka = kafka;
         this.context = context;
         this.stream = stream;
+        this.guarantee = guarantee;
         this.reader = reader;
         this.channel = channel;
         this.leaseSeconds = leaseSeconds;
@@ -123,7 +131,28 @@ final class SharedStreamEnumerator
 
     @Override
     public void addSplitsBack(List<KafkaPartitionSplit> splits, int subtaskId) {
-        kafka.addSplitsBack(splits, subtaskId);
+        if (guarantee != Guarantee.LIVE) {
+            // Replaying from the offsets the splits were assigned with loses nothing, as promised.
+            kafka.addSplitsBack(splits, subtaskId);
+            return;
+        }
+        // Without a checkpoint the splits come back with the offsets Kafka's enumerator resolved
+        // when it first assigned them, which would replay everything since the job started; a
+        // LIVE reader wants the newest data instead.
+        LOG.info(
+                "The LIVE reader of {} (subtask {}) restarts: it resumes at the live end",
+                stream,
+                subtaskId);
+        kafka.addSplitsBack(
+                splits.stream().map(SharedStreamEnumerator::atLiveEnd).toList(), subtaskId);
+    }
+
+    /** {@code split} from the live end, with its partition and stopping offset. */
+    private static KafkaPartitionSplit atLiveEnd(KafkaPartitionSplit split) {
+        return new KafkaPartitionSplit(
+                split.getTopicPartition(),
+                KafkaPartitionSplit.LATEST_OFFSET,
+                split.getStoppingOffset().orElse(KafkaPartitionSplit.NO_STOPPING_OFFSET));
     }
 
     @Override

@@ -26,8 +26,12 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  * Reads a shared stream that another job produces: Flink's {@link KafkaSource} on the stream's
  * topic, plus a lease on the stream held by the job while it runs, and a grant check on the data
  * plane — the job fails with {@link dev.flinkedge.connectors.api.StreamAccessRevokedException} when
- * the owner revokes access. LIVE and AT_LEAST_ONCE streams are read from the live end; EXACTLY_ONCE
- * streams from the reader's committed offsets with {@code isolation.level=read_committed}.
+ * the owner revokes access. A job starts reading LIVE and AT_LEAST_ONCE streams at the live end,
+ * EXACTLY_ONCE streams at the reader's committed offsets with {@code
+ * isolation.level=read_committed}. A reader that restarts resumes at its last checkpoint's offsets;
+ * without a checkpoint, a LIVE reader resumes at the live end (what was written while it was down
+ * is skipped) and the others at the offsets they were first given (what they read since comes
+ * again, nothing is lost).
  *
  * <pre>{@code
  * env.fromSource(SharedStreamSource.forStream(descriptor, "city-b", type, channel),
@@ -46,6 +50,7 @@ public final class SharedStreamSource<T>
 
     private final KafkaSource<T> kafka;
     private final StreamRef stream;
+    private final Guarantee guarantee;
     private final String reader;
     private final SharedChannel channel;
     private final int leaseSeconds;
@@ -53,11 +58,13 @@ public final class SharedStreamSource<T>
     private SharedStreamSource(
             KafkaSource<T> kafka,
             StreamRef stream,
+            Guarantee guarantee,
             String reader,
             SharedChannel channel,
             int leaseSeconds) {
         this.kafka = kafka;
         this.stream = stream;
+        this.guarantee = guarantee;
         this.reader = reader;
         this.channel = channel;
         this.leaseSeconds = leaseSeconds;
@@ -114,7 +121,7 @@ public final class SharedStreamSource<T>
                     .setProperty("commit.offsets.on.checkpoint", "false");
         }
         return new SharedStreamSource<>(
-                builder.build(), stream.ref(), reader, channel, leaseSeconds);
+                builder.build(), stream.ref(), stream.guarantee(), reader, channel, leaseSeconds);
     }
 
     /** The stream read. */
@@ -137,7 +144,7 @@ public final class SharedStreamSource<T>
     public SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> createEnumerator(
             SplitEnumeratorContext<KafkaPartitionSplit> ctx) {
         return new SharedStreamEnumerator(
-                kafka.createEnumerator(ctx), ctx, stream, reader, channel, leaseSeconds);
+                kafka.createEnumerator(ctx), ctx, stream, guarantee, reader, channel, leaseSeconds);
     }
 
     @Override
@@ -145,7 +152,13 @@ public final class SharedStreamSource<T>
             SplitEnumeratorContext<KafkaPartitionSplit> ctx, KafkaSourceEnumState state)
             throws Exception {
         return new SharedStreamEnumerator(
-                kafka.restoreEnumerator(ctx, state), ctx, stream, reader, channel, leaseSeconds);
+                kafka.restoreEnumerator(ctx, state),
+                ctx,
+                stream,
+                guarantee,
+                reader,
+                channel,
+                leaseSeconds);
     }
 
     @Override
