@@ -7,6 +7,7 @@ import dev.flinkedge.registry.model.StreamDescriptor;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
@@ -17,11 +18,12 @@ import java.util.List;
 
 /**
  * Deterministic cameras for the fault suite: like {@link GeneratedCameras} (placeholder frames at a
- * fixed rate from Flink's checkpointable data generator), but a job's sequence numbers start at the
- * number of frames each camera would have taken since the epoch when the job was built. A job that
- * restarts from a checkpoint goes on where it was; a new job computing the same stream later (a
- * re-host) starts past every number an earlier job emitted, so that sequence numbers identify a
- * frame across jobs and losses and duplicates can be counted by them.
+ * fixed rate from Flink's checkpointable data generator), but sequence numbers count the frames
+ * each camera would have taken since the epoch, so that they identify a frame across jobs and
+ * losses and duplicates can be counted by them. A job that restarts from a checkpoint goes on where
+ * it was; one that starts without a checkpoint (a new job, a re-host, or a restart of a job that
+ * does not checkpoint) goes on at the live frame, as a real camera does, past every number an
+ * earlier run emitted.
  */
 public final class SequencedCameras implements RawSourceFactory {
     private static final long serialVersionUID = 1L;
@@ -31,7 +33,8 @@ public final class SequencedCameras implements RawSourceFactory {
 
     /**
      * @param fpsPerCamera frames per second of each camera
-     * @param builtAtMs when the job is built, epoch millis; fixes its first sequence number
+     * @param builtAtMs when the job is built, epoch millis: a restore from a checkpoint numbers its
+     *     frames from the sequence number of this moment, as the job's first run did
      */
     public SequencedCameras(double fpsPerCamera, long builtAtMs) {
         if (!(fpsPerCamera > 0)) {
@@ -39,12 +42,12 @@ public final class SequencedCameras implements RawSourceFactory {
                     "fps per camera must be > 0 but was " + fpsPerCamera);
         }
         this.fpsPerCamera = fpsPerCamera;
-        this.firstSequence = (long) (builtAtMs / 1000.0 * fpsPerCamera);
+        this.firstSequence = sequenceAt(builtAtMs, fpsPerCamera);
     }
 
-    /** The first sequence number of this job's cameras. */
-    public long firstSequence() {
-        return firstSequence;
+    /** The sequence number of the frame a camera takes at {@code epochMs}. */
+    static long sequenceAt(long epochMs, double fpsPerCamera) {
+        return (long) (epochMs / 1000.0 * fpsPerCamera);
     }
 
     @Override
@@ -52,7 +55,7 @@ public final class SequencedCameras implements RawSourceFactory {
         List<String> cameras = raw.source().devices();
         DataGeneratorSource<Frame> source =
                 new DataGeneratorSource<>(
-                        new SequencedFrames(cameras, firstSequence),
+                        new SequencedFrames(cameras, firstSequence, fpsPerCamera),
                         Long.MAX_VALUE,
                         RateLimiterStrategy.perSecond(fpsPerCamera * cameras.size()),
                         TypeInformation.of(Frame.class));
@@ -60,22 +63,39 @@ public final class SequencedCameras implements RawSourceFactory {
                 .setParallelism(1);
     }
 
-    /** Frame {@code i} comes from camera {@code i mod n} with sequence {@code first + i div n}. */
-    private static final class SequencedFrames implements GeneratorFunction<Long, Frame> {
+    /**
+     * Frame {@code i} comes from camera {@code i mod n} with sequence {@code first + i div n},
+     * where {@code first} is the live sequence number when a run starts at index 0 (no checkpoint)
+     * and the job's build-time one when it resumes from a checkpoint at a later index.
+     */
+    static final class SequencedFrames implements GeneratorFunction<Long, Frame> {
         private static final long serialVersionUID = 1L;
         private final List<String> cameras;
-        private final long first;
+        private final long builtFirst;
+        private final double fpsPerCamera;
+        private transient boolean started;
+        private transient long first;
 
-        SequencedFrames(List<String> cameras, long first) {
+        SequencedFrames(List<String> cameras, long builtFirst, double fpsPerCamera) {
             this.cameras = List.copyOf(cameras);
-            this.first = first;
+            this.builtFirst = builtFirst;
+            this.fpsPerCamera = fpsPerCamera;
+        }
+
+        @Override
+        public void open(SourceReaderContext readerContext) {
+            started = false;
         }
 
         @Override
         public Frame map(Long index) {
+            long now = System.currentTimeMillis();
+            if (!started) {
+                first = index == 0 ? sequenceAt(now, fpsPerCamera) : builtFirst;
+                started = true;
+            }
             int n = cameras.size();
-            return GeneratedCameras.frame(
-                    cameras.get((int) (index % n)), first + index / n, System.currentTimeMillis());
+            return GeneratedCameras.frame(cameras.get((int) (index % n)), first + index / n, now);
         }
     }
 }
