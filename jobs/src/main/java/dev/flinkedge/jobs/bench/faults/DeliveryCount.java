@@ -2,6 +2,7 @@ package dev.flinkedge.jobs.bench.faults;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,22 +13,29 @@ import java.util.Map;
  * <p>The counted range of each camera runs from the first logged sequence number the subscriber
  * received (before it there was no subscriber) to the last one the cameras emitted before a cut-off
  * (later ones may still be in flight when the run ends). Records the subscriber received from
- * cameras that do not log (those of a host job that re-hosts the stream) are left out.
+ * cameras that do not log (those of a host job that re-hosts the stream) are left out, and so are
+ * the lines the cameras emitted while another job wrote the stream: then the stream was that job's,
+ * and the producer's tap was fenced (or its job down), so those frames were never the stream's.
  *
  * @param emitted distinct sequence numbers emitted in the counted range
  * @param delivered distinct sequence numbers of that range the subscriber wrote
  * @param lost emitted ones in the range it never wrote
  * @param duplicated sequence numbers (any) it wrote more than once
+ * @param notCounted sequence numbers in the range emitted while another job wrote the stream
  */
-record DeliveryCount(long emitted, long delivered, long lost, long duplicated) {
+record DeliveryCount(long emitted, long delivered, long lost, long duplicated, long notCounted) {
 
     /**
      * @param emittedFirstSeenMs each line the cameras emitted, with when the log showed it
      * @param delivered each line the subscriber wrote, with how often
      * @param cutoffMs lines the cameras emitted after this are not counted
+     * @param heldByOthers when jobs other than the producer wrote the stream
      */
     static DeliveryCount of(
-            Map<String, Long> emittedFirstSeenMs, Map<String, Integer> delivered, long cutoffMs) {
+            Map<String, Long> emittedFirstSeenMs,
+            Map<String, Integer> delivered,
+            long cutoffMs,
+            List<StreamWriters.Stretch> heldByOthers) {
         Map<String, Long> firstDelivered = new HashMap<>();
         long duplicated = 0;
         for (Map.Entry<String, Integer> d : delivered.entrySet()) {
@@ -50,11 +58,17 @@ record DeliveryCount(long emitted, long delivered, long lost, long duplicated) {
                 });
         long emitted = 0;
         long got = 0;
-        for (String text : emittedFirstSeenMs.keySet()) {
+        long notCounted = 0;
+        for (Map.Entry<String, Long> e : emittedFirstSeenMs.entrySet()) {
+            String text = e.getKey();
             Line line = Line.parse(text);
             Long from = firstDelivered.get(line.camera());
             Long to = lastEmitted.get(line.camera());
             if (from == null || to == null || line.sequence() < from || line.sequence() > to) {
+                continue;
+            }
+            if (heldByOthers.stream().anyMatch(s -> s.covers(e.getValue()))) {
+                notCounted++;
                 continue;
             }
             emitted++;
@@ -62,7 +76,7 @@ record DeliveryCount(long emitted, long delivered, long lost, long duplicated) {
                 got++;
             }
         }
-        return new DeliveryCount(emitted, got, emitted - got, duplicated);
+        return new DeliveryCount(emitted, got, emitted - got, duplicated, notCounted);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamStatus;
 
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.JobClient;
 
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -96,6 +98,7 @@ public final class FaultBenchmark {
         private final List<String> notes = new ArrayList<>();
         private final Map<Guarantee, FaultWorkload.Streams> streams = new LinkedHashMap<>();
         private final Map<FaultWorkload.Streams, String> streamTopics = new LinkedHashMap<>();
+        private final Map<FaultWorkload.Streams, JobID> producerJobs = new LinkedHashMap<>();
         private final List<JobClient> producers = new ArrayList<>();
         private final List<JobClient> subscribers = new ArrayList<>();
         private int subscriberAttempt;
@@ -120,7 +123,9 @@ public final class FaultBenchmark {
             for (Guarantee g : config.guarantees()) {
                 FaultWorkload.Streams s = workload.streams(g);
                 streams.put(g, s);
-                producers.add(workload.startProducer(s, FaultCluster.PRODUCER_SITE));
+                JobClient producer = workload.startProducer(s, FaultCluster.PRODUCER_SITE);
+                producers.add(producer);
+                producerJobs.put(s, producer.getJobID());
             }
             await(
                     () -> streams.values().stream().allMatch(this::reusable),
@@ -174,7 +179,10 @@ public final class FaultBenchmark {
                 await(
                         () ->
                                 streams.values().stream()
-                                        .allMatch(s -> count(ledger, s, cutoffMs).lost() == 0),
+                                        .allMatch(
+                                                s ->
+                                                        count(ledger, writers, s, cutoffMs).lost()
+                                                                == 0),
                         DRAIN_TIMEOUT,
                         null);
                 List<FaultReport.StreamOutcome> outcomes = new ArrayList<>();
@@ -195,11 +203,17 @@ public final class FaultBenchmark {
             }
         }
 
-        private DeliveryCount count(SequenceLedger ledger, FaultWorkload.Streams s, long cutoffMs) {
+        private DeliveryCount count(
+                SequenceLedger ledger,
+                StreamWriters writers,
+                FaultWorkload.Streams s,
+                long cutoffMs) {
             return DeliveryCount.of(
                     ledger.seen(s.emittedTopic()).firstArrivalMs(),
                     ledger.seen(s.resultTopic()).counts(),
-                    cutoffMs);
+                    cutoffMs,
+                    writers.stretchesOfOthers(
+                            streamTopics.get(s), Set.of(producerJobs.get(s).toString())));
         }
 
         private FaultReport.StreamOutcome outcome(
@@ -210,7 +224,7 @@ public final class FaultBenchmark {
                 long faultMs,
                 long endMs,
                 long cutoffMs) {
-            DeliveryCount count = count(ledger, s, cutoffMs);
+            DeliveryCount count = count(ledger, writers, s, cutoffMs);
             DeliveryCount.Pause pause =
                     DeliveryCount.longestPause(
                             ledger.seen(s.resultTopic()).arrivalsMs(), faultMs, endMs);
@@ -241,6 +255,7 @@ public final class FaultBenchmark {
                     count.delivered(),
                     count.lost(),
                     count.duplicated(),
+                    count.notCounted(),
                     writers.maxConcurrent(topic),
                     writers.writers(topic),
                     seen.maxRunningTapJobs,

@@ -49,6 +49,8 @@ public record FaultReport(
      * @param recordsDelivered distinct sequence numbers the subscriber wrote in that range
      * @param recordsLost emitted sequence numbers in that range the subscriber never wrote
      * @param recordsDuplicated sequence numbers the subscriber wrote more than once
+     * @param recordsNotCounted sequence numbers the producer's cameras emitted while another job
+     *     wrote the stream, left out of emitted, delivered and lost
      * @param maxConcurrentProducers the most jobs whose records of the stream arrived at the same
      *     time (see {@link StreamWriters}), counted at the stream's topic
      * @param producerJobs every job that wrote the stream, in the order of its first record
@@ -69,6 +71,7 @@ public record FaultReport(
             @JsonProperty("records_delivered") long recordsDelivered,
             @JsonProperty("records_lost") long recordsLost,
             @JsonProperty("records_duplicated") long recordsDuplicated,
+            @JsonProperty("records_not_counted") long recordsNotCounted,
             @JsonProperty("max_concurrent_producers") int maxConcurrentProducers,
             @JsonProperty("producer_jobs") List<String> producerJobs,
             @JsonProperty("max_running_tap_jobs") int maxRunningTapJobs,

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who writes the suite's shared streams, counted where it happens: follows each stream's topic with
@@ -86,33 +87,71 @@ final class StreamWriters implements AutoCloseable {
     }
 
     /**
-     * The most writers writing at one instant. Each writer writes in stretches: its records sorted
-     * by arrival, split where two are more than {@code sameStretchMs} apart. Two stretches overlap
-     * when one starts inside the other; a stretch that starts when another ends does not (a
+     * The stretches in which jobs other than {@code jobs} wrote {@code topic} (a host job while the
+     * producer's tap was fenced or its job was down).
+     */
+    synchronized List<Stretch> stretchesOfOthers(String topic, Set<String> jobs) {
+        List<Stretch> others = new ArrayList<>();
+        arrivals.get(topic)
+                .forEach(
+                        (w, times) -> {
+                            if (!jobs.contains(w)) {
+                                others.addAll(
+                                        stretches(
+                                                times.stream().mapToLong(Long::longValue).toArray(),
+                                                SAME_STRETCH_MS));
+                            }
+                        });
+        return others;
+    }
+
+    /**
+     * A stretch of writing: from the arrival of a writer's first record to that of its last.
+     *
+     * @param fromMs the first record's arrival
+     * @param toMs the last record's arrival
+     */
+    record Stretch(long fromMs, long toMs) {
+        boolean covers(long ms) {
+            return fromMs <= ms && ms <= toMs;
+        }
+    }
+
+    /**
+     * One writer's records in stretches: sorted by arrival, split where two are more than {@code
+     * sameStretchMs} apart.
+     */
+    static List<Stretch> stretches(long[] arrivalsMs, long sameStretchMs) {
+        long[] sorted = arrivalsMs.clone();
+        Arrays.sort(sorted);
+        List<Stretch> stretches = new ArrayList<>();
+        for (int i = 0; i < sorted.length; ) {
+            int j = i;
+            while (j + 1 < sorted.length && sorted[j + 1] - sorted[j] <= sameStretchMs) {
+                j++;
+            }
+            stretches.add(new Stretch(sorted[i], sorted[j]));
+            i = j + 1;
+        }
+        return stretches;
+    }
+
+    /**
+     * The most writers writing at one instant, each in its {@link #stretches}. Two stretches
+     * overlap when one starts inside the other; a stretch that starts when another ends does not (a
      * hand-over).
      *
      * @param arrivalsByWriter when each writer's records arrived
      */
     static int maxConcurrent(Map<String, long[]> arrivalsByWriter, long sameStretchMs) {
-        List<long[]> stretches = new ArrayList<>();
-        for (long[] times : arrivalsByWriter.values()) {
-            long[] sorted = times.clone();
-            Arrays.sort(sorted);
-            for (int i = 0; i < sorted.length; ) {
-                int j = i;
-                while (j + 1 < sorted.length && sorted[j + 1] - sorted[j] <= sameStretchMs) {
-                    j++;
-                }
-                stretches.add(new long[] {sorted[i], sorted[j]});
-                i = j + 1;
-            }
-        }
+        List<Stretch> all = new ArrayList<>();
+        arrivalsByWriter.values().forEach(times -> all.addAll(stretches(times, sameStretchMs)));
         int most = 0;
-        for (long[] s : stretches) {
+        for (Stretch s : all) {
             int at = 0;
-            for (long[] other : stretches) {
+            for (Stretch other : all) {
                 // Covers the moment right after s starts; s covers itself.
-                if (other == s || other[0] <= s[0] && s[0] < other[1]) {
+                if (other == s || other.fromMs() <= s.fromMs() && s.fromMs() < other.toMs()) {
                     at++;
                 }
             }

@@ -68,6 +68,14 @@ class StreamWritersTest {
     }
 
     @Test
+    void aWritersRecordsSplitIntoStretchesWhereTheyPause() {
+        assertThat(StreamWriters.stretches(new long[] {9_000, 0, 1_000, 10_000, 2_000}, STRETCH))
+                .containsExactly(
+                        new StreamWriters.Stretch(0, 2_000),
+                        new StreamWriters.Stretch(9_000, 10_000));
+    }
+
+    @Test
     void noRecordsNoWriters() {
         assertThat(StreamWriters.maxConcurrent(Map.of(), STRETCH)).isZero();
     }
