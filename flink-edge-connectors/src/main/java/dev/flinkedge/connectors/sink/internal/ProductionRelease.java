@@ -7,8 +7,10 @@ import dev.flinkedge.registry.model.StreamRef;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.jobgraph.OperatorID;
+import org.apache.flink.runtime.jobmanager.scheduler.NoResourceAvailableException;
 import org.apache.flink.runtime.operators.coordination.OperatorCoordinator;
 import org.apache.flink.runtime.operators.coordination.OperatorEvent;
+import org.apache.flink.util.ExceptionUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,12 @@ import java.util.concurrent.CompletableFuture;
  * half from the cluster's classpath and fail with a linkage error. If it fails or times out the
  * lease lapses by itself. A JobManager that closes it while handing the job over to another (high
  * availability) does no harm: the job's next renewal makes the stream ACTIVE again.
+ *
+ * <p>It also releases the lease while the job runs, when the tap's task fails for want of a slot
+ * ({@link NoResourceAvailableException}: the TaskManager at the stream's site is gone and no spare
+ * has room). The job cannot write the stream until a TaskManager comes back, so the stream turns
+ * ORPHANED at once and the supervisor can re-host it, instead of waiting a whole lease. If the job
+ * runs again later its next renewal takes the stream back, unless a host job holds it by then.
  */
 @Internal
 final class ProductionRelease implements OperatorCoordinator {
@@ -38,7 +46,10 @@ final class ProductionRelease implements OperatorCoordinator {
     private final StreamRef stream;
     private final SharedChannel channel;
 
-    private ProductionRelease(JobID jobId, StreamRef stream, SharedChannel channel) {
+    /** Whether the lease was released since the tap last ran; JobManager main thread only. */
+    private boolean releasedUnschedulable;
+
+    ProductionRelease(JobID jobId, StreamRef stream, SharedChannel channel) {
         this.jobId = jobId;
         this.stream = stream;
         this.channel = channel;
@@ -50,21 +61,22 @@ final class ProductionRelease implements OperatorCoordinator {
     /** JobManager main thread: releases on a thread of its own, waiting a bounded time. */
     @Override
     public void close() throws InterruptedException {
-        Thread t = new Thread(this::release, "flinkedge-release-" + stream);
+        Thread t = new Thread(() -> release("ended"), "flinkedge-release-" + stream);
         t.setDaemon(true);
         t.start();
         t.join(REQUEST_TIMEOUT.toMillis());
     }
 
-    private void release() {
+    /** Releases the lease; {@code why} says, for the log, why the job gives the stream up. */
+    private void release(String why) {
         RegistryClient registry = channel.newRegistryClient(REQUEST_TIMEOUT);
         try {
             registry.releaseProduction(stream, jobId.toString());
-            LOG.info("Job {} ended: released its production lease on {}", jobId, stream);
+            LOG.info("Job {} {}: released its production lease on {}", jobId, why, stream);
         } catch (RuntimeException e) {
             LOG.warn(
-                    "Job {} ended but could not release its production lease on {} ({}); the"
-                            + " lease lapses by itself",
+                    "Job {} could not release its production lease on {} ({}); the lease lapses"
+                            + " by itself",
                     jobId,
                     stream,
                     e.getMessage());
@@ -88,11 +100,42 @@ final class ProductionRelease implements OperatorCoordinator {
     @Override
     public void subtaskReset(int subtask, long checkpointId) {}
 
+    /**
+     * JobManager main thread: a task of the tap failed. Once per spell without a slot, releases the
+     * lease on a thread of its own (the job and its class loader live on meanwhile).
+     */
     @Override
-    public void executionAttemptFailed(int subtask, int attemptNumber, Throwable reason) {}
+    public void executionAttemptFailed(int subtask, int attemptNumber, Throwable reason) {
+        if (releasedUnschedulable || !isUnschedulable(reason)) {
+            return;
+        }
+        releasedUnschedulable = true;
+        LOG.warn(
+                "Job {} has no slot for its tap of {} ({}): releasing its production lease, so"
+                        + " that the stream can be re-hosted while the job waits",
+                jobId,
+                stream,
+                reason.getMessage());
+        Thread t =
+                new Thread(
+                        () -> release("has no slot for its tap"),
+                        "flinkedge-release-unschedulable-" + stream);
+        t.setDaemon(true);
+        t.start();
+    }
 
+    /** Whether {@code reason} says the task found no slot, rather than failed while it ran. */
+    static boolean isUnschedulable(Throwable reason) {
+        return reason != null
+                && ExceptionUtils.findThrowable(reason, NoResourceAvailableException.class)
+                        .isPresent();
+    }
+
+    /** JobManager main thread: the tap runs again, and renews its lease itself. */
     @Override
-    public void executionAttemptReady(int subtask, int attemptNumber, SubtaskGateway gateway) {}
+    public void executionAttemptReady(int subtask, int attemptNumber, SubtaskGateway gateway) {
+        releasedUnschedulable = false;
+    }
 
     /** Creates the coordinator in the JobManager. */
     static final class Provider implements OperatorCoordinator.Provider {
