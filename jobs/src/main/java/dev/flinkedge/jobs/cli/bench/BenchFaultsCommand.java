@@ -82,8 +82,10 @@ public final class BenchFaultsCommand implements FlinkEdgeBenchmark, Callable<In
 
     @Option(
             names = "--lease-seconds",
-            defaultValue = "6",
-            description = "Production lease the registry grants (default: ${DEFAULT-VALUE}).")
+            defaultValue = "15",
+            description =
+                    "Production lease the registry grants (default: ${DEFAULT-VALUE}, the"
+                            + " registry's own default).")
     int leaseSeconds;
 
     @Option(names = "--cameras", defaultValue = "2", description = "Cameras (default: 2).")
