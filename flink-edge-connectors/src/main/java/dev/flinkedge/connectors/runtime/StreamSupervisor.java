@@ -5,6 +5,7 @@ import dev.flinkedge.registry.errors.Errors;
 import dev.flinkedge.registry.errors.RegistryException;
 import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.StreamDescriptor;
+import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
 
@@ -14,9 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,7 +35,9 @@ import java.util.function.LongSupplier;
  * claimed the stream for the job's id with {@code setStatus(ACTIVE, producer)}, which the registry
  * refuses ({@link Errors#NOT_LEASE_HOLDER}) while another job's production lease is live; so two
  * supervisors never both start a host job for one stream. The host job then marks the stream ACTIVE
- * under the same id and keeps the lease itself.
+ * under the same id and keeps the lease itself. Claims are made one after another in the round; the
+ * launches that follow run in parallel, since a TaskManager's loss orphans many streams at once and
+ * each launch blocks while the JobManager runs the host job's main.
  *
  * <pre>{@code
  * StreamSupervisor s = new StreamSupervisor(registry, "city-a", jobs, launcher,
@@ -40,6 +48,12 @@ import java.util.function.LongSupplier;
 public final class StreamSupervisor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamSupervisor.class);
+
+    /** How many host jobs one supervisor launches at once. */
+    private static final int LAUNCH_THREADS = 4;
+
+    /** How long {@link #close()} waits for interrupted launches to end. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     /** Starts and stops the jobs that recompute orphaned streams. */
     public interface HostJobLauncher {
@@ -61,7 +75,14 @@ public final class StreamSupervisor implements AutoCloseable {
     private final Duration period;
     private final LongSupplier clock;
     private final ScheduledExecutorService timer;
+    private final ExecutorService launches;
     private final HostRetries retries;
+
+    /**
+     * Streams whose launch has not ended: the rounds leave them alone, so a claim's lease lapsing
+     * during a slow launch does not start a second host job.
+     */
+    private final Set<StreamRef> launching = ConcurrentHashMap.newKeySet();
 
     /**
      * @param registry the registry as {@code owner}
@@ -76,7 +97,7 @@ public final class StreamSupervisor implements AutoCloseable {
             JobStatusLookup jobs,
             HostJobLauncher launcher,
             Duration period) {
-        this(registry, owner, jobs, launcher, period, System::currentTimeMillis);
+        this(registry, owner, jobs, launcher, period, System::currentTimeMillis, launchPool(owner));
     }
 
     StreamSupervisor(
@@ -85,13 +106,15 @@ public final class StreamSupervisor implements AutoCloseable {
             JobStatusLookup jobs,
             HostJobLauncher launcher,
             Duration period,
-            LongSupplier clock) {
+            LongSupplier clock,
+            ExecutorService launches) {
         this.registry = registry;
         this.owner = owner;
         this.jobs = jobs;
         this.launcher = launcher;
         this.period = period;
         this.clock = clock;
+        this.launches = launches;
         this.retries = new HostRetries(period);
         this.timer =
                 Executors.newSingleThreadScheduledExecutor(
@@ -100,6 +123,23 @@ public final class StreamSupervisor implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
+    }
+
+    private static ExecutorService launchPool(String owner) {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newFixedThreadPool(
+                LAUNCH_THREADS,
+                r -> {
+                    Thread t =
+                            new Thread(
+                                    r,
+                                    "stream-supervisor-"
+                                            + owner
+                                            + "-launch-"
+                                            + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** Runs a round every period, on its own thread, until closed. */
@@ -122,6 +162,9 @@ public final class StreamSupervisor implements AutoCloseable {
     void check() {
         long now = clock.getAsLong();
         for (StreamDescriptor d : registry.list(owner, StreamType.DERIVED)) {
+            if (launching.contains(d.ref())) {
+                continue;
+            }
             boolean subscribed = d.subscriptions().stream().anyMatch(s -> s.isLiveAt(now));
             boolean hosted = d.producer() != null && d.producer().isHostJob();
             if (d.status() == StreamStatus.ACTIVE && hosted && !subscribed) {
@@ -170,6 +213,18 @@ public final class StreamSupervisor implements AutoCloseable {
                 d.producer() == null ? "none" : d.producer().jobId(),
                 d.subscriptions().size(),
                 jobId);
+        launching.add(d.ref());
+        try {
+            launches.execute(() -> launch(d, jobId));
+        } catch (RejectedExecutionException e) {
+            LOG.info("Supervisor of '{}' closed; releasing the claim of {}", owner, d.ref());
+            launching.remove(d.ref());
+            releaseQuietly(d, jobId);
+        }
+    }
+
+    /** Runs on a launch thread; a launch that fails releases the claim so a later round retries. */
+    private void launch(StreamDescriptor d, JobID jobId) {
         try {
             launcher.launch(d, jobId);
         } catch (Exception e) {
@@ -180,6 +235,8 @@ public final class StreamSupervisor implements AutoCloseable {
                     d.ref(),
                     e);
             releaseQuietly(d, jobId);
+        } finally {
+            launching.remove(d.ref());
         }
     }
 
@@ -227,5 +284,17 @@ public final class StreamSupervisor implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        launches.shutdownNow();
+        try {
+            if (!launches.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn(
+                        "Host job launches of '{}' did not stop within {}; their claims lapse"
+                                + " with their leases",
+                        owner,
+                        CLOSE_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

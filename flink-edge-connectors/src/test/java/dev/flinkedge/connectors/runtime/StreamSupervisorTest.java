@@ -17,6 +17,7 @@ import dev.flinkedge.registry.model.StreamStatus;
 import dev.flinkedge.registry.model.StreamType;
 import dev.flinkedge.registry.model.Subscription;
 import dev.flinkedge.registry.model.WindowSpec;
+import dev.flinkedge.registry.testutil.Wait;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -28,12 +29,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
-/** One supervision round: claim before launch, resume a live host job, stop an unused one. */
+/**
+ * One supervision round: claim before launch, launches of several streams at once but one at a time
+ * per stream, resume a live host job, stop an unused one.
+ */
 class StreamSupervisorTest {
 
     private static final long NOW = 1_800_000_000_000L;
     private static final StreamRef CARS = new StreamRef("alice", "Cars");
+    private static final StreamRef PLATES = new StreamRef("alice", "Plates");
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
     private static final String OLD_HOST = new JobID().toHexString();
 
     private final Map<String, JobStatus> flink = new HashMap<>();
@@ -91,7 +103,8 @@ class StreamSupervisorTest {
                         },
                         launcher,
                         Duration.ofSeconds(1),
-                        () -> NOW);
+                        () -> NOW,
+                        onTheRoundsThread());
 
         assertThatThrownBy(supervisor::check).hasMessageContaining("JobManager unreachable");
         assertThat(launcher.launched).isEmpty();
@@ -194,14 +207,84 @@ class StreamSupervisorTest {
     }
 
     @Test
-    void releasesTheClaimWhenTheLaunchFails() {
+    void releasesTheClaimWhenTheLaunchFailsAndLaunchesAgainInALaterRound() {
         LeaseRegistry registry = new LeaseRegistry(orphaned(new Producer("job-a", "x+a", "e")));
         launcher.failure = new IllegalStateException("no JobManager");
+        StreamSupervisor supervisor = supervisor(registry);
 
-        supervisor(registry).check();
+        supervisor.check();
 
         assertThat(registry.released).hasSize(1);
         assertThat(registry.stream.status()).isEqualTo(StreamStatus.ORPHANED);
+
+        launcher.failure = null;
+        supervisor.check();
+
+        assertThat(launcher.launched).hasSize(1);
+        assertThat(registry.stream.producer().jobId())
+                .isEqualTo(launcher.launched.get(0).toHexString());
+    }
+
+    @Test
+    void launchesTheHostJobsOfSeveralOrphansAtOnce() throws Exception {
+        LeaseRegistry cars = new LeaseRegistry(orphaned(new Producer("job-a", "x+a", "e")));
+        LeaseRegistry plates =
+                new LeaseRegistry(orphaned(PLATES, new Producer("job-a", "x+a", "e")));
+        BlockingLauncher slow = new BlockingLauncher(2);
+        try (StreamSupervisor supervisor =
+                new StreamSupervisor(
+                        new TwoStreamRegistry(cars, plates),
+                        "alice",
+                        jobId -> Optional.empty(),
+                        slow,
+                        Duration.ofSeconds(1),
+                        () -> now,
+                        Executors.newFixedThreadPool(2))) {
+            CompletableFuture<Void> round = CompletableFuture.runAsync(supervisor::check);
+
+            assertThat(slow.started.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("the second launch starts while the first still runs")
+                    .isTrue();
+            round.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(slow.launched).hasSize(2);
+        } finally {
+            slow.release.countDown();
+        }
+    }
+
+    @Test
+    void startsNoSecondHostJobWhileALaunchIsInFlight() throws Exception {
+        LeaseRegistry registry = new LeaseRegistry(orphaned(new Producer("job-a", "x+a", "e")));
+        BlockingLauncher slow = new BlockingLauncher(1);
+        try (StreamSupervisor supervisor =
+                new StreamSupervisor(
+                        registry,
+                        "alice",
+                        jobId -> Optional.ofNullable(flink.get(jobId)),
+                        slow,
+                        Duration.ofSeconds(1),
+                        () -> now,
+                        Executors.newFixedThreadPool(2))) {
+            CompletableFuture.runAsync(supervisor::check);
+            assertThat(slow.started.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+            registry.leaseLapses();
+            supervisor.check();
+
+            assertThat(slow.launched).as("launches while the first is in flight").hasSize(1);
+            assertThat(registry.claims).isEqualTo(1);
+
+            slow.release.countDown();
+            Wait.until(
+                    () -> {
+                        supervisor.check();
+                        return slow.launched.size() == 2;
+                    },
+                    DEADLINE,
+                    "a round to launch again once the slow launch ended");
+        } finally {
+            slow.release.countDown();
+        }
     }
 
     private StreamSupervisor supervisor(LeaseRegistry registry) {
@@ -211,12 +294,22 @@ class StreamSupervisorTest {
                 jobId -> Optional.ofNullable(flink.get(jobId)),
                 launcher,
                 Duration.ofSeconds(1),
-                () -> now);
+                () -> now,
+                onTheRoundsThread());
+    }
+
+    /** Launches inline, so a round's launches have ended when {@code check()} returns. */
+    private static ExecutorService onTheRoundsThread() {
+        return org.apache.flink.util.concurrent.Executors.newDirectExecutorService();
     }
 
     private static StreamDescriptor orphaned(Producer last) {
+        return orphaned(CARS, last);
+    }
+
+    private static StreamDescriptor orphaned(StreamRef ref, Producer last) {
         return descriptor(
-                StreamStatus.ORPHANED, last, List.of(subscription(NOW + 10_000)), NOW - 1_000);
+                ref, StreamStatus.ORPHANED, last, List.of(subscription(NOW + 10_000)), NOW - 1_000);
     }
 
     private static Subscription subscription(long expiresAtMs) {
@@ -228,11 +321,20 @@ class StreamSupervisorTest {
             Producer producer,
             List<Subscription> subscriptions,
             long leaseEndsAt) {
+        return descriptor(CARS, status, producer, subscriptions, leaseEndsAt);
+    }
+
+    private static StreamDescriptor descriptor(
+            StreamRef ref,
+            StreamStatus status,
+            Producer producer,
+            List<Subscription> subscriptions,
+            long leaseEndsAt) {
         Lineage lineage =
                 new Lineage(new OperatorRef("detect", "1", Map.of()), List.of("a".repeat(64)));
         return new StreamDescriptor(
-                CARS.owner(),
-                CARS.name(),
+                ref.owner(),
+                ref.name(),
                 StreamType.DERIVED,
                 WindowSpec.none(),
                 SerializerFormat.KRYO,
@@ -244,7 +346,7 @@ class StreamSupervisorTest {
                 1,
                 status,
                 producer,
-                StreamDescriptor.topicFor(CARS.owner(), CARS.name()),
+                StreamDescriptor.topicFor(ref.owner(), ref.name()),
                 "b".repeat(64),
                 List.of("bob"),
                 subscriptions,
@@ -296,12 +398,69 @@ class StreamSupervisorTest {
             stream = with(StreamStatus.ORPHANED, stream.producer());
         }
 
+        /** The claim's lease lapsed: ORPHANED again, still naming the claimed producer. */
+        synchronized void leaseLapses() {
+            liveHolder = null;
+            stream = with(StreamStatus.ORPHANED, stream.producer());
+        }
+
         private StreamDescriptor with(StreamStatus status, Producer producer) {
             return descriptor(
+                    stream.ref(),
                     status,
                     producer,
                     stream.subscriptions(),
                     status == StreamStatus.ACTIVE ? NOW + 15_000 : NOW);
+        }
+    }
+
+    /** Two streams of one owner, each with its own {@link LeaseRegistry}. */
+    private static final class TwoStreamRegistry extends UnsupportedRegistry {
+        private final Map<StreamRef, LeaseRegistry> streams = new HashMap<>();
+
+        TwoStreamRegistry(LeaseRegistry first, LeaseRegistry second) {
+            streams.put(first.stream.ref(), first);
+            streams.put(second.stream.ref(), second);
+        }
+
+        @Override
+        public List<StreamDescriptor> list(String owner, StreamType type) {
+            return streams.values().stream().map(r -> r.stream).toList();
+        }
+
+        @Override
+        public StreamDescriptor setStatus(StreamRef ref, StreamStatus status, Producer producer) {
+            return streams.get(ref).setStatus(ref, status, producer);
+        }
+
+        @Override
+        public void releaseProduction(StreamRef ref, String jobId) {
+            streams.get(ref).releaseProduction(ref, jobId);
+        }
+    }
+
+    /** Its first {@code blocked} launches wait for {@link #release}, as a slow REST run does. */
+    private static final class BlockingLauncher implements StreamSupervisor.HostJobLauncher {
+        final List<JobID> launched = new CopyOnWriteArrayList<>();
+        final CountDownLatch started;
+        final CountDownLatch release = new CountDownLatch(1);
+
+        BlockingLauncher(int blocked) {
+            this.started = new CountDownLatch(blocked);
+        }
+
+        @Override
+        public void launch(StreamDescriptor orphan, JobID jobId) throws InterruptedException {
+            launched.add(jobId);
+            if (started.getCount() > 0) {
+                started.countDown();
+                release.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public void cancel(JobID jobId) {
+            throw new UnsupportedOperationException("no host job to cancel here");
         }
     }
 

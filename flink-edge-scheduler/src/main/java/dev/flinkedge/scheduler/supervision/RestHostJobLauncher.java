@@ -39,12 +39,12 @@ final class RestHostJobLauncher implements StreamSupervisor.HostJobLauncher, Job
     @Override
     public void launch(StreamDescriptor orphan, JobID jobId) throws Exception {
         List<String> args = arguments.of(orphan.ref());
-        String id = jarId(false);
+        String id = jarId(null);
         try {
             flink.runJar(id, SupervisorOptions.HOST_JOB_CLASS, args, jobId.toHexString());
         } catch (ClusterRestClient.UnknownJarException e) {
             LOG.info("The JobManager forgot jar {}; uploading {} again", id, jobJar);
-            flink.runJar(jarId(true), SupervisorOptions.HOST_JOB_CLASS, args, jobId.toHexString());
+            flink.runJar(jarId(id), SupervisorOptions.HOST_JOB_CLASS, args, jobId.toHexString());
         }
         LOG.info("Host job {} of {} submitted", jobId, orphan.ref());
     }
@@ -67,8 +67,12 @@ final class RestHostJobLauncher implements StreamSupervisor.HostJobLauncher, Job
         }
     }
 
-    private synchronized String jarId(boolean again) throws IOException, InterruptedException {
-        if (jarId == null || again) {
+    /**
+     * The id of the uploaded job jar, uploading it first if there is none or it is {@code
+     * forgotten}; launches refused together by a restarted JobManager so upload it once.
+     */
+    private synchronized String jarId(String forgotten) throws IOException, InterruptedException {
+        if (jarId == null || jarId.equals(forgotten)) {
             jarId = flink.uploadJar(jobJar);
             LOG.info("Uploaded {} to the JobManager as {}", jobJar, jarId);
         }

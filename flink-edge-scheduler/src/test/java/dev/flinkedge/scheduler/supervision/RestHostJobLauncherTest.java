@@ -28,29 +28,42 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Host jobs through a stand-in of Flink's REST API: the jar is uploaded once and again after the
- * JobManager forgot it, the run names the host job's class, stream and job id, and a job Flink does
- * not know has no status.
+ * JobManager forgot it (once for launches it refused together), the run names the host job's class,
+ * stream and job id, and a job Flink does not know has no status.
  */
 class RestHostJobLauncherTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     @TempDir Path dir;
 
     private HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final List<String> requests = new ArrayList<>();
     private final Set<String> knownJars = new HashSet<>();
     private int uploads;
 
+    /** When set, a run of a forgotten jar is refused only once this many such runs arrived. */
+    private volatile CountDownLatch refusedTogether;
+
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.setExecutor(handlers);
         server.createContext("/", this::answer);
         server.start();
     }
@@ -58,9 +71,33 @@ class RestHostJobLauncherTest {
     @AfterEach
     void stop() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 
-    private synchronized void answer(HttpExchange exchange) throws IOException {
+    private void answer(HttpExchange exchange) throws IOException {
+        CountDownLatch together = refusedTogether;
+        if (together != null && runsForgottenJar(exchange.getRequestURI().getPath())) {
+            together.countDown();
+            try {
+                together.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        answerNow(exchange);
+    }
+
+    private synchronized boolean runsForgottenJar(String path) {
+        return path.startsWith("/jars/")
+                && path.endsWith("/run")
+                && !knownJars.contains(jarOf(path));
+    }
+
+    private static String jarOf(String runPath) {
+        return runPath.substring("/jars/".length(), runPath.length() - "/run".length());
+    }
+
+    private synchronized void answerNow(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(exchange.getRequestMethod() + " " + path + " " + body);
@@ -72,7 +109,7 @@ class RestHostJobLauncherTest {
                     200,
                     "{\"filename\":\"/tmp/web-upload/" + id + "\",\"status\":\"success\"}");
         } else if (path.startsWith("/jars/") && path.endsWith("/run")) {
-            String id = path.substring("/jars/".length(), path.length() - "/run".length());
+            String id = jarOf(path);
             if (knownJars.contains(id)) {
                 send(exchange, 200, "{\"jobid\":\"" + new JobID() + "\"}");
             } else {
@@ -124,6 +161,40 @@ class RestHostJobLauncherTest {
         assertThat(runs.get(3))
                 .contains("jar-2_host.jar")
                 .contains("\"jobId\":\"" + second.toHexString() + "\"");
+    }
+
+    @Test
+    void launchesRefusedTogetherUploadTheForgottenJarOnce() throws Exception {
+        RestHostJobLauncher launcher = launcher();
+        launcher.launch(stream(), new JobID());
+        synchronized (this) {
+            knownJars.clear();
+        }
+        refusedTogether = new CountDownLatch(2);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Object>> launches =
+                    two.invokeAll(
+                            List.of(
+                                    () -> launch(launcher, new JobID()),
+                                    () -> launch(launcher, new JobID())),
+                            DEADLINE.toMillis(),
+                            TimeUnit.MILLISECONDS);
+            for (Future<Object> launch : launches) {
+                launch.get();
+            }
+        } finally {
+            two.shutdownNow();
+        }
+
+        assertThat(uploads)
+                .as("the first upload, and one after the JobManager forgot it")
+                .isEqualTo(2);
+    }
+
+    private static Object launch(RestHostJobLauncher launcher, JobID jobId) throws Exception {
+        launcher.launch(stream(), jobId);
+        return jobId;
     }
 
     @Test
