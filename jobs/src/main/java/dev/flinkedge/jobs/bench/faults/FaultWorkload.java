@@ -206,7 +206,10 @@ final class FaultWorkload {
                         .withRegistryTopic(services.registryTopic());
         return EdgeStreams.on(env, client(token), owner)
                 .withChannel(channel)
-                .withRawSources(new SequencedCameras(fps, System.currentTimeMillis()))
+                .withRawSources(
+                        guarantee == Guarantee.LIVE
+                                ? SequencedCameras.live(fps)
+                                : SequencedCameras.resumable(fps, System.currentTimeMillis()))
                 .withStreamOptions(new StreamSpecOptions(guarantee, false, 1))
                 .withPlacement(new SitePinning(topology, site));
     }

@@ -20,29 +20,49 @@ import java.util.List;
  * Deterministic cameras for the fault suite: like {@link GeneratedCameras} (placeholder frames at a
  * fixed rate from Flink's checkpointable data generator), but sequence numbers count the frames
  * each camera would have taken since the epoch, so that they identify a frame across jobs and
- * losses and duplicates can be counted by them. A job that restarts from a checkpoint goes on where
- * it was; one that starts without a checkpoint (a new job, a re-host, or a restart of a job that
- * does not checkpoint) goes on at the live frame, as a real camera does, past every number an
+ * losses and duplicates can be counted by them. {@link #resumable} cameras, for jobs that
+ * checkpoint, number their frames from the moment the job was built, so that a restore from a
+ * checkpoint goes on where it was. {@link #live} cameras, for jobs that do not checkpoint, start
+ * every run at the live frame, as a real camera switched on again does, past every number an
  * earlier run emitted.
  */
 public final class SequencedCameras implements RawSourceFactory {
     private static final long serialVersionUID = 1L;
 
+    /** The first sequence number of {@link #live} cameras: the live one at each start. */
+    static final long LIVE = -1;
+
     private final double fpsPerCamera;
     private final long firstSequence;
 
-    /**
-     * @param fpsPerCamera frames per second of each camera
-     * @param builtAtMs when the job is built, epoch millis: a restore from a checkpoint numbers its
-     *     frames from the sequence number of this moment, as the job's first run did
-     */
-    public SequencedCameras(double fpsPerCamera, long builtAtMs) {
+    private SequencedCameras(double fpsPerCamera, long firstSequence) {
         if (!(fpsPerCamera > 0)) {
             throw new IllegalArgumentException(
                     "fps per camera must be > 0 but was " + fpsPerCamera);
         }
         this.fpsPerCamera = fpsPerCamera;
-        this.firstSequence = sequenceAt(builtAtMs, fpsPerCamera);
+        this.firstSequence = firstSequence;
+    }
+
+    /**
+     * Cameras of a job that checkpoints: every run numbers frame {@code i} from the sequence number
+     * of {@code builtAtMs}, so a restore from a checkpoint goes on with the numbering.
+     *
+     * @param fpsPerCamera frames per second of each camera
+     * @param builtAtMs when the job is built, epoch millis
+     */
+    public static SequencedCameras resumable(double fpsPerCamera, long builtAtMs) {
+        return new SequencedCameras(fpsPerCamera, sequenceAt(builtAtMs, fpsPerCamera));
+    }
+
+    /**
+     * Cameras of a job that does not checkpoint: every run, the first and each restart, starts at
+     * the live frame.
+     *
+     * @param fpsPerCamera frames per second of each camera
+     */
+    public static SequencedCameras live(double fpsPerCamera) {
+        return new SequencedCameras(fpsPerCamera, LIVE);
     }
 
     /** The sequence number of the frame a camera takes at {@code epochMs}. */
@@ -71,14 +91,14 @@ public final class SequencedCameras implements RawSourceFactory {
     static final class SequencedFrames implements GeneratorFunction<Long, Frame> {
         private static final long serialVersionUID = 1L;
         private final List<String> cameras;
-        private final long builtFirst;
+        private final long firstSequence;
         private final double fpsPerCamera;
         private transient boolean started;
         private transient long first;
 
-        SequencedFrames(List<String> cameras, long builtFirst, double fpsPerCamera) {
+        SequencedFrames(List<String> cameras, long firstSequence, double fpsPerCamera) {
             this.cameras = List.copyOf(cameras);
-            this.builtFirst = builtFirst;
+            this.firstSequence = firstSequence;
             this.fpsPerCamera = fpsPerCamera;
         }
 
@@ -91,7 +111,7 @@ public final class SequencedCameras implements RawSourceFactory {
         public Frame map(Long index) {
             long now = System.currentTimeMillis();
             if (!started) {
-                first = index == 0 ? sequenceAt(now, fpsPerCamera) : builtFirst;
+                first = firstSequence == LIVE ? sequenceAt(now, fpsPerCamera) : firstSequence;
                 started = true;
             }
             int n = cameras.size();
