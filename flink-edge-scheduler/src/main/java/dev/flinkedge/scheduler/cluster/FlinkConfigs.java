@@ -18,7 +18,7 @@ final class FlinkConfigs {
 
     static final String CONFIG_FILE = "config.yaml";
     static final String HOST = "localhost";
-    static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
+    static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
     static final int HEARTBEAT_RPC_FAILURES = 2;
 
     private FlinkConfigs() {}
@@ -33,10 +33,11 @@ final class FlinkConfigs {
                 .set("cluster.fine-grained-resource-management.enabled", true)
                 .set("execution.buffer-timeout.interval", "0 ms")
                 // A killed TaskManager refuses the heartbeat RPCs: after HEARTBEAT_RPC_FAILURES of
-                // them (4 s at this interval, 20 s at Flink's default) its jobs restart, on a
-                // spare TaskManager of its site if there is one. That must happen well within a
-                // production lease (15 s by default), or the stream turns ORPHANED and a host job
-                // starts beside a producer that is about to run again.
+                // them (2 s at this interval, 20 s at Flink's default) its jobs restart, on a
+                // spare TaskManager of its site if there is one, well within a production lease
+                // (15 s by default); without a spare their taps give their streams up for
+                // re-hosting
+                // then. All processes share one host, so a refused RPC means a dead process.
                 .set("heartbeat.interval", HEARTBEAT_INTERVAL.toSeconds() + " s")
                 .set("heartbeat.rpc-failure-threshold", HEARTBEAT_RPC_FAILURES)
                 .set("io.tmp.dirs", mkdir(dir.resolve("tmp")))

@@ -45,10 +45,12 @@ public final class SupervisorOptions {
     public static final ConfigOption<Duration> PERIOD =
             key("period")
                     .durationType()
-                    .defaultValue(Duration.ofSeconds(2))
+                    .defaultValue(Duration.ofSeconds(1))
                     .withDescription(
-                            "Time between two supervision rounds over each owner's streams. Must"
-                                    + " be positive.");
+                            "Time between two supervision rounds over each owner's streams: how"
+                                    + " long an ORPHANED stream may wait for its host job to be"
+                                    + " started. A round lists the owner's streams once. Must be"
+                                    + " positive.");
 
     public static final ConfigOption<String> TOKENS_FILE =
             key("tokens.file")

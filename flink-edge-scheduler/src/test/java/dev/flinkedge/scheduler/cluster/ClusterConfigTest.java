@@ -116,7 +116,7 @@ class ClusterConfigTest {
 
         for (Path d : List.of(jm, tm)) {
             assertThat(Files.readString(d.resolve("config.yaml"), StandardCharsets.UTF_8))
-                    .contains("heartbeat.interval: '2 s'\n")
+                    .contains("heartbeat.interval: '1 s'\n")
                     .contains("heartbeat.rpc-failure-threshold: 2\n");
         }
         // Detection takes interval × failures; the registry's default production lease is 15 s.
