@@ -2,7 +2,6 @@ package dev.flinkedge.connectors.runtime;
 
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
-import dev.flinkedge.registry.model.Subscription;
 
 import org.apache.flink.annotation.Internal;
 
@@ -11,11 +10,14 @@ import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
- * Whether a tap should write its stream right now: open while the registry shows a live
- * subscription (until the latest lease's expiry) or the stream is durable. A gate of a producing
- * job also carries its {@link ProducerFence}, which tells whether another job holds the stream.
- * Updated by the {@link RegistryWatcher} thread; read per record with volatile loads and a clock
- * read.
+ * Whether a tap should write its stream right now: open while the registry keeps a subscription of
+ * the stream, or the stream is durable. A subscription ends when the registry deletes it: its job
+ * released it, or the registry's sweep found its lease expired. The gate does not expire leases by
+ * its own clock, because while the registry is down nobody can renew them: then the tap keeps
+ * writing for the subscribers that still run, and the registry, back, gives them one lease to renew
+ * before its sweep ends their subscriptions. A gate of a producing job also carries its {@link
+ * ProducerFence}, which tells whether another job holds the stream. Updated by the {@link
+ * RegistryWatcher} thread; read per record with a volatile load.
  */
 @Internal
 public final class StreamGate implements AutoCloseable {
@@ -25,7 +27,7 @@ public final class StreamGate implements AutoCloseable {
     private final LongSupplier clock;
     private final ProducerFence fence;
     private final BiConsumer<StreamRef, Optional<StreamDescriptor>> listener;
-    private volatile long openUntilMs;
+    private volatile boolean open;
 
     StreamGate(StreamRef ref, RegistryWatcher watcher, LongSupplier clock, ProducerFence fence) {
         this.ref = ref;
@@ -71,23 +73,15 @@ public final class StreamGate implements AutoCloseable {
         if (fence != null) {
             fence.update(now, clock.getAsLong());
         }
-        long until = 0;
-        if (now.isPresent()) {
-            StreamDescriptor d = now.get();
-            if (d.durable()) {
-                until = Long.MAX_VALUE;
-            } else {
-                for (Subscription s : d.subscriptions()) {
-                    until = Math.max(until, s.expiresAtMs());
-                }
-            }
-        }
-        openUntilMs = until;
+        open =
+                now.isPresent()
+                        && (now.get().durable()
+                                || !watcher.state().storedSubscriptions(ref).isEmpty());
     }
 
     /** Whether records should be written now. */
     public boolean isOpen() {
-        return clock.getAsLong() < openUntilMs;
+        return open;
     }
 
     /** Whether another job holds the stream's production lease, so nothing may be written. */

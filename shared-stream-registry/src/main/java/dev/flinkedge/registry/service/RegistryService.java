@@ -586,7 +586,7 @@ public final class RegistryService implements AutoCloseable {
         boolean any =
                 store.state().allStoredSubscriptions().values().stream()
                         .flatMap(List::stream)
-                        .anyMatch(s -> !s.isLiveAt(now));
+                        .anyMatch(s -> isExpiredSubscription(s, now));
         if (!any) {
             return;
         }
@@ -599,7 +599,7 @@ public final class RegistryService implements AutoCloseable {
                                         for (Map.Entry<StreamRef, List<Subscription>> e :
                                                 state.allStoredSubscriptions().entrySet()) {
                                             for (Subscription s : e.getValue()) {
-                                                if (!s.isLiveAt(at)) {
+                                                if (isExpiredSubscription(s, at)) {
                                                     writes.add(
                                                             StoreEntry.delete(
                                                                     RegistryKey.subscription(
@@ -673,6 +673,16 @@ public final class RegistryService implements AutoCloseable {
      * start, and from the last write that found Kafka unreachable, to come back before the sweep
      * orphans its stream. A release is not a sweep: it orphans at once, grace or not.
      */
+    /**
+     * Whether the sweep ends {@code s}: its lease expired, and its job had one lease length to
+     * renew since the registry could last take renewals (as for production leases; the stream's
+     * taps keep writing until the sweep deletes the subscription).
+     */
+    private boolean isExpiredSubscription(Subscription s, long now) {
+        return !s.isLiveAt(now)
+                && now >= Math.max(startedAtMs, storeUnavailableAtMs) + s.leaseSeconds() * 1000L;
+    }
+
     private boolean inGrace(StreamDescriptor d, long now) {
         int leaseSeconds = d.lease() == null ? productionLease : d.lease().leaseSeconds();
         return now < Math.max(startedAtMs, storeUnavailableAtMs) + leaseSeconds * 1000L;

@@ -10,7 +10,9 @@ import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.errors.Errors;
 import dev.flinkedge.registry.errors.RegistryUnavailableException;
 import dev.flinkedge.registry.model.StreamDescriptor;
+import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamStatus;
+import dev.flinkedge.registry.model.Subscription;
 import dev.flinkedge.registry.testutil.RegistryInstance;
 import dev.flinkedge.registry.testutil.Specs;
 import dev.flinkedge.registry.testutil.Wait;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Production leases through an outage of the registry's Kafka while the registry itself stays up:
@@ -58,6 +61,8 @@ class ProductionLeaseOutageITCase {
         RegistryClient alice = registry.client("alice");
         StreamDescriptor cars = ProductionLeaseITCase.produceCars(alice, "job-a");
         StreamDescriptor trucks = ProductionLeaseITCase.produce(alice, "Trucks", "job-b");
+        // A reader of Cars, whose job cannot renew its subscription either while Kafka is away.
+        String reader = alice.subscribe(cars.ref(), "job-r", LEASE_SECONDS).id();
 
         // Kafka stays away for more than three leases; job-a keeps trying to renew, in vain.
         kafka.stopBroker();
@@ -85,6 +90,10 @@ class ProductionLeaseOutageITCase {
                     assertThat(alice.describe(trucks.ref()).status())
                             .as("%s right after the outage", trucks.ref())
                             .isEqualTo(StreamStatus.ACTIVE);
+                    // Kept, so the stream's taps keep writing for the reader meanwhile.
+                    assertThat(storedSubscriptionIds(cars.ref()))
+                            .as("the reader's subscription right after the outage")
+                            .containsExactly(reader);
                     return System.currentTimeMillis() > backAt + 5 * SWEEP_MS;
                 },
                 Duration.ofSeconds(10),
@@ -109,6 +118,17 @@ class ProductionLeaseOutageITCase {
                 .as("ms from the last refused write to ORPHANED")
                 .isGreaterThanOrEqualTo(lastRefusedAt + LEASE_SECONDS * 1000L);
         assertThat(alice.describe(cars.ref()).status()).isEqualTo(StreamStatus.ACTIVE);
+        // The reader never renewed either: the sweep ends its subscription after the same grace.
+        Wait.until(
+                () -> storedSubscriptionIds(cars.ref()).isEmpty(),
+                Duration.ofSeconds(2L * LEASE_SECONDS + 10),
+                "the sweep to end the reader's subscription after the grace");
+    }
+
+    private List<String> storedSubscriptionIds(StreamRef ref) {
+        return registry.app().service().state().storedSubscriptions(ref).stream()
+                .map(Subscription::id)
+                .toList();
     }
 
     /** Runs {@code write}, which the registry must refuse with 503 because Kafka is away. */
