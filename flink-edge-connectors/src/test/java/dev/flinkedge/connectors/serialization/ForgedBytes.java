@@ -78,6 +78,16 @@ public final class ForgedBytes {
         return out.toBytes();
     }
 
+    /** An edge record whose payload is a byte array claiming {@code length} bytes. */
+    public static byte[] recordWithByteArrayLength(int length) {
+        byte[] good = EdgeCodec.edgeRecords().encode(Samples.record(new byte[0]));
+        // An empty byte array ends in its length + 1 = 1; replace it with the forged one.
+        Output out = new Output(good.length + 8);
+        out.writeBytes(Arrays.copyOf(good, good.length - 1));
+        out.writeVarInt(length + 1, true);
+        return out.toBytes();
+    }
+
     /** An edge record whose payload is an {@link ArrayList} claiming {@code size} elements. */
     public static byte[] recordWithListSize(int size) {
         byte[] good = EdgeCodec.edgeRecords().encode(Samples.record(new ArrayList<>()));
