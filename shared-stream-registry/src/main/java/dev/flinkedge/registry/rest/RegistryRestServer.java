@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +79,7 @@ public final class RegistryRestServer implements AutoCloseable {
     private static final String SEG = "([^/]+)";
     private static final String STREAM = "/v1/streams/" + SEG + "/" + SEG;
 
-    private final RegistryService service;
+    private final Backend backend;
     private final TokenAuthenticator auth;
     private final int maxBodyBytes;
     private final HttpServer server;
@@ -88,7 +89,26 @@ public final class RegistryRestServer implements AutoCloseable {
     public RegistryRestServer(
             RegistryService service, TokenAuthenticator auth, RegistryConfig config)
             throws IOException {
-        this.service = service;
+        this(
+                new Backend() {
+                    @Override
+                    public StreamRegistry as(String principal) {
+                        return service.as(principal);
+                    }
+
+                    @Override
+                    public StoreHealth health() throws InterruptedException {
+                        return service.health();
+                    }
+                },
+                auth,
+                config);
+    }
+
+    /** A server over {@code backend}; tests use it to make the registry fail in chosen ways. */
+    RegistryRestServer(Backend backend, TokenAuthenticator auth, RegistryConfig config)
+            throws IOException {
+        this.backend = backend;
         this.auth = auth;
         this.maxBodyBytes = config.getInt(RegistryConfig.REST_MAX_REQUEST_BYTES);
         applyJdkServerLimits(config);
@@ -233,7 +253,7 @@ public final class RegistryRestServer implements AutoCloseable {
     private Reply health() {
         StoreHealth h;
         try {
-            h = service.health();
+            h = backend.health();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw Errors.internal("interrupted while probing Kafka", e);
@@ -278,15 +298,45 @@ public final class RegistryRestServer implements AutoCloseable {
         try {
             reply = dispatch(ex, method, path);
         } catch (RegistryException e) {
-            reply = Reply.error(e);
+            reply = e.httpStatus() == 500 ? internalError(method, path, e) : Reply.error(e);
         } catch (InvalidFieldException e) {
             reply = Reply.error(Errors.invalidField(e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("Unexpected failure serving {} {}", method, path, e);
-            reply = Reply.error(Errors.internal(e.toString(), e));
+            reply = internalError(method, path, e);
         }
         LOG.debug("{} {} -> {}", method, path, reply.status);
         send(ex, reply);
+    }
+
+    /**
+     * A 500 answer that says what kind of failure it was but not its text, which may hold
+     * addresses, settings or credentials; the log has the whole exception under the answer's error
+     * id, so that an operator finds it from what a caller reports.
+     */
+    private static Reply internalError(String method, String path, Exception e) {
+        String id = UUID.randomUUID().toString();
+        LOG.error("Error {} serving {} {}", id, method, path, e);
+        int code = e instanceof RegistryException r ? r.errorCode() : Errors.INTERNAL;
+        String what =
+                switch (code) {
+                    case Errors.STORE_ERROR ->
+                            "The registry's Kafka store failed and nothing was written; retry";
+                    case Errors.STORE_TIMEOUT ->
+                            "The registry's Kafka store did not confirm the write in time; it may"
+                                    + " still be applied, so read before retrying";
+                    default -> "Internal error of the registry";
+                };
+        return new Reply(
+                500,
+                new Requests.ErrorBody(
+                        code,
+                        what
+                                + " (error id "
+                                + id
+                                + "; the registry's log has the details under this id)",
+                        null,
+                        id),
+                0);
     }
 
     private Reply dispatch(HttpExchange ex, String method, String path) throws IOException {
@@ -303,7 +353,7 @@ public final class RegistryRestServer implements AutoCloseable {
             StreamRegistry registry = null;
             if (r.authenticated) {
                 registry =
-                        service.as(
+                        backend.as(
                                 auth.authenticate(
                                         ex.getRequestHeaders().getFirst("Authorization")));
             }
@@ -342,6 +392,13 @@ public final class RegistryRestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LOG.info("Registry REST API stopped");
+    }
+
+    /** What the REST API serves: the registry as each caller, and its health. */
+    interface Backend {
+        StreamRegistry as(String principal);
+
+        StoreHealth health() throws InterruptedException;
     }
 
     @FunctionalInterface
@@ -383,7 +440,8 @@ public final class RegistryRestServer implements AutoCloseable {
                     new Requests.ErrorBody(
                             e.errorCode(),
                             e.getMessage(),
-                            e instanceof ConflictException c ? c.existing().orElse(null) : null),
+                            e instanceof ConflictException c ? c.existing().orElse(null) : null,
+                            null),
                     e instanceof RegistryUnavailableException u
                             ? u.retryAfterSeconds().orElse(0)
                             : 0);
