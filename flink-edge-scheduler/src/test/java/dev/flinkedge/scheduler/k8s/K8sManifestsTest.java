@@ -125,6 +125,11 @@ class K8sManifestsTest {
     }
 
     @Test
+    void theRegistryLoadsItsTokensSecretAndTheJobsTokensAreItsOwners() {
+        assertThat(ManifestChecks.registryTokensFiles(manifests)).isEmpty();
+    }
+
+    @Test
     void registryFindsItsSecretAndKafka() {
         assertThat(ManifestChecks.references(manifests)).isEmpty();
     }

@@ -2,10 +2,16 @@ package dev.flinkedge.scheduler.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.flinkedge.registry.errors.UnauthenticatedException;
+import dev.flinkedge.registry.rest.TokenAuthenticator;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -160,7 +166,7 @@ final class ManifestChecks {
         Map<String, Set<String>> servicePorts = servicePorts(manifests);
         Map<String, String> mounted = jobManagerFiles(manifests, problems);
         List<Set<String>> taskManagerMounts = taskManagerMountPaths(manifests);
-        Map<String, String> registryTokens = registryTokens(manifests);
+        List<TokenAuthenticator> registry = registryTokens(manifests, new ArrayList<>());
         for (Manifest job : of(manifests, Set.of("FlinkSessionJob"))) {
             Map<String, String> args = options(job.document().at("/spec/job/args"));
             for (String flag : List.of("--registry.url", "--kafka.bootstrap-servers")) {
@@ -206,7 +212,7 @@ final class ManifestChecks {
                                 + owner
                                 + "'");
             } else if (mounted.containsKey(tokenFile)
-                    && !mounted.get(tokenFile).equals(registryTokens.get(owner))) {
+                    && !owner.equals(registryOwner(registry, mounted.get(tokenFile)))) {
                 problems.add(
                         job.where()
                                 + ": the token in "
@@ -532,22 +538,59 @@ final class ManifestChecks {
         return mounts;
     }
 
-    /** Owner to token, from the registry's tokens file ({@code tokens.properties} of a Secret). */
-    private static Map<String, String> registryTokens(List<Manifest> manifests) {
-        Map<String, String> tokens = new HashMap<>();
+    /**
+     * The registry's tokens files ({@code tokens.properties} of a Secret) load as the registry
+     * loads them, with {@link TokenAuthenticator#fromFile}: a file the registry would refuse to
+     * start with is a problem.
+     */
+    static List<String> registryTokensFiles(List<Manifest> manifests) {
+        List<String> problems = new ArrayList<>();
+        registryTokens(manifests, problems);
+        return problems;
+    }
+
+    /**
+     * The registry's view of its tokens files, one authenticator per Secret holding a {@code
+     * tokens.properties}, each loaded by the registry's own parser; {@code problems} gets a line
+     * for every file that would not load.
+     */
+    private static List<TokenAuthenticator> registryTokens(
+            List<Manifest> manifests, List<String> problems) {
+        List<TokenAuthenticator> authenticators = new ArrayList<>();
         for (Manifest m : of(manifests, Set.of("Secret"))) {
-            String properties = m.document().at("/stringData/tokens.properties").asText("");
-            properties
-                    .lines()
-                    .map(String::trim)
-                    .filter(l -> l.contains("="))
-                    .forEach(
-                            l ->
-                                    tokens.put(
-                                            l.substring(0, l.indexOf('=')).trim(),
-                                            l.substring(l.indexOf('=') + 1).trim()));
+            JsonNode properties = m.document().at("/stringData/tokens.properties");
+            if (properties.isMissingNode()) {
+                continue;
+            }
+            try {
+                Path file = Files.createTempFile("tokens", ".properties");
+                try {
+                    Files.writeString(file, properties.asText(), StandardCharsets.UTF_8);
+                    authenticators.add(TokenAuthenticator.fromFile(file));
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException | RuntimeException e) {
+                problems.add(
+                        m.where()
+                                + ": the registry cannot load tokens.properties ("
+                                + e.getMessage()
+                                + "); write one 'token=owner' line per owner");
+            }
         }
-        return tokens;
+        return authenticators;
+    }
+
+    /** The owner the registry maps {@code token} to, or null if none of its tokens files does. */
+    private static String registryOwner(List<TokenAuthenticator> registry, String token) {
+        for (TokenAuthenticator auth : registry) {
+            try {
+                return auth.authenticate("Bearer " + token);
+            } catch (UnauthenticatedException unknown) {
+                // not this file's token: try the next
+            }
+        }
+        return null;
     }
 
     /** {@code --flag value} pairs of an args array. */
