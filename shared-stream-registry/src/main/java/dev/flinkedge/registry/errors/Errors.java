@@ -285,6 +285,19 @@ public final class Errors {
                 cause);
     }
 
+    public static RegistryUnavailableException tlsFailed(String url, Throwable cause) {
+        return new RegistryUnavailableException(
+                503,
+                UNREACHABLE,
+                "TLS handshake with the registry at "
+                        + url
+                        + " failed: "
+                        + cause.getMessage()
+                        + "; if its certificate is self-signed or from a private CA, pass a"
+                        + " truststore holding it (--registry-truststore FILE)",
+                cause);
+    }
+
     /**
      * Rebuilds the typed exception for a response a client received that carried no {@code
      * Retry-After}.

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
+import dev.flinkedge.registry.client.RegistryTls;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.errors.ConflictException;
 import dev.flinkedge.registry.errors.Errors;
@@ -23,6 +26,8 @@ import dev.flinkedge.registry.service.RegistryService;
 import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.registry.storage.StoreHealth;
 
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +39,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +51,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * The registry's REST API (JSON over HTTP) on the JDK's built-in HTTP server. The server is
@@ -83,6 +91,7 @@ public final class RegistryRestServer implements AutoCloseable {
     private final TokenAuthenticator auth;
     private final int maxBodyBytes;
     private final HttpServer server;
+    private final boolean tls;
     private final ExecutorService executor;
     private final List<Route> routes = new ArrayList<>();
 
@@ -112,12 +121,18 @@ public final class RegistryRestServer implements AutoCloseable {
         this.auth = auth;
         this.maxBodyBytes = config.getInt(RegistryConfig.REST_MAX_REQUEST_BYTES);
         applyJdkServerLimits(config);
-        this.server =
-                HttpServer.create(
-                        new InetSocketAddress(
-                                config.getString(RegistryConfig.REST_HOST),
-                                config.getInt(RegistryConfig.REST_PORT)),
-                        128);
+        InetSocketAddress address =
+                new InetSocketAddress(
+                        config.getString(RegistryConfig.REST_HOST),
+                        config.getInt(RegistryConfig.REST_PORT));
+        this.tls = config.getBoolean(RegistryConfig.REST_TLS_ENABLED);
+        if (tls) {
+            HttpsServer https = HttpsServer.create(address, 128);
+            https.setHttpsConfigurator(new HttpsConfigurator(serverTls(config)));
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(address, 128);
+        }
         int threads = config.getInt(RegistryConfig.REST_THREADS);
         this.executor =
                 Executors.newFixedThreadPool(
@@ -130,6 +145,24 @@ public final class RegistryRestServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         defineRoutes();
+    }
+
+    private static SSLContext serverTls(RegistryConfig config) {
+        String keystore = config.getString(RegistryConfig.REST_TLS_KEYSTORE_PATH);
+        if (keystore == null || keystore.isBlank()) {
+            throw new ConfigException(
+                    RegistryConfig.REST_TLS_ENABLED
+                            + "=true needs "
+                            + RegistryConfig.REST_TLS_KEYSTORE_PATH
+                            + ": a keystore with the REST API's key and certificate (and "
+                            + RegistryConfig.REST_TLS_KEYSTORE_PASSWORD
+                            + ")");
+        }
+        Password password = config.getPassword(RegistryConfig.REST_TLS_KEYSTORE_PASSWORD);
+        return RegistryTls.serving(
+                Path.of(keystore),
+                password == null ? null : password.value(),
+                config.getString(RegistryConfig.REST_TLS_KEYSTORE_TYPE));
     }
 
     /**
@@ -288,7 +321,7 @@ public final class RegistryRestServer implements AutoCloseable {
 
     /** A URI clients on this machine can use. */
     public URI uri() {
-        return URI.create("http://localhost:" + port());
+        return URI.create((tls ? "https" : "http") + "://localhost:" + port());
     }
 
     private void handle(HttpExchange ex) throws IOException {
