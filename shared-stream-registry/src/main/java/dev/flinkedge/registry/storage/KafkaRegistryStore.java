@@ -1,5 +1,6 @@
 package dev.flinkedge.registry.storage;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicSpec;
 import dev.flinkedge.kafka.Topics;
 import dev.flinkedge.registry.errors.Errors;
@@ -91,7 +92,7 @@ public final class KafkaRegistryStore implements AutoCloseable {
         this.retryAfterSeconds = config.getInt(RegistryConfig.UNAVAILABLE_RETRY_AFTER_SECONDS);
         this.kafka =
                 new KafkaReachability(
-                        config.kafkaClientProps(),
+                        config.kafkaClientConfig(),
                         config.getLong(RegistryConfig.PROBE_TIMEOUT_MS),
                         config.getLong(RegistryConfig.PROBE_CACHE_MS),
                         clock);
@@ -103,11 +104,10 @@ public final class KafkaRegistryStore implements AutoCloseable {
     /** Creates or verifies the topic, takes the writer role and replays the topic. */
     public void start() throws InterruptedException {
         Duration initTimeout = Duration.ofMillis(config.getLong(RegistryConfig.INIT_TIMEOUT_MS));
-        Properties clientProps = config.kafkaClientProps();
-        ensureTopic(clientProps, initTimeout);
+        KafkaClientConfig kafkaConfig = config.kafkaClientConfig();
+        ensureTopic(kafkaConfig, initTimeout);
 
-        Properties pp = new Properties();
-        pp.putAll(clientProps);
+        Properties pp = kafkaConfig.toProperties();
         pp.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "flinkedge-registry-" + topic);
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
         pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -117,7 +117,7 @@ public final class KafkaRegistryStore implements AutoCloseable {
         producer = new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer());
         initTransactions(initTimeout);
 
-        reader = new RegistryLogReader(clientProps, topic, state);
+        reader = new RegistryLogReader(kafkaConfig, topic, state);
         reader.startAndCatchUp(initTimeout);
         running = true;
         writer.start();
@@ -158,7 +158,8 @@ public final class KafkaRegistryStore implements AutoCloseable {
     }
 
     /** One partition, so that all changes are totally ordered; compacted, so none expires. */
-    private void ensureTopic(Properties clientProps, Duration timeout) throws InterruptedException {
+    private void ensureTopic(KafkaClientConfig kafkaConfig, Duration timeout)
+            throws InterruptedException {
         int rf = config.getInt(RegistryConfig.TOPIC_REPLICATION_FACTOR);
         TopicSpec spec =
                 TopicSpec.of(topic, 1)
@@ -166,7 +167,7 @@ public final class KafkaRegistryStore implements AutoCloseable {
                         .exactPartitions()
                         .withReplicationFactor(
                                 rf > 0 ? (short) rf : TopicSpec.REPLICATION_UP_TO_THREE);
-        try (Topics topics = Topics.connect(clientProps, timeout)) {
+        try (Topics topics = Topics.connect(kafkaConfig, timeout)) {
             topics.ensure(spec);
         }
     }

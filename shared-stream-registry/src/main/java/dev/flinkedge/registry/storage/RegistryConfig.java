@@ -1,5 +1,6 @@
 package dev.flinkedge.registry.storage;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.StreamRegistry;
 
 import org.apache.kafka.common.config.AbstractConfig;
@@ -9,7 +10,7 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 
 import java.util.Map;
-import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Configuration of a registry instance. Uses Kafka's {@link ConfigDef} (the registry is a Kafka
@@ -249,13 +250,23 @@ public final class RegistryConfig extends AbstractConfig {
     }
 
     /**
-     * Kafka client properties for the store: bootstrap servers plus {@code kafkastore.client.*}.
+     * Kafka client configuration of the store: bootstrap servers plus {@code kafkastore.client.*}.
      */
-    public Properties kafkaClientProps() {
-        Properties p = new Properties();
-        p.putAll(originalsWithPrefix(CLIENT_PREFIX));
-        p.put(BOOTSTRAP_SERVERS, getString(BOOTSTRAP_SERVERS));
-        return p;
+    public KafkaClientConfig kafkaClientConfig() {
+        Map<String, String> extra = new TreeMap<>();
+        originalsWithPrefix(CLIENT_PREFIX).forEach((k, v) -> extra.put(k, String.valueOf(v)));
+        return KafkaClientConfig.of(getString(BOOTSTRAP_SERVERS), extra);
+    }
+
+    /**
+     * The registry settings for a store reached with {@code kafka}: its bootstrap servers, and its
+     * other client properties as {@code kafkastore.client.*}.
+     */
+    public static Map<String, String> storeClientSettings(KafkaClientConfig kafka) {
+        Map<String, String> out = new TreeMap<>();
+        kafka.properties().forEach((k, v) -> out.put(CLIENT_PREFIX + k, v));
+        out.put(BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        return out;
     }
 
     public String topic() {
