@@ -154,6 +154,11 @@ public record StreamDescriptor(
         return topic;
     }
 
+    /** Whether Kafka takes two topic names for one: it treats '.' and '_' alike. */
+    public static boolean topicsCollide(String topic, String other) {
+        return topic.replace('.', '_').equals(other.replace('.', '_'));
+    }
+
     /**
      * The prefix, {@code flinkedge.<enc(owner)>.}, of the topic of every stream {@link #topicFor}
      * names for {@code owner}; no other owner's topics start with it (the encoded owner holds no

@@ -87,18 +87,7 @@ class TopicNamesTest {
         String owner = "o".repeat(64);
         String fits = "a" + "-".repeat(86) + "b";
         String tooLong = "a" + "-".repeat(87);
-        StreamCreation.Streams none =
-                new StreamCreation.Streams() {
-                    @Override
-                    public Optional<StreamDescriptor> get(StreamRef ref) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public List<StreamDescriptor> withFingerprint(String fingerprint) {
-                        return List.of();
-                    }
-                };
+        StreamCreation.Streams none = stored();
 
         assertThat(StreamCreation.declare(none, owner, raw(fits), 1L).topic()).hasSize(249);
         assertThatThrownBy(() -> StreamCreation.declare(none, owner, raw(tooLong), 1L))
@@ -109,27 +98,7 @@ class TopicNamesTest {
 
     @Test
     void aStoredDescriptorKeepsTheTopicItWasCreatedWith() throws Exception {
-        StreamDescriptor old =
-                new StreamDescriptor(
-                        "city-a",
-                        "VehicleStream",
-                        StreamType.RAW,
-                        WindowSpec.none(),
-                        SerializerFormat.JSON,
-                        null,
-                        Guarantee.AT_LEAST_ONCE,
-                        null,
-                        SourceSpec.devices(List.of("cam-1")),
-                        false,
-                        1,
-                        StreamStatus.DECLARED,
-                        null,
-                        "flinkedge.city-a.VehicleStream",
-                        FINGERPRINT,
-                        List.of(),
-                        List.of(),
-                        1L,
-                        1L);
+        StreamDescriptor old = oldDescriptor("city-a", "VehicleStream");
         String json = RegistryJson.LENIENT.writeValueAsString(old);
 
         StreamDescriptor read = RegistryJson.LENIENT.readValue(json, StreamDescriptor.class);
@@ -137,6 +106,66 @@ class TopicNamesTest {
         assertThat(read.topic()).isEqualTo("flinkedge.city-a.VehicleStream");
         assertThat(StreamDescriptor.topicFor("city-a", "VehicleStream"))
                 .isEqualTo("flinkedge.city--a.VehicleStream");
+    }
+
+    @Test
+    void aNewStreamWhoseTopicKafkaConfusesWithAnOldStreamsTopicIsRefused() {
+        // Before escaping, owner city-u's stream X-d1 got topic flinkedge.city-u.X-d1: now the
+        // topic of owner city_'s stream X.1.
+        StreamCreation.Streams state = stored(oldDescriptor("city-u", "X-d1"));
+
+        assertThatThrownBy(() -> StreamCreation.declare(state, "city_", raw("X.1"), 2L))
+                .isInstanceOfSatisfying(
+                        InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("name"))
+                .hasMessageContaining(
+                        "'X.1' would be written to topic 'flinkedge.city-u.X-d1', which Kafka"
+                                + " cannot tell apart from topic 'flinkedge.city-u.X-d1' of"
+                                + " stream city-u/X-d1");
+        assertThat(StreamCreation.declare(state, "city_", raw("Y"), 2L).topic())
+                .isEqualTo("flinkedge.city-u.Y");
+    }
+
+    private static StreamDescriptor oldDescriptor(String owner, String name) {
+        return new StreamDescriptor(
+                owner,
+                name,
+                StreamType.RAW,
+                WindowSpec.none(),
+                SerializerFormat.JSON,
+                null,
+                Guarantee.AT_LEAST_ONCE,
+                null,
+                SourceSpec.devices(List.of("cam-1")),
+                false,
+                1,
+                StreamStatus.DECLARED,
+                null,
+                "flinkedge." + owner + "." + name,
+                FINGERPRINT,
+                List.of(),
+                List.of(),
+                1L,
+                1L);
+    }
+
+    /** A view of the registry holding {@code streams}. */
+    private static StreamCreation.Streams stored(StreamDescriptor... streams) {
+        return new StreamCreation.Streams() {
+            @Override
+            public Optional<StreamDescriptor> get(StreamRef ref) {
+                return all().stream().filter(d -> d.ref().equals(ref)).findFirst();
+            }
+
+            @Override
+            public List<StreamDescriptor> withFingerprint(String fingerprint) {
+                return all().stream().filter(d -> d.fingerprint().equals(fingerprint)).toList();
+            }
+
+            @Override
+            public List<StreamDescriptor> all() {
+                return List.of(streams);
+            }
+        };
     }
 
     private static StreamSpec raw(String name) {
