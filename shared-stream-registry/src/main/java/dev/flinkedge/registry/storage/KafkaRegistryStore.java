@@ -82,6 +82,9 @@ public final class KafkaRegistryStore implements AutoCloseable {
         ABORT
     }
 
+    /** How the store's Kafka clients reach Kafka, read once from the configuration. */
+    private final KafkaClientConfig kafkaConfig;
+
     public KafkaRegistryStore(RegistryConfig config, LongSupplier clock) {
         this.config = config;
         this.topic = config.topic();
@@ -90,9 +93,10 @@ public final class KafkaRegistryStore implements AutoCloseable {
         this.timeoutMs = config.getLong(RegistryConfig.TIMEOUT_MS);
         this.writeBlockMs = config.getLong(RegistryConfig.WRITE_BLOCK_MS);
         this.retryAfterSeconds = config.getInt(RegistryConfig.UNAVAILABLE_RETRY_AFTER_SECONDS);
+        this.kafkaConfig = config.kafkaClientConfig();
         this.kafka =
                 new KafkaReachability(
-                        config.kafkaClientConfig(),
+                        kafkaConfig,
                         config.getLong(RegistryConfig.PROBE_TIMEOUT_MS),
                         config.getLong(RegistryConfig.PROBE_CACHE_MS),
                         clock);
@@ -104,7 +108,6 @@ public final class KafkaRegistryStore implements AutoCloseable {
     /** Creates or verifies the topic, takes the writer role and replays the topic. */
     public void start() throws InterruptedException {
         Duration initTimeout = Duration.ofMillis(config.getLong(RegistryConfig.INIT_TIMEOUT_MS));
-        KafkaClientConfig kafkaConfig = config.kafkaClientConfig();
         ensureTopic(kafkaConfig, initTimeout);
 
         Properties pp = kafkaConfig.toProperties();

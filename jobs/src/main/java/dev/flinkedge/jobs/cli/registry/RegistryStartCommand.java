@@ -185,8 +185,13 @@ final class RegistryStartCommand implements Callable<Integer> {
 
     private RegistryApplication startRegistry(KafkaClientConfig kafkaConfig, Path tokens)
             throws Exception {
-        Map<String, Object> settings =
-                new TreeMap<>(RegistryConfig.storeClientSettings(kafkaConfig));
+        Map<String, Object> settings = new TreeMap<>();
+        settings.put(RegistryConfig.BOOTSTRAP_SERVERS, kafkaConfig.bootstrapServers());
+        if (!kafka.embedded && kafka.existing.properties != null) {
+            settings.put(
+                    RegistryConfig.KAFKA_PROPERTIES,
+                    kafka.existing.properties.toAbsolutePath().toString());
+        }
         settings.putAll(
                 Map.of(
                         RegistryConfig.TOPIC, topic,
