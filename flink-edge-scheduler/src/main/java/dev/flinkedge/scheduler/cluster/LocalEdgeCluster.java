@@ -647,6 +647,10 @@ public final class LocalEdgeCluster {
                                 SupervisorOptions.KAFKA_BOOTSTRAP_SERVERS.key()
                                         + "="
                                         + settings.kafkaBootstrapServers()));
+        if (supervision.kafkaProperties() != null) {
+            args.add(
+                    SupervisorOptions.KAFKA_PROPERTIES.key() + "=" + supervision.kafkaProperties());
+        }
         if (!supervision.hostJobArgs().isEmpty()) {
             args.add(
                     SupervisorOptions.HOST_JOB_ARGS.key()

@@ -1,5 +1,6 @@
 package dev.flinkedge.registry.storage;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.StreamRegistry;
 
 import org.apache.kafka.common.config.AbstractConfig;
@@ -8,8 +9,9 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 
+import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Configuration of a registry instance. Uses Kafka's {@link ConfigDef} (the registry is a Kafka
@@ -20,6 +22,7 @@ import java.util.Properties;
 public final class RegistryConfig extends AbstractConfig {
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String KAFKA_PROPERTIES = "kafka.properties";
     public static final String TOPIC = "kafkastore.topic";
     public static final String TOPIC_REPLICATION_FACTOR = "kafkastore.topic.replication.factor";
     public static final String TIMEOUT_MS = "kafkastore.timeout.ms";
@@ -55,10 +58,21 @@ public final class RegistryConfig extends AbstractConfig {
                     .define(
                             BOOTSTRAP_SERVERS,
                             Type.STRING,
-                            ConfigDef.NO_DEFAULT_VALUE,
+                            null,
                             Importance.HIGH,
                             "Kafka bootstrap servers of the cluster holding the"
-                                    + " registry topic.")
+                                    + " registry topic. Required unless kafka.properties sets"
+                                    + " them; wins over the file's.")
+                    .define(
+                            KAFKA_PROPERTIES,
+                            Type.STRING,
+                            null,
+                            Importance.HIGH,
+                            "Kafka client properties file (bootstrap.servers,"
+                                    + " security.protocol, sasl.*, ssl.*) of the store's Kafka"
+                                    + " clients; kafkastore.client.* settings win over it. Keep it"
+                                    + " readable only by the registry's user: it may hold a"
+                                    + " password.")
                     .define(
                             TOPIC,
                             Type.STRING,
@@ -281,13 +295,19 @@ public final class RegistryConfig extends AbstractConfig {
     }
 
     /**
-     * Kafka client properties for the store: bootstrap servers plus {@code kafkastore.client.*}.
+     * Kafka client configuration of the store: the {@code kafka.properties} file if given, then
+     * {@code kafkastore.client.*}, with {@code bootstrap.servers} if given.
+     *
+     * @throws IllegalArgumentException if the file cannot be read, or no bootstrap servers are
+     *     given
      */
-    public Properties kafkaClientProps() {
-        Properties p = new Properties();
-        p.putAll(originalsWithPrefix(CLIENT_PREFIX));
-        p.put(BOOTSTRAP_SERVERS, getString(BOOTSTRAP_SERVERS));
-        return p;
+    public KafkaClientConfig kafkaClientConfig() {
+        Map<String, String> extra = new TreeMap<>();
+        originalsWithPrefix(CLIENT_PREFIX).forEach((k, v) -> extra.put(k, String.valueOf(v)));
+        String file = getString(KAFKA_PROPERTIES);
+        return KafkaClientConfig.resolve(
+                        getString(BOOTSTRAP_SERVERS), file == null ? null : Path.of(file))
+                .withProperties(extra);
     }
 
     public String topic() {
