@@ -3,7 +3,7 @@ package dev.flinkedge.jobs.bench.workload;
 import dev.flinkedge.connectors.api.EdgeOperator;
 import dev.flinkedge.connectors.api.EdgeOperatorFactory;
 import dev.flinkedge.connectors.api.PayloadType;
-import dev.flinkedge.jobs.JobPayloads;
+import dev.flinkedge.jobs.bench.BenchPayloads;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class FaultRelay implements EdgeOperatorFactory {
 
     @Override
     public List<PayloadType> payloadTypes() {
-        return JobPayloads.TYPES;
+        return BenchPayloads.TYPES;
     }
 
     @Override
