@@ -126,7 +126,15 @@ public record StreamDescriptor(
 
     /** The Kafka topic name for a stream; unambiguous because owners contain no dots. */
     public static String topicFor(String owner, String name) {
-        return "flinkedge." + owner + "." + name;
+        return topicPrefixFor(owner) + name;
+    }
+
+    /**
+     * The prefix of the topics of every stream of {@code owner}; no other owner's topics start with
+     * it, so that one prefixed Kafka ACL covers exactly one owner's streams.
+     */
+    public static String topicPrefixFor(String owner) {
+        return "flinkedge." + owner + ".";
     }
 
     /** Whether {@code principal} may read (describe, resolve, subscribe to) this stream. */
