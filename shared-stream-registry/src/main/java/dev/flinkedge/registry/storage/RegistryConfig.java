@@ -7,7 +7,13 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
@@ -29,6 +35,7 @@ public final class RegistryConfig extends AbstractConfig {
     public static final String PROBE_TIMEOUT_MS = "kafkastore.probe.timeout.ms";
     public static final String PROBE_CACHE_MS = "kafkastore.probe.cache.ms";
     public static final String CLIENT_PREFIX = "kafkastore.client.";
+    public static final String CLIENT_CONFIG_FILE = "kafkastore.client.config.file";
     public static final String REST_HOST = "rest.host";
     public static final String REST_PORT = "rest.port";
     public static final String REST_THREADS = "rest.threads";
@@ -124,6 +131,15 @@ public final class RegistryConfig extends AbstractConfig {
                             "How long a probe's answer is reused, so that health checks and"
                                     + " writes do not ask Kafka on every request; 0 probes every"
                                     + " time.")
+                    .define(
+                            CLIENT_CONFIG_FILE,
+                            Type.STRING,
+                            null,
+                            Importance.MEDIUM,
+                            "A Kafka client properties file for the store's clients, e.g. the"
+                                    + " registry's SASL login, so that its password is not on"
+                                    + " the command line; kafkastore.client.* settings win"
+                                    + " over it.")
                     .define(
                             REST_HOST,
                             Type.STRING,
@@ -300,7 +316,20 @@ public final class RegistryConfig extends AbstractConfig {
      */
     public Properties kafkaClientProps() {
         Properties p = new Properties();
-        p.putAll(originalsWithPrefix(CLIENT_PREFIX));
+        String file = getString(CLIENT_CONFIG_FILE);
+        if (file != null) {
+            try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new ConfigException(
+                        CLIENT_CONFIG_FILE,
+                        file,
+                        "cannot read the Kafka client properties file: " + e.getMessage());
+            }
+        }
+        Map<String, Object> prefixed = originalsWithPrefix(CLIENT_PREFIX);
+        prefixed.remove("config.file");
+        p.putAll(prefixed);
         p.put(BOOTSTRAP_SERVERS, getString(BOOTSTRAP_SERVERS));
         return p;
     }
