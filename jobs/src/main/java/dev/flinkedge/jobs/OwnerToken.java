@@ -14,7 +14,7 @@ import java.util.function.Function;
  * by {@code --registry.token-file} (a Secret key mounted on the JobManager on Kubernetes), else the
  * environment variable {@value TrafficJobOptions#TOKEN_ENV}.
  */
-final class OwnerToken {
+public final class OwnerToken {
 
     private OwnerToken() {}
 
@@ -33,7 +33,8 @@ final class OwnerToken {
         }
         Optional<String> file = conf.getOptional(TrafficJobOptions.REGISTRY_TOKEN_FILE);
         if (file.isPresent()) {
-            return read(Path.of(file.get()));
+            return readFile(
+                    Path.of(file.get()), "--" + TrafficJobOptions.REGISTRY_TOKEN_FILE.key());
         }
         return Optional.ofNullable(env.apply(TrafficJobOptions.TOKEN_ENV))
                 .filter(t -> !t.isBlank())
@@ -50,7 +51,14 @@ final class OwnerToken {
                                                 + " tokens to owners)"));
     }
 
-    private static String read(Path file) {
+    /**
+     * The token in {@code file} (a Secret key mounted as a file, or a file of the owner's),
+     * trimmed.
+     *
+     * @param option the option that named the file, for the message
+     * @throws IllegalArgumentException when the file cannot be read or holds no token
+     */
+    public static String readFile(Path file, String option) {
         String token;
         try {
             token = Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -58,22 +66,20 @@ final class OwnerToken {
             throw new IllegalArgumentException(
                     "Cannot read the registry token file "
                             + file
-                            + " (--"
-                            + TrafficJobOptions.REGISTRY_TOKEN_FILE.key()
+                            + " ("
+                            + option
                             + "): "
                             + e
-                            + "; put the owner's token there (on Kubernetes: mount its Secret key on the"
-                            + " JobManager)",
+                            + "; put the owner's token there (on Kubernetes: mount its Secret key)",
                     e);
         }
         if (token.isEmpty()) {
             throw new IllegalArgumentException(
                     "The registry token file "
                             + file
-                            + " (--"
-                            + TrafficJobOptions.REGISTRY_TOKEN_FILE.key()
-                            + ") is empty; put the owner's"
-                            + " token there");
+                            + " ("
+                            + option
+                            + ") is empty; put the owner's token there");
         }
         return token;
     }

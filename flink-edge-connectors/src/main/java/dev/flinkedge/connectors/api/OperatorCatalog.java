@@ -4,6 +4,7 @@ import dev.flinkedge.registry.model.OperatorRef;
 
 import org.apache.flink.annotation.PublicEvolving;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -29,6 +30,50 @@ public final class OperatorCatalog {
         OperatorCatalog c = new OperatorCatalog();
         ServiceLoader.load(EdgeOperatorFactory.class).forEach(c::add);
         return c;
+    }
+
+    /** The factories found through {@link ServiceLoader} in {@code loader}. */
+    public static OperatorCatalog fromServiceLoader(ClassLoader loader) {
+        OperatorCatalog c = new OperatorCatalog();
+        ServiceLoader.load(EdgeOperatorFactory.class, loader).forEach(c::add);
+        return c;
+    }
+
+    /**
+     * The payload types all factories declare, by id.
+     *
+     * @throws IllegalStateException if two declarations give one id to two classes or two ids to
+     *     one class
+     */
+    public Map<Integer, Class<?>> payloadTypes() {
+        Map<Integer, Class<?>> byId = new TreeMap<>();
+        Map<Class<?>, Integer> ids = new HashMap<>();
+        Map<Integer, String> declaredBy = new HashMap<>();
+        for (EdgeOperatorFactory f : factories.values()) {
+            String factory = key(f.name(), f.version());
+            for (PayloadType p : f.payloadTypes()) {
+                Class<?> other = byId.putIfAbsent(p.id(), p.type());
+                Integer otherId = ids.putIfAbsent(p.type(), p.id());
+                if ((other != null && other != p.type())
+                        || (otherId != null && otherId != p.id())) {
+                    throw new IllegalStateException(
+                            "Operator "
+                                    + factory
+                                    + " declares payload "
+                                    + p
+                                    + " but "
+                                    + declaredBy.getOrDefault(
+                                            p.id(), declaredBy.get(otherId == null ? 0 : otherId))
+                                    + " declared "
+                                    + (other != null && other != p.type()
+                                            ? "id " + p.id() + " for " + other.getName()
+                                            : p.type().getName() + " with id " + otherId)
+                                    + "; give every payload class one id, used by nobody else");
+                }
+                declaredBy.putIfAbsent(p.id(), factory);
+            }
+        }
+        return byId;
     }
 
     /** Adds (or replaces) a factory. */

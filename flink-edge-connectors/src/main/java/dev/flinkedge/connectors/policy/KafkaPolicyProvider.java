@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -42,6 +43,7 @@ public final class KafkaPolicyProvider implements PolicyProvider {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPolicyProvider.class);
 
     private final InMemoryPolicyProvider view;
+    private final AtomicLong rejected = new AtomicLong();
     private TopicTail<byte[], byte[]> tail;
 
     private KafkaPolicyProvider(Function<String, CameraPolicy> defaults) {
@@ -127,27 +129,53 @@ public final class KafkaPolicyProvider implements PolicyProvider {
         return view.addListener(listener);
     }
 
+    /**
+     * Policy records ignored so far: unreadable, keyless or mismatched records, and policies that
+     * fail {@link PolicyRules#rejection(CameraPolicy, CameraPolicy)}.
+     */
+    @Override
+    public long policiesRejected() {
+        return rejected.get();
+    }
+
     /** The error that stopped the tailing thread, or null while it runs. */
     public Throwable failure() {
         return tail.failure();
     }
 
-    /** Runs on the tail's thread: a null policy (tombstone) withdraws the camera's policy. */
+    /**
+     * Runs on the tail's thread: a null policy (tombstone) withdraws the camera's policy; a record
+     * that is unreadable or breaks a {@link PolicyRules rule} is ignored and counted, never fatal.
+     */
     private void apply(ConsumerRecord<byte[], byte[]> r) {
-        PolicyJson.readRecord(r)
-                .ifPresent(
-                        change -> {
-                            if (change.policy() == null) {
-                                LOG.debug("Policy of camera '{}' withdrawn", change.cameraId());
-                                view.remove(change.cameraId());
-                            } else {
-                                LOG.debug(
-                                        "Policy of camera '{}' is now {}",
-                                        change.cameraId(),
-                                        change.policy());
-                                view.update(change.policy());
-                            }
-                        });
+        Optional<PolicyChange> read = PolicyJson.readRecord(r);
+        if (read.isEmpty()) {
+            // PolicyJson logged why.
+            rejected.incrementAndGet();
+            return;
+        }
+        PolicyChange change = read.get();
+        if (change.policy() == null) {
+            LOG.debug("Policy of camera '{}' withdrawn", change.cameraId());
+            view.remove(change.cameraId());
+            return;
+        }
+        Optional<String> rejection =
+                PolicyRules.rejection(
+                        change.policy(), view.published(change.cameraId()).orElse(null));
+        if (rejection.isPresent()) {
+            rejected.incrementAndGet();
+            LOG.warn(
+                    "Ignoring policy of camera '{}' at {}-{}@{}: {}",
+                    change.cameraId(),
+                    r.topic(),
+                    r.partition(),
+                    r.offset(),
+                    rejection.get());
+            return;
+        }
+        LOG.debug("Policy of camera '{}' is now {}", change.cameraId(), change.policy());
+        view.update(change.policy());
     }
 
     @Override

@@ -52,6 +52,16 @@ public interface PolicyProvider extends AutoCloseable {
      */
     AutoCloseable addListener(PolicyListener listener);
 
+    /**
+     * Published policies this provider ignored: unreadable, or breaking {@link PolicyRules}. A
+     * camera source reports it as its {@code policiesRejected} metric.
+     *
+     * @return the count so far; 0 for providers that check nothing
+     */
+    default long policiesRejected() {
+        return 0;
+    }
+
     /** Stops following policy changes; idempotent. */
     @Override
     void close();

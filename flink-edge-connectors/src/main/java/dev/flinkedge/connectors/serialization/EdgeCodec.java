@@ -1,8 +1,6 @@
 package dev.flinkedge.connectors.serialization;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
-import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
 
@@ -81,9 +79,10 @@ public final class EdgeCodec<T> {
             output.writeByte(EdgeKryo.FORMAT_VERSION);
             kryo.writeObject(output, value);
             return output.toBytes();
-        } catch (KryoException e) {
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException(
-                    "Cannot encode " + value.getClass().getName() + ": " + e.getMessage(), e);
+                    "Cannot encode " + value.getClass().getName() + ": " + EdgeKryo.writeError(e),
+                    e);
         } finally {
             outputs.free(output);
             kryos.free(kryo);
@@ -93,8 +92,9 @@ public final class EdgeCodec<T> {
     /**
      * Reads a value written by {@link #encode}.
      *
-     * @throws IllegalArgumentException if the bytes are empty, of another format version, or do not
-     *     hold a {@code T}
+     * @throws IllegalArgumentException if the bytes are empty, of another format version, do not
+     *     hold a {@code T}, name a class outside the allow-list of {@link EdgeKryo}, or hold a
+     *     length above the caps of {@link DecodeLimits}
      */
     public T decode(byte[] bytes) {
         Preconditions.checkNotNull(bytes, "bytes");
@@ -102,7 +102,7 @@ public final class EdgeCodec<T> {
             throw new IllegalArgumentException(
                     "Cannot decode " + type.getSimpleName() + " from an empty byte array");
         }
-        if (bytes[0] != EdgeKryo.FORMAT_VERSION) {
+        if (!EdgeKryo.readsFormat(type, bytes[0])) {
             throw new IllegalArgumentException(
                     "Data was written in flink-edge Kryo format "
                             + bytes[0]
@@ -113,8 +113,9 @@ public final class EdgeCodec<T> {
         }
         Kryo kryo = kryos.obtain();
         try {
-            return kryo.readObject(new Input(bytes, 1, bytes.length - 1), type);
-        } catch (KryoException e) {
+            return kryo.readObject(new CappedInput(bytes, 1, bytes.length - 1), type);
+        } catch (RuntimeException e) {
+            // Kryo's own errors, a cap, or a payload constructor refusing the values read.
             throw new IllegalArgumentException(
                     "Cannot decode "
                             + type.getSimpleName()

@@ -1,7 +1,6 @@
 package dev.flinkedge.connectors.serialization;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
@@ -36,7 +35,7 @@ public final class EdgeKryoSerializer<T> extends TypeSerializer<T> {
     private final Class<T> type;
     private transient Kryo kryo;
     private transient Output output;
-    private transient Input input;
+    private transient CappedInput input;
     private transient byte[] readBuffer;
 
     /** A serializer for values of exactly {@code type}. */
@@ -79,9 +78,9 @@ public final class EdgeKryoSerializer<T> extends TypeSerializer<T> {
         try {
             k.writeObject(out, from);
             return k.readObject(new Input(out.getBuffer(), 0, out.position()), type);
-        } catch (KryoException e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException(
-                    "Cannot copy " + type.getName() + ": " + e.getMessage(), e);
+                    "Cannot copy " + type.getName() + ": " + EdgeKryo.writeError(e), e);
         }
     }
 
@@ -101,9 +100,10 @@ public final class EdgeKryoSerializer<T> extends TypeSerializer<T> {
         out.reset();
         try {
             kryo().writeObject(out, record);
-        } catch (KryoException e) {
+        } catch (RuntimeException e) {
             throw new IOException(
-                    "Cannot serialize " + type.getName() + " with Kryo: " + e.getMessage(), e);
+                    "Cannot serialize " + type.getName() + " with Kryo: " + EdgeKryo.writeError(e),
+                    e);
         }
         target.writeInt(out.position());
         target.write(out.getBuffer(), 0, out.position());
@@ -112,8 +112,11 @@ public final class EdgeKryoSerializer<T> extends TypeSerializer<T> {
     @Override
     public T deserialize(DataInputView source) throws IOException {
         int length = source.readInt();
-        if (length < 0) {
-            throw new IOException("Corrupt " + type.getName() + " record: length " + length);
+        try {
+            DecodeLimits.check(
+                    "record", length, DecodeLimits.MAX_RECORD_BYTES, -1, "MAX_RECORD_BYTES");
+        } catch (IllegalArgumentException e) {
+            throw new IOException("Corrupt " + type.getName() + " record: " + e.getMessage(), e);
         }
         if (readBuffer == null || readBuffer.length < length) {
             readBuffer = new byte[Math.max(length, INITIAL_BUFFER)];
@@ -123,7 +126,7 @@ public final class EdgeKryoSerializer<T> extends TypeSerializer<T> {
         in.setBuffer(readBuffer, 0, length);
         try {
             return kryo().readObject(in, type);
-        } catch (KryoException e) {
+        } catch (RuntimeException e) {
             throw new IOException(
                     "Cannot deserialize " + type.getName() + " with Kryo: " + e.getMessage(), e);
         }
@@ -177,7 +180,7 @@ public final class EdgeKryoSerializer<T> extends TypeSerializer<T> {
 
     private Input input() {
         if (input == null) {
-            input = new Input();
+            input = new CappedInput();
         }
         return input;
     }

@@ -12,8 +12,10 @@ import java.io.IOException;
 
 /**
  * Snapshot of an {@link EdgeKryoSerializer}: the serialized class and the {@link
- * EdgeKryo#FORMAT_VERSION} the state was written with. A restored job is compatible as is when both
- * match; any other combination is incompatible (never silently misread).
+ * EdgeKryo#FORMAT_VERSION} the state was written with. A restored job is compatible as is when the
+ * class matches and this version reads the format ({@link EdgeKryo#readsFormat}: the current one,
+ * or format 1 for flink-edge's fixed-layout types); any other combination is incompatible (never
+ * silently misread).
  *
  * @param <T> the serialized type
  */
@@ -84,7 +86,7 @@ public final class EdgeKryoSerializerSnapshot<T> implements TypeSerializerSnapsh
             TypeSerializerSnapshot<T> oldSerializerSnapshot) {
         if (!(oldSerializerSnapshot instanceof EdgeKryoSerializerSnapshot<T> old)
                 || old.type != type
-                || old.formatVersion != formatVersion) {
+                || !EdgeKryo.readsFormat(type, old.formatVersion)) {
             return TypeSerializerSchemaCompatibility.incompatible();
         }
         return TypeSerializerSchemaCompatibility.compatibleAsIs();

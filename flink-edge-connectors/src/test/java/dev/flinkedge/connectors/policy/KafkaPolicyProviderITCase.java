@@ -130,6 +130,44 @@ class KafkaPolicyProviderITCase {
     }
 
     @Test
+    void ignoresBackwardVersionsValuesOutOfRangeAndMalformedRecords() throws Exception {
+        String topic = newTopic();
+        List<String> events = new CopyOnWriteArrayList<>();
+        try (PolicyPublisher publisher = PolicyPublisher.create(props(), topic, TIMEOUT);
+                KafkaProducer<byte[], byte[]> raw =
+                        new KafkaProducer<>(
+                                props(), new ByteArraySerializer(), new ByteArraySerializer());
+                KafkaPolicyProvider provider =
+                        KafkaPolicyProvider.start(
+                                props(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
+            provider.addListener((cam, p) -> events.add(cam + ":" + p.version()));
+            publisher.publish(CameraPolicy.of("cam-1", 2, 640, 360).withVersion(5));
+            publisher.publish(CameraPolicy.of("cam-1", 4, 640, 360).withVersion(3));
+            publisher.publish(CameraPolicy.of("cam-1", 2, 640, 360).withVersion(5));
+            publisher.publish(CameraPolicy.of("cam-1", 0.05, 640, 360).withVersion(6));
+            raw.send(new ProducerRecord<>(topic, bytes("cam-1"), bytes("{\"fps\":"))).get();
+            raw.send(
+                            new ProducerRecord<>(
+                                    topic,
+                                    bytes("cam-1"),
+                                    bytes(
+                                            "{\"cameraId\":\"cam-1\",\"fps\":2,\"width\":64,"
+                                                    + "\"height\":36,\"offload\":{\"targetSite\":"
+                                                    + "\"s\",\"fraction\":1.5},\"version\":8}")))
+                    .get();
+            CameraPolicy last = CameraPolicy.of("cam-1", 1, 320, 180).withVersion(7);
+            publisher.publish(last);
+            CommonTestUtils.waitUtil(
+                    () -> provider.current("cam-1").equals(last),
+                    TIMEOUT,
+                    "policy 7 never arrived");
+
+            assertThat(events).containsExactly("cam-1:5", "cam-1:7");
+            // COUNTER
+        }
+    }
+
+    @Test
     void usesAnExistingTopicThatIsNotCompactedAndRejectsMissingServers() throws Exception {
         String topic = newTopic();
         try (Admin admin = Admin.create(props())) {

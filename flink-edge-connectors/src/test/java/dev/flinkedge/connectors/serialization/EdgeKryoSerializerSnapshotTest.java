@@ -3,6 +3,8 @@ package dev.flinkedge.connectors.serialization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.testutil.Samples;
@@ -79,6 +81,26 @@ class EdgeKryoSerializerSnapshotTest {
 
         assertThat(fromNewerFormat.formatVersion()).isEqualTo(EdgeKryo.FORMAT_VERSION + 1);
         assertThat(compatibility.isIncompatible()).isTrue();
+    }
+
+    @Test
+    void formatOneStateOfFixedLayoutTypesStaysReadableButEdgeRecordsDoNot() throws Exception {
+        assertThat(compatibilityWithFormatOne(Frame.class).isCompatibleAsIs()).isTrue();
+        assertThat(compatibilityWithFormatOne(CameraPolicy.class).isCompatibleAsIs()).isTrue();
+        // Format 1 wrote payload classes by name, which this version refuses to read.
+        assertThat(compatibilityWithFormatOne(EdgeRecord.class).isIncompatible()).isTrue();
+    }
+
+    private <T> TypeSerializerSchemaCompatibility<T> compatibilityWithFormatOne(Class<T> type)
+            throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        out.writeUTF(type.getName());
+        out.writeInt(1);
+        EdgeKryoSerializerSnapshot<T> old = new EdgeKryoSerializerSnapshot<>();
+        old.readSnapshot(1, new DataInputDeserializer(out.getCopyOfBuffer()), loader);
+        return new EdgeKryoSerializer<>(type)
+                .snapshotConfiguration()
+                .resolveSchemaCompatibility(old);
     }
 
     @Test

@@ -2,13 +2,22 @@ package dev.flinkedge.scheduler.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.flinkedge.registry.errors.UnauthenticatedException;
+import dev.flinkedge.registry.rest.TokenAuthenticator;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
 import dev.flinkedge.scheduler.topology.Topology;
 
+import io.fabric8.kubernetes.api.model.Quantity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +34,9 @@ final class ManifestChecks {
 
     static final String SITE_LABEL = "flinkedge.dev/site";
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet");
+
+    /** What runs pods from a plain template: the workloads and the CLI's one-off Jobs. */
+    private static final Set<String> RUNNERS = Set.of("Deployment", "StatefulSet", "Job");
 
     private ManifestChecks() {}
 
@@ -160,7 +172,7 @@ final class ManifestChecks {
         Map<String, Set<String>> servicePorts = servicePorts(manifests);
         Map<String, String> mounted = jobManagerFiles(manifests, problems);
         List<Set<String>> taskManagerMounts = taskManagerMountPaths(manifests);
-        Map<String, String> registryTokens = registryTokens(manifests);
+        List<TokenAuthenticator> registry = registryTokens(manifests, new ArrayList<>());
         for (Manifest job : of(manifests, Set.of("FlinkSessionJob"))) {
             Map<String, String> args = options(job.document().at("/spec/job/args"));
             for (String flag : List.of("--registry.url", "--kafka.bootstrap-servers")) {
@@ -206,7 +218,7 @@ final class ManifestChecks {
                                 + owner
                                 + "'");
             } else if (mounted.containsKey(tokenFile)
-                    && !mounted.get(tokenFile).equals(registryTokens.get(owner))) {
+                    && !owner.equals(registryOwner(registry, mounted.get(tokenFile)))) {
                 problems.add(
                         job.where()
                                 + ": the token in "
@@ -532,22 +544,429 @@ final class ManifestChecks {
         return mounts;
     }
 
-    /** Owner to token, from the registry's tokens file ({@code tokens.properties} of a Secret). */
-    private static Map<String, String> registryTokens(List<Manifest> manifests) {
-        Map<String, String> tokens = new HashMap<>();
+    /**
+     * The registry's tokens files ({@code tokens.properties} of a Secret) load as the registry
+     * loads them, with {@link TokenAuthenticator#fromFile}: a file the registry would refuse to
+     * start with is a problem.
+     */
+    static List<String> registryTokensFiles(List<Manifest> manifests) {
+        List<String> problems = new ArrayList<>();
+        registryTokens(manifests, problems);
+        return problems;
+    }
+
+    /**
+     * The registry's view of its tokens files, one authenticator per Secret holding a {@code
+     * tokens.properties}, each loaded by the registry's own parser; {@code problems} gets a line
+     * for every file that would not load.
+     */
+    private static List<TokenAuthenticator> registryTokens(
+            List<Manifest> manifests, List<String> problems) {
+        List<TokenAuthenticator> authenticators = new ArrayList<>();
         for (Manifest m : of(manifests, Set.of("Secret"))) {
-            String properties = m.document().at("/stringData/tokens.properties").asText("");
-            properties
-                    .lines()
-                    .map(String::trim)
-                    .filter(l -> l.contains("="))
-                    .forEach(
-                            l ->
-                                    tokens.put(
-                                            l.substring(0, l.indexOf('=')).trim(),
-                                            l.substring(l.indexOf('=') + 1).trim()));
+            JsonNode properties = m.document().at("/stringData/tokens.properties");
+            if (properties.isMissingNode()) {
+                continue;
+            }
+            try {
+                Path file = Files.createTempFile("tokens", ".properties");
+                try {
+                    Files.writeString(file, properties.asText(), StandardCharsets.UTF_8);
+                    authenticators.add(TokenAuthenticator.fromFile(file));
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException | RuntimeException e) {
+                problems.add(
+                        m.where()
+                                + ": the registry cannot load tokens.properties ("
+                                + e.getMessage()
+                                + "); write one 'token=owner' line per owner");
+            }
         }
-        return tokens;
+        return authenticators;
+    }
+
+    /** The owner the registry maps {@code token} to, or null if none of its tokens files does. */
+    private static String registryOwner(List<TokenAuthenticator> registry, String token) {
+        for (TokenAuthenticator auth : registry) {
+            try {
+                return auth.authenticate("Bearer " + token);
+            } catch (UnauthenticatedException unknown) {
+                // not this file's token: try the next
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A pod template of the manifests: a Deployment's or StatefulSet's, or the JobManager's or
+     * TaskManager's of a FlinkDeployment.
+     *
+     * @param where the document, and for a FlinkDeployment which of its pods
+     * @param template the template: {@code metadata} and {@code spec}
+     */
+    record Pod(String where, JsonNode template) {
+        JsonNode spec() {
+            return template.path("spec");
+        }
+
+        /** Whether a Job runs this pod: a CLI command run to completion. */
+        boolean isJob() {
+            return where.contains("(Job ");
+        }
+
+        Map<String, String> labels() {
+            Map<String, String> labels = new HashMap<>();
+            template.path("metadata")
+                    .path("labels")
+                    .fields()
+                    .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            return labels;
+        }
+
+        /** Whether this pod runs the flink-edge CLI (registry, supervisor) or the image given. */
+        boolean runs(String what) {
+            for (JsonNode c : spec().path("containers")) {
+                if (c.toString().contains(what)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static List<Pod> pods(List<Manifest> manifests) {
+        List<Pod> pods = new ArrayList<>();
+        for (Manifest m : of(manifests, RUNNERS)) {
+            pods.add(new Pod(m.where(), m.document().at("/spec/template")));
+        }
+        for (Manifest m : of(manifests, Set.of("FlinkDeployment"))) {
+            for (String role : List.of("jobManager", "taskManager")) {
+                pods.add(
+                        new Pod(
+                                m.where() + " " + role,
+                                m.document().at("/spec/" + role + "/podTemplate")));
+            }
+        }
+        return pods;
+    }
+
+    /**
+     * Every pod runs as a non-root user under the runtime's default seccomp profile, and every
+     * container drops all capabilities and may not escalate privileges. Containers of the
+     * flink-edge CLI (registry, supervisor) have a read-only root file system with an emptyDir at
+     * {@code /tmp}; the Flink and Kafka images rewrite their configuration at start, so theirs must
+     * say {@code readOnlyRootFilesystem: false} explicitly.
+     */
+    static List<String> podSecurity(List<Manifest> manifests) {
+        List<String> problems = new ArrayList<>();
+        for (Pod pod : pods(manifests)) {
+            JsonNode sc = pod.spec().path("securityContext");
+            if (!sc.path("runAsNonRoot").isBoolean() || !sc.path("runAsNonRoot").asBoolean()) {
+                problems.add(pod.where() + ": securityContext.runAsNonRoot is not true");
+            }
+            if (sc.path("runAsUser").asInt(0) <= 0) {
+                problems.add(pod.where() + ": securityContext.runAsUser is no non-root uid");
+            }
+            if (!"RuntimeDefault".equals(sc.at("/seccompProfile/type").asText())) {
+                problems.add(
+                        pod.where() + ": securityContext.seccompProfile is not RuntimeDefault");
+            }
+            Map<String, JsonNode> volumes = volumes(pod);
+            for (JsonNode c : pod.spec().path("containers")) {
+                String where = pod.where() + " container " + c.path("name").asText();
+                JsonNode csc = c.path("securityContext");
+                JsonNode escalation = csc.path("allowPrivilegeEscalation");
+                if (!escalation.isBoolean() || escalation.asBoolean()) {
+                    problems.add(where + ": allowPrivilegeEscalation is not false");
+                }
+                if (!texts(csc.at("/capabilities/drop")).equals(List.of("ALL"))) {
+                    problems.add(where + ": capabilities.drop is not [ALL]");
+                }
+                JsonNode readOnly = csc.path("readOnlyRootFilesystem");
+                if (!readOnly.isBoolean()) {
+                    problems.add(where + ": readOnlyRootFilesystem is not set");
+                } else if (c.toString().contains("FlinkEdgeCli")) {
+                    if (!readOnly.asBoolean()) {
+                        problems.add(where + ": the flink-edge CLI needs no writable root");
+                    }
+                    boolean tmp = false;
+                    for (JsonNode mount : c.path("volumeMounts")) {
+                        JsonNode volume = volumes.get(mount.path("name").asText());
+                        tmp |=
+                                "/tmp".equals(mount.path("mountPath").asText())
+                                        && volume != null
+                                        && volume.has("emptyDir");
+                    }
+                    if (!tmp) {
+                        problems.add(where + ": no emptyDir at /tmp for the JVM's scratch files");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Every container requests CPU and memory and limits memory to at least its request;
+     * FlinkDeployment pods get theirs from {@code spec.<role>.resource}. CPU is not limited, so
+     * that a JVM's bursts (start-up, GC) are not throttled.
+     */
+    static List<String> resources(List<Manifest> manifests) {
+        List<String> problems = new ArrayList<>();
+        for (Manifest m : of(manifests, RUNNERS)) {
+            for (JsonNode c : m.document().at("/spec/template/spec/containers")) {
+                String where = m.where() + " container " + c.path("name").asText();
+                JsonNode r = c.path("resources");
+                String cpu = r.at("/requests/cpu").asText("");
+                String memory = r.at("/requests/memory").asText("");
+                String limit = r.at("/limits/memory").asText("");
+                if (cpu.isEmpty() || memory.isEmpty() || limit.isEmpty()) {
+                    problems.add(
+                            where
+                                    + ": needs resources.requests.cpu, requests.memory and"
+                                    + " limits.memory");
+                } else if (Quantity.getAmountInBytes(new Quantity(limit))
+                                .compareTo(Quantity.getAmountInBytes(new Quantity(memory)))
+                        < 0) {
+                    problems.add(where + ": memory limit " + limit + " < request " + memory);
+                }
+            }
+        }
+        for (Manifest m : of(manifests, Set.of("FlinkDeployment"))) {
+            for (String role : List.of("jobManager", "taskManager")) {
+                JsonNode r = m.document().at("/spec/" + role + "/resource");
+                if (r.path("memory").asText("").isEmpty() || !r.path("cpu").isNumber()) {
+                    problems.add(m.where() + ": spec." + role + ".resource needs memory and cpu");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The probes of each pod: the registry is ready when {@code GET /v1/health} answers 200 and
+     * alive while its port accepts connections (a Kafka outage makes it unhealthy but must not
+     * restart it); Kafka, the JobManager (REST port) and TaskManagers (RPC port 6122) are probed
+     * over TCP. The supervisor has no port: it exits on a fatal error and is restarted; a Job's CLI
+     * command runs to completion and needs none either.
+     */
+    static List<String> probes(List<Manifest> manifests) {
+        List<String> problems = new ArrayList<>();
+        for (Pod pod : pods(manifests)) {
+            for (JsonNode c : pod.spec().path("containers")) {
+                String where = pod.where() + " container " + c.path("name").asText();
+                List<String> args = texts(c.path("args"));
+                String readiness;
+                String liveness;
+                if (args.size() >= 2 && args.subList(0, 2).equals(List.of("registry", "start"))) {
+                    readiness = "http:8090/v1/health";
+                    liveness = "tcp:8090";
+                } else if (pod.isJob()
+                        || args.size() >= 2
+                                && args.subList(0, 2).equals(List.of("supervisor", "start"))) {
+                    readiness = "none";
+                    liveness = "none";
+                } else if (c.path("image").asText().startsWith("apache/kafka")) {
+                    readiness = "tcp:9092";
+                    liveness = "tcp:9092";
+                } else if (pod.where().endsWith("jobManager")) {
+                    readiness = "tcp:8081";
+                    liveness = "tcp:8081";
+                } else {
+                    readiness = "tcp:6122";
+                    liveness = "tcp:6122";
+                }
+                String actualReadiness = probe(c, c.path("readinessProbe"));
+                String actualLiveness = probe(c, c.path("livenessProbe"));
+                if (!readiness.equals(actualReadiness)) {
+                    problems.add(
+                            where
+                                    + ": readinessProbe is "
+                                    + actualReadiness
+                                    + ", expected "
+                                    + readiness);
+                }
+                if (!liveness.equals(actualLiveness)) {
+                    problems.add(
+                            where
+                                    + ": livenessProbe is "
+                                    + actualLiveness
+                                    + ", expected "
+                                    + liveness);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * A probe as {@code http:PORT/path}, {@code tcp:PORT} or {@code none}; named ports resolved.
+     */
+    private static String probe(JsonNode container, JsonNode probe) {
+        if (probe.isMissingNode()) {
+            return "none";
+        }
+        if (probe.has("httpGet")) {
+            return "http:"
+                    + port(container, probe.at("/httpGet/port"))
+                    + probe.at("/httpGet/path").asText();
+        }
+        if (probe.has("tcpSocket")) {
+            return "tcp:" + port(container, probe.at("/tcpSocket/port"));
+        }
+        return "unsupported " + probe;
+    }
+
+    private static String port(JsonNode container, JsonNode port) {
+        if (port.isInt()) {
+            return port.asText();
+        }
+        for (JsonNode p : container.path("ports")) {
+            if (p.path("name").asText().equals(port.asText())) {
+                return p.path("containerPort").asText();
+            }
+        }
+        return "unknown port '" + port.asText() + "'";
+    }
+
+    /**
+     * Every mount of a Secret, ConfigMap or host path (the models) is read-only: a pod cannot alter
+     * its credentials, its configuration or a model other pods load.
+     */
+    static List<String> readOnlyMounts(List<Manifest> manifests) {
+        List<String> problems = new ArrayList<>();
+        for (Pod pod : pods(manifests)) {
+            Map<String, JsonNode> volumes = volumes(pod);
+            for (JsonNode c : pod.spec().path("containers")) {
+                for (JsonNode mount : c.path("volumeMounts")) {
+                    JsonNode volume = volumes.get(mount.path("name").asText());
+                    boolean shared =
+                            volume != null
+                                    && (volume.has("secret")
+                                            || volume.has("configMap")
+                                            || volume.has("hostPath"));
+                    if (shared && !mount.path("readOnly").asBoolean(false)) {
+                        problems.add(
+                                pod.where()
+                                        + ": "
+                                        + mount.path("mountPath").asText()
+                                        + " is not mounted readOnly");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static Map<String, JsonNode> volumes(Pod pod) {
+        Map<String, JsonNode> volumes = new HashMap<>();
+        pod.spec().path("volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
+        return volumes;
+    }
+
+    /**
+     * NetworkPolicies: Kafka admits on its broker port exactly the pods of every other workload
+     * (the registry, the supervisor, the JobManager and the TaskManagers, where the jobs run) but
+     * the CLI's Jobs, which call only the registry; the registry admits on its REST port exactly
+     * the pods that call it, all but Kafka's. Peers are chosen by pod labels only, never by
+     * namespace or address.
+     */
+    static List<String> networkPolicies(List<Manifest> manifests) {
+        List<String> problems = new ArrayList<>();
+        List<Pod> pods = pods(manifests);
+        Pod kafka = pods.stream().filter(p -> p.runs("apache/kafka")).findFirst().orElse(null);
+        Pod registry =
+                pods.stream()
+                        .filter(p -> p.runs("\"registry\",\"start\""))
+                        .findFirst()
+                        .orElse(null);
+        if (kafka == null || registry == null) {
+            problems.add("expected a Kafka and a registry workload");
+            return problems;
+        }
+        Set<String> kafkaClients = new TreeSet<>();
+        Set<String> registryClients = new TreeSet<>();
+        for (Pod p : pods) {
+            if (p != kafka && p != registry) {
+                registryClients.add(p.where());
+            }
+            if (p != kafka && !p.isJob()) {
+                kafkaClients.add(p.where());
+            }
+        }
+        checkPolicy(manifests, pods, kafka, "9092", kafkaClients, problems);
+        checkPolicy(manifests, pods, registry, "8090", registryClients, problems);
+        return problems;
+    }
+
+    private static void checkPolicy(
+            List<Manifest> manifests,
+            List<Pod> pods,
+            Pod target,
+            String port,
+            Set<String> expected,
+            List<String> problems) {
+        List<Manifest> policies =
+                of(manifests, Set.of("NetworkPolicy")).stream()
+                        .filter(
+                                m ->
+                                        matches(
+                                                m.document().at("/spec/podSelector/matchLabels"),
+                                                target.labels()))
+                        .toList();
+        if (policies.size() != 1) {
+            problems.add(
+                    target.where()
+                            + ": expected one NetworkPolicy selecting its pods, found "
+                            + policies.size());
+            return;
+        }
+        Manifest policy = policies.get(0);
+        JsonNode spec = policy.document().path("spec");
+        if (!texts(spec.path("policyTypes")).contains("Ingress")) {
+            problems.add(policy.where() + ": policyTypes lacks Ingress");
+        }
+        Set<String> admitted = new TreeSet<>();
+        for (JsonNode rule : spec.path("ingress")) {
+            Set<String> ports = new TreeSet<>();
+            rule.path("ports").forEach(p -> ports.add(p.path("port").asText()));
+            if (!ports.equals(Set.of(port))) {
+                problems.add(policy.where() + ": a rule admits ports " + ports + ", not " + port);
+            }
+            if (!rule.path("from").isArray() || rule.path("from").isEmpty()) {
+                problems.add(policy.where() + ": a rule admits every peer");
+            }
+            for (JsonNode peer : rule.path("from")) {
+                if (peer.has("namespaceSelector") || peer.has("ipBlock")) {
+                    problems.add(policy.where() + ": a peer is chosen by namespace or address");
+                }
+                for (Pod p : pods) {
+                    if (matches(peer.at("/podSelector/matchLabels"), p.labels())) {
+                        admitted.add(p.where());
+                    }
+                }
+            }
+        }
+        if (!admitted.equals(expected)) {
+            problems.add(
+                    policy.where() + ": admits " + admitted + ", expected exactly " + expected);
+        }
+    }
+
+    private static boolean matches(JsonNode selector, Map<String, String> labels) {
+        if (!selector.isObject() || selector.isEmpty()) {
+            return false;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = selector.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().asText().equals(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code --flag value} pairs of an args array. */

@@ -66,6 +66,41 @@ class ManifestChecksTest {
     }
 
     @Test
+    void reportsAPodThatMayRunAsRootOrEscalate() throws Exception {
+        String privileged =
+                deployment(
+                        "a",
+                        "a",
+                        ", securityContext: {allowPrivilegeEscalation: true,"
+                                + " readOnlyRootFilesystem: false, capabilities: {drop: [NET_RAW]}}");
+        assertThat(ManifestChecks.podSecurity(docs(privileged)))
+                .containsExactly(
+                        "test.yaml#0 (Deployment pool): securityContext.runAsNonRoot is not true",
+                        "test.yaml#0 (Deployment pool): securityContext.runAsUser is no non-root"
+                                + " uid",
+                        "test.yaml#0 (Deployment pool): securityContext.seccompProfile is not"
+                                + " RuntimeDefault",
+                        "test.yaml#0 (Deployment pool) container c: allowPrivilegeEscalation is"
+                                + " not false",
+                        "test.yaml#0 (Deployment pool) container c: capabilities.drop is not"
+                                + " [ALL]");
+    }
+
+    @Test
+    void reportsAMemoryLimitBelowTheRequest() throws Exception {
+        String small =
+                deployment(
+                        "a",
+                        "a",
+                        ", resources: {requests: {cpu: 100m, memory: 1Gi}, limits: {memory:"
+                                + " 512Mi}}");
+        assertThat(ManifestChecks.resources(docs(small)))
+                .containsExactly(
+                        "test.yaml#0 (Deployment pool) container c: memory limit 512Mi < request"
+                                + " 1Gi");
+    }
+
+    @Test
     void reportsSessionJobOfUnknownDeployment() throws Exception {
         assertThat(
                         ManifestChecks.sessionJobs(

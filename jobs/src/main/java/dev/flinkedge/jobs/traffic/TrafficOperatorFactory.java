@@ -1,6 +1,10 @@
 package dev.flinkedge.jobs.traffic;
 
 import dev.flinkedge.connectors.api.EdgeOperatorFactory;
+import dev.flinkedge.connectors.api.PayloadType;
+import dev.flinkedge.jobs.JobPayloads;
+
+import java.util.List;
 
 /**
  * Base of the catalogue entries of the traffic operators: name and version fixed per subclass,
@@ -26,5 +30,10 @@ public abstract class TrafficOperatorFactory implements EdgeOperatorFactory {
     @Override
     public final String version() {
         return version;
+    }
+
+    @Override
+    public final List<PayloadType> payloadTypes() {
+        return JobPayloads.TYPES;
     }
 }

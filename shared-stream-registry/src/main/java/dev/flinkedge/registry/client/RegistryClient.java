@@ -23,10 +23,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
 /**
  * HTTP client of the registry's REST API, acting as the principal its token belongs to.
@@ -50,11 +54,15 @@ public final class RegistryClient implements StreamRegistry {
     private final HttpClient http;
     private volatile String principal;
 
-    private RegistryClient(URI base, String token, Duration timeout) {
+    private RegistryClient(URI base, String token, Duration timeout, SSLContext tls) {
         this.base = base;
         this.token = token;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(timeout);
+        if (tls != null) {
+            http.sslContext(tls);
+        }
+        this.http = http.build();
     }
 
     /** Starts a builder. */
@@ -230,6 +238,8 @@ public final class RegistryClient implements StreamRegistry {
                 return RegistryJson.LENIENT.readValue(r.body(), type);
             }
             throw toException(status, r.body(), retryAfterSeconds(r));
+        } catch (SSLException e) {
+            throw Errors.tlsFailed(base.toString(), e);
         } catch (IOException e) {
             throw Errors.unreachable(base.toString(), e);
         } catch (InterruptedException e) {
@@ -277,6 +287,7 @@ public final class RegistryClient implements StreamRegistry {
         private String token;
         private String principal;
         private Duration timeout = Duration.ofSeconds(30);
+        private SSLContext tls;
 
         private Builder() {}
 
@@ -299,6 +310,18 @@ public final class RegistryClient implements StreamRegistry {
         /** The principal the token belongs to, when the caller knows it. */
         public Builder principal(String principal) {
             this.principal = principal;
+            return this;
+        }
+
+        /**
+         * Trusts the certificates in {@code file} for an {@code https://} registry, e.g. its
+         * self-signed certificate or private CA; without it the JVM's default trust store is used.
+         *
+         * @param type the store's type, {@code PKCS12} or {@code JKS}
+         * @throws IllegalArgumentException naming the file when it cannot be read as a truststore
+         */
+        public Builder trustStore(Path file, String password, String type) {
+            this.tls = RegistryTls.trusting(file, password, type);
             return this;
         }
 
@@ -327,7 +350,8 @@ public final class RegistryClient implements StreamRegistry {
                     new RegistryClient(
                             URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s),
                             token,
-                            timeout);
+                            timeout,
+                            tls);
             c.principal = principal;
             return c;
         }

@@ -19,8 +19,6 @@ public final class Errors {
     public static final int MISSING_TOKEN = 40101;
     public static final int UNKNOWN_TOKEN = 40102;
     public static final int NOT_OWNER = 40301;
-    public static final int NOT_READABLE = 40302;
-    public static final int PARENT_NOT_READABLE = 40303;
     public static final int STREAM_NOT_FOUND = 40401;
     public static final int FINGERPRINT_NOT_FOUND = 40402;
     public static final int SUBSCRIPTION_NOT_FOUND = 40403;
@@ -64,7 +62,8 @@ public final class Errors {
                         + index
                         + "]': no live stream '"
                         + parent
-                        + "' is registered; register the parent first");
+                        + "' that the caller may read is registered; register the parent first, or"
+                        + " ask its owner for a grant");
     }
 
     public static InvalidRequestException lineageCycle(StreamRef stream, String via) {
@@ -121,32 +120,13 @@ public final class Errors {
                         + "' may");
     }
 
-    public static AccessDeniedException notReadable(String caller, StreamRef stream) {
-        return new AccessDeniedException(
-                NOT_READABLE,
-                "'"
-                        + caller
-                        + "' may not read stream "
-                        + stream
-                        + ": ask '"
-                        + stream.owner()
-                        + "' for a grant");
-    }
-
-    public static AccessDeniedException parentNotReadable(String caller, int index, String parent) {
-        return new AccessDeniedException(
-                PARENT_NOT_READABLE,
-                "'"
-                        + caller
-                        + "' may not read parent lineage.parents["
-                        + index
-                        + "] ('"
-                        + parent
-                        + "'): ask its owner for a grant");
-    }
-
     public static NotFoundException streamNotFound(StreamRef stream) {
-        return new NotFoundException(STREAM_NOT_FOUND, "Stream " + stream + " not found");
+        return new NotFoundException(
+                STREAM_NOT_FOUND,
+                "Stream "
+                        + stream
+                        + " not found, or the caller may not read it; if it exists, ask its owner"
+                        + " for a grant");
     }
 
     public static NotFoundException fingerprintNotFound(String fingerprint) {
@@ -302,6 +282,19 @@ public final class Errors {
                         + ": "
                         + cause
                         + "; is it running (flink-edge registry start) and is --registry right?",
+                cause);
+    }
+
+    public static RegistryUnavailableException tlsFailed(String url, Throwable cause) {
+        return new RegistryUnavailableException(
+                503,
+                UNREACHABLE,
+                "TLS handshake with the registry at "
+                        + url
+                        + " failed: "
+                        + cause.getMessage()
+                        + "; if its certificate is self-signed or from a private CA, pass a"
+                        + " truststore holding it (--registry-truststore FILE)",
                 cause);
     }
 

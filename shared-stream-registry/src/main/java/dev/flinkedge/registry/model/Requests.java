@@ -37,9 +37,11 @@ public final class Requests {
      * @param error_code stable code, HTTP status × 100 + n
      * @param message what was wrong and how to fix it
      * @param existing for 409 answers about an existing stream, that stream
+     * @param error_id for 500 answers, the id under which the registry logged the failure
      */
     @com.fasterxml.jackson.annotation.JsonInclude(
             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     @SuppressWarnings("checkstyle:RecordComponentName")
-    public record ErrorBody(int error_code, String message, StreamDescriptor existing) {}
+    public record ErrorBody(
+            int error_code, String message, StreamDescriptor existing, String error_id) {}
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
+import dev.flinkedge.registry.client.RegistryTls;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.errors.ConflictException;
 import dev.flinkedge.registry.errors.Errors;
@@ -23,6 +26,8 @@ import dev.flinkedge.registry.service.RegistryService;
 import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.registry.storage.StoreHealth;
 
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +39,20 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * The registry's REST API (JSON over HTTP) on the JDK's built-in HTTP server. The server is
@@ -78,26 +87,52 @@ public final class RegistryRestServer implements AutoCloseable {
     private static final String SEG = "([^/]+)";
     private static final String STREAM = "/v1/streams/" + SEG + "/" + SEG;
 
-    private final RegistryService service;
+    private final Backend backend;
     private final TokenAuthenticator auth;
     private final int maxBodyBytes;
     private final HttpServer server;
+    private final boolean tls;
     private final ExecutorService executor;
     private final List<Route> routes = new ArrayList<>();
 
     public RegistryRestServer(
             RegistryService service, TokenAuthenticator auth, RegistryConfig config)
             throws IOException {
-        this.service = service;
+        this(
+                new Backend() {
+                    @Override
+                    public StreamRegistry as(String principal) {
+                        return service.as(principal);
+                    }
+
+                    @Override
+                    public StoreHealth health() throws InterruptedException {
+                        return service.health();
+                    }
+                },
+                auth,
+                config);
+    }
+
+    /** A server over {@code backend}; tests use it to make the registry fail in chosen ways. */
+    RegistryRestServer(Backend backend, TokenAuthenticator auth, RegistryConfig config)
+            throws IOException {
+        this.backend = backend;
         this.auth = auth;
         this.maxBodyBytes = config.getInt(RegistryConfig.REST_MAX_REQUEST_BYTES);
         applyJdkServerLimits(config);
-        this.server =
-                HttpServer.create(
-                        new InetSocketAddress(
-                                config.getString(RegistryConfig.REST_HOST),
-                                config.getInt(RegistryConfig.REST_PORT)),
-                        128);
+        InetSocketAddress address =
+                new InetSocketAddress(
+                        config.getString(RegistryConfig.REST_HOST),
+                        config.getInt(RegistryConfig.REST_PORT));
+        this.tls = config.getBoolean(RegistryConfig.REST_TLS_ENABLED);
+        if (tls) {
+            HttpsServer https = HttpsServer.create(address, 128);
+            https.setHttpsConfigurator(new HttpsConfigurator(serverTls(config)));
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(address, 128);
+        }
         int threads = config.getInt(RegistryConfig.REST_THREADS);
         this.executor =
                 Executors.newFixedThreadPool(
@@ -110,6 +145,24 @@ public final class RegistryRestServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         defineRoutes();
+    }
+
+    private static SSLContext serverTls(RegistryConfig config) {
+        String keystore = config.getString(RegistryConfig.REST_TLS_KEYSTORE_PATH);
+        if (keystore == null || keystore.isBlank()) {
+            throw new ConfigException(
+                    RegistryConfig.REST_TLS_ENABLED
+                            + "=true needs "
+                            + RegistryConfig.REST_TLS_KEYSTORE_PATH
+                            + ": a keystore with the REST API's key and certificate (and "
+                            + RegistryConfig.REST_TLS_KEYSTORE_PASSWORD
+                            + ")");
+        }
+        Password password = config.getPassword(RegistryConfig.REST_TLS_KEYSTORE_PASSWORD);
+        return RegistryTls.serving(
+                Path.of(keystore),
+                password == null ? null : password.value(),
+                config.getString(RegistryConfig.REST_TLS_KEYSTORE_TYPE));
     }
 
     /**
@@ -233,7 +286,7 @@ public final class RegistryRestServer implements AutoCloseable {
     private Reply health() {
         StoreHealth h;
         try {
-            h = service.health();
+            h = backend.health();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw Errors.internal("interrupted while probing Kafka", e);
@@ -268,7 +321,7 @@ public final class RegistryRestServer implements AutoCloseable {
 
     /** A URI clients on this machine can use. */
     public URI uri() {
-        return URI.create("http://localhost:" + port());
+        return URI.create((tls ? "https" : "http") + "://localhost:" + port());
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -278,15 +331,45 @@ public final class RegistryRestServer implements AutoCloseable {
         try {
             reply = dispatch(ex, method, path);
         } catch (RegistryException e) {
-            reply = Reply.error(e);
+            reply = e.httpStatus() == 500 ? internalError(method, path, e) : Reply.error(e);
         } catch (InvalidFieldException e) {
             reply = Reply.error(Errors.invalidField(e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("Unexpected failure serving {} {}", method, path, e);
-            reply = Reply.error(Errors.internal(e.toString(), e));
+            reply = internalError(method, path, e);
         }
         LOG.debug("{} {} -> {}", method, path, reply.status);
         send(ex, reply);
+    }
+
+    /**
+     * A 500 answer that says what kind of failure it was but not its text, which may hold
+     * addresses, settings or credentials; the log has the whole exception under the answer's error
+     * id, so that an operator finds it from what a caller reports.
+     */
+    private static Reply internalError(String method, String path, Exception e) {
+        String id = UUID.randomUUID().toString();
+        LOG.error("Error {} serving {} {}", id, method, path, e);
+        int code = e instanceof RegistryException r ? r.errorCode() : Errors.INTERNAL;
+        String what =
+                switch (code) {
+                    case Errors.STORE_ERROR ->
+                            "The registry's Kafka store failed and nothing was written; retry";
+                    case Errors.STORE_TIMEOUT ->
+                            "The registry's Kafka store did not confirm the write in time; it may"
+                                    + " still be applied, so read before retrying";
+                    default -> "Internal error of the registry";
+                };
+        return new Reply(
+                500,
+                new Requests.ErrorBody(
+                        code,
+                        what
+                                + " (error id "
+                                + id
+                                + "; the registry's log has the details under this id)",
+                        null,
+                        id),
+                0);
     }
 
     private Reply dispatch(HttpExchange ex, String method, String path) throws IOException {
@@ -303,7 +386,7 @@ public final class RegistryRestServer implements AutoCloseable {
             StreamRegistry registry = null;
             if (r.authenticated) {
                 registry =
-                        service.as(
+                        backend.as(
                                 auth.authenticate(
                                         ex.getRequestHeaders().getFirst("Authorization")));
             }
@@ -342,6 +425,13 @@ public final class RegistryRestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LOG.info("Registry REST API stopped");
+    }
+
+    /** What the REST API serves: the registry as each caller, and its health. */
+    interface Backend {
+        StreamRegistry as(String principal);
+
+        StoreHealth health() throws InterruptedException;
     }
 
     @FunctionalInterface
@@ -383,7 +473,8 @@ public final class RegistryRestServer implements AutoCloseable {
                     new Requests.ErrorBody(
                             e.errorCode(),
                             e.getMessage(),
-                            e instanceof ConflictException c ? c.existing().orElse(null) : null),
+                            e instanceof ConflictException c ? c.existing().orElse(null) : null,
+                            null),
                     e instanceof RegistryUnavailableException u
                             ? u.retryAfterSeconds().orElse(0)
                             : 0);

@@ -128,11 +128,7 @@ public final class RegistryService implements AutoCloseable {
     }
 
     StreamDescriptor describe(String caller, StreamRef ref) {
-        StreamDescriptor d = store.state().get(ref).orElseThrow(() -> Errors.streamNotFound(ref));
-        if (!d.isReadableBy(caller)) {
-            throw Errors.notReadable(caller, ref);
-        }
-        return d;
+        return requireReadable(store.state(), caller, ref);
     }
 
     List<StreamDescriptor> resolve(String caller, String fingerprint) {
@@ -690,18 +686,24 @@ public final class RegistryService implements AutoCloseable {
 
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * The stream, if {@code caller} may read it. A stream the caller may not read is answered as
+     * one that does not exist, so that nobody learns from the registry which streams others have.
+     */
     private static StreamDescriptor requireReadable(
             RegistryState state, String caller, StreamRef ref) {
-        StreamDescriptor d = state.get(ref).orElseThrow(() -> Errors.streamNotFound(ref));
-        if (!d.isReadableBy(caller)) {
-            throw Errors.notReadable(caller, ref);
-        }
-        return d;
+        return state.get(ref)
+                .filter(d -> d.isReadableBy(caller))
+                .orElseThrow(() -> Errors.streamNotFound(ref));
     }
 
+    /**
+     * The stream, if {@code caller} owns it; a grantee learns that only the owner may, a stranger
+     * that it does not exist (see {@link #requireReadable}).
+     */
     private static StreamDescriptor requireOwned(
             RegistryState state, String caller, StreamRef ref, String action) {
-        StreamDescriptor d = state.get(ref).orElseThrow(() -> Errors.streamNotFound(ref));
+        StreamDescriptor d = requireReadable(state, caller, ref);
         if (!d.owner().equals(caller)) {
             throw Errors.notOwner(caller, ref, action);
         }

@@ -103,13 +103,11 @@ public final class StreamCreation {
         for (int i = 0; i < parents.size(); i++) {
             String p = parents.get(i);
             if (Names.FINGERPRINT.matcher(p).matches()) {
-                List<StreamDescriptor> live =
-                        state.withFingerprint(p).stream().filter(d -> d.status().isLive()).toList();
-                if (live.isEmpty()) {
+                // A parent the caller may not read is answered as a missing one, so that lineages
+                // cannot probe for other owners' streams.
+                if (state.withFingerprint(p).stream()
+                        .noneMatch(d -> d.status().isLive() && d.isReadableBy(caller))) {
                     throw Errors.unknownParent(i, p);
-                }
-                if (live.stream().noneMatch(d -> d.isReadableBy(caller))) {
-                    throw Errors.parentNotReadable(caller, i, p);
                 }
                 resolved.add(p);
             } else {
@@ -120,11 +118,8 @@ public final class StreamCreation {
                 }
                 StreamDescriptor d =
                         state.get(pref)
-                                .filter(x -> x.status().isLive())
+                                .filter(x -> x.status().isLive() && x.isReadableBy(caller))
                                 .orElseThrow(() -> Errors.unknownParent(index, p));
-                if (!d.isReadableBy(caller)) {
-                    throw Errors.parentNotReadable(caller, i, p);
-                }
                 resolved.add(d.fingerprint());
             }
         }

@@ -42,6 +42,10 @@ public final class RegistryConfig extends AbstractConfig {
     public static final String REST_MAX_REQUEST_BYTES = "rest.max.request.bytes";
     public static final String REST_REQUEST_TIMEOUT_SECONDS = "rest.request.timeout.seconds";
     public static final String REST_RESPONSE_TIMEOUT_SECONDS = "rest.response.timeout.seconds";
+    public static final String REST_TLS_ENABLED = "rest.tls.enabled";
+    public static final String REST_TLS_KEYSTORE_PATH = "rest.tls.keystore.path";
+    public static final String REST_TLS_KEYSTORE_PASSWORD = "rest.tls.keystore.password";
+    public static final String REST_TLS_KEYSTORE_TYPE = "rest.tls.keystore.type";
     public static final String UNAVAILABLE_RETRY_AFTER_SECONDS =
             "kafkastore.unavailable.retry.after.seconds";
     public static final String TOKENS_FILE = "tokens.file";
@@ -187,6 +191,34 @@ public final class RegistryConfig extends AbstractConfig {
                             "Longest a client may take to read an answer before its connection is"
                                     + " closed. JVM-wide like rest.request.timeout.seconds"
                                     + " (sun.net.httpserver.maxRspTime).")
+                    .define(
+                            REST_TLS_ENABLED,
+                            Type.BOOLEAN,
+                            false,
+                            Importance.MEDIUM,
+                            "Serve the REST API over https with the key and certificate of"
+                                    + " rest.tls.keystore.path; clients then need a truststore"
+                                    + " that trusts that certificate unless a public CA signed"
+                                    + " it.")
+                    .define(
+                            REST_TLS_KEYSTORE_PATH,
+                            Type.STRING,
+                            null,
+                            Importance.MEDIUM,
+                            "Keystore holding the REST API's private key and certificate chain;"
+                                    + " required with rest.tls.enabled=true.")
+                    .define(
+                            REST_TLS_KEYSTORE_PASSWORD,
+                            Type.PASSWORD,
+                            null,
+                            Importance.MEDIUM,
+                            "Password of the keystore and of its key.")
+                    .define(
+                            REST_TLS_KEYSTORE_TYPE,
+                            Type.STRING,
+                            "PKCS12",
+                            Importance.LOW,
+                            "Type of the keystore: PKCS12 or JKS.")
                     .define(
                             UNAVAILABLE_RETRY_AFTER_SECONDS,
                             Type.INT,

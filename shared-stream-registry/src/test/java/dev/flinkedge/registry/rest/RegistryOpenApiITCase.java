@@ -188,8 +188,8 @@ class RegistryOpenApiITCase {
                         + videoFp
                         + "\"]}}");
         expect(
-                403,
-                Errors.PARENT_NOT_READABLE,
+                400,
+                Errors.UNKNOWN_PARENT,
                 "POST",
                 "/v1/streams",
                 "bob",
@@ -267,7 +267,7 @@ class RegistryOpenApiITCase {
         expect(200, 0, "GET", "/v1/streams?owner=alice&type=raw", "alice", null);
         expect(400, Errors.INVALID_FIELD, "GET", "/v1/streams?type=COOKED", "alice", null);
         expect(200, 0, "GET", "/v1/streams/alice/Video", "alice", null);
-        expect(403, Errors.NOT_READABLE, "GET", "/v1/streams/alice/Video", "eve", null);
+        expect(404, Errors.STREAM_NOT_FOUND, "GET", "/v1/streams/alice/Video", "eve", null);
         expect(404, Errors.STREAM_NOT_FOUND, "GET", "/v1/streams/alice/Nope", "alice", null);
 
         // Status.
@@ -288,7 +288,7 @@ class RegistryOpenApiITCase {
                 "/v1/streams/alice/View/status",
                 "alice",
                 "{\"status\":\"ACTIVE\"}");
-        expect(403, Errors.NOT_OWNER, "PUT", "/v1/streams/alice/Cars/status", "bob", active);
+        expect(404, Errors.STREAM_NOT_FOUND, "PUT", "/v1/streams/alice/Cars/status", "bob", active);
         expect(
                 404,
                 Errors.STREAM_NOT_FOUND,
@@ -305,8 +305,8 @@ class RegistryOpenApiITCase {
         // Grants.
         expect(201, 0, "POST", "/v1/streams/alice/Cars/grants", "alice", "{\"grantee\":\"bob\"}");
         expect(
-                403,
-                Errors.NOT_OWNER,
+                404,
+                Errors.STREAM_NOT_FOUND,
                 "POST",
                 "/v1/streams/alice/Cars/grants",
                 "eve",
@@ -338,14 +338,14 @@ class RegistryOpenApiITCase {
                 "alice",
                 "{\"jobId\":\"job-a2\"}");
         expect(
-                403,
-                Errors.NOT_READABLE,
+                404,
+                Errors.STREAM_NOT_FOUND,
                 "POST",
                 "/v1/streams/alice/Cars/subscriptions",
                 "eve",
                 "{\"jobId\":\"job-e\"}");
         expect(200, 0, "PUT", subPath, "bob", null);
-        expect(403, Errors.NOT_READABLE, "PUT", subPath, "eve", null);
+        expect(404, Errors.STREAM_NOT_FOUND, "PUT", subPath, "eve", null);
         expect(
                 404,
                 Errors.SUBSCRIPTION_NOT_FOUND,

@@ -2,8 +2,11 @@ package dev.flinkedge.jobs.bench.workload;
 
 import dev.flinkedge.connectors.api.EdgeOperator;
 import dev.flinkedge.connectors.api.EdgeOperatorFactory;
+import dev.flinkedge.connectors.api.PayloadType;
+import dev.flinkedge.jobs.JobPayloads;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +36,11 @@ public final class FaultRelay implements EdgeOperatorFactory {
     @Override
     public String version() {
         return "1";
+    }
+
+    @Override
+    public List<PayloadType> payloadTypes() {
+        return JobPayloads.TYPES;
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.flinkedge.jobs.cli.CliException;
 import dev.flinkedge.jobs.cli.DurationConverter;
 import dev.flinkedge.jobs.cli.ProjectFiles;
 import dev.flinkedge.jobs.cli.TextTable;
-import dev.flinkedge.jobs.cli.registry.ClientOptions;
+import dev.flinkedge.jobs.cli.registry.TokenListing;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
 import dev.flinkedge.scheduler.cluster.ClusterPorts;
 import dev.flinkedge.scheduler.cluster.ClusterSettings;
@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -231,19 +230,11 @@ final class ClusterStartCommand implements Callable<Integer> {
         out.println("Flink REST and web UI: " + state.restUrl());
         out.println(
                 "Registry: " + state.registryUrl() + " (Kafka " + state.bootstrapServers() + ")");
-        Map<String, String> tokens = LocalEdgeCluster.tokens(state.tokensFile());
-        out.println(
-                "Tokens for " + String.join(", ", tokens.keySet()) + " in " + state.tokensFile());
-        out.println("  export " + ClientOptions.REGISTRY_ENV + "=" + state.registryUrl());
-        tokens.forEach(
-                (owner, token) ->
-                        out.println(
-                                "  export "
-                                        + ClientOptions.TOKEN_ENV
-                                        + "="
-                                        + token
-                                        + "   # "
-                                        + owner));
+        TokenListing.print(
+                out,
+                state.tokensFile(),
+                LocalEdgeCluster.tokens(state.tokensFile()),
+                state.registryUrl());
         out.println(
                 "  export "
                         + WorkDirOption.ENV

@@ -138,7 +138,7 @@ final class RegistryStartCommand implements Callable<Integer> {
                             + bootstrapServers
                             + ")");
             if (generated != null) {
-                printTokens(out, tokens, generated, app.uri().toString());
+                TokenListing.print(out, tokens, generated, app.uri().toString());
             }
         } catch (Exception e) {
             if (broker != null) {
@@ -179,25 +179,6 @@ final class RegistryStartCommand implements Callable<Integer> {
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new CliException("The registry did not start: " + e.getMessage(), e);
         }
-    }
-
-    private static void printTokens(
-            PrintWriter out, Path tokens, Map<String, String> byOwner, String url) {
-        out.println(
-                "Tokens for "
-                        + String.join(", ", byOwner.keySet())
-                        + " written to "
-                        + tokens.toAbsolutePath());
-        out.println("  export " + ClientOptions.REGISTRY_ENV + "=" + url);
-        byOwner.forEach(
-                (owner, token) ->
-                        out.println(
-                                "  export "
-                                        + ClientOptions.TOKEN_ENV
-                                        + "="
-                                        + token
-                                        + "   # "
-                                        + owner));
     }
 
     private ParameterException usageError(String message) {

@@ -145,12 +145,14 @@ final class RegistryWalkthrough {
     private void resolveWithoutGrant(int n) throws StepFailed {
         title(
                 n,
-                "city-b wants the same detection, but without a grant it may not even read the"
-                        + " cameras");
+                "city-b wants the same detection, but without a grant the cameras do not even"
+                        + " exist for it");
         InProcessCli.Result r =
                 cli.run(CITY_B, concat(new String[] {"streams", "resolve"}, DETECT_LINEAGE));
         expect(1, r);
-        check(r.err().startsWith("error 403"), "the resolve should be refused with a 403 error");
+        check(
+                r.err().startsWith("error 40401"),
+                "the resolve should answer 404: a stream city-b may not read is not found");
     }
 
     private void grant(int n) throws StepFailed {

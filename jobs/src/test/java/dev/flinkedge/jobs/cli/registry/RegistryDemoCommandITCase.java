@@ -28,7 +28,7 @@ class RegistryDemoCommandITCase {
         assertThat(created.find()).as(out).isTrue();
         String fingerprint = created.group(1);
 
-        int refused = out.indexOf("error 40302: 'city-b' may not read stream city-a/VideoStream");
+        int refused = out.indexOf("error 40401: Stream city-a/VideoStream not found");
         int granted = out.indexOf("(5) city-a grants city-b");
         assertThat(refused).as(out).isPositive().isLessThan(granted);
 

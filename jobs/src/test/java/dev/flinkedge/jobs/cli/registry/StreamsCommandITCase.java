@@ -158,7 +158,7 @@ class StreamsCommandITCase {
 
         CliRun refused = as("bob", concat(new String[] {"streams", "resolve"}, detect));
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).startsWith("error 40302: 'bob' may not read stream alice/Video");
+        assertThat(refused.err()).startsWith("error 40401: Stream alice/Video not found");
 
         assertThat(as("alice", "streams", "grant", "alice/Video", "bob").exitCode()).isZero();
         CliRun grant = as("alice", "streams", "grant", "alice/Cars", "bob");
@@ -197,7 +197,7 @@ class StreamsCommandITCase {
         assertThat(revoked.exitCode()).as(revoked.err()).isZero();
         assertThat(alice.describe(cars).subscriptions()).isEmpty();
         assertThat(alice.describe(cars).grants()).isEmpty();
-        assertThat(as("bob", "streams", "describe", "alice/Cars").err()).startsWith("error 40302");
+        assertThat(as("bob", "streams", "describe", "alice/Cars").err()).startsWith("error 40401");
 
         CliRun deleted = as("alice", "streams", "delete", "alice/Cars");
         assertThat(deleted.exitCode()).as(deleted.err()).isZero();
@@ -205,7 +205,10 @@ class StreamsCommandITCase {
                 .isInstanceOf(NotFoundException.class);
         CliRun gone = as("alice", "streams", "describe", "alice/Cars");
         assertThat(gone.exitCode()).isEqualTo(1);
-        assertThat(gone.err()).isEqualTo("error 40401: Stream alice/Cars not found\n");
+        assertThat(gone.err())
+                .isEqualTo(
+                        "error 40401: Stream alice/Cars not found, or the caller may not read it;"
+                                + " if it exists, ask its owner for a grant\n");
     }
 
     @Test
@@ -217,7 +220,7 @@ class StreamsCommandITCase {
         assertThat(run.out()).isEmpty();
         assertThat(run.err())
                 .hasLineCount(1)
-                .startsWith("error 40302: 'eve' may not read stream alice/Private")
+                .startsWith("error 40401: Stream alice/Private not found")
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
     }

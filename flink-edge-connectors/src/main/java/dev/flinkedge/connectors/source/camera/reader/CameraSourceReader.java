@@ -29,6 +29,9 @@ public final class CameraSourceReader
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraSourceReader.class);
 
+    /** Gauge: published policies the reader's policy provider ignored (see PolicyRules). */
+    public static final String POLICIES_REJECTED = "policiesRejected";
+
     private final PolicyProvider policies;
 
     public CameraSourceReader(
@@ -38,6 +41,7 @@ public final class CameraSourceReader
             PolicyProvider policies) {
         super(splitReaderSupplier, new CameraRecordEmitter(), config, context);
         this.policies = policies;
+        context.metricGroup().gauge(POLICIES_REJECTED, policies::policiesRejected);
     }
 
     @Override

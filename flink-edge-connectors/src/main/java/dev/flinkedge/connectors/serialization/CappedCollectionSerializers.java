@@ -1,0 +1,104 @@
+package dev.flinkedge.connectors.serialization;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.serializers.CollectionSerializer;
+import com.esotericsoftware.kryo.serializers.MapSerializer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Kryo's collection and map serializers with the element count checked against {@link
+ * DecodeLimits#MAX_ELEMENTS} before the collection is created, and the JDK's immutable {@code
+ * List.of}/{@code Set.of}/{@code Map.of} collections read back as such. The byte layout is Kryo's.
+ */
+final class CappedCollectionSerializers {
+
+    private CappedCollectionSerializers() {}
+
+    /** For mutable collections with a no-arg constructor ({@code ArrayList}, {@code HashSet}). */
+    static class Capped<C extends Collection<Object>> extends CollectionSerializer<C> {
+        @Override
+        protected C create(Kryo kryo, Input input, Class<? extends C> type, int size) {
+            CappedInput.checkElements(input, "collection", size);
+            return super.create(kryo, input, type, size);
+        }
+    }
+
+    /** For mutable maps with a no-arg constructor ({@code HashMap}, {@code LinkedHashMap}). */
+    static class CappedMap<M extends Map<Object, Object>> extends MapSerializer<M> {
+        @Override
+        protected M create(Kryo kryo, Input input, Class<? extends M> type, int size) {
+            CappedInput.checkElements(input, "map", size);
+            return super.create(kryo, input, type, size);
+        }
+    }
+
+    /** {@code List.of(...)}, {@code List.copyOf}, {@code Stream.toList()}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static final class ImmutableList extends Capped {
+        ImmutableList() {
+            setElementsCanBeNull(false);
+            setImmutable(true);
+        }
+
+        @Override
+        protected Collection create(Kryo kryo, Input input, Class type, int size) {
+            CappedInput.checkElements(input, "collection", size);
+            return new ArrayList<>(size);
+        }
+
+        @Override
+        public Collection read(Kryo kryo, Input input, Class type) {
+            Collection read = (Collection) super.read(kryo, input, type);
+            return read == null ? null : List.copyOf(read);
+        }
+    }
+
+    /** {@code Set.of(...)}, {@code Set.copyOf}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static final class ImmutableSet extends Capped {
+        ImmutableSet() {
+            setElementsCanBeNull(false);
+            setImmutable(true);
+        }
+
+        @Override
+        protected Collection create(Kryo kryo, Input input, Class type, int size) {
+            CappedInput.checkElements(input, "collection", size);
+            return new ArrayList<>(size);
+        }
+
+        @Override
+        public Collection read(Kryo kryo, Input input, Class type) {
+            Collection read = (Collection) super.read(kryo, input, type);
+            return read == null ? null : Set.copyOf(read);
+        }
+    }
+
+    /** {@code Map.of(...)}, {@code Map.copyOf}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static final class ImmutableMap extends CappedMap {
+        ImmutableMap() {
+            setKeysCanBeNull(false);
+            setImmutable(true);
+        }
+
+        @Override
+        protected Map create(Kryo kryo, Input input, Class type, int size) {
+            CappedInput.checkElements(input, "map", size);
+            return new HashMap<>(size * 2);
+        }
+
+        @Override
+        public Map read(Kryo kryo, Input input, Class type) {
+            Map read = (Map) super.read(kryo, input, type);
+            return read == null ? null : Map.copyOf(read);
+        }
+    }
+}
