@@ -92,7 +92,7 @@ public final class EdgeJobLauncher {
     public static void ensureResultTopics(TrafficJob job, Configuration conf) {
         Map<String, Integer> topics = new TreeMap<>();
         job.resultTopics().forEach(t -> topics.put(conf.get(t), 1));
-        StreamTopics.ensure(conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS), topics);
+        StreamTopics.ensure(TrafficJobOptions.kafka(conf), topics);
     }
 
     /**
@@ -127,7 +127,7 @@ public final class EdgeJobLauncher {
 
     private static SharedChannel channel(Configuration conf) {
         return SharedChannel.of(
-                        conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS),
+                        TrafficJobOptions.kafka(conf),
                         conf.get(TrafficJobOptions.REGISTRY_URL),
                         OwnerToken.resolve(conf, System::getenv))
                 .withRegistryTopic(conf.get(TrafficJobOptions.REGISTRY_TOPIC));
@@ -188,8 +188,7 @@ public final class EdgeJobLauncher {
         Optional<String> policies = conf.getOptional(TrafficJobOptions.CAMERA_POLICY_TOPIC);
         return policies.isEmpty()
                 ? cameras
-                : cameras.withPolicies(
-                        conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS), policies.get());
+                : cameras.withPolicies(TrafficJobOptions.kafka(conf), policies.get());
     }
 
     /**

@@ -2,10 +2,13 @@ package dev.flinkedge.jobs;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import dev.flinkedge.connectors.api.KafkaOptions;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.StreamRegistry;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 
 import java.time.Duration;
 import java.util.List;
@@ -78,6 +81,9 @@ public final class TrafficJobOptions {
                     .withDescription(
                             "Kafka cluster of the shared streams, the registry topic and"
                                     + " the result topics.");
+
+    /** The owner's Kafka client properties file; see {@link KafkaOptions#KAFKA_PROPERTIES}. */
+    public static final ConfigOption<String> KAFKA_PROPERTIES = KafkaOptions.KAFKA_PROPERTIES;
 
     public static final ConfigOption<String> CAMERA_STREAM =
             key("cameras.stream")
@@ -265,6 +271,16 @@ public final class TrafficJobOptions {
 
     private TrafficJobOptions() {}
 
+    /**
+     * How the job's Kafka clients reach Kafka: {@link #KAFKA_PROPERTIES} with the servers of {@link
+     * #KAFKA_BOOTSTRAP_SERVERS} if given, else the file's, else the default.
+     *
+     * @throws IllegalArgumentException naming the option whose file cannot be read
+     */
+    public static KafkaClientConfig kafka(Configuration conf) {
+        return KafkaOptions.clientConfig(conf, KAFKA_BOOTSTRAP_SERVERS);
+    }
+
     /** Every option, in the order of the documentation. */
     public static List<ConfigOption<?>> all() {
         return List.of(
@@ -274,6 +290,7 @@ public final class TrafficJobOptions {
                 REGISTRY_TOKEN_FILE,
                 REGISTRY_TOPIC,
                 KAFKA_BOOTSTRAP_SERVERS,
+                KAFKA_PROPERTIES,
                 CAMERA_STREAM,
                 CAMERA_CATALOG,
                 CAMERA_POLICY_TOPIC,

@@ -174,9 +174,7 @@ public final class TrafficStreams {
      */
     public static <T extends EdgeData> void toResults(
             EdgeStream<T> stream, Configuration conf, ConfigOption<String> topic) {
-        stream.sinkTo(
-                ResultSinks.kafkaJson(
-                        conf.get(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS), conf.get(topic)));
+        stream.sinkTo(ResultSinks.kafkaJson(TrafficJobOptions.kafka(conf), conf.get(topic)));
     }
 
     private static String name(Configuration conf, String stream) {

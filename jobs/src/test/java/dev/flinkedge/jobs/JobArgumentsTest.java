@@ -104,7 +104,7 @@ class JobArgumentsTest {
     @Test
     void everyOptionHasADescription() {
         assertThat(TrafficJobOptions.all())
-                .hasSize(27)
+                .hasSize(28)
                 .allSatisfy(o -> assertThat(JobArguments.describe(o)).isNotBlank());
         assertThat(TrafficJobOptions.all().stream().map(o -> o.key()).distinct().toList())
                 .hasSize(TrafficJobOptions.all().size());

@@ -66,16 +66,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Client properties (bootstrap servers and SASL login) for {@code credentials}, or bootstrap
-     * servers only when the broker is not secured.
+     * The client configuration (bootstrap servers and SASL login) of {@code credentials}, or
+     * bootstrap servers only when the broker is not secured.
      */
-    public Properties clientProperties(SaslCredentials credentials) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        if (security.isPresent()) {
-            props.putAll(credentials.scramClientProperties());
-        }
-        return props;
+    public KafkaClientConfig clientConfig(SaslCredentials credentials) {
+        KafkaClientConfig plain = KafkaClientConfig.of(bootstrapServers);
+        return security.isPresent()
+                ? plain.withProperties(credentials.scramClientProperties())
+                : plain;
     }
 
     /**

@@ -270,12 +270,9 @@ public final class TopicTail<K, V> implements AutoCloseable {
             return this;
         }
 
-        /** Shorthand for a {@code bootstrap.servers} client property. */
-        public Builder<K, V> bootstrapServers(String servers) {
-            clientProps.setProperty(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    Objects.requireNonNull(servers, "servers"));
-            return this;
+        /** The client properties of {@code kafka}, bootstrap servers included. */
+        public Builder<K, V> clientConfig(KafkaClientConfig kafka) {
+            return clientProperties(Objects.requireNonNull(kafka, "kafka").toProperties());
         }
 
         /** Names the thread and the log lines (default {@code topic-tail-<topic>}). */

@@ -37,7 +37,7 @@ import java.util.concurrent.TimeoutException;
  * </ul>
  *
  * <pre>{@code
- * try (Topics topics = Topics.connect("localhost:9092", Duration.ofSeconds(30))) {
+ * try (Topics topics = Topics.connect(KafkaClientConfig.load(file), Duration.ofSeconds(30))) {
  *     int partitions = topics.ensure(TopicSpec.of("_flinkedge_policies", 1).compactedIfCreated());
  * }
  * }</pre>
@@ -78,13 +78,9 @@ public final class Topics implements AutoCloseable {
         return new Topics(Admin.create(clientProps), servers, timeout);
     }
 
-    /** {@link #connect(Properties, Duration)} with nothing but {@code bootstrap.servers}. */
-    public static Topics connect(String bootstrapServers, Duration timeout) {
-        Properties props = new Properties();
-        props.setProperty(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
-        return connect(props, timeout);
+    /** {@link #connect(Properties, Duration)} with the client properties of {@code kafka}. */
+    public static Topics connect(KafkaClientConfig kafka, Duration timeout) {
+        return connect(Objects.requireNonNull(kafka, "kafka").toProperties(), timeout);
     }
 
     /**

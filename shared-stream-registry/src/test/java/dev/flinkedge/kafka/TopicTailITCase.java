@@ -179,11 +179,11 @@ class TopicTailITCase {
     }
 
     private static TopicTail.Builder<String, String> tail(String topic) {
-        Properties props = new Properties();
-        props.setProperty("allow.auto.create.topics", "false");
         return TopicTail.builder(topic, new StringDeserializer(), new StringDeserializer())
-                .bootstrapServers(KAFKA.bootstrapServers())
-                .clientProperties(props);
+                .clientConfig(
+                        KafkaClientConfig.of(
+                                KAFKA.bootstrapServers(),
+                                Map.of("allow.auto.create.topics", "false")));
     }
 
     private static void createTopic(String topic, int partitions) throws Exception {

@@ -153,7 +153,8 @@ class TopicsITCase {
 
     @Test
     void anUnreachableBrokerIsNamedInTheError() {
-        try (Topics topics = Topics.connect("localhost:1", Duration.ofMillis(500))) {
+        try (Topics topics =
+                Topics.connect(KafkaClientConfig.of("localhost:1"), Duration.ofMillis(500))) {
             assertThatThrownBy(() -> topics.ensure(TopicSpec.of("never-6", 1)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Kafka at localhost:1 did not answer within");
@@ -161,7 +162,7 @@ class TopicsITCase {
     }
 
     private static Topics topics() {
-        return Topics.connect(KAFKA.bootstrapServers(), TIMEOUT);
+        return Topics.connect(KafkaClientConfig.of(KAFKA.bootstrapServers()), TIMEOUT);
     }
 
     private static String cleanupPolicy(String topic) throws Exception {

@@ -1,7 +1,9 @@
 package dev.flinkedge.connectors.metrics;
 
+import dev.flinkedge.connectors.api.KafkaOptions;
 import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.runtime.StreamTopics;
+import dev.flinkedge.kafka.KafkaClientConfig;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -41,14 +43,14 @@ import java.util.Map;
 @PublicEvolving
 public final class PipelineMetrics<T> {
 
-    private final String bootstrapServers;
+    private final KafkaClientConfig kafka;
     private final String topic;
     private final Duration period;
     private final MetricsProbe<T> probe;
 
     private PipelineMetrics(
-            String bootstrapServers, String topic, Duration period, MetricsProbe<T> probe) {
-        this.bootstrapServers = bootstrapServers;
+            KafkaClientConfig kafka, String topic, Duration period, MetricsProbe<T> probe) {
+        this.kafka = kafka;
         this.topic = topic;
         this.period = period;
         this.probe = probe;
@@ -71,10 +73,11 @@ public final class PipelineMetrics<T> {
      * @return the sink, to set its parallelism or slot sharing group
      */
     public DataStreamSink<Tuple2<String, byte[]>> attachTo(DataStream<T> results) {
-        StreamTopics.ensure(bootstrapServers, Map.of(topic, 1));
+        StreamTopics.ensure(kafka, Map.of(topic, 1));
         KafkaSink<Tuple2<String, byte[]>> sink =
                 KafkaSink.<Tuple2<String, byte[]>>builder()
-                        .setBootstrapServers(bootstrapServers)
+                        .setKafkaProducerConfig(kafka.toProperties())
+                        .setBootstrapServers(kafka.bootstrapServers())
                         .setRecordSerializer(new WindowSerializer(topic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .setProperty("linger.ms", "0")
@@ -90,16 +93,25 @@ public final class PipelineMetrics<T> {
 
     /** Builds {@link PipelineMetrics}. */
     public static final class Builder<T> {
-        private String bootstrapServers;
+        private KafkaClientConfig kafka;
         private String topic = MetricsOptions.TOPIC.defaultValue();
         private Duration period = MetricsOptions.PERIOD.defaultValue();
         private MetricsProbe<T> probe;
 
         private Builder() {}
 
-        /** Kafka of the metrics topic; required. */
+        /** Kafka of the metrics topic, with its client properties; this or the servers required. */
+        public Builder<T> setKafka(KafkaClientConfig kafka) {
+            this.kafka = Preconditions.checkNotNull(kafka, "kafka");
+            return this;
+        }
+
+        /** Bootstrap servers of the metrics topic, replacing those of {@link #setKafka}. */
         public Builder<T> setBootstrapServers(String servers) {
-            this.bootstrapServers = servers;
+            this.kafka =
+                    kafka == null
+                            ? KafkaClientConfig.of(servers)
+                            : kafka.withBootstrapServers(servers);
             return this;
         }
 
@@ -123,7 +135,12 @@ public final class PipelineMetrics<T> {
 
         /** Takes every option of {@link MetricsOptions} that {@code conf} sets. */
         public Builder<T> setOptions(Configuration conf) {
-            conf.getOptional(MetricsOptions.BOOTSTRAP_SERVERS).ifPresent(this::setBootstrapServers);
+            if (conf.contains(KafkaOptions.KAFKA_PROPERTIES)) {
+                setKafka(KafkaOptions.clientConfig(conf, MetricsOptions.BOOTSTRAP_SERVERS));
+            } else {
+                conf.getOptional(MetricsOptions.BOOTSTRAP_SERVERS)
+                        .ifPresent(this::setBootstrapServers);
+            }
             conf.getOptional(MetricsOptions.TOPIC).ifPresent(this::setTopic);
             conf.getOptional(MetricsOptions.PERIOD).ifPresent(this::setPeriod);
             return this;
@@ -137,7 +154,7 @@ public final class PipelineMetrics<T> {
          */
         public PipelineMetrics<T> build() {
             Preconditions.checkNotNull(
-                    bootstrapServers,
+                    kafka,
                     "Property %s is required but not provided",
                     MetricsOptions.BOOTSTRAP_SERVERS.key());
             Preconditions.checkNotNull(
@@ -148,7 +165,7 @@ public final class PipelineMetrics<T> {
                     "%s is %s; it must be at least 1 ms",
                     MetricsOptions.PERIOD.key(),
                     period);
-            return new PipelineMetrics<>(bootstrapServers, topic, period, probe);
+            return new PipelineMetrics<>(kafka, topic, period, probe);
         }
     }
 

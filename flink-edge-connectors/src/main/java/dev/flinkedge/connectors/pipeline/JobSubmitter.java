@@ -75,7 +75,7 @@ final class JobSubmitter {
     private void prepare() {
         translator.buildComputed();
         if (job.channel() != null) {
-            StreamTopics.ensure(job.channel().bootstrapServers(), job.producedStreams());
+            StreamTopics.ensure(job.channel().kafka(), job.producedStreams());
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.flinkedge.connectors.policy;
 
 import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicTail;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.Preconditions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -25,9 +24,7 @@ import java.util.function.Function;
  * policy, and nothing is committed. Creates the topic (compacted, one partition) if it is missing.
  *
  * <pre>{@code
- * Properties props = new Properties();
- * props.setProperty("bootstrap.servers", "localhost:9092");
- * try (KafkaPolicyProvider policies = KafkaPolicyProvider.start(props,
+ * try (KafkaPolicyProvider policies = KafkaPolicyProvider.start(KafkaClientConfig.of("localhost:9092"),
  *         KafkaPolicyProvider.DEFAULT_TOPIC, cam -> CameraPolicy.of(cam, 10, 1280, 720),
  *         Duration.ofSeconds(30))) {
  *     policies.current("cam-1");
@@ -54,33 +51,27 @@ public final class KafkaPolicyProvider implements PolicyProvider {
      * Creates the topic if needed, starts following it and waits until every policy published
      * before the call is known.
      *
-     * @param clientProps Kafka client properties, at least {@code bootstrap.servers}; a {@code
-     *     group.id} is ignored
+     * @param kafka how to reach the Kafka cluster; a {@code group.id} is ignored
      * @param topic the policy topic, usually {@link #DEFAULT_TOPIC}
      * @param defaults the policy of a camera without a published one
      * @param timeout how long to wait for Kafka and for the replay
      * @throws IllegalStateException if Kafka is unreachable or the replay does not finish in time
      */
     public static KafkaPolicyProvider start(
-            Properties clientProps,
+            KafkaClientConfig kafka,
             String topic,
             Function<String, CameraPolicy> defaults,
             Duration timeout)
             throws InterruptedException {
-        Preconditions.checkNotNull(clientProps, "clientProps");
+        Preconditions.checkNotNull(kafka, "kafka");
         Preconditions.checkNotNull(topic, "topic");
         Preconditions.checkNotNull(defaults, "defaults");
-        String servers = clientProps.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
-        Preconditions.checkArgument(
-                servers != null && !servers.isBlank(),
-                "Property %s is required but not provided",
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
         PolicyJson.warmUp();
-        int partitionCount = PolicyTopic.ensure(clientProps, topic, timeout);
+        int partitionCount = PolicyTopic.ensure(kafka, topic, timeout);
         KafkaPolicyProvider provider = new KafkaPolicyProvider(defaults);
         provider.tail =
                 TopicTail.builder(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
-                        .clientProperties(clientProps)
+                        .clientConfig(kafka)
                         .name("flinkedge-policy-tail-" + topic)
                         .defaultClientId("flinkedge-policies-" + topic)
                         .fromBeginning()
@@ -95,7 +86,7 @@ public final class KafkaPolicyProvider implements PolicyProvider {
                     "Could not read policy topic '"
                             + topic
                             + "' at "
-                            + servers
+                            + kafka.bootstrapServers()
                             + " within "
                             + timeout
                             + (cause == null ? "" : ": " + cause.getMessage()),
@@ -104,7 +95,7 @@ public final class KafkaPolicyProvider implements PolicyProvider {
         LOG.info(
                 "Following policy topic '{}' at {}: {} partition(s) replayed",
                 topic,
-                servers,
+                kafka.bootstrapServers(),
                 partitionCount);
         return provider;
     }

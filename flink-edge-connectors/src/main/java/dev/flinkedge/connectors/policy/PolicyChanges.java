@@ -1,5 +1,7 @@
 package dev.flinkedge.connectors.policy;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -11,11 +13,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.Preconditions;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
-import java.util.Properties;
 
 /**
  * The policy topic as a Flink stream of {@link PolicyChange}s, for operators that keep camera
@@ -32,6 +32,9 @@ import java.util.Properties;
 @PublicEvolving
 public final class PolicyChanges {
 
+    /** The client id prefix of the policy topic's source, followed by the topic. */
+    public static final String CLIENT_ID_PREFIX = "flinkedge-policy-changes-";
+
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
 
     private PolicyChanges() {}
@@ -39,15 +42,17 @@ public final class PolicyChanges {
     /**
      * A Kafka source of the policy topic's changes.
      *
-     * @param bootstrapServers Kafka bootstrap servers
+     * @param kafka how to reach the Kafka cluster
      * @param topic the policy topic, usually {@link KafkaPolicyProvider#DEFAULT_TOPIC}
      */
-    public static KafkaSource<PolicyChange> source(String bootstrapServers, String topic) {
-        Preconditions.checkNotNull(bootstrapServers, "bootstrapServers");
+    public static KafkaSource<PolicyChange> source(KafkaClientConfig kafka, String topic) {
+        Preconditions.checkNotNull(kafka, "kafka");
         Preconditions.checkNotNull(topic, "topic");
         return KafkaSource.<PolicyChange>builder()
-                .setBootstrapServers(bootstrapServers)
+                .setProperties(kafka.toProperties())
+                .setBootstrapServers(kafka.bootstrapServers())
                 .setTopics(topic)
+                .setClientIdPrefix(CLIENT_ID_PREFIX + topic)
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new Deserializer())
                 .setProperty("commit.offsets.on.checkpoint", "false")
@@ -59,20 +64,16 @@ public final class PolicyChanges {
      * source to {@code env} with parallelism 1: the topic has one partition.
      *
      * @param env the job's environment
-     * @param bootstrapServers Kafka bootstrap servers
+     * @param kafka how to reach the Kafka cluster
      * @param topic the policy topic
      * @throws IllegalStateException if Kafka cannot be reached or the topic cannot be created
      */
     public static DataStream<PolicyChange> stream(
-            StreamExecutionEnvironment env, String bootstrapServers, String topic)
+            StreamExecutionEnvironment env, KafkaClientConfig kafka, String topic)
             throws InterruptedException {
-        Properties props = new Properties();
-        props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        PolicyTopic.ensure(props, topic, TOPIC_TIMEOUT);
+        PolicyTopic.ensure(kafka, topic, TOPIC_TIMEOUT);
         return env.fromSource(
-                        source(bootstrapServers, topic),
-                        WatermarkStrategy.noWatermarks(),
-                        "policies:" + topic)
+                        source(kafka, topic), WatermarkStrategy.noWatermarks(), "policies:" + topic)
                 .setParallelism(1);
     }
 

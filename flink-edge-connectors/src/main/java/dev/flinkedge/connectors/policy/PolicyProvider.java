@@ -13,7 +13,7 @@ import java.util.Set;
  * publishes through {@link PolicyPublisher}. Implementations are thread-safe.
  *
  * <pre>{@code
- * try (PolicyProvider policies = KafkaPolicyProvider.start(props, topic, defaults, timeout)) {
+ * try (PolicyProvider policies = KafkaPolicyProvider.start(kafka, topic, defaults, timeout)) {
  *     CameraPolicy p = policies.current("cam-1");
  * }
  * }</pre>

@@ -1,6 +1,7 @@
 package dev.flinkedge.connectors.policy;
 
 import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.kafka.KafkaClientConfig;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.Preconditions;
@@ -9,7 +10,6 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Function;
 
 /**
@@ -49,17 +49,15 @@ public interface PolicyProviderFactory extends Serializable {
     /**
      * Policies from a Kafka topic through a {@link KafkaPolicyProvider}.
      *
-     * @param clientProps Kafka client properties, at least {@code bootstrap.servers}
+     * @param kafka how to reach the Kafka cluster
      * @param topic the policy topic
      * @param startupTimeout how long the provider may take to replay the topic
      */
     static PolicyProviderFactory kafka(
-            Properties clientProps, String topic, Duration startupTimeout) {
-        Preconditions.checkNotNull(clientProps, "clientProps");
+            KafkaClientConfig kafka, String topic, Duration startupTimeout) {
+        Preconditions.checkNotNull(kafka, "kafka");
         Preconditions.checkNotNull(topic, "topic");
         Preconditions.checkNotNull(startupTimeout, "startupTimeout");
-        Properties copy = new Properties();
-        copy.putAll(clientProps);
-        return defaults -> KafkaPolicyProvider.start(copy, topic, defaults, startupTimeout);
+        return defaults -> KafkaPolicyProvider.start(kafka, topic, defaults, startupTimeout);
     }
 }

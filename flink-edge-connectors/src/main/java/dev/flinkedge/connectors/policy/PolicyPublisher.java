@@ -1,6 +1,7 @@
 package dev.flinkedge.connectors.policy;
 
 import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.kafka.KafkaClientConfig;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.Preconditions;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * the record ({@code acks=all}, one request in flight so records stay in order). Thread-safe.
  *
  * <pre>{@code
- * try (PolicyPublisher publisher = PolicyPublisher.create(props, KafkaPolicyProvider.DEFAULT_TOPIC,
+ * try (PolicyPublisher publisher = PolicyPublisher.create(kafka, KafkaPolicyProvider.DEFAULT_TOPIC,
  *         Duration.ofSeconds(10))) {
  *     publisher.publish(CameraPolicy.of("cam-1", 2, 640, 360).withVersion(2));
  * }
@@ -40,12 +41,11 @@ public final class PolicyPublisher implements AutoCloseable {
     private final Duration timeout;
     private final KafkaProducer<String, byte[]> producer;
 
-    private PolicyPublisher(Properties clientProps, String topic, Duration timeout) {
+    private PolicyPublisher(KafkaClientConfig kafka, String topic, Duration timeout) {
         this.topic = topic;
-        this.servers = clientProps.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        this.servers = kafka.bootstrapServers();
         this.timeout = timeout;
-        Properties props = new Properties();
-        props.putAll(clientProps);
+        Properties props = kafka.toProperties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         // Each publish waits for its ack, so one request in flight keeps records in order; a
         // duplicate after a retry re-applies the same policy, which is harmless. Without
@@ -61,17 +61,17 @@ public final class PolicyPublisher implements AutoCloseable {
     /**
      * Creates the topic if needed and opens a producer that already knows the topic's leader.
      *
-     * @param clientProps Kafka client properties, at least {@code bootstrap.servers}
+     * @param kafka how to reach the Kafka cluster
      * @param topic the policy topic, usually {@link KafkaPolicyProvider#DEFAULT_TOPIC}
      * @param timeout how long to wait for Kafka on creation and on every publish
      */
-    public static PolicyPublisher create(Properties clientProps, String topic, Duration timeout)
+    public static PolicyPublisher create(KafkaClientConfig kafka, String topic, Duration timeout)
             throws InterruptedException {
-        Preconditions.checkNotNull(clientProps, "clientProps");
+        Preconditions.checkNotNull(kafka, "kafka");
         Preconditions.checkNotNull(topic, "topic");
-        PolicyTopic.ensure(clientProps, topic, timeout);
+        PolicyTopic.ensure(kafka, topic, timeout);
         PolicyJson.warmUp();
-        PolicyPublisher publisher = new PolicyPublisher(clientProps, topic, timeout);
+        PolicyPublisher publisher = new PolicyPublisher(kafka, topic, timeout);
         // Fetch the topic's metadata now so that the first publish is one round trip, not three.
         publisher.producer.partitionsFor(topic);
         return publisher;

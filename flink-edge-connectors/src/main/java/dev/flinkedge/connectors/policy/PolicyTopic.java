@@ -1,12 +1,12 @@
 package dev.flinkedge.connectors.policy;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicSpec;
 import dev.flinkedge.kafka.Topics;
 
 import org.apache.flink.annotation.Internal;
 
 import java.time.Duration;
-import java.util.Properties;
 
 /**
  * The policy topic's spec: created compacted, so that the newest policy of each camera is kept
@@ -23,14 +23,13 @@ final class PolicyTopic {
     /**
      * Creates the topic unless it exists and waits until its partitions are known.
      *
-     * @param clientProps Kafka client properties, at least {@code bootstrap.servers}
+     * @param kafka how to reach the Kafka cluster
      * @return the number of partitions of the topic
-     * @throws IllegalArgumentException if {@code bootstrap.servers} is missing
      * @throws IllegalStateException if Kafka cannot be reached
      */
-    static int ensure(Properties clientProps, String topic, Duration timeout)
+    static int ensure(KafkaClientConfig kafka, String topic, Duration timeout)
             throws InterruptedException {
-        try (Topics topics = Topics.connect(clientProps, timeout)) {
+        try (Topics topics = Topics.connect(kafka, timeout)) {
             return topics.ensure(
                     TopicSpec.of(topic, 1)
                             .compactedIfCreated()

@@ -30,7 +30,7 @@ import java.util.TreeMap;
  *         .setTargetSites(List.of("cloud"))
  *         .build();
  * OffloadRouter.Routed routed = router.route(frames,
- *         PolicyChanges.stream(env, servers, KafkaPolicyProvider.DEFAULT_TOPIC));
+ *         PolicyChanges.stream(env, kafka, KafkaPolicyProvider.DEFAULT_TOPIC));
  * routed.local().map(new Detect());                      // at edge-1
  * routed.offloadedTo("cloud").map(new Detect());         // in the cloud's slot sharing group
  * }</pre>

@@ -1,12 +1,12 @@
 package dev.flinkedge.connectors.runtime;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.storage.RegistryLogReader;
 import dev.flinkedge.registry.storage.RegistryState;
 
 import org.apache.flink.annotation.Internal;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
@@ -29,39 +28,41 @@ import java.util.function.BiConsumer;
 public final class RegistryWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryWatcher.class);
-    private static final Map<String, RegistryWatcher> SHARED = new HashMap<>();
+    private static final Map<Key, RegistryWatcher> SHARED = new HashMap<>();
 
-    private final String id;
+    /** Watchers are shared per cluster, credentials and topic: one owner never reads as another. */
+    private record Key(KafkaClientConfig kafka, String topic) {}
+
+    private final Key key;
     private final RegistryState state = new RegistryState();
     private final RegistryLogReader reader;
     private final List<BiConsumer<StreamRef, Optional<StreamDescriptor>>> listeners =
             new CopyOnWriteArrayList<>();
     private int references;
 
-    private RegistryWatcher(String id, String bootstrapServers, String topic) {
-        this.id = id;
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "flinkedge-watcher-" + topic);
+    private RegistryWatcher(Key key) {
+        this.key = key;
         state.addListener((ref, now) -> listeners.forEach(l -> l.accept(ref, now)));
-        this.reader = new RegistryLogReader(props, topic, state);
+        this.reader =
+                new RegistryLogReader(
+                        key.kafka(), key.topic(), state, "flinkedge-watcher-" + key.topic());
     }
 
     /**
-     * Returns the watcher of {@code topic} on {@code bootstrapServers}, starting it (and replaying
-     * the topic) on first use. Each call must be paired with {@link #close()}.
+     * Returns the watcher of {@code topic} in the cluster {@code kafka} reaches, starting it (and
+     * replaying the topic) on first use. Each call must be paired with {@link #close()}.
      */
-    public static RegistryWatcher acquire(String bootstrapServers, String topic)
+    public static RegistryWatcher acquire(KafkaClientConfig kafka, String topic)
             throws InterruptedException {
-        String id = bootstrapServers + "|" + topic;
+        Key id = new Key(kafka, topic);
         RegistryWatcher w;
         synchronized (SHARED) {
             w = SHARED.get(id);
             if (w == null) {
-                w = new RegistryWatcher(id, bootstrapServers, topic);
+                w = new RegistryWatcher(id);
                 w.reader.startAndCatchUp(Duration.ofSeconds(60));
                 SHARED.put(id, w);
-                LOG.info("Watching registry topic '{}' at {}", topic, bootstrapServers);
+                LOG.info("Watching registry topic '{}' at {}", topic, kafka.bootstrapServers());
             }
             w.references++;
         }
@@ -89,9 +90,12 @@ public final class RegistryWatcher implements AutoCloseable {
             if (--references > 0) {
                 return;
             }
-            SHARED.remove(id);
+            SHARED.remove(key);
         }
         reader.close();
-        LOG.info("Stopped watching registry {}", id);
+        LOG.info(
+                "Stopped watching registry topic '{}' at {}",
+                key.topic(),
+                key.kafka().bootstrapServers());
     }
 }

@@ -1,5 +1,6 @@
 package dev.flinkedge.connectors.runtime;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 
@@ -45,11 +46,11 @@ public final class StreamGate implements AutoCloseable {
     }
 
     /** Opens a gate for {@code ref} on a shared watcher; close it to release the watcher. */
-    public static StreamGate open(String bootstrapServers, String registryTopic, StreamRef ref)
+    public static StreamGate open(KafkaClientConfig kafka, String registryTopic, StreamRef ref)
             throws InterruptedException {
         return new StreamGate(
                 ref,
-                RegistryWatcher.acquire(bootstrapServers, registryTopic),
+                RegistryWatcher.acquire(kafka, registryTopic),
                 System::currentTimeMillis,
                 null);
     }
@@ -59,12 +60,12 @@ public final class StreamGate implements AutoCloseable {
      * the stream's production lease ({@link #anotherProducer()}).
      */
     public static StreamGate openForProducer(
-            String bootstrapServers, String registryTopic, StreamRef ref, String jobId)
+            KafkaClientConfig kafka, String registryTopic, StreamRef ref, String jobId)
             throws InterruptedException {
         ProducerFence fence = new ProducerFence(jobId);
         return new StreamGate(
                 ref,
-                RegistryWatcher.acquire(bootstrapServers, registryTopic),
+                RegistryWatcher.acquire(kafka, registryTopic),
                 System::currentTimeMillis,
                 fence);
     }

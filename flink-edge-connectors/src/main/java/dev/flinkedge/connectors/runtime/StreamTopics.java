@@ -1,5 +1,6 @@
 package dev.flinkedge.connectors.runtime;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicSpec;
 import dev.flinkedge.kafka.Topics;
 import dev.flinkedge.registry.model.StreamDescriptor;
@@ -30,18 +31,18 @@ public final class StreamTopics {
     private StreamTopics() {}
 
     /** Creates the missing topics of {@code streams}; existing ones are left as they are. */
-    public static void ensure(String bootstrapServers, List<StreamDescriptor> streams) {
+    public static void ensure(KafkaClientConfig kafka, List<StreamDescriptor> streams) {
         Map<String, Integer> topics = new TreeMap<>();
         streams.forEach(d -> topics.put(d.topic(), d.partitions()));
-        ensure(bootstrapServers, topics);
+        ensure(kafka, topics);
     }
 
     /** Creates the missing topics of {@code partitionsByTopic} (replication: broker default). */
-    public static void ensure(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
+    public static void ensure(KafkaClientConfig kafka, Map<String, Integer> partitionsByTopic) {
         if (partitionsByTopic.isEmpty()) {
             return;
         }
-        try (Topics topics = Topics.connect(bootstrapServers, TIMEOUT)) {
+        try (Topics topics = Topics.connect(kafka, TIMEOUT)) {
             for (Map.Entry<String, Integer> t : new TreeMap<>(partitionsByTopic).entrySet()) {
                 topics.ensure(TopicSpec.of(t.getKey(), t.getValue()));
             }

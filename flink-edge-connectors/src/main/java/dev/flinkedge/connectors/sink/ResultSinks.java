@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.sink;
 
 import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.sink.internal.JsonResultSerializationSchema;
+import dev.flinkedge.kafka.KafkaClientConfig;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -12,7 +13,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
  * the record's key (camera or vehicle), with the edge metadata and the payload.
  *
  * <pre>{@code
- * plates.sinkTo(ResultSinks.kafkaJson("localhost:9092", "plates"));
+ * plates.sinkTo(ResultSinks.kafkaJson(KafkaClientConfig.of("localhost:9092"), "plates"));
  * // {"sourceId":"cam-1","key":"cam-1","eventTimeMs":…,"location":{"lat":…,"lon":…},
  * //  "stages":{"capture":…,"detect":…},"emittedAtMs":…,"payload":{…}}
  * }</pre>
@@ -22,11 +23,15 @@ public final class ResultSinks {
 
     private ResultSinks() {}
 
-    /** At-least-once JSON results on {@code topic}. */
+    /**
+     * At-least-once JSON results on {@code topic}, written with the client properties of {@code
+     * kafka}.
+     */
     public static <T extends EdgeData> KafkaSink<T> kafkaJson(
-            String bootstrapServers, String topic) {
+            KafkaClientConfig kafka, String topic) {
         return KafkaSink.<T>builder()
-                .setBootstrapServers(bootstrapServers)
+                .setKafkaProducerConfig(kafka.toProperties())
+                .setBootstrapServers(kafka.bootstrapServers())
                 .setRecordSerializer(new JsonResultSerializationSchema<>(topic))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .setProperty("linger.ms", "0")

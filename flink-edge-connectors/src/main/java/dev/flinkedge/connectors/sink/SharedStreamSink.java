@@ -35,12 +35,13 @@ public final class SharedStreamSink {
             StreamDescriptor stream, TypeInformation<T> type, SharedChannel channel) {
         var builder =
                 KafkaSink.<T>builder()
-                        .setBootstrapServers(channel.bootstrapServers())
+                        .setKafkaProducerConfig(channel.kafka().toProperties())
+                        .setBootstrapServers(channel.kafka().bootstrapServers())
                         .setRecordSerializer(
                                 new GatedRecordSerializationSchema<>(
                                         stream.topic(),
                                         stream.ref(),
-                                        channel.registryBootstrapServers(),
+                                        channel.registryKafka(),
                                         channel.registryTopic(),
                                         type.getTypeClass()))
                         .setDeliveryGuarantee(deliveryGuarantee(stream.guarantee()))

@@ -16,6 +16,7 @@ import dev.flinkedge.connectors.testutil.SharingFixture;
 import dev.flinkedge.connectors.testutil.Tagged;
 import dev.flinkedge.connectors.testutil.TaggingOperator;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicTail;
 import dev.flinkedge.registry.model.Producer;
 import dev.flinkedge.registry.model.SourceSpec;
@@ -328,7 +329,7 @@ class StreamSharingITCase {
         Map<Integer, List<String>> writers = new TreeMap<>();
         try (TopicTail<byte[], byte[]> tail =
                 TopicTail.builder(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
-                        .bootstrapServers(KAFKA.bootstrapServers())
+                        .clientConfig(KafkaClientConfig.of(KAFKA.bootstrapServers()))
                         .fromBeginning()
                         .onRecord(
                                 r -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
+import dev.flinkedge.kafka.KafkaClientConfig;
 
 import org.apache.flink.core.testutils.CommonTestUtils;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,7 +46,7 @@ class KafkaPolicyProviderITCase {
         CameraPolicy p1 = CameraPolicy.of("cam-1", 2, 640, 360).withVersion(1);
         CameraPolicy p2 = CameraPolicy.of("cam-1", 4, 320, 180).withVersion(2);
         CameraPolicy other = CameraPolicy.of("cam-2", 1, 320, 180).withVersion(1);
-        try (PolicyPublisher publisher = PolicyPublisher.create(props(), topic, TIMEOUT)) {
+        try (PolicyPublisher publisher = PolicyPublisher.create(kafka(), topic, TIMEOUT)) {
             publisher.publish(p1);
             publisher.publish(other);
             publisher.publish(p2);
@@ -53,7 +54,7 @@ class KafkaPolicyProviderITCase {
 
         try (KafkaPolicyProvider provider =
                 KafkaPolicyProvider.start(
-                        props(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
+                        kafka(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
             assertThat(provider.current("cam-1")).isEqualTo(p2);
             assertThat(provider.current("cam-2")).isEqualTo(other);
             assertThat(provider.current("cam-3")).isEqualTo(defaults("cam-3"));
@@ -67,13 +68,13 @@ class KafkaPolicyProviderITCase {
     void followsLiveChangesAndWithdrawalsWithoutAConsumerGroup() throws Exception {
         String topic = newTopic();
         List<String> events = new CopyOnWriteArrayList<>();
-        try (PolicyPublisher publisher = PolicyPublisher.create(props(), topic, TIMEOUT);
+        try (PolicyPublisher publisher = PolicyPublisher.create(kafka(), topic, TIMEOUT);
                 KafkaPolicyProvider provider =
                         KafkaPolicyProvider.start(
-                                props(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT);
+                                kafka(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT);
                 KafkaPolicyProvider second =
                         KafkaPolicyProvider.start(
-                                props(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
+                                kafka(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
             provider.addListener(
                     (cam, p) -> events.add(cam + ":" + (p == null ? "-" : p.version())));
             CameraPolicy p = CameraPolicy.of("cam-1", 2, 640, 360).withVersion(5);
@@ -105,7 +106,7 @@ class KafkaPolicyProviderITCase {
     @Test
     void skipsUnreadableAndMismatchedRecords() throws Exception {
         String topic = newTopic();
-        try (PolicyPublisher publisher = PolicyPublisher.create(props(), topic, TIMEOUT);
+        try (PolicyPublisher publisher = PolicyPublisher.create(kafka(), topic, TIMEOUT);
                 KafkaProducer<byte[], byte[]> raw =
                         new KafkaProducer<>(
                                 props(), new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -121,7 +122,7 @@ class KafkaPolicyProviderITCase {
 
         try (KafkaPolicyProvider provider =
                 KafkaPolicyProvider.start(
-                        props(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
+                        kafka(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
             assertThat(provider.published("cam-1")).isEmpty();
             assertThat(provider.published("cam-2")).isEmpty();
             assertThat(provider.published("cam-3")).isEmpty();
@@ -133,13 +134,13 @@ class KafkaPolicyProviderITCase {
     void ignoresBackwardVersionsValuesOutOfRangeAndMalformedRecords() throws Exception {
         String topic = newTopic();
         List<String> events = new CopyOnWriteArrayList<>();
-        try (PolicyPublisher publisher = PolicyPublisher.create(props(), topic, TIMEOUT);
+        try (PolicyPublisher publisher = PolicyPublisher.create(kafka(), topic, TIMEOUT);
                 KafkaProducer<byte[], byte[]> raw =
                         new KafkaProducer<>(
                                 props(), new ByteArraySerializer(), new ByteArraySerializer());
                 KafkaPolicyProvider provider =
                         KafkaPolicyProvider.start(
-                                props(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
+                                kafka(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
             provider.addListener((cam, p) -> events.add(cam + ":" + p.version()));
             publisher.publish(CameraPolicy.of("cam-1", 2, 640, 360).withVersion(5));
             publisher.publish(CameraPolicy.of("cam-1", 4, 640, 360).withVersion(3));
@@ -183,23 +184,24 @@ class KafkaPolicyProviderITCase {
         }
         try (KafkaPolicyProvider provider =
                 KafkaPolicyProvider.start(
-                        props(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
+                        kafka(), topic, KafkaPolicyProviderITCase::defaults, TIMEOUT)) {
             assertThat(provider.current("cam-1")).isEqualTo(defaults("cam-1"));
         }
 
         assertThatThrownBy(
                         () ->
                                 KafkaPolicyProvider.start(
-                                        new Properties(),
-                                        topic,
-                                        KafkaPolicyProviderITCase::defaults,
-                                        TIMEOUT))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("bootstrap.servers");
+                                        null, topic, KafkaPolicyProviderITCase::defaults, TIMEOUT))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("kafka");
     }
 
     private static String newTopic() {
         return "policies-" + TOPICS.incrementAndGet();
+    }
+
+    private static KafkaClientConfig kafka() {
+        return KafkaClientConfig.of(KAFKA.bootstrapServers());
     }
 
     private static Properties props() {

@@ -11,6 +11,7 @@ import dev.flinkedge.connectors.testutil.CollectingSink;
 import dev.flinkedge.connectors.testutil.EdgeTestEnvironment;
 import dev.flinkedge.connectors.testutil.PacedFrames;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
+import dev.flinkedge.kafka.KafkaClientConfig;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -61,7 +62,7 @@ class OffloadRouterITCase {
             throws Exception {
         StreamExecutionEnvironment env = EdgeTestEnvironment.lowLatency(cluster);
         DataStream<PolicyChange> policies =
-                PolicyChanges.stream(env, KAFKA.bootstrapServers(), TOPIC);
+                PolicyChanges.stream(env, KafkaClientConfig.of(KAFKA.bootstrapServers()), TOPIC);
         OffloadRouter.Routed routed =
                 OffloadRouter.builder()
                         .setLocalSite("edge-1")
@@ -73,7 +74,9 @@ class OffloadRouterITCase {
 
         Properties props = new Properties();
         props.setProperty("bootstrap.servers", KAFKA.bootstrapServers());
-        try (PolicyPublisher publisher = PolicyPublisher.create(props, TOPIC, TIMEOUT)) {
+        try (PolicyPublisher publisher =
+                PolicyPublisher.create(
+                        KafkaClientConfig.of(KAFKA.bootstrapServers()), TOPIC, TIMEOUT)) {
             JobClient job = env.executeAsync("offload-router");
             JobID jobId = job.getJobID();
             try {

@@ -3,6 +3,7 @@ package dev.flinkedge.connectors.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.Subscription;
 import dev.flinkedge.registry.testutil.RegistryInstance;
@@ -36,7 +37,8 @@ class StreamGateITCase {
         } finally {
             registry.close();
         }
-        try (StreamGate gate = StreamGate.open(KAFKA.bootstrapServers(), TOPIC, video)) {
+        try (StreamGate gate =
+                StreamGate.open(KafkaClientConfig.of(KAFKA.bootstrapServers()), TOPIC, video)) {
             Wait.until(gate::isOpen, Duration.ofSeconds(30), "the gate to see the subscription");
 
             // The registry is down: nobody can renew, and nobody ends the subscription either.

@@ -3,6 +3,7 @@ package dev.flinkedge.connectors.testutil;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.testutil.RegistryInstance;
 
@@ -31,10 +32,13 @@ public final class SharingFixture implements AutoCloseable {
     }
 
     public SharedChannel channel(String principal) {
+        return channel(principal, KafkaClientConfig.of(bootstrapServers));
+    }
+
+    /** The channel of {@code principal} whose Kafka clients use {@code kafka}. */
+    public SharedChannel channel(String principal, KafkaClientConfig kafka) {
         return SharedChannel.of(
-                        bootstrapServers,
-                        registry.app().uri().toString(),
-                        RegistryInstance.token(principal))
+                        kafka, registry.app().uri().toString(), RegistryInstance.token(principal))
                 .withRegistryTopic(registryTopic);
     }
 

@@ -100,14 +100,22 @@ public record ClusterSettings(
      *
      * @param jobJar the job jar with the host job and the operators
      * @param hostJobArgs more arguments of every host job, e.g. {@code --cameras.catalog FILE}
+     * @param kafkaProperties the Kafka client properties file of the host jobs, or null
      */
-    public record Supervision(Path jobJar, List<String> hostJobArgs) {
+    public record Supervision(Path jobJar, List<String> hostJobArgs, Path kafkaProperties) {
 
         /** Checks the fields. */
         public Supervision {
             Objects.requireNonNull(jobJar, "jobJar");
             jobJar = jobJar.toAbsolutePath().normalize();
             hostJobArgs = List.copyOf(hostJobArgs);
+            kafkaProperties =
+                    kafkaProperties == null ? null : kafkaProperties.toAbsolutePath().normalize();
+        }
+
+        /** A supervision whose host jobs get no Kafka client properties file. */
+        public Supervision(Path jobJar, List<String> hostJobArgs) {
+            this(jobJar, hostJobArgs, null);
         }
     }
 

@@ -338,7 +338,7 @@ public final class LocalEdgeCluster {
         args.put(RegistryConfig.BOOTSTRAP_SERVERS, settings.kafkaBootstrapServers());
         if (credentials != null) {
             args.put(
-                    RegistryConfig.CLIENT_CONFIG_FILE,
+                    RegistryConfig.KAFKA_PROPERTIES,
                     credentials.clientProperties(KafkaCredentials.REGISTRY_USER).toString());
             args.put(RegistryConfig.KAFKA_USERS_FILE, credentials.usersFile().toString());
         }
@@ -683,6 +683,10 @@ public final class LocalEdgeCluster {
                                 SupervisorOptions.KAFKA_BOOTSTRAP_SERVERS.key()
                                         + "="
                                         + settings.kafkaBootstrapServers()));
+        if (supervision.kafkaProperties() != null) {
+            args.add(
+                    SupervisorOptions.KAFKA_PROPERTIES.key() + "=" + supervision.kafkaProperties());
+        }
         if (!supervision.hostJobArgs().isEmpty()) {
             args.add(
                     SupervisorOptions.HOST_JOB_ARGS.key()

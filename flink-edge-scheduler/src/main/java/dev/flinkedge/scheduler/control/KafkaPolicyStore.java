@@ -3,11 +3,11 @@ package dev.flinkedge.scheduler.control;
 import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.policy.KafkaPolicyProvider;
 import dev.flinkedge.connectors.policy.PolicyPublisher;
+import dev.flinkedge.kafka.KafkaClientConfig;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,13 +29,12 @@ final class KafkaPolicyStore implements PolicyStore {
         this.publisher = publisher;
     }
 
-    static KafkaPolicyStore start(Properties clientProps, String topic, Duration timeout)
+    static KafkaPolicyStore start(KafkaClientConfig kafka, String topic, Duration timeout)
             throws InterruptedException {
-        PolicyPublisher publisher = PolicyPublisher.create(clientProps, topic, timeout);
+        PolicyPublisher publisher = PolicyPublisher.create(kafka, topic, timeout);
         try {
             return new KafkaPolicyStore(
-                    KafkaPolicyProvider.start(clientProps, topic, camera -> null, timeout),
-                    publisher);
+                    KafkaPolicyProvider.start(kafka, topic, camera -> null, timeout), publisher);
         } catch (RuntimeException | InterruptedException e) {
             publisher.close();
             throw e;

@@ -3,9 +3,9 @@ package dev.flinkedge.scheduler.control;
 import dev.flinkedge.connectors.metrics.CameraMetricsWindow;
 import dev.flinkedge.connectors.metrics.MetricsJson;
 import dev.flinkedge.connectors.runtime.StreamTopics;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicTail;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and follows the topic without a consumer group. Unreadable records are logged and skipped.
  *
  * <pre>{@code
- * try (MetricsView view = MetricsView.start(props, MetricsOptions.DEFAULT_TOPIC,
+ * try (MetricsView view = MetricsView.start(kafka, MetricsOptions.DEFAULT_TOPIC,
  *         Duration.ofSeconds(10))) {
  *     view.latest().get("cam-1");
  * }
@@ -41,31 +40,27 @@ public final class MetricsView implements MetricsSource, AutoCloseable {
     /**
      * Creates the topic if it is missing and starts following it.
      *
-     * @param clientProps Kafka client properties, at least {@code bootstrap.servers}; a {@code
-     *     group.id} is ignored
+     * @param kafka how to reach the Kafka cluster; a {@code group.id} is ignored
      * @param topic the metrics topic
      * @param lookback how far back to start, so that a loop started late sees recent windows
      * @throws IllegalStateException if Kafka cannot be reached
      */
-    public static MetricsView start(Properties clientProps, String topic, Duration lookback) {
-        String servers = clientProps.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
-        if (servers == null || servers.isBlank()) {
-            throw new IllegalArgumentException(
-                    "Property "
-                            + ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG
-                            + " is required but not provided");
-        }
-        StreamTopics.ensure(servers, Map.of(topic, 1));
+    public static MetricsView start(KafkaClientConfig kafka, String topic, Duration lookback) {
+        StreamTopics.ensure(kafka, Map.of(topic, 1));
         MetricsView view = new MetricsView();
         view.tail =
                 TopicTail.builder(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
-                        .clientProperties(clientProps)
+                        .clientConfig(kafka)
                         .name("flinkedge-metrics-view-" + topic)
                         .defaultClientId("flinkedge-metrics-view-" + topic)
                         .fromTimestamp(System.currentTimeMillis() - lookback.toMillis())
                         .onRecord(view::apply)
                         .start();
-        LOG.info("Following metrics topic '{}' at {} from {} ago", topic, servers, lookback);
+        LOG.info(
+                "Following metrics topic '{}' at {} from {} ago",
+                topic,
+                kafka.bootstrapServers(),
+                lookback);
         return view;
     }
 

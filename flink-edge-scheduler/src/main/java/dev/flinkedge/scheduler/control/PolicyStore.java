@@ -1,10 +1,10 @@
 package dev.flinkedge.scheduler.control;
 
 import dev.flinkedge.connectors.model.CameraPolicy;
+import dev.flinkedge.kafka.KafkaClientConfig;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 
 /** Where the control loop reads the published policies and publishes new ones. */
@@ -28,12 +28,12 @@ public interface PolicyStore extends AutoCloseable {
     /**
      * The compacted policy topic (see {@link KafkaPolicyStore}).
      *
-     * @param clientProps Kafka client properties, at least {@code bootstrap.servers}
+     * @param kafka how to reach the Kafka cluster
      * @param topic the policy topic
      * @param timeout how long to wait for Kafka on start and on each publish
      */
-    static PolicyStore kafka(Properties clientProps, String topic, Duration timeout)
+    static PolicyStore kafka(KafkaClientConfig kafka, String topic, Duration timeout)
             throws InterruptedException {
-        return KafkaPolicyStore.start(clientProps, topic, timeout);
+        return KafkaPolicyStore.start(kafka, topic, timeout);
     }
 }

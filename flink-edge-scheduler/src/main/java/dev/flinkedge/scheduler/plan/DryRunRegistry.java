@@ -76,6 +76,11 @@ public final class DryRunRegistry implements StreamRegistry {
                         .filter(d -> d.fingerprint().equals(fingerprint))
                         .toList();
             }
+
+            @Override
+            public List<StreamDescriptor> all() {
+                return List.copyOf(streams.values());
+            }
         };
     }
 

@@ -2,6 +2,8 @@ package dev.flinkedge.scheduler.supervision;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import dev.flinkedge.connectors.api.KafkaOptions;
+
 import org.apache.flink.configuration.ConfigOption;
 
 import java.time.Duration;
@@ -95,6 +97,28 @@ public final class SupervisorOptions {
                     .defaultValue("localhost:9092")
                     .withDescription("Kafka of the shared streams, passed to the host jobs.");
 
+    public static final ConfigOption<String> KAFKA_PROPERTIES =
+            key(KafkaOptions.KAFKA_PROPERTIES.key())
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Kafka client properties file (bootstrap.servers, security.protocol,"
+                                    + " sasl.*, ssl.*) passed to every host job as"
+                                    + " --kafka.properties; the host jobs read it at this path on"
+                                    + " the JobManager. kafka.bootstrap-servers, if given, wins"
+                                    + " over its bootstrap.servers.");
+
+    public static final ConfigOption<String> HOST_JOB_KAFKA_PROPERTIES_DIR =
+            key("host-job.kafka-properties-dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Directory on the JobManager with a Kafka client properties file per"
+                                    + " owner, named <owner>.properties, passed to that owner's"
+                                    + " host jobs as --kafka.properties so that each reads and"
+                                    + " writes Kafka with its own credentials. An owner without a"
+                                    + " file there gets kafka.properties, if given.");
+
     public static final ConfigOption<List<String>> HOST_JOB_ARGS =
             key("host-job.args")
                     .stringType()
@@ -119,6 +143,8 @@ public final class SupervisorOptions {
                 WORK_DIR,
                 HOST_JOB_TOKEN_DIR,
                 KAFKA_BOOTSTRAP_SERVERS,
+                KAFKA_PROPERTIES,
+                HOST_JOB_KAFKA_PROPERTIES_DIR,
                 HOST_JOB_ARGS);
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -78,7 +79,10 @@ public final class SupervisorService implements AutoCloseable {
                         ClusterRestClient.ofFlink(
                                 URI.create(conf.get(SupervisorOptions.FLINK_REST_URL))),
                         jar,
-                        new HostJobArguments(commonArgs(conf), tokenFiles(conf, tokens)));
+                        new HostJobArguments(
+                                commonArgs(conf),
+                                tokenFiles(conf, tokens),
+                                kafkaPropertiesFiles(conf, tokens.keySet())));
         List<StreamSupervisor> supervisors = new ArrayList<>();
         tokens.forEach(
                 (owner, token) ->
@@ -105,10 +109,15 @@ public final class SupervisorService implements AutoCloseable {
     private static List<String> commonArgs(Configuration conf) {
         List<String> args = new ArrayList<>();
         args.addAll(List.of("--registry.url", conf.get(SupervisorOptions.REGISTRY_URL)));
-        args.addAll(
-                List.of(
-                        "--kafka.bootstrap-servers",
-                        conf.get(SupervisorOptions.KAFKA_BOOTSTRAP_SERVERS)));
+        // With a properties file, its bootstrap.servers holds unless the servers are given.
+        if (conf.contains(SupervisorOptions.KAFKA_BOOTSTRAP_SERVERS)
+                || (!conf.contains(SupervisorOptions.KAFKA_PROPERTIES)
+                        && !conf.contains(SupervisorOptions.HOST_JOB_KAFKA_PROPERTIES_DIR))) {
+            args.addAll(
+                    List.of(
+                            "--kafka.bootstrap-servers",
+                            conf.get(SupervisorOptions.KAFKA_BOOTSTRAP_SERVERS)));
+        }
         args.addAll(conf.getOptional(SupervisorOptions.HOST_JOB_ARGS).orElse(List.of()));
         return args;
     }
@@ -175,6 +184,35 @@ public final class SupervisorService implements AutoCloseable {
                             PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, t.getValue(), StandardCharsets.UTF_8);
             files.put(t.getKey(), file);
+        }
+        return files;
+    }
+
+    /**
+     * The Kafka client properties file of each owner's host jobs: {@code <owner>.properties} in
+     * {@link SupervisorOptions#HOST_JOB_KAFKA_PROPERTIES_DIR}, else {@link
+     * SupervisorOptions#KAFKA_PROPERTIES}; owners with neither are left out.
+     */
+    static Map<String, Path> kafkaPropertiesFiles(Configuration conf, Set<String> owners) {
+        Map<String, Path> files = new TreeMap<>();
+        var dir = conf.getOptional(SupervisorOptions.HOST_JOB_KAFKA_PROPERTIES_DIR);
+        var common = conf.getOptional(SupervisorOptions.KAFKA_PROPERTIES);
+        for (String owner : owners) {
+            Path own = dir.map(d -> Path.of(d, owner + ".properties")).orElse(null);
+            if (own != null && Files.isRegularFile(own)) {
+                files.put(owner, own);
+            } else if (common.isPresent()) {
+                files.put(owner, Path.of(common.get()));
+            } else if (own != null) {
+                throw new IllegalArgumentException(
+                        "No Kafka client properties for owner '"
+                                + owner
+                                + "': "
+                                + own
+                                + " is not a file and "
+                                + SupervisorOptions.KAFKA_PROPERTIES.key()
+                                + " is not given; add the file or give a common one");
+            }
         }
         return files;
     }

@@ -7,6 +7,7 @@ import dev.flinkedge.connectors.metrics.MetricsJson;
 import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.policy.KafkaPolicyProvider;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.testutil.Wait;
 
 import org.apache.flink.configuration.Configuration;
@@ -37,8 +38,8 @@ class ControlLoopITCase {
         String policyTopic = "policies-loop-it";
         Configuration conf = conf(metricsTopic, policyTopic, Duration.ofSeconds(2));
         long now = System.currentTimeMillis();
-        try (MetricsView view = MetricsView.start(props(), metricsTopic, Duration.ofMinutes(1));
-                PolicyStore store = PolicyStore.kafka(props(), policyTopic, TIMEOUT);
+        try (MetricsView view = MetricsView.start(kafka(), metricsTopic, Duration.ofMinutes(1));
+                PolicyStore store = PolicyStore.kafka(kafka(), policyTopic, TIMEOUT);
                 ControlLoop loop = loop(conf, view, store)) {
             send(
                     metricsTopic,
@@ -59,7 +60,7 @@ class ControlLoopITCase {
             assertThat(step.published()).containsExactly(expected, best);
             assertThat(step.input().policies()).containsOnlyKeys("cam-1", "cam-2");
             try (KafkaPolicyProvider topic =
-                    KafkaPolicyProvider.start(props(), policyTopic, cam -> null, TIMEOUT)) {
+                    KafkaPolicyProvider.start(kafka(), policyTopic, cam -> null, TIMEOUT)) {
                 assertThat(topic.published("cam-1")).contains(expected);
                 assertThat(topic.published("cam-2")).contains(best);
             }
@@ -86,11 +87,11 @@ class ControlLoopITCase {
         Configuration conf = conf(metricsTopic, policyTopic, Duration.ofMillis(200));
         conf.set(ControlOptions.POLICY, "fixed");
         conf.set(ControlOptions.MAX_FPS, 5.0);
-        try (MetricsView view = MetricsView.start(props(), metricsTopic, Duration.ofMinutes(1));
-                PolicyStore store = PolicyStore.kafka(props(), policyTopic, TIMEOUT);
+        try (MetricsView view = MetricsView.start(kafka(), metricsTopic, Duration.ofMinutes(1));
+                PolicyStore store = PolicyStore.kafka(kafka(), policyTopic, TIMEOUT);
                 ControlLoop loop = loop(conf, view, store);
                 KafkaPolicyProvider topic =
-                        KafkaPolicyProvider.start(props(), policyTopic, cam -> null, TIMEOUT)) {
+                        KafkaPolicyProvider.start(kafka(), policyTopic, cam -> null, TIMEOUT)) {
             loop.start();
             send(
                     metricsTopic,
@@ -114,8 +115,8 @@ class ControlLoopITCase {
         conf.set(ControlOptions.POLICY, "fixed");
         long now = System.currentTimeMillis();
         CameraPolicy.Offload toCloud = new CameraPolicy.Offload("cloud", 1.0);
-        try (MetricsView view = MetricsView.start(props(), metricsTopic, Duration.ofMinutes(1));
-                PolicyStore store = PolicyStore.kafka(props(), policyTopic, TIMEOUT);
+        try (MetricsView view = MetricsView.start(kafka(), metricsTopic, Duration.ofMinutes(1));
+                PolicyStore store = PolicyStore.kafka(kafka(), policyTopic, TIMEOUT);
                 ControlLoop loop = loop(conf, view, store)) {
             store.publish(CameraPolicy.of("cam-new", 10.0, 1280, 720).withOffload(toCloud));
             send(metricsTopic, Plants.window("cam-old", "edge-1", "edge-1", now, 100));
@@ -170,6 +171,10 @@ class ControlLoopITCase {
                         .get();
             }
         }
+    }
+
+    private static KafkaClientConfig kafka() {
+        return KafkaClientConfig.of(KAFKA.bootstrapServers());
     }
 
     private static Properties props() {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.testutil.Wait;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.Properties;
 
 /** The store answers with its own publish at once, and with the topic's newer record later. */
 class KafkaPolicyStoreITCase {
@@ -21,8 +21,7 @@ class KafkaPolicyStoreITCase {
 
     @Test
     void ownPublishesAreSeenAtOnceAndNewerTopicRecordsWin() throws Exception {
-        Properties props = new Properties();
-        props.setProperty("bootstrap.servers", KAFKA.bootstrapServers());
+        KafkaClientConfig props = KafkaClientConfig.of(KAFKA.bootstrapServers());
         CameraPolicy v1 = CameraPolicy.of("cam-1", 2, 640, 360).withVersion(1);
         CameraPolicy v2 = CameraPolicy.of("cam-1", 1, 320, 180).withVersion(2);
         try (PolicyStore store = PolicyStore.kafka(props, "policies-store-it", TIMEOUT);

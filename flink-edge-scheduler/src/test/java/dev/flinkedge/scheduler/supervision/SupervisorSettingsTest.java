@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The supervisor's settings: its process arguments, its owners, the host jobs' arguments. */
 class SupervisorSettingsTest {
@@ -108,5 +109,40 @@ class SupervisorSettingsTest {
                         "http://r:8090");
         assertThatThrownBy(() -> args.of(new StreamRef("city-b", "Cars")))
                 .hasMessageContaining("No token for owner 'city-b'");
+    }
+
+    @Test
+    void eachOwnersHostJobsGetItsKafkaPropertiesFileElseTheCommonOne() throws Exception {
+        Files.writeString(dir.resolve("city-a.properties"), "sasl.mechanism=PLAIN\n");
+        Configuration conf =
+                SupervisorServer.settings(
+                        "host-job.kafka-properties-dir=" + dir,
+                        "kafka.properties=/etc/kafka/common.properties");
+
+        Map<String, Path> files =
+                SupervisorService.kafkaPropertiesFiles(conf, Set.of("city-a", "city-b"));
+
+        assertThat(files)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(
+                                "city-a", dir.resolve("city-a.properties"),
+                                "city-b", Path.of("/etc/kafka/common.properties")));
+        assertThatThrownBy(
+                        () ->
+                                SupervisorService.kafkaPropertiesFiles(
+                                        SupervisorServer.settings(
+                                                "host-job.kafka-properties-dir=" + dir),
+                                        Set.of("city-b")))
+                .hasMessageContaining("No Kafka client properties for owner 'city-b'")
+                .hasMessageContaining("city-b.properties");
+
+        HostJobArguments args =
+                new HostJobArguments(
+                        List.of("--registry.url", "http://r:8090"),
+                        Map.of("city-a", Path.of("/t/city-a")),
+                        files);
+        assertThat(args.of(new StreamRef("city-a", "Cars")))
+                .containsSubsequence(
+                        "--kafka.properties", dir.resolve("city-a.properties").toString());
     }
 }

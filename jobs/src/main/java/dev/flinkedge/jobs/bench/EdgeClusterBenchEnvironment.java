@@ -1,5 +1,6 @@
 package dev.flinkedge.jobs.bench;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
 import dev.flinkedge.scheduler.cluster.ClusterState;
@@ -47,7 +48,7 @@ public final class EdgeClusterBenchEnvironment implements BenchEnvironment {
         Map<String, String> tokens = LocalEdgeCluster.tokens(state.tokensFile());
         SharingBenchmark.Services services =
                 new SharingBenchmark.Services(
-                        state.bootstrapServers(),
+                        KafkaClientConfig.of(state.bootstrapServers()),
                         state.registryUrl(),
                         StreamRegistry.DEFAULT_TOPIC,
                         tokens.get("city-a"),

@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.bench;
 
 import dev.flinkedge.kafka.EmbeddedKafka;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.rest.RegistryApplication;
 import dev.flinkedge.registry.rest.TokenAuthenticator;
@@ -106,7 +107,7 @@ public final class LocalBenchEnvironment implements BenchEnvironment {
                 registry,
                 flink,
                 new SharingBenchmark.Services(
-                        kafka.bootstrapServers(),
+                        KafkaClientConfig.of(kafka.bootstrapServers()),
                         registry.uri().toString(),
                         StreamRegistry.DEFAULT_TOPIC,
                         tokenA,

@@ -3,6 +3,7 @@ package dev.flinkedge.jobs.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicTail;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +45,7 @@ public final class ResultArrivals implements AutoCloseable {
     private final List<TopicTail<byte[], byte[]>> tails = new ArrayList<>();
 
     /** Starts reading {@code topics} from their beginning in the background. */
-    public ResultArrivals(String bootstrapServers, List<String> topics) {
+    public ResultArrivals(KafkaClientConfig kafka, List<String> topics) {
         try {
             for (String topic : topics) {
                 tails.add(
@@ -52,7 +53,7 @@ public final class ResultArrivals implements AutoCloseable {
                                         topic,
                                         new ByteArrayDeserializer(),
                                         new ByteArrayDeserializer())
-                                .bootstrapServers(bootstrapServers)
+                                .clientConfig(kafka)
                                 .name("bench-results-" + topic)
                                 .fromBeginning()
                                 .partitionCount(1)

@@ -8,6 +8,7 @@ import dev.flinkedge.connectors.metrics.Percentiles;
 import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.connectors.sink.ResultSinks;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;
@@ -64,7 +65,7 @@ public final class SharingBenchmark {
 
     /** Coordinates of the registry and Kafka the benchmark uses, with one token per city. */
     public record Services(
-            String bootstrapServers,
+            KafkaClientConfig kafka,
             String registryUrl,
             String registryTopic,
             String tokenA,
@@ -130,7 +131,7 @@ public final class SharingBenchmark {
         JobClient xa;
         EdgeStreams xaPlan = null;
         try (ResultArrivals results =
-                new ResultArrivals(services.bootstrapServers(), List.of(resultsA, resultsB))) {
+                new ResultArrivals(services.kafka(), List.of(resultsA, resultsB))) {
             out.printf(
                     "[%s] t0: starting x+a (%d cameras at %.1f fps, %s)%n",
                     mode, config.cameras(), config.fps(), workload.describe());
@@ -215,7 +216,7 @@ public final class SharingBenchmark {
 
     private EdgeStreams plan(String owner, String token, String savepoint) {
         SharedChannel channel =
-                SharedChannel.of(services.bootstrapServers(), services.registryUrl(), token)
+                SharedChannel.of(services.kafka(), services.registryUrl(), token)
                         .withRegistryTopic(services.registryTopic());
         return EdgeStreams.on(cluster.newEnvironment(savepoint), client(token), owner)
                 .withChannel(channel)
@@ -268,12 +269,12 @@ public final class SharingBenchmark {
 
     /** Results as JSON to {@code topic}, whatever the operator's output type. */
     private <T extends EdgeData> void sinkResults(EdgeStream<T> stream, String topic) {
-        stream.sinkTo(ResultSinks.kafkaJson(services.bootstrapServers(), topic));
+        stream.sinkTo(ResultSinks.kafkaJson(services.kafka(), topic));
     }
 
     private void createTopics(String... topics) {
         StreamTopics.ensure(
-                services.bootstrapServers(),
+                services.kafka(),
                 java.util.Arrays.stream(topics)
                         .collect(java.util.stream.Collectors.toMap(t -> t, t -> 1)));
     }

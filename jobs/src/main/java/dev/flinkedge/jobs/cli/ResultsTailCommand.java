@@ -1,5 +1,6 @@
 package dev.flinkedge.jobs.cli;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicTail;
 import dev.flinkedge.kafka.Topics;
 
@@ -7,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -70,12 +72,24 @@ final class ResultsTailCommand implements Callable<Integer> {
     @Option(
             names = "--bootstrap-servers",
             paramLabel = "HOST:PORT",
-            defaultValue = "${env:" + KAFKA_ENV + ":-localhost:9092}",
             description =
-                    "Kafka cluster of the result topics (default: $"
+                    "Kafka cluster of the result topics (default: the bootstrap.servers of"
+                            + " --kafka.properties, else $"
                             + KAFKA_ENV
                             + ", else localhost:9092).")
     String bootstrapServers;
+
+    @Mixin KafkaPropertiesOption kafkaProperties;
+
+    /** Set by {@link #call()}: how this command reaches Kafka. */
+    private KafkaClientConfig kafka;
+
+    /** How this command reaches Kafka, from its options and the environment. */
+    KafkaClientConfig kafkaConfig() {
+        String env = System.getenv(KAFKA_ENV);
+        return kafkaProperties.resolve(
+                bootstrapServers, env == null || env.isBlank() ? "localhost:9092" : env);
+    }
 
     @Override
     public Integer call() {
@@ -83,13 +97,14 @@ final class ResultsTailCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--max must be at least 1, got " + max);
         }
+        kafka = kafkaConfig();
         checkTopicExists();
         PrintWriter out = spec.commandLine().getOut();
         // The tail's thread hands records over; this thread prints them and decides when to stop.
         BlockingQueue<ConsumerRecord<String, String>> arrived = new LinkedBlockingQueue<>();
         TopicTail.Builder<String, String> builder =
                 TopicTail.builder(topic, new StringDeserializer(), new StringDeserializer())
-                        .bootstrapServers(bootstrapServers)
+                        .clientConfig(kafka)
                         .name("flink-edge-results-tail-" + topic)
                         .defaultClientId("flink-edge-results-tail")
                         .timeout(KAFKA_TIMEOUT)
@@ -107,7 +122,7 @@ final class ResultsTailCommand implements Callable<Integer> {
                                 "Stopped reading topic '"
                                         + topic
                                         + "' at "
-                                        + bootstrapServers
+                                        + kafka.bootstrapServers()
                                         + ": "
                                         + tail.failure(),
                                 tail.failure());
@@ -134,7 +149,7 @@ final class ResultsTailCommand implements Callable<Integer> {
 
     private void checkTopicExists() {
         Set<String> topics;
-        try (Topics admin = Topics.connect(bootstrapServers, KAFKA_TIMEOUT)) {
+        try (Topics admin = Topics.connect(kafka, KAFKA_TIMEOUT)) {
             topics = admin.names();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -148,7 +163,7 @@ final class ResultsTailCommand implements Callable<Integer> {
                     "No topic '"
                             + topic
                             + "' on "
-                            + bootstrapServers
+                            + kafka.bootstrapServers()
                             + "; result"
                             + " topics exist once a job writing them starts (known: "
                             + topics.stream().filter(t -> !t.startsWith("_")).sorted().toList()

@@ -15,6 +15,7 @@ import dev.flinkedge.jobs.bench.ResultArrivals.Arrival;
 import dev.flinkedge.jobs.cli.CliException;
 import dev.flinkedge.jobs.cli.ProjectFiles;
 import dev.flinkedge.jobs.traffic.DetectOperator;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
@@ -38,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -170,15 +170,15 @@ public final class EdgeDemo {
         DemoCameras cameras =
                 DemoCameras.around(topology, settings.cameras(), settings.fps(), video);
         Path catalog = cameras.write(catalogFile());
-        publishPolicies(state.bootstrapServers(), cameras);
-        StreamTopics.ensure(state.bootstrapServers(), Map.of(PLATES_TOPIC, 1, ATTRIBUTES_TOPIC, 1));
+        KafkaClientConfig kafka = KafkaClientConfig.of(state.bootstrapServers());
+        publishPolicies(kafka, cameras);
+        StreamTopics.ensure(kafka, Map.of(PLATES_TOPIC, 1, ATTRIBUTES_TOPIC, 1));
         FlinkRun flinkRun = new FlinkRun(files.home().resolve("bin/flink"), settings.workDir());
         RegistryClient cityA =
                 RegistryClient.builder().url(state.registryUrl()).token(tokens.get(CITY_A)).build();
         Map<String, String> jobIds = new LinkedHashMap<>();
         try (ResultArrivals results =
-                new ResultArrivals(
-                        state.bootstrapServers(), List.of(PLATES_TOPIC, ATTRIBUTES_TOPIC))) {
+                new ResultArrivals(kafka, List.of(PLATES_TOPIC, ATTRIBUTES_TOPIC))) {
             say(
                     "Submitting x+a (city-a: detect vehicles, read plates) with "
                             + cameras.ids()
@@ -285,13 +285,11 @@ public final class EdgeDemo {
     }
 
     /** Every camera at the demo's rate; synthetic ones at full size, the video as it is. */
-    private void publishPolicies(String bootstrapServers, DemoCameras cameras)
+    private void publishPolicies(KafkaClientConfig kafka, DemoCameras cameras)
             throws InterruptedException {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrapServers);
         try (PolicyPublisher policies =
                 PolicyPublisher.create(
-                        props, KafkaPolicyProvider.DEFAULT_TOPIC, Duration.ofSeconds(30))) {
+                        kafka, KafkaPolicyProvider.DEFAULT_TOPIC, Duration.ofSeconds(30))) {
             for (String id : cameras.ids()) {
                 policies.publish(
                         id.equals(DemoCameras.VIDEO_CAMERA)

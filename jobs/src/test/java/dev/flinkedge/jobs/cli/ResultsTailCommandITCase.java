@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.testutil.Wait;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -71,7 +72,7 @@ class ResultsTailCommandITCase {
 
     @Test
     void fromTheBeginningPrintsTheFirstRecordsOnePerLine() throws Exception {
-        StreamTopics.ensure(KAFKA.bootstrapServers(), Map.of("plates-1", 1));
+        StreamTopics.ensure(KafkaClientConfig.of(KAFKA.bootstrapServers()), Map.of("plates-1", 1));
         for (int i = 0; i < 5; i++) {
             send("plates-1", "AB12CD" + i, "{\"plate\":\"AB12CD" + i + "\"}");
         }
@@ -88,7 +89,7 @@ class ResultsTailCommandITCase {
 
     @Test
     void withoutFromBeginningOnlyNewRecordsArePrinted() throws Exception {
-        StreamTopics.ensure(KAFKA.bootstrapServers(), Map.of("counts-2", 2));
+        StreamTopics.ensure(KafkaClientConfig.of(KAFKA.bootstrapServers()), Map.of("counts-2", 2));
         send("counts-2", "cam-1", "{\"old\":1}");
         CompletableFuture<Run> running =
                 CompletableFuture.supplyAsync(() -> tail("counts-2", "--max", "2"));
@@ -113,7 +114,7 @@ class ResultsTailCommandITCase {
 
     @Test
     void anIdleTopicEndsTheTailAfterTheIdleTimeout() throws Exception {
-        StreamTopics.ensure(KAFKA.bootstrapServers(), Map.of("quiet-3", 1));
+        StreamTopics.ensure(KafkaClientConfig.of(KAFKA.bootstrapServers()), Map.of("quiet-3", 1));
         send("quiet-3", "cam-1", "{\"old\":1}");
 
         Run run = tail("quiet-3", "--idle-timeout", "500ms");
@@ -124,7 +125,8 @@ class ResultsTailCommandITCase {
 
     @Test
     void aMissingTopicIsNamedWithTheExistingOnes() throws Exception {
-        StreamTopics.ensure(KAFKA.bootstrapServers(), Map.of("vehicles-4", 1));
+        StreamTopics.ensure(
+                KafkaClientConfig.of(KAFKA.bootstrapServers()), Map.of("vehicles-4", 1));
 
         Run run = tail("nope", "--max", "1");
 

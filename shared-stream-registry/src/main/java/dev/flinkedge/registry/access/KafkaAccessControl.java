@@ -87,7 +87,7 @@ public final class KafkaAccessControl implements AutoCloseable {
                                 config.getString(RegistryConfig.KAFKA_METRICS_TOPIC)),
                         owners,
                         scheduler);
-        Admin admin = Admin.create(config.kafkaClientProps());
+        Admin admin = Admin.create(config.kafkaClientConfig().toProperties());
         KafkaAccessControl control = new KafkaAccessControl(admin, state, plan);
         try {
             ScramUsers.upsert(admin, users, TIMEOUT);

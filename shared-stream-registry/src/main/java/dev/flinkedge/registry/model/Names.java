@@ -9,8 +9,8 @@ public final class Names {
     public static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.-]{0,127}");
 
     /**
-     * Owner names: a letter, then up to 63 letters, digits, {@code _ -}. No dot, so that the topic
-     * name {@code flinkedge.<owner>.<stream>} is unambiguous.
+     * Owner names: a letter, then up to 63 letters, digits, {@code _ -}. No dot, so that a
+     * principal-qualified name such as a Kafka client id splits unambiguously.
      */
     public static final Pattern OWNER_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]{0,63}");
 

@@ -124,17 +124,66 @@ public record StreamDescriptor(
         return new StreamRef(owner, name);
     }
 
-    /** The Kafka topic name for a stream; unambiguous because owners contain no dots. */
+    /** Kafka's longest topic name. */
+    public static final int MAX_TOPIC_LENGTH = 249;
+
+    /**
+     * The Kafka topic name for a new stream: {@code flinkedge.<enc(owner)>.<enc(name)>}, see {@link
+     * #encodeForTopic}. Kafka treats '.' and '_' alike when it checks topics for collisions; the
+     * encoded parts hold neither, so distinct streams get topics that stay distinct under that
+     * rule, and the topic splits at its two dots into owner and name.
+     *
+     * @throws InvalidFieldException naming {@code name} when the topic would exceed {@value
+     *     #MAX_TOPIC_LENGTH} characters
+     */
     public static String topicFor(String owner, String name) {
-        return topicPrefixFor(owner) + name;
+        String topic = topicPrefixFor(owner) + encodeForTopic(name);
+        if (topic.length() > MAX_TOPIC_LENGTH) {
+            throw new InvalidFieldException(
+                    "name",
+                    "'"
+                            + Names.abbreviate(name)
+                            + "' of owner '"
+                            + owner
+                            + "' gives the Kafka topic a name of "
+                            + topic.length()
+                            + " characters, more than Kafka's "
+                            + MAX_TOPIC_LENGTH
+                            + "; choose a shorter name (each '-', '_' and '.' counts twice)");
+        }
+        return topic;
+    }
+
+    /** Whether Kafka takes two topic names for one: it treats '.' and '_' alike. */
+    public static boolean topicsCollide(String topic, String other) {
+        return topic.replace('.', '_').equals(other.replace('.', '_'));
     }
 
     /**
-     * The prefix of the topics of every stream of {@code owner}; no other owner's topics start with
-     * it, so that one prefixed Kafka ACL covers exactly one owner's streams.
+     * The prefix, {@code flinkedge.<enc(owner)>.}, of the topic of every stream {@link #topicFor}
+     * names for {@code owner}; no other owner's topics start with it (the encoded owner holds no
+     * dot), so it can scope prefixed ACLs to one owner.
      */
     public static String topicPrefixFor(String owner) {
-        return "flinkedge." + owner + ".";
+        return "flinkedge." + encodeForTopic(owner) + ".";
+    }
+
+    /**
+     * Encodes a name for a topic: letters and digits stay, '-' becomes "--", '_' becomes "-u" and
+     * '.' becomes "-d". Injective, and the result holds no '.' or '_'.
+     */
+    static String encodeForTopic(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '-' -> out.append("--");
+                case '_' -> out.append("-u");
+                case '.' -> out.append("-d");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Whether {@code principal} may read (describe, resolve, subscribe to) this stream. */

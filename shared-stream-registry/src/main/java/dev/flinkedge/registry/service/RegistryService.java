@@ -212,6 +212,11 @@ public final class RegistryService implements AutoCloseable {
             public List<StreamDescriptor> withFingerprint(String fingerprint) {
                 return state.withFingerprint(fingerprint);
             }
+
+            @Override
+            public List<StreamDescriptor> all() {
+                return state.all();
+            }
         };
     }
 

@@ -2,6 +2,7 @@ package dev.flinkedge.registry.service;
 
 import dev.flinkedge.registry.errors.Errors;
 import dev.flinkedge.registry.errors.RegistryException;
+import dev.flinkedge.registry.model.InvalidFieldException;
 import dev.flinkedge.registry.model.Lineage;
 import dev.flinkedge.registry.model.LineageFingerprint;
 import dev.flinkedge.registry.model.Names;
@@ -21,10 +22,10 @@ import java.util.Set;
 
 /**
  * The registry's rules for creating a stream, on any view of the registered streams: the name is
- * free, every parent is a live stream the caller may read, the lineage is acyclic, and the caller
- * has no live stream of the same fingerprint. The service applies them to its state; {@code
- * flink-edge plan} applies them to what the registry shows it, so that a plan is refused exactly
- * when a submission would be.
+ * free, its topic fits Kafka and collides with no registered stream's, every parent is a live
+ * stream the caller may read, the lineage is acyclic, and the caller has no live stream of the same
+ * fingerprint. The service applies them to its state; {@code flink-edge plan} applies them to what
+ * the registry shows it, so that a plan is refused exactly when a submission would be.
  */
 public final class StreamCreation {
 
@@ -35,6 +36,9 @@ public final class StreamCreation {
 
         /** Every registered stream of {@code fingerprint}, whatever its status. */
         List<StreamDescriptor> withFingerprint(String fingerprint);
+
+        /** Every registered stream, whatever its status. */
+        List<StreamDescriptor> all();
     }
 
     private StreamCreation() {}
@@ -54,6 +58,8 @@ public final class StreamCreation {
                         existing -> {
                             throw Errors.streamExists(existing);
                         });
+        String topic = StreamDescriptor.topicFor(caller, spec.name());
+        checkTopicFree(state, spec.name(), topic);
         Lineage lineage = resolveLineage(state, caller, ref, spec.lineage());
         String fp = fingerprint(caller, spec, lineage);
         if (lineage != null) {
@@ -78,12 +84,36 @@ public final class StreamCreation {
                 spec.partitions(),
                 StreamStatus.DECLARED,
                 null,
-                StreamDescriptor.topicFor(caller, spec.name()),
+                topic,
                 fp,
                 List.of(),
                 List.of(),
                 now,
                 now);
+    }
+
+    /**
+     * Refuses a topic Kafka cannot tell apart from a registered stream's. New topics never collide
+     * with each other ({@link StreamDescriptor#topicFor}); a stream created before topic names were
+     * escaped keeps its unescaped topic, which a new one may equal, e.g. owner {@code city-u}'s
+     * {@code flinkedge.city-u.X} and owner {@code city_}'s stream {@code X}.
+     */
+    private static void checkTopicFree(Streams state, String name, String topic) {
+        for (StreamDescriptor other : state.all()) {
+            if (StreamDescriptor.topicsCollide(other.topic(), topic)) {
+                throw new InvalidFieldException(
+                        "name",
+                        "'"
+                                + name
+                                + "' would be written to topic '"
+                                + topic
+                                + "', which Kafka cannot tell apart from topic '"
+                                + other.topic()
+                                + "' of stream "
+                                + other.ref()
+                                + "; choose another name");
+            }
+        }
     }
 
     /** The fingerprint of a stream of {@code spec} owned by {@code caller}. */

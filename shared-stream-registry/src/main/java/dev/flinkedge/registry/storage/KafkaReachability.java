@@ -1,12 +1,13 @@
 package dev.flinkedge.registry.storage;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,7 +32,7 @@ final class KafkaReachability implements AutoCloseable {
      */
     record Result(boolean reachable, String error, long checkedAtMs) {}
 
-    private final Properties clientProps;
+    private final KafkaClientConfig kafka;
     private final long timeoutMs;
     private final long cacheMs;
     private final LongSupplier clock;
@@ -39,8 +40,8 @@ final class KafkaReachability implements AutoCloseable {
     private Admin admin;
     private volatile Result last;
 
-    KafkaReachability(Properties clientProps, long timeoutMs, long cacheMs, LongSupplier clock) {
-        this.clientProps = clientProps;
+    KafkaReachability(KafkaClientConfig kafka, long timeoutMs, long cacheMs, LongSupplier clock) {
+        this.kafka = kafka;
         this.timeoutMs = timeoutMs;
         this.cacheMs = cacheMs;
         this.clock = clock;
@@ -84,7 +85,7 @@ final class KafkaReachability implements AutoCloseable {
     /** Runs with {@link #probing} held. */
     private Result probe() throws InterruptedException {
         if (admin == null) {
-            admin = Admin.create(clientProps);
+            admin = Admin.create(kafka.toProperties());
         }
         long now = clock.getAsLong();
         try {
@@ -101,7 +102,7 @@ final class KafkaReachability implements AutoCloseable {
 
     /** The cluster's bootstrap servers, for messages. */
     String bootstrap() {
-        return clientProps.getProperty("bootstrap.servers");
+        return kafka.bootstrapServers();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.flinkedge.registry.storage;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicSpec;
 import dev.flinkedge.kafka.Topics;
 import dev.flinkedge.registry.errors.Errors;
@@ -81,6 +82,9 @@ public final class KafkaRegistryStore implements AutoCloseable {
         ABORT
     }
 
+    /** How the store's Kafka clients reach Kafka, read once from the configuration. */
+    private final KafkaClientConfig kafkaConfig;
+
     public KafkaRegistryStore(RegistryConfig config, LongSupplier clock) {
         this.config = config;
         this.topic = config.topic();
@@ -89,9 +93,10 @@ public final class KafkaRegistryStore implements AutoCloseable {
         this.timeoutMs = config.getLong(RegistryConfig.TIMEOUT_MS);
         this.writeBlockMs = config.getLong(RegistryConfig.WRITE_BLOCK_MS);
         this.retryAfterSeconds = config.getInt(RegistryConfig.UNAVAILABLE_RETRY_AFTER_SECONDS);
+        this.kafkaConfig = config.kafkaClientConfig();
         this.kafka =
                 new KafkaReachability(
-                        config.kafkaClientProps(),
+                        kafkaConfig,
                         config.getLong(RegistryConfig.PROBE_TIMEOUT_MS),
                         config.getLong(RegistryConfig.PROBE_CACHE_MS),
                         clock);
@@ -103,11 +108,9 @@ public final class KafkaRegistryStore implements AutoCloseable {
     /** Creates or verifies the topic, takes the writer role and replays the topic. */
     public void start() throws InterruptedException {
         Duration initTimeout = Duration.ofMillis(config.getLong(RegistryConfig.INIT_TIMEOUT_MS));
-        Properties clientProps = config.kafkaClientProps();
-        ensureTopic(clientProps, initTimeout);
+        ensureTopic(kafkaConfig, initTimeout);
 
-        Properties pp = new Properties();
-        pp.putAll(clientProps);
+        Properties pp = kafkaConfig.toProperties();
         pp.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "flinkedge-registry-" + topic);
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
         pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -117,7 +120,7 @@ public final class KafkaRegistryStore implements AutoCloseable {
         producer = new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer());
         initTransactions(initTimeout);
 
-        reader = new RegistryLogReader(clientProps, topic, state);
+        reader = new RegistryLogReader(kafkaConfig, topic, state);
         reader.startAndCatchUp(initTimeout);
         running = true;
         writer.start();
@@ -158,7 +161,8 @@ public final class KafkaRegistryStore implements AutoCloseable {
     }
 
     /** One partition, so that all changes are totally ordered; compacted, so none expires. */
-    private void ensureTopic(Properties clientProps, Duration timeout) throws InterruptedException {
+    private void ensureTopic(KafkaClientConfig kafkaConfig, Duration timeout)
+            throws InterruptedException {
         int rf = config.getInt(RegistryConfig.TOPIC_REPLICATION_FACTOR);
         TopicSpec spec =
                 TopicSpec.of(topic, 1)
@@ -166,7 +170,7 @@ public final class KafkaRegistryStore implements AutoCloseable {
                         .exactPartitions()
                         .withReplicationFactor(
                                 rf > 0 ? (short) rf : TopicSpec.REPLICATION_UP_TO_THREE);
-        try (Topics topics = Topics.connect(clientProps, timeout)) {
+        try (Topics topics = Topics.connect(kafkaConfig, timeout)) {
             topics.ensure(spec);
         }
     }

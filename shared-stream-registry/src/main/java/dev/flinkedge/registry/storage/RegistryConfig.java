@@ -1,5 +1,6 @@
 package dev.flinkedge.registry.storage;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.StreamRegistry;
 
 import org.apache.kafka.common.config.AbstractConfig;
@@ -7,15 +8,10 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigException;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Configuration of a registry instance. Uses Kafka's {@link ConfigDef} (the registry is a Kafka
@@ -26,6 +22,7 @@ import java.util.Properties;
 public final class RegistryConfig extends AbstractConfig {
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String KAFKA_PROPERTIES = "kafka.properties";
     public static final String TOPIC = "kafkastore.topic";
     public static final String TOPIC_REPLICATION_FACTOR = "kafkastore.topic.replication.factor";
     public static final String TIMEOUT_MS = "kafkastore.timeout.ms";
@@ -35,7 +32,6 @@ public final class RegistryConfig extends AbstractConfig {
     public static final String PROBE_TIMEOUT_MS = "kafkastore.probe.timeout.ms";
     public static final String PROBE_CACHE_MS = "kafkastore.probe.cache.ms";
     public static final String CLIENT_PREFIX = "kafkastore.client.";
-    public static final String CLIENT_CONFIG_FILE = "kafkastore.client.config.file";
     public static final String REST_HOST = "rest.host";
     public static final String REST_PORT = "rest.port";
     public static final String REST_THREADS = "rest.threads";
@@ -67,10 +63,21 @@ public final class RegistryConfig extends AbstractConfig {
                     .define(
                             BOOTSTRAP_SERVERS,
                             Type.STRING,
-                            ConfigDef.NO_DEFAULT_VALUE,
+                            null,
                             Importance.HIGH,
                             "Kafka bootstrap servers of the cluster holding the"
-                                    + " registry topic.")
+                                    + " registry topic. Required unless kafka.properties sets"
+                                    + " them; wins over the file's.")
+                    .define(
+                            KAFKA_PROPERTIES,
+                            Type.STRING,
+                            null,
+                            Importance.HIGH,
+                            "Kafka client properties file (bootstrap.servers,"
+                                    + " security.protocol, sasl.*, ssl.*) of the store's Kafka"
+                                    + " clients; kafkastore.client.* settings win over it. Keep it"
+                                    + " readable only by the registry's user: it may hold a"
+                                    + " password.")
                     .define(
                             TOPIC,
                             Type.STRING,
@@ -135,15 +142,6 @@ public final class RegistryConfig extends AbstractConfig {
                             "How long a probe's answer is reused, so that health checks and"
                                     + " writes do not ask Kafka on every request; 0 probes every"
                                     + " time.")
-                    .define(
-                            CLIENT_CONFIG_FILE,
-                            Type.STRING,
-                            null,
-                            Importance.MEDIUM,
-                            "A Kafka client properties file for the store's clients, e.g. the"
-                                    + " registry's SASL login, so that its password is not on"
-                                    + " the command line; kafkastore.client.* settings win"
-                                    + " over it.")
                     .define(
                             REST_HOST,
                             Type.STRING,
@@ -344,26 +342,19 @@ public final class RegistryConfig extends AbstractConfig {
     }
 
     /**
-     * Kafka client properties for the store: bootstrap servers plus {@code kafkastore.client.*}.
+     * Kafka client configuration of the store: the {@code kafka.properties} file if given, then
+     * {@code kafkastore.client.*}, with {@code bootstrap.servers} if given.
+     *
+     * @throws IllegalArgumentException if the file cannot be read, or no bootstrap servers are
+     *     given
      */
-    public Properties kafkaClientProps() {
-        Properties p = new Properties();
-        String file = getString(CLIENT_CONFIG_FILE);
-        if (file != null) {
-            try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IOException e) {
-                throw new ConfigException(
-                        CLIENT_CONFIG_FILE,
-                        file,
-                        "cannot read the Kafka client properties file: " + e.getMessage());
-            }
-        }
-        Map<String, Object> prefixed = originalsWithPrefix(CLIENT_PREFIX);
-        prefixed.remove("config.file");
-        p.putAll(prefixed);
-        p.put(BOOTSTRAP_SERVERS, getString(BOOTSTRAP_SERVERS));
-        return p;
+    public KafkaClientConfig kafkaClientConfig() {
+        Map<String, String> extra = new TreeMap<>();
+        originalsWithPrefix(CLIENT_PREFIX).forEach((k, v) -> extra.put(k, String.valueOf(v)));
+        String file = getString(KAFKA_PROPERTIES);
+        return KafkaClientConfig.resolve(
+                        getString(BOOTSTRAP_SERVERS), file == null ? null : Path.of(file))
+                .withProperties(extra);
     }
 
     public String topic() {

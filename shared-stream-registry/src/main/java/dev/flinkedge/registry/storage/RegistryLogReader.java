@@ -1,5 +1,6 @@
 package dev.flinkedge.registry.storage;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicTail;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Properties;
 
 /**
  * Tails the registry topic from its first offset and applies every committed record to a {@link
@@ -28,16 +28,27 @@ public final class RegistryLogReader implements AutoCloseable {
     private TopicTail<byte[], byte[]> tail;
 
     /**
-     * @param clientProps Kafka client properties (at least {@code bootstrap.servers})
+     * @param kafka how to reach the Kafka cluster
      * @param topic the registry topic
      * @param state the view to apply records to
      */
-    public RegistryLogReader(Properties clientProps, String topic, RegistryState state) {
+    public RegistryLogReader(KafkaClientConfig kafka, String topic, RegistryState state) {
+        this(kafka, topic, state, null);
+    }
+
+    /**
+     * @param kafka how to reach the Kafka cluster
+     * @param topic the registry topic
+     * @param state the view to apply records to
+     * @param clientId the consumer's {@code client.id} unless {@code kafka} sets one, or null
+     */
+    public RegistryLogReader(
+            KafkaClientConfig kafka, String topic, RegistryState state, String clientId) {
         this.topic = topic;
         this.state = state;
         this.tailBuilder =
                 TopicTail.builder(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
-                        .clientProperties(clientProps)
+                        .clientConfig(kafka)
                         .name("registry-log-reader-" + topic)
                         .readCommitted()
                         .fromBeginning()
@@ -49,6 +60,9 @@ public final class RegistryLogReader implements AutoCloseable {
                         // read-your-writes wait (RegistryState.awaitOffset) needs to see them
                         // passed.
                         .onProgress((partition, next) -> state.advanceTo(next - 1));
+        if (clientId != null) {
+            tailBuilder.defaultClientId(clientId);
+        }
     }
 
     /** Starts tailing, then blocks until the view holds everything committed before the call. */

@@ -33,7 +33,7 @@ class AclPlanTest {
         Set<AclBinding> acls = plan.bindings(List.of(), d -> Set.of());
         assertThat(patterns(acls, "User:city-a"))
                 .contains(
-                        "TOPIC:PREFIXED:flinkedge.city-a.",
+                        "TOPIC:PREFIXED:flinkedge.city--a.",
                         "GROUP:PREFIXED:flinkedge.read.city-a.",
                         "TRANSACTIONAL_ID:PREFIXED:flinkedge.tap.city-a.",
                         "TOPIC:LITERAL:_flinkedge_streams",

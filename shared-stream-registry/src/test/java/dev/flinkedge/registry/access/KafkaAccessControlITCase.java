@@ -110,7 +110,8 @@ class KafkaAccessControlITCase {
     @Test
     void wrongPasswordIsRefused() {
         Properties props =
-                kafka.clientProperties(SaslCredentials.of("alice", "not-alice's-password"));
+                kafka.clientConfig(SaslCredentials.of("alice", "not-alice's-password"))
+                        .toProperties();
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         try (Admin admin = Admin.create(props)) {
@@ -196,7 +197,7 @@ class KafkaAccessControlITCase {
     void onlyTheRegistryWritesItsTopicAndUsesItsTransactionalId() {
         assertThatThrownBy(() -> produce("bob", REGISTRY_TOPIC, "forged-grant"))
                 .hasCauseInstanceOf(TopicAuthorizationException.class);
-        Properties props = kafka.clientProperties(USERS.get("bob"));
+        Properties props = kafka.clientConfig(USERS.get("bob")).toProperties();
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "flinkedge-registry-" + REGISTRY_TOPIC);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         try (KafkaProducer<String, String> p =
@@ -220,7 +221,7 @@ class KafkaAccessControlITCase {
     }
 
     private static void createTopic(String user, String topic) throws Exception {
-        try (Admin admin = Admin.create(kafka.clientProperties(USERS.get(user)))) {
+        try (Admin admin = Admin.create(kafka.clientConfig(USERS.get(user)).toProperties())) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
@@ -232,7 +233,7 @@ class KafkaAccessControlITCase {
     }
 
     private static void produce(String user, String topic, String value) throws Exception {
-        Properties props = kafka.clientProperties(USERS.get(user));
+        Properties props = kafka.clientConfig(USERS.get(user)).toProperties();
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
@@ -292,7 +293,7 @@ class KafkaAccessControlITCase {
     }
 
     private static KafkaConsumer<String, String> consumer(String user) {
-        Properties props = kafka.clientProperties(USERS.get(user));
+        Properties props = kafka.clientConfig(USERS.get(user)).toProperties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());

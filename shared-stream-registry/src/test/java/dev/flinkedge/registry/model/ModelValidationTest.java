@@ -35,7 +35,7 @@ class ModelValidationTest {
     @Test
     void ownersMayNotContainDotsSoTopicsAreUnambiguous() {
         assertThatThrownBy(() -> new StreamRef("a.b", "c")).hasMessageContaining("'owner'");
-        assertThat(StreamDescriptor.topicFor("a", "b.c")).isEqualTo("flinkedge.a.b.c");
+        assertThat(StreamDescriptor.topicFor("a", "b.c")).isEqualTo("flinkedge.a.b-dc");
     }
 
     @Test

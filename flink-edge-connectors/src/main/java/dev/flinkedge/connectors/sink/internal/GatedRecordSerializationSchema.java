@@ -4,6 +4,7 @@ import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.runtime.StreamGate;
 import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.connectors.serialization.EdgeCodec;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.model.StreamRef;
 
 import org.apache.flink.annotation.Internal;
@@ -44,7 +45,7 @@ public final class GatedRecordSerializationSchema<T> implements KafkaRecordSeria
 
     private final String topic;
     private final StreamRef stream;
-    private final String registryBootstrapServers;
+    private final KafkaClientConfig registryKafka;
     private final String registryTopic;
     private final Class<T> type;
     private transient EdgeCodec<T> codec;
@@ -61,12 +62,12 @@ public final class GatedRecordSerializationSchema<T> implements KafkaRecordSeria
     public GatedRecordSerializationSchema(
             String topic,
             StreamRef stream,
-            String registryBootstrapServers,
+            KafkaClientConfig registryKafka,
             String registryTopic,
             Class<T> type) {
         this.topic = topic;
         this.stream = stream;
-        this.registryBootstrapServers = registryBootstrapServers;
+        this.registryKafka = registryKafka;
         this.registryTopic = registryTopic;
         this.type = type;
     }
@@ -88,7 +89,7 @@ public final class GatedRecordSerializationSchema<T> implements KafkaRecordSeria
                                 StreamTopics.PRODUCER_JOB_HEADER,
                                 jobId.getBytes(StandardCharsets.UTF_8)));
         droppedOtherProducer = context.getMetricGroup().counter(RECORDS_DROPPED_OTHER_PRODUCER);
-        gate = StreamGate.openForProducer(registryBootstrapServers, registryTopic, stream, jobId);
+        gate = StreamGate.openForProducer(registryKafka, registryTopic, stream, jobId);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.apache.flink.util.Preconditions.checkState;
 
 import dev.flinkedge.connectors.policy.PolicyProviderFactory;
 import dev.flinkedge.connectors.source.camera.enumerator.CameraSelector;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.model.SourceSpec;
 
 import org.apache.flink.annotation.PublicEvolving;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Builds a {@link CameraSource}. Choose the cameras one way — a fixed list ({@link #setCameras}),
@@ -105,6 +108,16 @@ public final class CameraSourceBuilder {
     public CameraSourceBuilder setPolicyTopic(String topic) {
         config.set(CameraSourceOptions.POLICY_TOPIC, checkNotNull(topic, "topic"));
         return this;
+    }
+
+    /**
+     * Follows camera policies from the policy topic of the cluster {@code kafka} reaches, with its
+     * client properties (security, client id, …).
+     */
+    public CameraSourceBuilder setPolicyKafka(KafkaClientConfig kafka) {
+        checkNotNull(kafka, "kafka");
+        setPolicyBootstrapServers(kafka.bootstrapServers());
+        return setPolicyClientProperties(kafka.toProperties());
     }
 
     /** Extra Kafka client properties for the policy consumer (security, client id, …). */
@@ -236,10 +249,12 @@ public final class CameraSourceBuilder {
             LOG.info("No policy topic configured: cameras deliver their native rate and size");
             return PolicyProviderFactory.none();
         }
-        Properties props = new Properties();
-        props.putAll(policyClientProps);
+        Map<String, String> props = new TreeMap<>();
+        policyClientProps
+                .stringPropertyNames()
+                .forEach(k -> props.put(k, policyClientProps.getProperty(k)));
         String servers = config.get(CameraSourceOptions.POLICY_BOOTSTRAP_SERVERS);
-        Object given = props.setProperty("bootstrap.servers", servers);
+        String given = props.get(KafkaClientConfig.BOOTSTRAP_SERVERS);
         if (given != null && !given.equals(servers)) {
             LOG.warn(
                     "Policy client property bootstrap.servers={} is replaced by {}={}",
@@ -248,7 +263,7 @@ public final class CameraSourceBuilder {
                     servers);
         }
         return PolicyProviderFactory.kafka(
-                props,
+                KafkaClientConfig.of(servers, props),
                 config.get(CameraSourceOptions.POLICY_TOPIC),
                 config.get(CameraSourceOptions.POLICY_STARTUP_TIMEOUT));
     }

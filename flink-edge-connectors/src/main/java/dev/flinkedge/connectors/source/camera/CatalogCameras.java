@@ -2,6 +2,7 @@ package dev.flinkedge.connectors.source.camera;
 
 import dev.flinkedge.connectors.api.RawSourceFactory;
 import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.model.StreamDescriptor;
 
 import org.apache.flink.annotation.PublicEvolving;
@@ -24,13 +25,13 @@ public final class CatalogCameras implements RawSourceFactory {
     private static final Duration OUT_OF_ORDERNESS = Duration.ofMillis(200);
 
     private final DeviceCatalog catalog;
-    private final String policyBootstrapServers;
+    private final KafkaClientConfig policyKafka;
     private final String policyTopic;
 
     private CatalogCameras(
-            DeviceCatalog catalog, String policyBootstrapServers, String policyTopic) {
+            DeviceCatalog catalog, KafkaClientConfig policyKafka, String policyTopic) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.policyBootstrapServers = policyBootstrapServers;
+        this.policyKafka = policyKafka;
         this.policyTopic = policyTopic;
     }
 
@@ -39,17 +40,20 @@ public final class CatalogCameras implements RawSourceFactory {
         return new CatalogCameras(catalog, null, null);
     }
 
-    /** The same cameras, following the policies on {@code topic} (null: the default topic). */
-    public CatalogCameras withPolicies(String bootstrapServers, String topic) {
-        return new CatalogCameras(catalog, Objects.requireNonNull(bootstrapServers), topic);
+    /**
+     * The same cameras, following the policies on {@code topic} (null: the default topic) of the
+     * cluster {@code kafka} reaches.
+     */
+    public CatalogCameras withPolicies(KafkaClientConfig kafka, String topic) {
+        return new CatalogCameras(catalog, Objects.requireNonNull(kafka, "kafka"), topic);
     }
 
     @Override
     public DataStream<Frame> create(StreamExecutionEnvironment env, StreamDescriptor raw) {
         CameraSourceBuilder builder =
                 CameraSource.builder().setCatalog(catalog).setSourceSpec(raw.source());
-        if (policyBootstrapServers != null) {
-            builder.setPolicyBootstrapServers(policyBootstrapServers);
+        if (policyKafka != null) {
+            builder.setPolicyKafka(policyKafka);
             if (policyTopic != null) {
                 builder.setPolicyTopic(policyTopic);
             }

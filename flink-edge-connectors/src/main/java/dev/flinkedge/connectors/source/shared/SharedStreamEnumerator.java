@@ -74,9 +74,7 @@ final class SharedStreamEnumerator
                         .getOrDefault("<job_id>", "job-" + UUID.randomUUID());
         keeper = new SubscriptionKeeper(channel.newRegistryClient(), stream, jobId, leaseSeconds);
         try {
-            watcher =
-                    RegistryWatcher.acquire(
-                            channel.registryBootstrapServers(), channel.registryTopic());
+            watcher = RegistryWatcher.acquire(channel.registryKafka(), channel.registryTopic());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FlinkRuntimeException("Interrupted while starting to watch the registry", e);

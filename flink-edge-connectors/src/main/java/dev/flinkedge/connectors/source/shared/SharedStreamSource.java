@@ -103,7 +103,8 @@ public final class SharedStreamSource<T>
         boolean exactlyOnce = stream.guarantee() == Guarantee.EXACTLY_ONCE;
         var builder =
                 KafkaSource.<T>builder()
-                        .setBootstrapServers(channel.bootstrapServers())
+                        .setProperties(channel.kafka().toProperties())
+                        .setBootstrapServers(channel.kafka().bootstrapServers())
                         .setTopics(stream.topic())
                         .setDeserializer(new SharedRecordDeserializer<>(type))
                         .setClientIdPrefix(

@@ -8,6 +8,7 @@ import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.policy.PolicyPublisher;
 import dev.flinkedge.connectors.testutil.EdgeTestEnvironment;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
+import dev.flinkedge.kafka.KafkaClientConfig;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -92,7 +93,9 @@ class CameraSourcePolicyITCase {
                 .returns(Frame.class)
                 .sinkTo(new DiscardingSink<>());
 
-        try (PolicyPublisher publisher = PolicyPublisher.create(props, topic, TIMEOUT)) {
+        try (PolicyPublisher publisher =
+                PolicyPublisher.create(
+                        KafkaClientConfig.of(KAFKA.bootstrapServers()), topic, TIMEOUT)) {
             JobClient job = env.executeAsync("policy-switch");
             JobID jobId = job.getJobID();
             try {

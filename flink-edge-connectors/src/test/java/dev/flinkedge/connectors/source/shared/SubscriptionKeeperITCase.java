@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.connectors.runtime.StreamGate;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
@@ -64,7 +65,8 @@ class SubscriptionKeeperITCase {
         assertThat(keeper.keep()).isEqualTo(SubscriptionKeeper.Outcome.LIVE);
         String id = keeper.subscriptionId();
 
-        try (StreamGate gate = StreamGate.open(KAFKA.bootstrapServers(), TOPIC, ref)) {
+        try (StreamGate gate =
+                StreamGate.open(KafkaClientConfig.of(KAFKA.bootstrapServers()), TOPIC, ref)) {
             Wait.until(gate::isOpen, Duration.ofSeconds(10), "the gate to open");
 
             registry.close();

@@ -136,11 +136,10 @@ public final class FaultBenchmark {
             List<String> topics = new ArrayList<>();
             streams.values()
                     .forEach(s -> topics.addAll(List.of(s.emittedTopic(), s.resultTopic())));
-            try (SequenceLedger ledger =
-                            new SequenceLedger(cluster.services().bootstrapServers(), topics);
+            try (SequenceLedger ledger = new SequenceLedger(cluster.services().kafka(), topics);
                     StreamWriters writers =
                             new StreamWriters(
-                                    cluster.services().bootstrapServers(),
+                                    cluster.services().kafka(),
                                     List.copyOf(streamTopics.values()));
                     ProducerSampler sampler =
                             new ProducerSampler(

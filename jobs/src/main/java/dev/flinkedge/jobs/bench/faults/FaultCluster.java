@@ -6,6 +6,7 @@ import dev.flinkedge.connectors.http.HttpJson;
 import dev.flinkedge.jobs.bench.BenchCluster;
 import dev.flinkedge.jobs.bench.BenchClusters;
 import dev.flinkedge.jobs.bench.SharingBenchmark;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
@@ -159,7 +160,7 @@ public final class FaultCluster implements AutoCloseable {
         Map<String, String> tokens = LocalEdgeCluster.tokens(state.tokensFile());
         SharingBenchmark.Services services =
                 new SharingBenchmark.Services(
-                        state.bootstrapServers(),
+                        KafkaClientConfig.of(state.bootstrapServers()),
                         state.registryUrl(),
                         StreamRegistry.DEFAULT_TOPIC,
                         tokens.get(FaultWorkload.PRODUCER),

@@ -116,8 +116,7 @@ final class FaultWorkload {
                         new StreamRef(PRODUCER, "Seq-" + tag + "-" + run),
                         "faults-emitted-" + tag + "-" + run,
                         "faults-result-" + tag + "-" + run);
-        StreamTopics.ensure(
-                services.bootstrapServers(), Map.of(s.emittedTopic(), 1, s.resultTopic(), 1));
+        StreamTopics.ensure(services.kafka(), Map.of(s.emittedTopic(), 1, s.resultTopic(), 1));
         return s;
     }
 
@@ -129,7 +128,7 @@ final class FaultWorkload {
         EdgeStream<Frame> frames = es.importStream(raw);
         frames.sinkTo(
                 SequenceLog.sink(
-                        services.bootstrapServers(),
+                        services.kafka(),
                         s.emittedTopic(),
                         DeliveryGuarantee.AT_LEAST_ONCE,
                         "faults-emitted-" + run));
@@ -162,7 +161,7 @@ final class FaultWorkload {
         }
         shared.sinkTo(
                 SequenceLog.sink(
-                        services.bootstrapServers(),
+                        services.kafka(),
                         s.resultTopic(),
                         s.guarantee() == Guarantee.EXACTLY_ONCE
                                 ? DeliveryGuarantee.EXACTLY_ONCE
@@ -202,7 +201,7 @@ final class FaultWorkload {
             env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
         }
         SharedChannel channel =
-                SharedChannel.of(services.bootstrapServers(), services.registryUrl(), token)
+                SharedChannel.of(services.kafka(), services.registryUrl(), token)
                         .withRegistryTopic(services.registryTopic());
         return EdgeStreams.on(env, client(token), owner)
                 .withChannel(channel)

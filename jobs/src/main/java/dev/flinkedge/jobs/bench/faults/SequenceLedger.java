@@ -1,5 +1,6 @@
 package dev.flinkedge.jobs.bench.faults;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicTail;
 
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,7 +27,7 @@ final class SequenceLedger implements AutoCloseable {
     private final List<TopicTail<String, String>> tails = new ArrayList<>();
 
     /** Starts following {@code topics} (they exist), each on a thread of its own. */
-    SequenceLedger(String bootstrapServers, List<String> topics) {
+    SequenceLedger(KafkaClientConfig kafka, List<String> topics) {
         for (String topic : topics) {
             counts.put(topic, new HashMap<>());
             firstArrival.put(topic, new HashMap<>());
@@ -35,7 +36,7 @@ final class SequenceLedger implements AutoCloseable {
         for (String topic : topics) {
             tails.add(
                     TopicTail.builder(topic, new StringDeserializer(), new StringDeserializer())
-                            .bootstrapServers(bootstrapServers)
+                            .clientConfig(kafka)
                             .name("fault-ledger-" + topic)
                             .readCommitted()
                             .fromBeginning()

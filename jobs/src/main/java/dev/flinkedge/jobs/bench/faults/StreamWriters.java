@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.bench.faults;
 
 import dev.flinkedge.connectors.runtime.StreamTopics;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicTail;
 
 import org.apache.kafka.common.header.Header;
@@ -36,13 +37,13 @@ final class StreamWriters implements AutoCloseable {
     private final List<TopicTail<byte[], byte[]>> tails = new ArrayList<>();
 
     /** Starts following {@code topics} (they exist) from their first records. */
-    StreamWriters(String bootstrapServers, List<String> topics) {
+    StreamWriters(KafkaClientConfig kafka, List<String> topics) {
         topics.forEach(t -> arrivals.put(t, new LinkedHashMap<>()));
         for (String topic : topics) {
             tails.add(
                     TopicTail.builder(
                                     topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
-                            .bootstrapServers(bootstrapServers)
+                            .clientConfig(kafka)
                             .name("fault-writers-" + topic)
                             .readCommitted()
                             .fromBeginning()

@@ -22,6 +22,7 @@ import dev.flinkedge.connectors.sink.ResultSinks;
 import dev.flinkedge.connectors.source.camera.CameraSource;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
 import dev.flinkedge.jobs.bench.BenchCluster;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicTail;
 import dev.flinkedge.scheduler.control.ControlLoop;
 import dev.flinkedge.scheduler.control.ControlOptions;
@@ -63,7 +64,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -103,7 +103,7 @@ public final class SchedulerBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SchedulerScenario scenario;
-    private final String bootstrapServers;
+    private final KafkaClientConfig kafka;
     private final BenchCluster cluster;
     private final Path workDir;
     private final PrintWriter out;
@@ -112,19 +112,19 @@ public final class SchedulerBenchmark {
     private volatile double bandwidthMbps;
 
     /**
-     * @param bootstrapServers Kafka of the policy, metrics and results topics
+     * @param kafka Kafka of the policy, metrics and results topics
      * @param cluster the Flink cluster in this JVM (the emulated link is changed in-process)
      * @param workDir where the cameras' catalog goes
      * @param out progress lines
      */
     public SchedulerBenchmark(
             SchedulerScenario scenario,
-            String bootstrapServers,
+            KafkaClientConfig kafka,
             BenchCluster cluster,
             Path workDir,
             PrintWriter out) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
-        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        this.kafka = Objects.requireNonNull(kafka, "kafka");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.workDir = Objects.requireNonNull(workDir, "workDir");
         this.out = Objects.requireNonNull(out, "out");
@@ -193,7 +193,7 @@ public final class SchedulerBenchmark {
         String policyTopic = "bench-policies-" + tag;
         String metricsTopic = "bench-metrics-" + tag;
         String resultsTopic = "bench-results-" + tag;
-        StreamTopics.ensure(bootstrapServers, Map.of(resultsTopic, 1));
+        StreamTopics.ensure(kafka, Map.of(resultsTopic, 1));
         Topology topology = topology();
         Path catalog = Files.createDirectories(workDir).resolve("cameras-" + tag + ".json");
         writeCatalog(catalog, scenario.camerasBefore());
@@ -207,9 +207,8 @@ public final class SchedulerBenchmark {
         List<SchedulerReport.Event> events = events();
         long start;
         int restarts;
-        try (PolicyStore store = PolicyStore.kafka(clientProps(), policyTopic, TIMEOUT);
-                MetricsView view =
-                        MetricsView.start(clientProps(), metricsTopic, Duration.ofMinutes(1))) {
+        try (PolicyStore store = PolicyStore.kafka(kafka, policyTopic, TIMEOUT);
+                MetricsView view = MetricsView.start(kafka, metricsTopic, Duration.ofMinutes(1))) {
             for (int i = 1; i <= scenario.camerasAfter(); i++) {
                 store.publish(initialPolicy(camera(i)));
             }
@@ -271,7 +270,7 @@ public final class SchedulerBenchmark {
                         .setCatalog(catalog)
                         .setAreas(List.of(AREA))
                         .setDiscoveryInterval(Duration.ofMillis(500))
-                        .setPolicyBootstrapServers(bootstrapServers)
+                        .setPolicyKafka(kafka)
                         .setPolicyTopic(policyTopic)
                         .setJpegQuality(scenario.jpegQuality())
                         .build();
@@ -282,7 +281,7 @@ public final class SchedulerBenchmark {
                         .setLocalSite(EDGE)
                         .setTargetSites(List.of(CLOUD))
                         .build()
-                        .route(frames, PolicyChanges.stream(env, bootstrapServers, policyTopic));
+                        .route(frames, PolicyChanges.stream(env, kafka, policyTopic));
         // Each analysis is a task of its own, as at a site of its own: chained to the link, the
         // link's queue would also hold the frames the CPU has not got to, and no backpressure
         // would reach the cameras, which skip frames when they fall behind, as live cameras do.
@@ -311,13 +310,12 @@ public final class SchedulerBenchmark {
                         .disableChaining();
         DataStream<EdgeRecord<FrameAnalysis>> results = atEdge.union(atCloud);
         PipelineMetrics.<EdgeRecord<FrameAnalysis>>builder()
-                .setBootstrapServers(bootstrapServers)
+                .setKafka(kafka)
                 .setTopic(metricsTopic)
                 .setPeriod(scenario.period())
                 .build()
                 .attachTo(results);
-        results.sinkTo(ResultSinks.kafkaJson(bootstrapServers, resultsTopic))
-                .name("results:" + resultsTopic);
+        results.sinkTo(ResultSinks.kafkaJson(kafka, resultsTopic)).name("results:" + resultsTopic);
         return env;
     }
 
@@ -351,7 +349,7 @@ public final class SchedulerBenchmark {
         conf.set(ControlOptions.POLICY, scenario.policy());
         conf.set(ControlOptions.SLO, scenario.slo());
         conf.set(ControlOptions.PERIOD, scenario.period());
-        conf.set(ControlOptions.BOOTSTRAP_SERVERS, bootstrapServers);
+        conf.set(ControlOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         conf.set(ControlOptions.METRICS_TOPIC, metricsTopic);
         conf.set(ControlOptions.POLICY_TOPIC, policyTopic);
         conf.set(ControlOptions.MAX_WIDTH, scenario.best().width());
@@ -511,19 +509,13 @@ public final class SchedulerBenchmark {
         out.flush();
     }
 
-    private Properties clientProps() {
-        Properties props = new Properties();
-        props.setProperty("bootstrap.servers", bootstrapServers);
-        return props;
-    }
-
     /** Every record of a one-partition topic, from its start to its current end. */
     /** Every record of the single-partition {@code topic} written so far. */
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) throws InterruptedException {
         List<ConsumerRecord<byte[], byte[]>> records = new CopyOnWriteArrayList<>();
         try (TopicTail<byte[], byte[]> tail =
                 TopicTail.builder(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
-                        .clientProperties(clientProps())
+                        .clientConfig(kafka)
                         .name("bench-read-" + topic)
                         .partitionCount(1)
                         .onRecord(records::add)

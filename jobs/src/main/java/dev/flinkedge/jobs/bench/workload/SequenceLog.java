@@ -3,6 +3,7 @@ package dev.flinkedge.jobs.bench.workload;
 import dev.flinkedge.connectors.model.EdgeData;
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.kafka.KafkaClientConfig;
 
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -33,12 +34,13 @@ public final class SequenceLog<T extends EdgeData> implements KafkaRecordSeriali
      * @param transactionalIdPrefix unique per job and topic; used with EXACTLY_ONCE only
      */
     public static <T extends EdgeData> KafkaSink<T> sink(
-            String bootstrapServers,
+            KafkaClientConfig kafka,
             String topic,
             DeliveryGuarantee guarantee,
             String transactionalIdPrefix) {
         return KafkaSink.<T>builder()
-                .setBootstrapServers(bootstrapServers)
+                .setKafkaProducerConfig(kafka.toProperties())
+                .setBootstrapServers(kafka.bootstrapServers())
                 .setRecordSerializer(new SequenceLog<>(topic))
                 .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(transactionalIdPrefix)

@@ -5,6 +5,8 @@ import dev.flinkedge.jobs.cli.DurationConverter;
 import dev.flinkedge.jobs.cli.ProjectFiles;
 import dev.flinkedge.jobs.cli.TextTable;
 import dev.flinkedge.jobs.cli.registry.TokenListing;
+import dev.flinkedge.kafka.KafkaClientConfig;
+import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
 import dev.flinkedge.scheduler.cluster.ClusterPorts;
 import dev.flinkedge.scheduler.cluster.ClusterSettings;
@@ -62,14 +64,25 @@ final class ClusterStartCommand implements Callable<Integer> {
             fallbackValue = "true",
             description =
                     "Start a Kafka broker (default); --no-embedded-kafka needs"
-                            + " --bootstrap-servers.")
+                            + " --bootstrap-servers or --kafka.properties.")
     boolean embeddedKafka;
 
     @Option(
             names = "--bootstrap-servers",
             paramLabel = "HOST:PORT",
-            description = "An existing Kafka to use with --no-embedded-kafka.")
+            description =
+                    "An existing Kafka to use with --no-embedded-kafka (wins over the"
+                            + " bootstrap.servers of --kafka.properties).")
     String bootstrapServers;
+
+    @Option(
+            names = "--kafka.properties",
+            paramLabel = "FILE",
+            description =
+                    "Kafka client properties file (bootstrap.servers, security.protocol, sasl.*,"
+                            + " ssl.*) of the existing Kafka, for the registry and the host jobs"
+                            + " (with --no-embedded-kafka). Keep it readable only by its owner.")
+    Path kafkaProperties;
 
     @Option(
             names = "--kafka-port",
@@ -171,13 +184,25 @@ final class ClusterStartCommand implements Callable<Integer> {
     }
 
     private ClusterSettings settings() {
-        if (!embeddedKafka && bootstrapServers == null) {
-            throw usageError("--no-embedded-kafka needs --bootstrap-servers HOST:PORT");
-        }
-        if (embeddedKafka && bootstrapServers != null) {
+        if (!embeddedKafka && bootstrapServers == null && kafkaProperties == null) {
             throw usageError(
-                    "--bootstrap-servers is for an existing Kafka; add"
-                            + " --no-embedded-kafka, or drop --bootstrap-servers to start one");
+                    "--no-embedded-kafka needs --bootstrap-servers HOST:PORT or --kafka.properties"
+                            + " FILE");
+        }
+        if (embeddedKafka && (bootstrapServers != null || kafkaProperties != null)) {
+            throw usageError(
+                    "--bootstrap-servers and --kafka.properties are for an existing Kafka; add"
+                            + " --no-embedded-kafka, or drop them to start one");
+        }
+        String servers = bootstrapServers;
+        if (kafkaProperties != null) {
+            try {
+                servers =
+                        KafkaClientConfig.resolve(bootstrapServers, kafkaProperties)
+                                .bootstrapServers();
+            } catch (IllegalArgumentException e) {
+                throw usageError("--kafka.properties: " + e.getMessage());
+            }
         }
         Topology topology;
         try {
@@ -194,15 +219,23 @@ final class ClusterStartCommand implements Callable<Integer> {
                             topology,
                             topologyFile,
                             workDir.workDir,
-                            bootstrapServers,
+                            servers,
                             ports,
                             System.getProperty("java.class.path"),
                             jobManagerMemory,
                             taskManagerMemory,
                             timeout);
+            if (kafkaProperties != null) {
+                // The registry reads the file itself, so that the credential stays out of its
+                // command line.
+                settings =
+                        settings.withRegistrySetting(
+                                RegistryConfig.KAFKA_PROPERTIES,
+                                kafkaProperties.toAbsolutePath().toString());
+            }
             return supervisor
                     ? settings.withSupervision(
-                            new ClusterSettings.Supervision(jobJar(), hostJobArgs))
+                            new ClusterSettings.Supervision(jobJar(), hostJobArgs, kafkaProperties))
                     : settings;
         } catch (IllegalArgumentException e) {
             throw usageError(e.getMessage());

@@ -3,6 +3,7 @@ package dev.flinkedge.jobs.cli.registry;
 import dev.flinkedge.jobs.cli.CliException;
 import dev.flinkedge.jobs.cli.RunUntilStopped;
 import dev.flinkedge.kafka.EmbeddedKafka;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.rest.RegistryApplication;
 import dev.flinkedge.registry.rest.Tokens;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -78,7 +80,7 @@ final class RegistryStartCommand implements Callable<Integer> {
                             + " ${DEFAULT-VALUE}).")
     Path workDir;
 
-    /** Where the registry's Kafka comes from: exactly one of the two. */
+    /** Where the registry's Kafka comes from: embedded, or an existing cluster. */
     static final class KafkaChoice {
         @Option(
                 names = "--embedded-kafka",
@@ -88,19 +90,43 @@ final class RegistryStartCommand implements Callable<Integer> {
                                 + " <work-dir>/kafka, deleted on exit).")
         boolean embedded;
 
+        @ArgGroup(exclusive = false, multiplicity = "1")
+        ExistingKafka existing;
+    }
+
+    /** An existing Kafka cluster: its servers, its client properties, or both. */
+    static final class ExistingKafka {
         @Option(
                 names = "--bootstrap-servers",
                 paramLabel = "HOST:PORT",
-                required = true,
-                description = "Use this Kafka cluster.")
+                description =
+                        "Use this Kafka cluster (wins over the bootstrap.servers of"
+                                + " --kafka.properties).")
         String bootstrapServers;
+
+        @Option(
+                names = "--kafka.properties",
+                paramLabel = "FILE",
+                description =
+                        "Kafka client properties file (bootstrap.servers, security.protocol,"
+                                + " sasl.*, ssl.*) of the registry's Kafka clients. Keep it"
+                                + " readable only by its owner (chmod 600).")
+        Path properties;
+
+        KafkaClientConfig config() {
+            try {
+                return KafkaClientConfig.resolve(bootstrapServers, properties);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage(), e);
+            }
+        }
     }
 
     @Override
     public Integer call() throws Exception {
         if (!kafka.embedded && tokensFile == null) {
             throw usageError(
-                    "--tokens FILE is required with --bootstrap-servers: a properties"
+                    "--tokens FILE is required with an existing Kafka: a properties"
                             + " file of 'token=owner' lines (only --embedded-kafka generates tokens)");
         }
         if (tokensFile != null && !Files.isReadable(tokensFile)) {
@@ -114,11 +140,13 @@ final class RegistryStartCommand implements Callable<Integer> {
         List<RunUntilStopped.Service> running = new ArrayList<>();
         EmbeddedKafka broker = null;
         try {
-            String bootstrapServers = kafka.bootstrapServers;
+            KafkaClientConfig kafkaConfig;
             if (kafka.embedded) {
                 broker = EmbeddedKafka.builder().baseDir(workDir.resolve("kafka")).start();
-                bootstrapServers = broker.bootstrapServers();
-                out.println("Embedded Kafka at " + bootstrapServers);
+                kafkaConfig = KafkaClientConfig.of(broker.bootstrapServers());
+                out.println("Embedded Kafka at " + kafkaConfig.bootstrapServers());
+            } else {
+                kafkaConfig = kafka.existing.config();
             }
             Path tokens = tokensFile;
             Map<String, String> generated = null;
@@ -127,7 +155,7 @@ final class RegistryStartCommand implements Callable<Integer> {
                 tokens = workDir.resolve("registry").resolve("tokens.properties");
                 Tokens.writeFile(tokens, generated);
             }
-            RegistryApplication app = startRegistry(bootstrapServers, tokens);
+            RegistryApplication app = startRegistry(kafkaConfig, tokens);
             running.add(new RunUntilStopped.Service("registry at " + app.uri(), app));
             out.println(
                     "Registry listening on "
@@ -135,7 +163,7 @@ final class RegistryStartCommand implements Callable<Integer> {
                             + " (topic "
                             + topic
                             + ", Kafka "
-                            + bootstrapServers
+                            + kafkaConfig.bootstrapServers()
                             + ")");
             if (generated != null) {
                 TokenListing.print(out, tokens, generated, app.uri().toString());
@@ -155,17 +183,23 @@ final class RegistryStartCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RegistryApplication startRegistry(String bootstrapServers, Path tokens)
+    private RegistryApplication startRegistry(KafkaClientConfig kafkaConfig, Path tokens)
             throws Exception {
+        Map<String, Object> settings = new TreeMap<>();
+        settings.put(RegistryConfig.BOOTSTRAP_SERVERS, kafkaConfig.bootstrapServers());
+        if (!kafka.embedded && kafka.existing.properties != null) {
+            settings.put(
+                    RegistryConfig.KAFKA_PROPERTIES,
+                    kafka.existing.properties.toAbsolutePath().toString());
+        }
+        settings.putAll(
+                Map.of(
+                        RegistryConfig.TOPIC, topic,
+                        RegistryConfig.REST_HOST, host,
+                        RegistryConfig.REST_PORT, port,
+                        RegistryConfig.TOKENS_FILE, tokens.toString()));
         try {
-            return RegistryApplication.start(
-                    Map.of(
-                            RegistryConfig.BOOTSTRAP_SERVERS, bootstrapServers,
-                            RegistryConfig.TOPIC, topic,
-                            RegistryConfig.REST_HOST, host,
-                            RegistryConfig.REST_PORT, port,
-                            RegistryConfig.TOKENS_FILE, tokens.toString()),
-                    null);
+            return RegistryApplication.start(settings, null);
         } catch (BindException e) {
             throw new CliException(
                     "Cannot listen on "

@@ -2,8 +2,10 @@ package dev.flinkedge.jobs.cli.scheduler;
 
 import dev.flinkedge.jobs.cli.CliException;
 import dev.flinkedge.jobs.cli.DurationConverter;
+import dev.flinkedge.jobs.cli.KafkaPropertiesOption;
 import dev.flinkedge.jobs.cli.RunUntilStopped;
 import dev.flinkedge.jobs.cli.cluster.WorkDirOption;
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.scheduler.cluster.ClusterState;
 import dev.flinkedge.scheduler.cluster.ClusterStateFile;
 import dev.flinkedge.scheduler.control.ControlLoop;
@@ -38,7 +40,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -86,8 +87,12 @@ final class SchedulerStartCommand implements Callable<Integer> {
     @Option(
             names = "--bootstrap-servers",
             paramLabel = "HOST:PORT",
-            description = "Kafka of the metrics and policy topics.")
+            description =
+                    "Kafka of the metrics and policy topics (wins over the bootstrap.servers of"
+                            + " --kafka.properties).")
     String bootstrapServers;
+
+    @Mixin KafkaPropertiesOption kafkaProperties;
 
     @Option(
             names = "--topology",
@@ -131,14 +136,7 @@ final class SchedulerStartCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(e.getMessage(), e);
         }
-        if (settings.bootstrapServers() == null) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "--bootstrap-servers is required: no local cluster runs in "
-                            + workDir.workDir.toAbsolutePath());
-        }
-        Properties kafka = new Properties();
-        kafka.setProperty("bootstrap.servers", settings.bootstrapServers());
+        KafkaClientConfig kafka = kafkaConfig(settings);
         PolicyStore store =
                 PolicyStore.kafka(kafka, settings.policyTopic(), Duration.ofSeconds(30));
         MetricsView view =
@@ -169,7 +167,7 @@ final class SchedulerStartCommand implements Callable<Integer> {
                 DurationConverter.format(settings.period().toMillis()),
                 settings.metricsTopic(),
                 settings.policyTopic(),
-                settings.bootstrapServers(),
+                kafka.bootstrapServers(),
                 settings.flinkRest() == null ? "nowhere" : settings.flinkRest(),
                 topology == null ? "none" : topology);
         out.println("Decisions are logged; stop with Ctrl-C.");
@@ -181,6 +179,23 @@ final class SchedulerStartCommand implements Callable<Integer> {
                         new RunUntilStopped.Service("metrics view", view),
                         new RunUntilStopped.Service("policy store", store)));
         return 0;
+    }
+
+    /**
+     * How the loop reaches Kafka: --bootstrap-servers, else the bootstrap.servers of
+     * --kafka.properties, else the local cluster's.
+     */
+    KafkaClientConfig kafkaConfig(ControlSettings settings) {
+        if (bootstrapServers == null
+                && kafkaProperties.file == null
+                && settings.bootstrapServers() == null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--bootstrap-servers or --kafka.properties is required: no local cluster runs"
+                            + " in "
+                            + workDir.workDir.toAbsolutePath());
+        }
+        return kafkaProperties.resolve(bootstrapServers, settings.bootstrapServers());
     }
 
     /** The options as a configuration, with defaults from the local cluster. */

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,8 +65,28 @@ final class SupervisorStartCommand implements Callable<Integer> {
     @Option(
             names = "--bootstrap-servers",
             paramLabel = "HOST:PORT",
-            description = "Kafka of the shared streams, for the host jobs.")
+            description =
+                    "Kafka of the shared streams, for the host jobs (wins over the"
+                            + " bootstrap.servers of --kafka.properties).")
     String bootstrapServers;
+
+    @Option(
+            names = "--kafka.properties",
+            paramLabel = "FILE",
+            description =
+                    "Kafka client properties file (bootstrap.servers, security.protocol, sasl.*,"
+                            + " ssl.*) passed to the host jobs; they read it on the JobManager at"
+                            + " this path. Keep it readable only by its owner (chmod 600).")
+    Path kafkaProperties;
+
+    @Option(
+            names = "--host-job-kafka-properties-dir",
+            paramLabel = "DIR",
+            description =
+                    "Directory on the JobManager with one Kafka client properties file per owner,"
+                            + " <owner>.properties, for that owner's host jobs; owners without"
+                            + " one get --kafka.properties.")
+    Path hostJobKafkaPropertiesDir;
 
     @Option(
             names = "--tokens",
@@ -134,9 +155,14 @@ final class SupervisorStartCommand implements Callable<Integer> {
                 Optional.ofNullable(registry).or(() -> cluster.map(ClusterState::registryUrl));
         Optional<String> rest =
                 Optional.ofNullable(flinkRest).or(() -> cluster.map(ClusterState::restUrl));
+        // A properties file's bootstrap.servers wins over the local cluster's.
         Optional<String> kafka =
                 Optional.ofNullable(bootstrapServers)
-                        .or(() -> cluster.map(ClusterState::bootstrapServers));
+                        .or(
+                                () ->
+                                        kafkaProperties != null || hostJobKafkaPropertiesDir != null
+                                                ? Optional.empty()
+                                                : cluster.map(ClusterState::bootstrapServers));
         Optional<Path> tokenSource =
                 Optional.ofNullable(tokens).or(() -> cluster.map(ClusterState::tokensFile));
         if (tokenSource.isEmpty()) {
@@ -148,6 +174,23 @@ final class SupervisorStartCommand implements Callable<Integer> {
         registryUrl.ifPresent(v -> conf.set(SupervisorOptions.REGISTRY_URL, v));
         rest.ifPresent(v -> conf.set(SupervisorOptions.FLINK_REST_URL, v));
         kafka.ifPresent(v -> conf.set(SupervisorOptions.KAFKA_BOOTSTRAP_SERVERS, v));
+        if (kafkaProperties != null) {
+            if (!Files.isReadable(kafkaProperties)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--kafka.properties "
+                                + kafkaProperties.toAbsolutePath()
+                                + " does not exist or is not readable");
+            }
+            conf.set(
+                    SupervisorOptions.KAFKA_PROPERTIES,
+                    kafkaProperties.toAbsolutePath().toString());
+        }
+        if (hostJobKafkaPropertiesDir != null) {
+            conf.set(
+                    SupervisorOptions.HOST_JOB_KAFKA_PROPERTIES_DIR,
+                    hostJobKafkaPropertiesDir.toAbsolutePath().toString());
+        }
         Path source = tokenSource.get().toAbsolutePath();
         conf.set(
                 source.toFile().isDirectory()

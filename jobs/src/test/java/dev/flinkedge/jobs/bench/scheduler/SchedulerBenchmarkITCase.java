@@ -73,7 +73,7 @@ class SchedulerBenchmarkITCase {
             r =
                     new SchedulerBenchmark(
                                     scenario,
-                                    env.services().bootstrapServers(),
+                                    env.services().kafka(),
                                     env.cluster(),
                                     work,
                                     new PrintWriter(progress, true))

@@ -3,6 +3,8 @@ package dev.flinkedge.jobs.cli.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkedge.jobs.cli.FlinkEdgeCli;
+import dev.flinkedge.kafka.KafkaClientConfig;
+import dev.flinkedge.scheduler.control.ControlSettings;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +13,9 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** {@code flink-edge scheduler start}: bad input is refused before anything starts. */
 class SchedulerStartCommandTest {
@@ -66,7 +70,8 @@ class SchedulerStartCommandTest {
         assertThat(err.toString()).contains("needs a topology");
 
         assertThat(run("--policy", "fixed")).isEqualTo(2);
-        assertThat(err.toString()).contains("--bootstrap-servers is required");
+        assertThat(err.toString())
+                .contains("--bootstrap-servers or --kafka.properties is required");
     }
 
     @Test
@@ -81,5 +86,44 @@ class SchedulerStartCommandTest {
                                 "localhost:1"))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("none.json does not exist");
+    }
+
+    @Test
+    void takesKafkaFromThePropertiesFileUnlessServersAreGiven() throws Exception {
+        Path file =
+                Files.writeString(
+                        workDir.resolve("kafka.properties"),
+                        "bootstrap.servers=from-file:9092\nsecurity.protocol=SASL_SSL\n");
+        SchedulerStartCommand command = new SchedulerStartCommand();
+        CommandLine cli = new CommandLine(command);
+        cli.parseArgs(
+                "--work-dir",
+                workDir.toString(),
+                "--policy",
+                "fixed",
+                "--kafka.properties",
+                file.toString());
+        command.spec = cli.getCommandSpec();
+
+        KafkaClientConfig fromFile =
+                command.kafkaConfig(ControlSettings.from(command.configuration(Optional.empty())));
+
+        assertThat(fromFile.bootstrapServers()).isEqualTo("from-file:9092");
+        assertThat(fromFile.properties()).containsEntry("security.protocol", "SASL_SSL");
+
+        cli.parseArgs(
+                "--work-dir",
+                workDir.toString(),
+                "--policy",
+                "fixed",
+                "--kafka.properties",
+                file.toString(),
+                "--bootstrap-servers",
+                "flag:9092");
+        KafkaClientConfig withFlag =
+                command.kafkaConfig(ControlSettings.from(command.configuration(Optional.empty())));
+
+        assertThat(withFlag.bootstrapServers()).isEqualTo("flag:9092");
+        assertThat(withFlag.properties()).containsEntry("security.protocol", "SASL_SSL");
     }
 }

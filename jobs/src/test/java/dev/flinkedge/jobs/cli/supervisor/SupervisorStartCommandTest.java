@@ -85,4 +85,57 @@ class SupervisorStartCommandTest {
                 .containsExactly("--cameras.catalog", "c.yaml");
         assertThat(conf.get(SupervisorOptions.PERIOD)).isEqualTo(Duration.ofSeconds(2));
     }
+
+    @Test
+    void passesTheKafkaPropertiesFileToTheHostJobsAndLetsItsServersHold() throws Exception {
+        Path tokens =
+                Files.writeString(workDir.resolve("tokens.properties"), "t0123456789=city-a\n");
+        Path jar = Files.writeString(workDir.resolve("job.jar"), "not started");
+        Path kafka =
+                Files.writeString(
+                        workDir.resolve("kafka.properties"), "bootstrap.servers=b:9092\n");
+        SupervisorStartCommand command = new SupervisorStartCommand();
+        new CommandLine(command)
+                .parseArgs(
+                        "--work-dir",
+                        workDir.toString(),
+                        "--tokens",
+                        tokens.toString(),
+                        "--job-jar",
+                        jar.toString(),
+                        "--kafka.properties",
+                        kafka.toString(),
+                        "--host-job-kafka-properties-dir",
+                        "/etc/kafka-clients");
+
+        Configuration conf = command.configuration(Optional.empty());
+
+        assertThat(conf.get(SupervisorOptions.KAFKA_PROPERTIES))
+                .isEqualTo(kafka.toAbsolutePath().toString());
+        assertThat(conf.get(SupervisorOptions.HOST_JOB_KAFKA_PROPERTIES_DIR))
+                .isEqualTo("/etc/kafka-clients");
+        assertThat(conf.contains(SupervisorOptions.KAFKA_BOOTSTRAP_SERVERS))
+                .as("the file's bootstrap.servers holds unless --bootstrap-servers is given")
+                .isFalse();
+    }
+
+    @Test
+    void namesAKafkaPropertiesFileThatDoesNotExist() throws Exception {
+        Path tokens =
+                Files.writeString(workDir.resolve("tokens.properties"), "t0123456789=city-a\n");
+        Path missing = workDir.resolve("nope.properties");
+
+        assertThat(
+                        run(
+                                "--tokens",
+                                tokens.toString(),
+                                "--job-jar",
+                                "job.jar",
+                                "--kafka.properties",
+                                missing.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--kafka.properties " + missing.toAbsolutePath())
+                .contains("does not exist or is not readable");
+    }
 }
