@@ -1,5 +1,11 @@
 package dev.flinkedge.kafka;
 
+import dev.flinkedge.kafka.security.BrokerSecurity;
+import dev.flinkedge.kafka.security.SaslCredentials;
+import dev.flinkedge.kafka.security.ScramUsers;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
@@ -10,9 +16,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
  * A real single-node KRaft Kafka broker (combined broker and controller) running in this JVM,
@@ -31,10 +42,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
     private final String bootstrapServers;
+    private final Optional<BrokerSecurity> security;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, Optional<BrokerSecurity> security) {
         this.cluster = cluster;
         this.bootstrapServers = cluster.bootstrapServers();
+        this.security = security;
     }
 
     /** Starts a builder with defaults fit for one machine (replication factor 1 everywhere). */
@@ -42,9 +55,25 @@ public final class EmbeddedKafka implements AutoCloseable {
         return new Builder();
     }
 
-    /** {@code host:port} of the broker's PLAINTEXT listener. */
+    /** {@code host:port} of the broker's client listener. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** How the broker authenticates and authorises; empty when it accepts anyone (PLAINTEXT). */
+    public Optional<BrokerSecurity> security() {
+        return security;
+    }
+
+    /**
+     * The client configuration (bootstrap servers and SASL login) of {@code credentials}, or
+     * bootstrap servers only when the broker is not secured.
+     */
+    public KafkaClientConfig clientConfig(SaslCredentials credentials) {
+        KafkaClientConfig plain = KafkaClientConfig.of(bootstrapServers);
+        return security.isPresent()
+                ? plain.withProperties(credentials.scramClientProperties())
+                : plain;
     }
 
     /**
@@ -101,6 +130,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static final class Builder {
         private Path baseDir;
         private final Map<String, Object> brokerProps = new HashMap<>();
+        private BrokerSecurity security;
+        private final List<SaslCredentials> scramUsers = new ArrayList<>();
 
         private Builder() {
             brokerProps.put("offsets.topic.replication.factor", "1");
@@ -126,6 +157,18 @@ public final class EmbeddedKafka implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Turns on SASL/SCRAM and the authorizer (see {@link BrokerSecurity}) and creates the SCRAM
+         * credentials of {@code scramUsers} once the broker is ready, logged in as the broker
+         * itself.
+         */
+        public Builder secured(BrokerSecurity security, List<SaslCredentials> scramUsers) {
+            this.security = Objects.requireNonNull(security, "security");
+            this.scramUsers.clear();
+            this.scramUsers.addAll(scramUsers);
+            return this;
+        }
+
         /** Formats the storage, starts the broker and waits until it is ready. */
         public EmbeddedKafka start() throws Exception {
             long t0 = System.nanoTime();
@@ -138,23 +181,45 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Files.createDirectories(baseDir);
                 nodes.setBaseDirectory(Files.createTempDirectory(baseDir, "kraft-"));
             }
-            KafkaClusterTestKit.Builder b = new KafkaClusterTestKit.Builder(nodes.build());
+            TestKitNodes built = nodes.build();
+            KafkaClusterTestKit.Builder b = new KafkaClusterTestKit.Builder(built);
+            if (security != null) {
+                // The test kit keeps its listener names and pre-bound ports; only their protocol
+                // and the SASL settings change.
+                security.serverProperties(
+                                built.brokerListenerName().value(),
+                                built.controllerListenerName().value())
+                        .forEach(b::setConfigProp);
+            }
             brokerProps.forEach(b::setConfigProp);
             KafkaClusterTestKit cluster = b.build();
             try {
                 formatQuietly(cluster);
                 cluster.startup();
                 cluster.waitForReadyBrokers();
+                if (security != null) {
+                    createScramUsers(cluster.bootstrapServers());
+                }
             } catch (Exception e) {
                 cluster.close();
                 throw e;
             }
-            EmbeddedKafka kafka = new EmbeddedKafka(cluster);
+            EmbeddedKafka kafka = new EmbeddedKafka(cluster, Optional.ofNullable(security));
             LOG.info(
-                    "Embedded Kafka (KRaft) ready at {} in {} ms",
+                    "Embedded Kafka (KRaft{}) ready at {} in {} ms",
+                    security != null ? ", SASL/SCRAM, ACLs" : "",
                     kafka.bootstrapServers(),
                     (System.nanoTime() - t0) / 1_000_000);
             return kafka;
+        }
+
+        private void createScramUsers(String bootstrapServers) throws InterruptedException {
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.putAll(security.broker().plainClientProperties());
+            try (Admin admin = Admin.create(props)) {
+                ScramUsers.upsert(admin, scramUsers, Duration.ofSeconds(30));
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.flinkedge.connectors.runtime;
 
+import dev.flinkedge.registry.access.ResourceNames;
 import dev.flinkedge.registry.model.StreamRef;
 
 import org.apache.flink.annotation.Internal;
@@ -9,7 +10,8 @@ import org.apache.flink.annotation.Internal;
  * and stream (and reader). Owners and streams may both contain '-', so joining them with '-' is
  * ambiguous (owner {@code a-b} stream {@code c} against owner {@code a} stream {@code b-c});
  * principals never contain '.', so {@code flinkedge.<role>.<principal>[.<principal>].<name>} splits
- * back at its first dots into exactly one role, principals and stream name.
+ * back at its first dots into exactly one role, principals and stream name. Each id starts with its
+ * principal's prefix from {@link ResourceNames}, which the registry's Kafka ACLs allow.
  */
 @Internal
 public final class StreamClientIds {
@@ -18,7 +20,7 @@ public final class StreamClientIds {
 
     /** The transactional id prefix of the tap of {@code stream}. */
     public static String tapTransactionalIdPrefix(StreamRef stream) {
-        return "flinkedge.tap." + stream.owner() + "." + stream.name();
+        return ResourceNames.tapTransactionalIdPrefix(stream.owner()) + stream.name();
     }
 
     /** The client id of the tap of {@code stream}. */
@@ -28,7 +30,7 @@ public final class StreamClientIds {
 
     /** The consumer group of principal {@code reader}'s shared sources on {@code stream}. */
     public static String readerGroupId(String reader, StreamRef stream) {
-        return "flinkedge.read." + reader + "." + stream.owner() + "." + stream.name();
+        return ResourceNames.readerGroupPrefix(reader) + stream.owner() + "." + stream.name();
     }
 
     /** The client id prefix of principal {@code reader}'s shared sources on {@code stream}. */

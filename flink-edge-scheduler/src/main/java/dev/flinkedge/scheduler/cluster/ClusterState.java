@@ -43,6 +43,15 @@ public record ClusterState(
         processes = List.copyOf(processes);
     }
 
+    /**
+     * The Kafka client properties file of {@code user} (an owner, {@code flinkedge-scheduler} or
+     * {@code flinkedge-registry}) on a cluster that started its own Kafka.
+     */
+    public Path kafkaClientProperties(String user) {
+        return KafkaCredentials.clientsDir(workDir.resolve("cluster"))
+                .resolve(user + ".properties");
+    }
+
     /** A copy with one more process. */
     ClusterState withProcess(ChildProcess process) {
         List<ChildProcess> more = new ArrayList<>(processes);

@@ -1,16 +1,16 @@
 package dev.flinkedge.scheduler.cluster;
 
+import dev.flinkedge.kafka.security.BrokerSecurity;
+import dev.flinkedge.kafka.security.SecretFiles;
+
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The {@code server.properties} of the cluster's single-node KRaft broker (combined broker and
@@ -24,12 +24,18 @@ final class KafkaBrokerConfig {
 
     private KafkaBrokerConfig() {}
 
+    /** The listener clients (and the broker itself) use; SASL, see {@link BrokerSecurity}. */
+    static final String CLIENT_LISTENER = "CLIENT";
+
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
+
     /**
-     * Writes {@code server.properties} into {@code dir}; data goes to {@code dir/data}.
+     * Writes {@code server.properties} into {@code dir}; data goes to {@code dir/data}. The file
+     * holds the broker's own password and is readable by its owner only.
      *
      * @return the file
      */
-    static Path write(ClusterPorts ports, Path dir) throws IOException {
+    static Path write(ClusterPorts ports, Path dir, BrokerSecurity security) throws IOException {
         String host = FlinkConfigs.HOST;
         Map<String, String> props = new LinkedHashMap<>();
         props.put("process.roles", "broker,controller");
@@ -37,18 +43,20 @@ final class KafkaBrokerConfig {
         props.put("controller.quorum.bootstrap.servers", host + ":" + ports.kafkaController());
         props.put(
                 "listeners",
-                "PLAINTEXT://"
+                CLIENT_LISTENER
+                        + "://"
                         + host
                         + ":"
                         + ports.kafka()
-                        + ",CONTROLLER://"
+                        + ","
+                        + CONTROLLER_LISTENER
+                        + "://"
                         + host
                         + ":"
                         + ports.kafkaController());
-        props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + ports.kafka());
-        props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("advertised.listeners", CLIENT_LISTENER + "://" + host + ":" + ports.kafka());
+        props.put("controller.listener.names", CONTROLLER_LISTENER);
+        props.putAll(security.serverProperties(CLIENT_LISTENER, CONTROLLER_LISTENER));
         props.put("log.dirs", dataDir(dir).toString());
         props.put("num.partitions", "1");
         props.put("offsets.topic.replication.factor", "1");
@@ -62,12 +70,9 @@ final class KafkaBrokerConfig {
         // Flink's KafkaSink EXACTLY_ONCE needs transaction.timeout.ms <= this; 15 min.
         props.put("transaction.max.timeout.ms", "900000");
         props.put("auto.create.topics.enable", "true");
-        Properties properties = new Properties();
-        properties.putAll(props);
         Path file = dir.resolve(FILE);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            properties.store(w, "Written by flink-edge cluster start: single-node KRaft broker");
-        }
+        SecretFiles.writeProperties(
+                file, props, "Written by flink-edge cluster start: single-node KRaft broker");
         return file;
     }
 

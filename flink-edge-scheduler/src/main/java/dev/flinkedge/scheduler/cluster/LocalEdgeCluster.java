@@ -1,5 +1,7 @@
 package dev.flinkedge.scheduler.cluster;
 
+import dev.flinkedge.kafka.security.BrokerSecurity;
+import dev.flinkedge.kafka.security.ScramUsers;
 import dev.flinkedge.registry.rest.RegistryServer;
 import dev.flinkedge.registry.rest.Tokens;
 import dev.flinkedge.registry.storage.RegistryConfig;
@@ -7,6 +9,7 @@ import dev.flinkedge.scheduler.supervision.SupervisorOptions;
 import dev.flinkedge.scheduler.supervision.SupervisorServer;
 import dev.flinkedge.scheduler.topology.Site;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -199,8 +202,12 @@ public final class LocalEdgeCluster {
                             settings.classpath()));
         }
         Path kafkaDir = processDir(clusterDir, KAFKA);
+        KafkaCredentials credentials = null;
         if (settings.embeddedKafka()) {
-            formatKafka(settings, kafkaDir);
+            credentials =
+                    KafkaCredentials.prepare(
+                            clusterDir, tokens.keySet(), settings.kafkaBootstrapServers());
+            formatKafka(settings, kafkaDir, credentials.brokerSecurity());
         }
 
         ClusterState state =
@@ -257,10 +264,13 @@ public final class LocalEdgeCluster {
                     "Kafka to accept connections on port " + settings.ports().kafka(),
                     kafka,
                     () -> accepts(settings.ports().kafka()));
+            createRegistryPrincipal(settings, credentials);
             progress.accept(
                     "Kafka is up at "
                             + settings.kafkaBootstrapServers()
-                            + " ("
+                            + " (SASL/SCRAM, ACLs; client properties in "
+                            + KafkaCredentials.clientsDir(clusterDir)
+                            + ") ("
                             + seconds(t0)
                             + ")");
         }
@@ -275,7 +285,7 @@ public final class LocalEdgeCluster {
                         registryDir,
                         List.of("-Xmx256m"),
                         REGISTRY_MAIN,
-                        registryArgs(settings, tokensFile),
+                        registryArgs(settings, tokensFile, credentials),
                         settings);
 
         ClusterRestClient rest =
@@ -307,10 +317,31 @@ public final class LocalEdgeCluster {
         return state;
     }
 
+    /**
+     * The registry's SCRAM credential, created with the broker's own identity: the registry is the
+     * super user that creates every other credential and the ACLs.
+     */
+    private static void createRegistryPrincipal(
+            ClusterSettings settings, KafkaCredentials credentials) throws InterruptedException {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", settings.kafkaBootstrapServers());
+        props.putAll(credentials.brokerSecurity().broker().plainClientProperties());
+        try (Admin admin = Admin.create(props)) {
+            ScramUsers.upsert(admin, List.of(credentials.registry()), Duration.ofSeconds(60));
+        }
+    }
+
     /** The registry process's {@code key=value} arguments: the cluster's, then the user's. */
-    private static List<String> registryArgs(ClusterSettings settings, Path tokensFile) {
+    private static List<String> registryArgs(
+            ClusterSettings settings, Path tokensFile, KafkaCredentials credentials) {
         Map<String, String> args = new LinkedHashMap<>();
         args.put(RegistryConfig.BOOTSTRAP_SERVERS, settings.kafkaBootstrapServers());
+        if (credentials != null) {
+            args.put(
+                    RegistryConfig.KAFKA_PROPERTIES,
+                    credentials.clientProperties(KafkaCredentials.REGISTRY_USER).toString());
+            args.put(RegistryConfig.KAFKA_USERS_FILE, credentials.usersFile().toString());
+        }
         args.put(RegistryConfig.TOKENS_FILE, tokensFile.toString());
         args.put(RegistryConfig.REST_HOST, FlinkConfigs.HOST);
         args.put(RegistryConfig.REST_PORT, String.valueOf(settings.ports().registry()));
@@ -380,7 +411,12 @@ public final class LocalEdgeCluster {
                             dir,
                             List.of("-Xmx256m"),
                             REGISTRY_MAIN,
-                            registryArgs(settings, state.tokensFile()));
+                            registryArgs(
+                                    settings,
+                                    state.tokensFile(),
+                                    settings.embeddedKafka()
+                                            ? KafkaCredentials.load(settings.clusterDir())
+                                            : null));
             case JOBMANAGER ->
                     relaunchFlink(
                             settings,
@@ -756,9 +792,10 @@ public final class LocalEdgeCluster {
         return next;
     }
 
-    private static void formatKafka(ClusterSettings settings, Path kafkaDir)
+    private static void formatKafka(
+            ClusterSettings settings, Path kafkaDir, BrokerSecurity security)
             throws IOException, InterruptedException {
-        Path serverProperties = KafkaBrokerConfig.write(settings.ports(), kafkaDir);
+        Path serverProperties = KafkaBrokerConfig.write(settings.ports(), kafkaDir, security);
         if (KafkaBrokerConfig.isFormatted(kafkaDir)) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.flinkedge.registry.rest;
 
+import dev.flinkedge.registry.access.KafkaAccessControl;
 import dev.flinkedge.registry.service.RegistryService;
 import dev.flinkedge.registry.storage.KafkaRegistryStore;
 import dev.flinkedge.registry.storage.RegistryConfig;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One running registry instance: Kafka store, service and REST API, started and stopped together.
@@ -18,10 +20,13 @@ public final class RegistryApplication implements AutoCloseable {
 
     private final RegistryService service;
     private final RegistryRestServer server;
+    private final KafkaAccessControl access;
 
-    private RegistryApplication(RegistryService service, RegistryRestServer server) {
+    private RegistryApplication(
+            RegistryService service, RegistryRestServer server, KafkaAccessControl access) {
         this.service = service;
         this.server = server;
+        this.access = access;
     }
 
     /**
@@ -44,12 +49,19 @@ public final class RegistryApplication implements AutoCloseable {
                 auth != null ? auth : TokenAuthenticator.fromFile(Path.of(tokensFile));
         KafkaRegistryStore store = new KafkaRegistryStore(config, System::currentTimeMillis);
         RegistryService service = new RegistryService(store, config, System::currentTimeMillis);
+        KafkaAccessControl access = null;
         try {
             service.start();
+            if (config.getString(RegistryConfig.KAFKA_USERS_FILE) != null) {
+                access = KafkaAccessControl.start(config, store.state());
+            }
             RegistryRestServer server = new RegistryRestServer(service, tokens, config);
             server.start();
-            return new RegistryApplication(service, server);
+            return new RegistryApplication(service, server, access);
         } catch (IOException | InterruptedException | RuntimeException e) {
+            if (access != null) {
+                access.close();
+            }
             service.close();
             throw e;
         }
@@ -70,8 +82,16 @@ public final class RegistryApplication implements AutoCloseable {
         return server.uri();
     }
 
+    /** Kafka credentials and ACLs, when {@code kafka.users.file} is set. */
+    public Optional<KafkaAccessControl> accessControl() {
+        return Optional.ofNullable(access);
+    }
+
     @Override
     public void close() throws InterruptedException {
+        if (access != null) {
+            access.close();
+        }
         server.close();
         service.close();
     }

@@ -1,18 +1,14 @@
 package dev.flinkedge.registry.rest;
 
+import dev.flinkedge.kafka.security.SecretFiles;
+
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Fresh bearer tokens for the registries that flink-edge starts (the CLI's, the demo's, the local
@@ -56,19 +52,9 @@ public final class Tokens {
      * system has POSIX permissions; an existing file is replaced.
      */
     public static void writeFile(Path file, Map<String, String> byOwner) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Files.deleteIfExists(file);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(
-                    file,
-                    PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")));
-        }
-        Properties p = new Properties();
-        p.putAll(byToken(byOwner));
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(w, "flink-edge registry tokens: one 'token=owner' line per owner");
-        }
+        SecretFiles.writeProperties(
+                file,
+                byToken(byOwner),
+                "flink-edge registry tokens: one 'token=owner' line per owner");
     }
 }

@@ -49,6 +49,11 @@ public final class RegistryConfig extends AbstractConfig {
     public static final String LEASE_MAX_SECONDS = "subscription.lease.max.seconds";
     public static final String LEASE_SWEEP_INTERVAL_MS = "subscription.lease.sweep.interval.ms";
     public static final String PRODUCTION_LEASE_SECONDS = "production.lease.seconds";
+    public static final String KAFKA_USERS_FILE = "kafka.users.file";
+    public static final String KAFKA_SCHEDULER_USER = "kafka.scheduler.user";
+    public static final String KAFKA_POLICY_TOPIC = "kafka.policy.topic";
+    public static final String KAFKA_METRICS_TOPIC = "kafka.metrics.topic";
+    public static final String KAFKA_ACL_SYNC_INTERVAL_MS = "kafka.acl.sync.interval.ms";
 
     /** Default REST port; 8081 is Flink's own REST port, so the registry keeps clear of it. */
     public static final int DEFAULT_PORT = 8090;
@@ -260,7 +265,49 @@ public final class RegistryConfig extends AbstractConfig {
                             Importance.LOW,
                             "Production lease of a job that marks a stream ACTIVE; the"
                                     + " job renews it every third of this. A stream whose"
-                                    + " lease lapses becomes ORPHANED within a sweep interval.");
+                                    + " lease lapses becomes ORPHANED within a sweep interval.")
+                    .define(
+                            KAFKA_USERS_FILE,
+                            Type.STRING,
+                            null,
+                            Importance.HIGH,
+                            "File of 'user=password' lines, one per Kafka principal: each owner"
+                                    + " and the scheduler. When set, the registry creates each"
+                                    + " user's SCRAM-SHA-512 credential at start and keeps the"
+                                    + " broker's ACLs in step with streams and grants; its own"
+                                    + " principal (kafkastore.client.sasl.jaas.config) must be a"
+                                    + " super user. Unset: no credentials, no ACLs (a broker"
+                                    + " without authorizer).")
+                    .define(
+                            KAFKA_SCHEDULER_USER,
+                            Type.STRING,
+                            "flinkedge-scheduler",
+                            Importance.LOW,
+                            "The user in kafka.users.file that is the scheduler: it may write"
+                                    + " the policy topic and read the metrics topic. Every"
+                                    + " other user is a stream owner.")
+                    .define(
+                            KAFKA_POLICY_TOPIC,
+                            Type.STRING,
+                            "_flinkedge_policies",
+                            Importance.LOW,
+                            "The camera policy topic: only the scheduler may write it.")
+                    .define(
+                            KAFKA_METRICS_TOPIC,
+                            Type.STRING,
+                            "_flinkedge_metrics",
+                            Importance.LOW,
+                            "The pipeline metrics topic: owners' jobs write it, the scheduler"
+                                    + " reads it.")
+                    .define(
+                            KAFKA_ACL_SYNC_INTERVAL_MS,
+                            Type.LONG,
+                            30_000L,
+                            Range.atLeast(100),
+                            Importance.LOW,
+                            "How often the ACLs are compared with the registry besides after"
+                                    + " each change, so that an ACL changed by hand or a sync"
+                                    + " missed while Kafka was unreachable is repaired.");
 
     public RegistryConfig(Map<?, ?> props) {
         super(DEF, props);
