@@ -91,7 +91,7 @@ public final class EdgeJobLauncher {
     /** Creates the topics {@code job} writes its results to, where missing. */
     public static void ensureResultTopics(TrafficJob job, Configuration conf) {
         Map<String, Integer> topics = new TreeMap<>();
-        job.resultTopics().forEach(t -> topics.put(conf.get(t), 1));
+        job.resultTopics().forEach(t -> topics.put(TrafficJobOptions.resultTopic(conf, t), 1));
         StreamTopics.ensure(TrafficJobOptions.kafka(conf), topics);
     }
 

@@ -5,6 +5,8 @@ import static org.apache.flink.configuration.ConfigOptions.key;
 import dev.flinkedge.connectors.api.KafkaOptions;
 import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.StreamRegistry;
+import dev.flinkedge.registry.model.InvalidFieldException;
+import dev.flinkedge.registry.model.ResultTopics;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
@@ -184,52 +186,65 @@ public final class TrafficJobOptions {
                                     + " lineage, not by name; a prefix keeps differently configured jobs of"
                                     + " one owner apart.");
 
+    /** Where every result option's topic is; see {@link ResultTopics}. */
+    private static final String RESULTS_TOPIC_NOTE =
+            " The topic is flinkedge.<owner>.results.<name> ('-', '_' and '.' escaped as in"
+                    + " stream topics): the owner's, readable by nobody else; read it with"
+                    + " flink-edge results tail <owner>/<name>.";
+
     public static final ConfigOption<String> RESULTS_VEHICLES =
             key("results.vehicles")
                     .stringType()
                     .defaultValue("vehicles")
                     .withDescription(
-                            "Topic of vehicle-detection results (per frame, keyed by"
-                                    + " camera).");
+                            "Name of the vehicle-detection results (per frame, keyed by"
+                                    + " camera)."
+                                    + RESULTS_TOPIC_NOTE);
 
     public static final ConfigOption<String> RESULTS_PLATES =
             key("results.plates")
                     .stringType()
                     .defaultValue("plates")
                     .withDescription(
-                            "Topic of plate-recognition results (per plate read, keyed by"
-                                    + " plate).");
+                            "Name of the plate-recognition results (per plate read, keyed by"
+                                    + " plate)."
+                                    + RESULTS_TOPIC_NOTE);
 
     public static final ConfigOption<String> RESULTS_ATTRIBUTES =
             key("results.attributes")
                     .stringType()
                     .defaultValue("attributes")
                     .withDescription(
-                            "Topic of attribute-recognition results (per vehicle, keyed"
-                                    + " by camera).");
+                            "Name of the attribute-recognition results (per vehicle, keyed"
+                                    + " by camera)."
+                                    + RESULTS_TOPIC_NOTE);
 
     public static final ConfigOption<String> RESULTS_COUNTS =
             key("results.counts")
                     .stringType()
                     .defaultValue("vehicle-counts")
                     .withDescription(
-                            "Topic of vehicle counts (per camera and window, keyed by"
-                                    + " camera).");
+                            "Name of the vehicle counts (per camera and window, keyed by"
+                                    + " camera)."
+                                    + RESULTS_TOPIC_NOTE);
 
     public static final ConfigOption<String> RESULTS_AREA_TRAFFIC =
             key("results.area-traffic")
                     .stringType()
                     .defaultValue("area-traffic")
                     .withDescription(
-                            "Topic of per-area traffic (per area and window, keyed by" + " area).");
+                            "Name of the per-area traffic (per area and window, keyed by"
+                                    + " area)."
+                                    + RESULTS_TOPIC_NOTE);
 
     public static final ConfigOption<String> RESULTS_DELIVERIES =
             key("results.deliveries")
                     .stringType()
                     .defaultValue("traffic-deliveries")
                     .withDescription(
-                            "Topic of the traffic messages delivered to vehicles (keyed"
-                                    + " by vehicle plate).");
+                            "Name of the traffic messages delivered to vehicles (keyed"
+                                    + " by vehicle plate)."
+                                    + RESULTS_TOPIC_NOTE);
 
     public static final ConfigOption<String> JOB_NAME =
             key("job.name")
@@ -279,6 +294,21 @@ public final class TrafficJobOptions {
      */
     public static KafkaClientConfig kafka(Configuration conf) {
         return KafkaOptions.clientConfig(conf, KAFKA_BOOTSTRAP_SERVERS);
+    }
+
+    /**
+     * The Kafka topic of the results that {@code results} names, in the namespace of the job's
+     * owner ({@link ResultTopics#topicFor}).
+     *
+     * @throws IllegalArgumentException naming the option when the owner or the name is invalid
+     */
+    public static String resultTopic(Configuration conf, ConfigOption<String> results) {
+        String owner = JobArguments.require(conf, OWNER);
+        try {
+            return ResultTopics.topicFor(owner, conf.get(results));
+        } catch (InvalidFieldException e) {
+            throw new IllegalArgumentException("--" + results.key() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Every option, in the order of the documentation. */

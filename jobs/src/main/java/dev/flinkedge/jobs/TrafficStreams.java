@@ -169,12 +169,15 @@ public final class TrafficStreams {
     }
 
     /**
-     * Writes {@code stream} as JSON to the topic named by {@code topic}. Contacts nothing: the
-     * launcher creates the topic ({@link TrafficJob#resultTopics}).
+     * Writes {@code stream} as JSON to the owner's topic of the results that {@code topic} names
+     * ({@link TrafficJobOptions#resultTopic}). Contacts nothing: the launcher creates the topic
+     * ({@link TrafficJob#resultTopics}).
      */
     public static <T extends EdgeData> void toResults(
             EdgeStream<T> stream, Configuration conf, ConfigOption<String> topic) {
-        stream.sinkTo(ResultSinks.kafkaJson(TrafficJobOptions.kafka(conf), conf.get(topic)));
+        stream.sinkTo(
+                ResultSinks.kafkaJson(
+                        TrafficJobOptions.kafka(conf), TrafficJobOptions.resultTopic(conf, topic)));
     }
 
     private static String name(Configuration conf, String stream) {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.flinkedge.connectors.metrics.MetricsOptions;
 import dev.flinkedge.jobs.testutil.SyntheticMetricsJob;
 import dev.flinkedge.jobs.testutil.TopicRecords;
 import dev.flinkedge.scheduler.cluster.ClusterPorts;
 import dev.flinkedge.scheduler.cluster.ClusterSettings;
 import dev.flinkedge.scheduler.cluster.ClusterState;
 import dev.flinkedge.scheduler.cluster.InJvmEdgeCluster;
+import dev.flinkedge.scheduler.cluster.KafkaCredentials;
 import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
 
@@ -49,7 +51,7 @@ import java.util.stream.Stream;
 class PipelineMetricsJarIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineMetricsJarIT.class);
-    private static final String TOPIC = "metrics-jar-it";
+    private static final String TOPIC = MetricsOptions.DEFAULT_TOPIC;
     private static final String CAMERA = "cam-jar-it";
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String ONE_SITE =
@@ -86,13 +88,15 @@ class PipelineMetricsJarIT {
                                 + " hide a class the job jar misses")
                 .isEmpty();
         ClusterState state = LocalEdgeCluster.start(settings, LOG::info);
-        try (TopicRecords metrics = new TopicRecords(state.bootstrapServers())) {
+        // The job writes as an owner; only the scheduler's principal may read the metrics.
+        try (TopicRecords metrics =
+                new TopicRecords(state.kafkaClientConfig(KafkaCredentials.SCHEDULER_USER))) {
             assertThat(
                             flinkRun(
                                     state,
                                     jar,
                                     SyntheticMetricsJob.class.getName(),
-                                    state.bootstrapServers(),
+                                    state.kafkaClientProperties("city-a").toString(),
                                     TOPIC,
                                     CAMERA))
                     .isZero();

@@ -7,6 +7,7 @@ import dev.flinkedge.jobs.testutil.TaggingJob;
 import dev.flinkedge.jobs.testutil.TopicRecords;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.Producer;
+import dev.flinkedge.registry.model.ResultTopics;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.StreamStatus;
@@ -109,7 +110,7 @@ class StreamSupervisorJarIT {
                                 new ClusterSettings.Supervision(
                                         jar, List.of("--cameras.catalog", catalog.toString())));
         ClusterState state = LocalEdgeCluster.start(settings, LOG::info);
-        try (TopicRecords results = new TopicRecords(state.bootstrapServers())) {
+        try (TopicRecords results = new TopicRecords(state.kafkaClientConfig(CITY_B))) {
             assertThat(state.processes(ProcessRole.SUPERVISOR)).hasSize(1);
             Map<String, String> tokens = LocalEdgeCluster.tokens(state.tokensFile());
             ClusterRestClient flink =
@@ -139,7 +140,7 @@ class StreamSupervisorJarIT {
                             null);
             awaitWhileSampling(
                     producers,
-                    () -> results.of(B_RESULTS).size() >= 10,
+                    () -> results.of(ResultTopics.topicFor(CITY_B, B_RESULTS)).size() >= 10,
                     "city-b's job to receive city-a's tagged frames; see the logs under "
                             + settings.clusterDir());
             assertThat(cityA.describe(TAGGED).subscriptions())
@@ -155,10 +156,12 @@ class StreamSupervisorJarIT {
                             + " started by the supervisor; see its log under "
                             + settings.clusterDir().resolve("supervisor"));
             assertThat(flink.jobStatus(xa)).contains("CANCELED");
-            int before = results.of(B_RESULTS).size();
+            int before = results.of(ResultTopics.topicFor(CITY_B, B_RESULTS)).size();
             awaitWhileSampling(
                     producers,
-                    () -> results.of(B_RESULTS).size() >= before + 10,
+                    () ->
+                            results.of(ResultTopics.topicFor(CITY_B, B_RESULTS)).size()
+                                    >= before + 10,
                     "city-b's job to receive records from the host job");
 
             StreamDescriptor hosted = cityA.describe(TAGGED);
@@ -206,8 +209,8 @@ class StreamSupervisorJarIT {
                 state.registryUrl(),
                 "--registry.token",
                 tokens.get(owner),
-                "--kafka.bootstrap-servers",
-                state.bootstrapServers(),
+                "--kafka.properties",
+                state.kafkaClientProperties(owner).toString(),
                 "--cameras.catalog",
                 catalog.toString(),
                 "--cameras.stream",

@@ -12,6 +12,8 @@ import dev.flinkedge.jobs.testutil.TopicRecords;
 import dev.flinkedge.jobs.traffic.DetectOperator;
 import dev.flinkedge.jobs.traffic.ModelFiles;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
+import dev.flinkedge.kafka.KafkaClientConfig;
+import dev.flinkedge.registry.model.ResultTopics;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.testutil.RegistryInstance;
 import dev.flinkedge.registry.testutil.Wait;
@@ -87,7 +89,7 @@ class TrafficJobsITCase {
     static void start() throws Exception {
         TestAssets.model(ModelFiles.defaultDetector());
         registry = RegistryInstance.start(KAFKA.bootstrapServers(), "_traffic");
-        results = new TopicRecords(KAFKA.bootstrapServers());
+        results = new TopicRecords(KafkaClientConfig.of(KAFKA.bootstrapServers()));
         catalog = dir.resolve("cameras.yaml");
         Files.writeString(
                 catalog,
@@ -180,7 +182,7 @@ class TrafficJobsITCase {
         JobClient xa =
                 EdgeJobLauncher.submit(new PlateRecognitionJob(), options("alice"), environment());
         Wait.until(
-                () -> results.of("plates").size() >= 8,
+                () -> results.of(ResultTopics.topicFor("alice", "plates")).size() >= 8,
                 Duration.ofSeconds(120),
                 "x+a's first plate readings");
 
@@ -265,7 +267,7 @@ class TrafficJobsITCase {
         long submitted = System.currentTimeMillis();
         JobClient xbJob = xb.execute("attribute-recognition");
         Wait.until(
-                () -> results.of("attributes").size() >= 6,
+                () -> results.of(ResultTopics.topicFor("bob", "attributes")).size() >= 6,
                 Duration.ofSeconds(60),
                 "x+b's attribute results");
         LOG.info(
@@ -273,7 +275,7 @@ class TrafficJobsITCase {
                 System.currentTimeMillis() - submitted);
         xbJob.cancel().get();
 
-        List<JsonNode> attributes = results.of("attributes");
+        List<JsonNode> attributes = results.of(ResultTopics.topicFor("bob", "attributes"));
         int typed = 0;
         int sameType = 0;
         int sameColour = 0;
@@ -309,7 +311,7 @@ class TrafficJobsITCase {
         assertThat(count.reusedStreams()).containsExactly(new StreamRef("alice", "VehicleStream"));
         JobClient countJob = count.execute("vehicle-count");
         Wait.until(
-                () -> !results.of("vehicle-counts").isEmpty(),
+                () -> !results.of(ResultTopics.topicFor("alice", "vehicle-counts")).isEmpty(),
                 Duration.ofSeconds(60),
                 "the first vehicle counts");
 
@@ -330,12 +332,20 @@ class TrafficJobsITCase {
         JobClient areaJob = area.execute("area-traffic");
         Wait.until(
                 () ->
-                        windows(results.of("area-traffic"), "centre").size() >= 4
-                                && results.of("traffic-deliveries").size() >= 2,
+                        windows(
+                                                        results.of(
+                                                                ResultTopics.topicFor(
+                                                                        "alice", "area-traffic")),
+                                                        "centre")
+                                                .size()
+                                        >= 4
+                                && results.of(ResultTopics.topicFor("alice", "traffic-deliveries"))
+                                                .size()
+                                        >= 2,
                 Duration.ofSeconds(90),
                 "per-area traffic of four windows and deliveries");
         areaJob.cancel().get();
-        List<JsonNode> perArea = results.of("area-traffic");
+        List<JsonNode> perArea = results.of(ResultTopics.topicFor("alice", "area-traffic"));
         // The count job's results topic may lag the shared stream the area job read.
         Set<String> summed = new TreeSet<>();
         for (JsonNode r : perArea) {
@@ -344,14 +354,16 @@ class TrafficJobsITCase {
             }
         }
         Wait.until(
-                () -> countKeys(results.of("vehicle-counts")).containsAll(summed),
+                () ->
+                        countKeys(results.of(ResultTopics.topicFor("alice", "vehicle-counts")))
+                                .containsAll(summed),
                 Duration.ofSeconds(30),
                 "the counts the area traffic summed");
         countJob.cancel().get();
 
         // Counts: one per camera and window, sightings add up by type.
         Map<String, JsonNode> counts = new HashMap<>();
-        for (JsonNode r : results.of("vehicle-counts")) {
+        for (JsonNode r : results.of(ResultTopics.topicFor("alice", "vehicle-counts"))) {
             JsonNode c = r.get("payload");
             assertThat(c.get("windowEndMs").asLong() - c.get("windowStartMs").asLong())
                     .isEqualTo(WINDOW.toMillis());
@@ -407,12 +419,13 @@ class TrafficJobsITCase {
 
         // Deliveries: the area's traffic, to plates read near it.
         Map<String, Set<String>> platesSeenAt = new HashMap<>();
-        for (JsonNode r : results.of("plates")) {
+        for (JsonNode r : results.of(ResultTopics.topicFor("alice", "plates"))) {
             platesSeenAt
                     .computeIfAbsent(r.get("key").asText(), k -> new HashSet<>())
                     .add(r.get("sourceId").asText());
         }
-        List<JsonNode> deliveries = results.of("traffic-deliveries");
+        List<JsonNode> deliveries =
+                results.of(ResultTopics.topicFor("alice", "traffic-deliveries"));
         for (JsonNode r : deliveries) {
             JsonNode m = r.get("payload");
             String vehicle = m.get("vehicle").asText();
@@ -439,7 +452,7 @@ class TrafficJobsITCase {
     }
 
     private static void platesMatchTheScene() {
-        List<JsonNode> plates = results.of("plates");
+        List<JsonNode> plates = results.of(ResultTopics.topicFor("alice", "plates"));
         int withTruth = 0;
         int exact = 0;
         for (JsonNode r : plates) {

@@ -168,8 +168,7 @@ class KafkaClientPropertiesITCase {
                 .anyMatch(
                         c ->
                                 c.containsKey("key.serializer")
-                                        && !c.getOrDefault("client.id", "")
-                                                .startsWith("flinkedge.tap."));
+                                        && !c.getOrDefault("client.id", "").contains(".tap."));
     }
 
     private static List<String> clientIds() {

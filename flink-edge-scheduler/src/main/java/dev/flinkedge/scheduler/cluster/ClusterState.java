@@ -1,7 +1,9 @@
 package dev.flinkedge.scheduler.cluster;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.scheduler.topology.Tier;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +50,37 @@ public record ClusterState(
      * {@code flinkedge-registry}) on a cluster that started its own Kafka.
      */
     public Path kafkaClientProperties(String user) {
-        return KafkaCredentials.clientsDir(workDir.resolve("cluster"))
-                .resolve(user + ".properties");
+        return kafkaClientsDir().resolve(user + ".properties");
+    }
+
+    /** Where a cluster that started its own Kafka keeps one client properties file per user. */
+    public Path kafkaClientsDir() {
+        return KafkaCredentials.clientsDir(workDir.resolve("cluster"));
+    }
+
+    /**
+     * How {@code user} reaches the cluster's Kafka: with its SASL login when the cluster started
+     * its own (secured) Kafka, else with the bootstrap servers alone.
+     *
+     * @throws IllegalStateException if the cluster has credentials but none for {@code user}
+     */
+    public KafkaClientConfig kafkaClientConfig(String user) {
+        if (!Files.isDirectory(kafkaClientsDir())) {
+            return KafkaClientConfig.of(bootstrapServers);
+        }
+        Path file = kafkaClientProperties(user);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(
+                    "The cluster in "
+                            + workDir
+                            + " has no Kafka credentials for '"
+                            + user
+                            + "' ("
+                            + file
+                            + " is missing); add a token for the owner to the registry's tokens"
+                            + " file and start the cluster again");
+        }
+        return KafkaClientConfig.load(file).withBootstrapServers(bootstrapServers);
     }
 
     /** A copy with one more process. */

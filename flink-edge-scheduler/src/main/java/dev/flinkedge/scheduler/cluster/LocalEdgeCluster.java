@@ -687,6 +687,13 @@ public final class LocalEdgeCluster {
             args.add(
                     SupervisorOptions.KAFKA_PROPERTIES.key() + "=" + supervision.kafkaProperties());
         }
+        if (Files.isDirectory(state.kafkaClientsDir())) {
+            // Each owner's host jobs log in to the cluster's Kafka as that owner.
+            args.add(
+                    SupervisorOptions.HOST_JOB_KAFKA_PROPERTIES_DIR.key()
+                            + "="
+                            + state.kafkaClientsDir());
+        }
         if (!supervision.hostJobArgs().isEmpty()) {
             args.add(
                     SupervisorOptions.HOST_JOB_ARGS.key()

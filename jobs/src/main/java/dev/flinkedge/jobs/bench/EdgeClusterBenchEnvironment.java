@@ -1,6 +1,5 @@
 package dev.flinkedge.jobs.bench;
 
-import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
 import dev.flinkedge.scheduler.cluster.ClusterState;
@@ -48,7 +47,8 @@ public final class EdgeClusterBenchEnvironment implements BenchEnvironment {
         Map<String, String> tokens = LocalEdgeCluster.tokens(state.tokensFile());
         SharingBenchmark.Services services =
                 new SharingBenchmark.Services(
-                        KafkaClientConfig.of(state.bootstrapServers()),
+                        state.kafkaClientConfig("city-a"),
+                        state.kafkaClientConfig("city-b"),
                         state.registryUrl(),
                         StreamRegistry.DEFAULT_TOPIC,
                         tokens.get("city-a"),

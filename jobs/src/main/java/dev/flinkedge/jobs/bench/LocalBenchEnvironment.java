@@ -106,7 +106,7 @@ public final class LocalBenchEnvironment implements BenchEnvironment {
                 kafka,
                 registry,
                 flink,
-                new SharingBenchmark.Services(
+                SharingBenchmark.Services.open(
                         KafkaClientConfig.of(kafka.bootstrapServers()),
                         registry.uri().toString(),
                         StreamRegistry.DEFAULT_TOPIC,

@@ -12,7 +12,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -46,15 +49,23 @@ public final class ResultArrivals implements AutoCloseable {
 
     /** Starts reading {@code topics} from their beginning in the background. */
     public ResultArrivals(KafkaClientConfig kafka, List<String> topics) {
+        this(readers(kafka, topics));
+    }
+
+    /**
+     * Starts reading each topic from its beginning in the background, logged in as its {@link
+     * KafkaClientConfig}: on a secured Kafka each owner reads only its own results.
+     */
+    public ResultArrivals(Map<String, KafkaClientConfig> topics) {
         try {
-            for (String topic : topics) {
+            for (Map.Entry<String, KafkaClientConfig> topic : new TreeMap<>(topics).entrySet()) {
                 tails.add(
                         TopicTail.builder(
-                                        topic,
+                                        topic.getKey(),
                                         new ByteArrayDeserializer(),
                                         new ByteArrayDeserializer())
-                                .clientConfig(kafka)
-                                .name("bench-results-" + topic)
+                                .clientConfig(topic.getValue())
+                                .name("bench-results-" + topic.getKey())
                                 .fromBeginning()
                                 .partitionCount(1)
                                 .onRecord(this::arrived)
@@ -64,6 +75,13 @@ public final class ResultArrivals implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    private static Map<String, KafkaClientConfig> readers(
+            KafkaClientConfig kafka, List<String> topics) {
+        Map<String, KafkaClientConfig> readers = new LinkedHashMap<>();
+        topics.forEach(t -> readers.put(t, kafka));
+        return readers;
     }
 
     /** Runs on a tail's thread: a result that is not JSON stops that tail. */

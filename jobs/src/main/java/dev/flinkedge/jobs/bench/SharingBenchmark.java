@@ -10,6 +10,7 @@ import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.connectors.sink.ResultSinks;
 import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.RegistryClient;
+import dev.flinkedge.registry.model.ResultTopics;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -63,13 +65,31 @@ public final class SharingBenchmark {
         }
     }
 
-    /** Coordinates of the registry and Kafka the benchmark uses, with one token per city. */
+    /**
+     * Coordinates of the registry and Kafka the benchmark uses, with one token and one Kafka login
+     * per city: on a secured Kafka each city's jobs read and write as that city.
+     *
+     * @param kafkaA how city A (the producer) reaches Kafka
+     * @param kafkaB how city B (the subscriber) reaches Kafka
+     */
     public record Services(
-            KafkaClientConfig kafka,
+            KafkaClientConfig kafkaA,
+            KafkaClientConfig kafkaB,
             String registryUrl,
             String registryTopic,
             String tokenA,
-            String tokenB) {}
+            String tokenB) {
+
+        /** Services on a Kafka that accepts anyone: both cities reach it as {@code kafka}. */
+        public static Services open(
+                KafkaClientConfig kafka,
+                String registryUrl,
+                String registryTopic,
+                String tokenA,
+                String tokenB) {
+            return new Services(kafka, kafka, registryUrl, registryTopic, tokenA, tokenB);
+        }
+    }
 
     private static final String A = "city-a";
     private static final String B = "city-b";
@@ -108,8 +128,11 @@ public final class SharingBenchmark {
                         + Long.toString(System.currentTimeMillis(), 36);
         String video = "Video-" + tag;
         String cars = "Cars-" + tag;
-        String resultsA = "results-a-" + tag;
-        String resultsB = "results-b-" + tag;
+        // Results live in the namespace of the owner whose job writes them; under restart, the
+        // combined job of A writes b's results too.
+        String resultsA = ResultTopics.topicFor(A, "results-a-" + tag);
+        String ownerOfB = mode == SharingMode.RESTART ? A : B;
+        String resultsB = ResultTopics.topicFor(ownerOfB, "results-b-" + tag);
         RegistryClient a = client(services.tokenA());
         StreamDescriptor raw =
                 a.create(
@@ -121,7 +144,8 @@ public final class SharingBenchmark {
                                                         .toList()))
                                 .build());
         a.grant(raw.ref(), B);
-        createTopics(resultsA, resultsB);
+        createTopics(services.kafkaA(), resultsA);
+        createTopics(kafkaOf(ownerOfB), resultsB);
 
         double cpu0 = cluster.cpuSeconds();
         long t0 = System.currentTimeMillis();
@@ -131,7 +155,8 @@ public final class SharingBenchmark {
         JobClient xa;
         EdgeStreams xaPlan = null;
         try (ResultArrivals results =
-                new ResultArrivals(services.kafka(), List.of(resultsA, resultsB))) {
+                new ResultArrivals(
+                        Map.of(resultsA, services.kafkaA(), resultsB, kafkaOf(ownerOfB)))) {
             out.printf(
                     "[%s] t0: starting x+a (%d cameras at %.1f fps, %s)%n",
                     mode, config.cameras(), config.fps(), workload.describe());
@@ -143,7 +168,7 @@ public final class SharingBenchmark {
                 cameraJobs.add(x);
                 xa = aOverTopic(workload, cars, resultsA).execute("a");
             } else {
-                xaPlan = xPlusA(workload, video, cars, resultsA, null);
+                xaPlan = xPlusA(workload, video, cars, resultsA, null, null);
                 xa = xaPlan.execute("x+a");
             }
             jobs.add(xa);
@@ -173,7 +198,7 @@ public final class SharingBenchmark {
                 for (StreamDescriptor d : Objects.requireNonNull(xaPlan).producedStreams()) {
                     a.setStatus(d.ref(), StreamStatus.DECLARED, null);
                 }
-                xa = xPlusA(workload, video, cars, resultsA, savepoint).execute("x+a&b");
+                xa = xPlusA(workload, video, cars, resultsA, resultsB, savepoint).execute("x+a&b");
                 jobs.add(xa);
                 cameraJobs.add(xa);
                 out.printf("[%s] t1: x+a&b restarted from %s%n", mode, savepoint);
@@ -214,25 +239,35 @@ public final class SharingBenchmark {
         return RegistryClient.builder().url(services.registryUrl()).token(token).build();
     }
 
+    private KafkaClientConfig kafkaOf(String owner) {
+        return owner.equals(A) ? services.kafkaA() : services.kafkaB();
+    }
+
     private EdgeStreams plan(String owner, String token, String savepoint) {
         SharedChannel channel =
-                SharedChannel.of(services.kafka(), services.registryUrl(), token)
+                SharedChannel.of(kafkaOf(owner), services.registryUrl(), token)
                         .withRegistryTopic(services.registryTopic());
         return EdgeStreams.on(cluster.newEnvironment(savepoint), client(token), owner)
                 .withChannel(channel)
                 .withRawSources(workload.cameras(config.fps()));
     }
 
-    /** x+a: camera → detect → recognise → results; {@code savepoint} restores it (restart). */
+    /**
+     * x+a: camera → detect → recognise → results; {@code savepoint} restores it (restart) as x+a&b,
+     * which writes b's results to {@code resultsB}.
+     */
     private <V> EdgeStreams xPlusA(
-            SharingWorkload<V> w, String video, String cars, String results, String savepoint) {
+            SharingWorkload<V> w,
+            String video,
+            String cars,
+            String results,
+            String resultsB,
+            String savepoint) {
         EdgeStreams es = plan(A, services.tokenA(), savepoint);
         EdgeStream<V> vehicles = es.derive(cars, w.detect(), es.importStream(video));
-        sinkResults(es.derive(cars + "-plates", w.recognise(), vehicles), results);
+        sinkResults(A, es.derive(cars + "-plates", w.recognise(), vehicles), results);
         if (savepoint != null) {
-            sinkResults(
-                    es.derive(cars + "-attrs", w.attributes(), vehicles),
-                    results.replace("results-a-", "results-b-"));
+            sinkResults(A, es.derive(cars + "-attrs", w.attributes(), vehicles), resultsB);
         }
         return es;
     }
@@ -249,6 +284,7 @@ public final class SharingBenchmark {
     private <V> EdgeStreams aOverTopic(SharingWorkload<V> w, String cars, String results) {
         EdgeStreams es = plan(A, services.tokenA(), null);
         sinkResults(
+                A,
                 es.derive(cars + "-plates", w.recognise(), es.importStream(cars, w.vehiclesType())),
                 results);
         return es;
@@ -258,7 +294,7 @@ public final class SharingBenchmark {
     private <V> EdgeStreams b(SharingWorkload<V> w, String video, String cars, String results) {
         EdgeStreams es = plan(B, services.tokenB(), null);
         EdgeStream<V> vehicles = es.derive(cars, w.detect(), es.importStream(A + "/" + video));
-        sinkResults(es.derive(cars + "-attrs", w.attributes(), vehicles), results);
+        sinkResults(B, es.derive(cars + "-attrs", w.attributes(), vehicles), results);
         out.printf(
                 "    b reuses %s%n",
                 es.reusedStreams().isEmpty()
@@ -267,16 +303,14 @@ public final class SharingBenchmark {
         return es;
     }
 
-    /** Results as JSON to {@code topic}, whatever the operator's output type. */
-    private <T extends EdgeData> void sinkResults(EdgeStream<T> stream, String topic) {
-        stream.sinkTo(ResultSinks.kafkaJson(services.kafka(), topic));
+    /** Results as JSON to {@code topic} as {@code owner}, whatever the operator's output type. */
+    private <T extends EdgeData> void sinkResults(
+            String owner, EdgeStream<T> stream, String topic) {
+        stream.sinkTo(ResultSinks.kafkaJson(kafkaOf(owner), topic));
     }
 
-    private void createTopics(String... topics) {
-        StreamTopics.ensure(
-                services.kafka(),
-                java.util.Arrays.stream(topics)
-                        .collect(java.util.stream.Collectors.toMap(t -> t, t -> 1)));
+    private static void createTopics(KafkaClientConfig kafka, String topic) {
+        StreamTopics.ensure(kafka, Map.of(topic, 1));
     }
 
     private void waitUntil(long atMs, SharingMode mode, String what) throws InterruptedException {

@@ -3,6 +3,8 @@ package dev.flinkedge.jobs.cli;
 import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicTail;
 import dev.flinkedge.kafka.Topics;
+import dev.flinkedge.registry.model.InvalidFieldException;
+import dev.flinkedge.registry.model.ResultTopics;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -24,9 +26,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code results tail TOPIC}: prints a result topic's JSON records as they arrive, one per line —
- * from now on, or from the beginning. Reads every partition without a consumer group, so it commits
- * nothing and disturbs no other reader.
+ * {@code results tail OWNER/NAME}: prints a result topic's JSON records as they arrive, one per
+ * line — from now on, or from the beginning. Reads every partition without a consumer group, so it
+ * commits nothing and disturbs no other reader.
  */
 @Command(
         name = "tail",
@@ -43,8 +45,16 @@ final class ResultsTailCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TOPIC", description = "Result topic, e.g. plates.")
-    String topic;
+    @Parameters(
+            index = "0",
+            paramLabel = "RESULTS",
+            description =
+                    "The results of a job as OWNER/NAME, e.g. city-a/plates (the topic"
+                            + " flinkedge.city--a.results.plates), or a topic by its Kafka name.")
+    String results;
+
+    /** Set by {@link #call()}: the topic that {@link #results} names. */
+    private String topic;
 
     @Option(
             names = "--from-beginning",
@@ -96,6 +106,12 @@ final class ResultsTailCommand implements Callable<Integer> {
         if (max != null && max < 1) {
             throw new ParameterException(
                     spec.commandLine(), "--max must be at least 1, got " + max);
+        }
+        try {
+            topic = ResultTopics.resolve(results);
+        } catch (InvalidFieldException e) {
+            throw new ParameterException(
+                    spec.commandLine(), "Invalid results '" + results + "': " + e.getMessage());
         }
         kafka = kafkaConfig();
         checkTopicExists();
@@ -164,8 +180,9 @@ final class ResultsTailCommand implements Callable<Integer> {
                             + topic
                             + "' on "
                             + kafka.bootstrapServers()
-                            + "; result"
-                            + " topics exist once a job writing them starts (known: "
+                            + " that this login may read; result topics exist once a job writing"
+                            + " them starts, and on a secured Kafka only their owner reads them"
+                            + " (pass the owner's --kafka.properties; readable: "
                             + topics.stream().filter(t -> !t.startsWith("_")).sorted().toList()
                             + ")");
         }

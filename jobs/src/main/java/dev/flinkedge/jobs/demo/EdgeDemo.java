@@ -17,11 +17,13 @@ import dev.flinkedge.jobs.cli.ProjectFiles;
 import dev.flinkedge.jobs.traffic.DetectOperator;
 import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.RegistryClient;
+import dev.flinkedge.registry.model.ResultTopics;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
 import dev.flinkedge.registry.model.Subscription;
 import dev.flinkedge.scheduler.cluster.ClusterSettings;
 import dev.flinkedge.scheduler.cluster.ClusterState;
+import dev.flinkedge.scheduler.cluster.KafkaCredentials;
 import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
 import dev.flinkedge.scheduler.topology.Topology;
 import dev.flinkedge.scheduler.topology.TopologyLoader;
@@ -58,8 +60,10 @@ public final class EdgeDemo {
     static final String CITY_B = "city-b";
     static final String VIDEO_STREAM = TrafficJobOptions.CAMERA_STREAM.defaultValue();
     static final String VEHICLE_STREAM = TrafficStreams.VEHICLES;
-    static final String PLATES_TOPIC = TrafficJobOptions.RESULTS_PLATES.defaultValue();
-    static final String ATTRIBUTES_TOPIC = TrafficJobOptions.RESULTS_ATTRIBUTES.defaultValue();
+    static final String PLATES = TrafficJobOptions.RESULTS_PLATES.defaultValue();
+    static final String ATTRIBUTES = TrafficJobOptions.RESULTS_ATTRIBUTES.defaultValue();
+    static final String PLATES_TOPIC = ResultTopics.topicFor(CITY_A, PLATES);
+    static final String ATTRIBUTES_TOPIC = ResultTopics.topicFor(CITY_B, ATTRIBUTES);
 
     private static final long PROGRESS_MS = 5000;
     private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(60);
@@ -170,15 +174,19 @@ public final class EdgeDemo {
         DemoCameras cameras =
                 DemoCameras.around(topology, settings.cameras(), settings.fps(), video);
         Path catalog = cameras.write(catalogFile());
-        KafkaClientConfig kafka = KafkaClientConfig.of(state.bootstrapServers());
-        publishPolicies(kafka, cameras);
-        StreamTopics.ensure(kafka, Map.of(PLATES_TOPIC, 1, ATTRIBUTES_TOPIC, 1));
+        // Each party logs in to Kafka as itself: the demo plays the scheduler when it sets the
+        // cameras' policies, and reads each city's results as that city.
+        KafkaClientConfig kafkaA = state.kafkaClientConfig(CITY_A);
+        KafkaClientConfig kafkaB = state.kafkaClientConfig(CITY_B);
+        publishPolicies(state.kafkaClientConfig(KafkaCredentials.SCHEDULER_USER), cameras);
+        StreamTopics.ensure(kafkaA, Map.of(PLATES_TOPIC, 1));
+        StreamTopics.ensure(kafkaB, Map.of(ATTRIBUTES_TOPIC, 1));
         FlinkRun flinkRun = new FlinkRun(files.home().resolve("bin/flink"), settings.workDir());
         RegistryClient cityA =
                 RegistryClient.builder().url(state.registryUrl()).token(tokens.get(CITY_A)).build();
         Map<String, String> jobIds = new LinkedHashMap<>();
         try (ResultArrivals results =
-                new ResultArrivals(kafka, List.of(PLATES_TOPIC, ATTRIBUTES_TOPIC))) {
+                new ResultArrivals(Map.of(PLATES_TOPIC, kafkaA, ATTRIBUTES_TOPIC, kafkaB))) {
             say(
                     "Submitting x+a (city-a: detect vehicles, read plates) with "
                             + cameras.ids()
@@ -196,7 +204,7 @@ public final class EdgeDemo {
                             tokens,
                             state,
                             catalog,
-                            List.of("--job.name", "x+a", "--results.plates", PLATES_TOPIC)));
+                            List.of("--job.name", "x+a", "--results.plates", PLATES)));
             cityA.grant(new StreamRef(CITY_A, VIDEO_STREAM), CITY_B);
             cityA.grant(new StreamRef(CITY_A, VEHICLE_STREAM), CITY_B);
             say("city-a granted city-b " + VIDEO_STREAM + " and " + VEHICLE_STREAM);
@@ -219,7 +227,7 @@ public final class EdgeDemo {
                                     "--cameras.stream",
                                     CITY_A + "/" + VIDEO_STREAM,
                                     "--results.attributes",
-                                    ATTRIBUTES_TOPIC)));
+                                    ATTRIBUTES)));
             List<String> reused = reusedBy(cityA, CITY_B);
             say(
                     reused.isEmpty()
@@ -315,7 +323,7 @@ public final class EdgeDemo {
                         List.of(
                                 "--owner", owner,
                                 "--registry.url", state.registryUrl(),
-                                "--kafka.bootstrap-servers", state.bootstrapServers(),
+                                "--kafka.properties", state.kafkaClientProperties(owner).toString(),
                                 "--cameras.catalog", catalog.toAbsolutePath().toString(),
                                 "--cameras.policy-topic", KafkaPolicyProvider.DEFAULT_TOPIC,
                                 "--detect.model",
@@ -391,11 +399,11 @@ public final class EdgeDemo {
                         .append(flink.state(job.getValue()));
             }
             line.append(" | ")
-                    .append(PLATES_TOPIC)
+                    .append(CITY_A + "/" + PLATES)
                     .append(' ')
                     .append(count(all, PLATES_TOPIC))
                     .append(", ")
-                    .append(ATTRIBUTES_TOPIC)
+                    .append(CITY_B + "/" + ATTRIBUTES)
                     .append(' ')
                     .append(count(all, ATTRIBUTES_TOPIC));
             say(line.toString());
@@ -412,7 +420,9 @@ public final class EdgeDemo {
                 say(
                         String.format(
                                 "         %-10s %-8s %s",
-                                a.topic(), a.sourceId(), abbreviate(a.payload().toString())));
+                                a.topic().equals(PLATES_TOPIC) ? PLATES : ATTRIBUTES,
+                                a.sourceId(),
+                                abbreviate(a.payload().toString())));
             }
             printed = all.size();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.kafka.EmbeddedKafkaExtension;
 import dev.flinkedge.kafka.KafkaClientConfig;
+import dev.flinkedge.registry.model.ResultTopics;
 import dev.flinkedge.registry.testutil.Wait;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -71,13 +72,14 @@ class ResultsTailCommandITCase {
     }
 
     @Test
-    void fromTheBeginningPrintsTheFirstRecordsOnePerLine() throws Exception {
-        StreamTopics.ensure(KafkaClientConfig.of(KAFKA.bootstrapServers()), Map.of("plates-1", 1));
+    void ownerSlashNameReadsTheOwnersResultTopicFromTheBeginning() throws Exception {
+        String topic = ResultTopics.topicFor("city-a", "plates-1");
+        StreamTopics.ensure(KafkaClientConfig.of(KAFKA.bootstrapServers()), Map.of(topic, 1));
         for (int i = 0; i < 5; i++) {
-            send("plates-1", "AB12CD" + i, "{\"plate\":\"AB12CD" + i + "\"}");
+            send(topic, "AB12CD" + i, "{\"plate\":\"AB12CD" + i + "\"}");
         }
 
-        Run run = tail("plates-1", "--from-beginning", "--max", "3", "--keys");
+        Run run = tail("city-a/plates-1", "--from-beginning", "--max", "3", "--keys");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines())
@@ -85,6 +87,14 @@ class ResultsTailCommandITCase {
                         "AB12CD0\t{\"plate\":\"AB12CD0\"}",
                         "AB12CD1\t{\"plate\":\"AB12CD1\"}",
                         "AB12CD2\t{\"plate\":\"AB12CD2\"}");
+    }
+
+    @Test
+    void anInvalidOwnerIsBadUsage() {
+        Run run = tail("city a/plates", "--max", "1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Invalid results 'city a/plates'").contains("owner");
     }
 
     @Test

@@ -6,18 +6,20 @@ import dev.flinkedge.connectors.model.GeoPoint;
 import dev.flinkedge.connectors.source.camera.CameraDevice;
 import dev.flinkedge.connectors.source.camera.CameraSource;
 import dev.flinkedge.connectors.source.camera.CameraSpec;
+import dev.flinkedge.kafka.KafkaClientConfig;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * A job for packaged-jar tests: one small synthetic camera whose frames go straight into {@link
  * PipelineMetrics}, so that the metrics code runs on a TaskManager with only the job jar's classes.
- * Arguments: Kafka bootstrap servers, metrics topic, camera id.
+ * Arguments: the owner's Kafka client properties file, metrics topic, camera id.
  */
 public final class SyntheticMetricsJob {
 
@@ -26,12 +28,12 @@ public final class SyntheticMetricsJob {
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
             throw new IllegalArgumentException(
-                    "usage: SyntheticMetricsJob BOOTSTRAP_SERVERS"
+                    "usage: SyntheticMetricsJob KAFKA_PROPERTIES_FILE"
                             + " METRICS_TOPIC CAMERA_ID (got "
                             + args.length
                             + " arguments)");
         }
-        String bootstrapServers = args[0];
+        KafkaClientConfig kafka = KafkaClientConfig.load(Path.of(args[0]));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         CameraSource source =
@@ -42,12 +44,12 @@ public final class SyntheticMetricsJob {
                                                 args[2],
                                                 new GeoPoint(48.15, 11.55),
                                                 CameraSpec.synthetic(7, 10, 160, 120))))
-                        .setPolicyBootstrapServers(bootstrapServers)
+                        .setPolicyKafka(kafka)
                         .build();
         DataStream<Frame> frames =
                 env.fromSource(source, WatermarkStrategy.noWatermarks(), "cameras");
         PipelineMetrics.<Frame>builder()
-                .setBootstrapServers(bootstrapServers)
+                .setKafka(kafka)
                 .setTopic(args[1])
                 .setPeriod(Duration.ofSeconds(1))
                 .build()

@@ -3,6 +3,8 @@ package dev.flinkedge.jobs.testutil;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,9 +31,9 @@ public final class TopicRecords implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, List<JsonNode>> byTopic = new HashMap<>();
 
-    public TopicRecords(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /** Reads as {@code kafka} logs in. */
+    public TopicRecords(KafkaClientConfig kafka) {
+        Properties p = kafka.toProperties();
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

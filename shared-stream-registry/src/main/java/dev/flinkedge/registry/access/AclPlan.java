@@ -64,7 +64,7 @@ public final class AclPlan {
             allow(
                     acls,
                     user,
-                    prefixed(ResourceType.TOPIC, StreamDescriptor.topicPrefixFor(owner)),
+                    prefixed(ResourceType.TOPIC, ResourceNames.ownerPrefix(owner)),
                     AclOperation.READ,
                     AclOperation.WRITE,
                     AclOperation.CREATE,
@@ -73,15 +73,13 @@ public final class AclPlan {
             allow(
                     acls,
                     user,
-                    prefixed(ResourceType.GROUP, ResourceNames.readerGroupPrefix(owner)),
+                    prefixed(ResourceType.GROUP, ResourceNames.ownerPrefix(owner)),
                     AclOperation.READ,
                     AclOperation.DESCRIBE);
             allow(
                     acls,
                     user,
-                    prefixed(
-                            ResourceType.TRANSACTIONAL_ID,
-                            ResourceNames.tapTransactionalIdPrefix(owner)),
+                    prefixed(ResourceType.TRANSACTIONAL_ID, ResourceNames.ownerPrefix(owner)),
                     AclOperation.WRITE,
                     AclOperation.DESCRIBE);
             allow(

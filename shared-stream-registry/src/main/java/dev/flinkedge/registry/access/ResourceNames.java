@@ -1,9 +1,13 @@
 package dev.flinkedge.registry.access;
 
+import dev.flinkedge.registry.model.StreamDescriptor;
+
 /**
- * The names of the Kafka consumer groups and transactional ids that taps and shared sources use.
- * They start with a per-principal prefix ending in '.', which owner names never contain, so that
- * one prefixed ACL covers exactly one owner's ids.
+ * The Kafka names a principal may use: its topics, consumer groups and transactional ids all start
+ * with its own prefix, {@code flinkedge.<enc(owner)>.} (see {@link
+ * StreamDescriptor#topicPrefixFor}), so that one prefixed ACL per resource type covers exactly one
+ * principal's names. Taps and shared sources take theirs from here; an owner's own exactly-once
+ * result sink must name its transactional ids under {@link #ownerPrefix} too.
  */
 public final class ResourceNames {
 
@@ -12,13 +16,18 @@ public final class ResourceNames {
 
     private ResourceNames() {}
 
+    /** The prefix of every topic, consumer group and transactional id of {@code owner}. */
+    public static String ownerPrefix(String owner) {
+        return StreamDescriptor.topicPrefixFor(owner);
+    }
+
     /** The prefix of the transactional ids of {@code owner}'s taps. */
     public static String tapTransactionalIdPrefix(String owner) {
-        return PRODUCT_PREFIX + "tap." + owner + ".";
+        return ownerPrefix(owner) + "tap.";
     }
 
     /** The prefix of the consumer groups of {@code reader}'s shared sources. */
     public static String readerGroupPrefix(String reader) {
-        return PRODUCT_PREFIX + "read." + reader + ".";
+        return ownerPrefix(reader) + "read.";
     }
 }

@@ -34,8 +34,8 @@ class AclPlanTest {
         assertThat(patterns(acls, "User:city-a"))
                 .contains(
                         "TOPIC:PREFIXED:flinkedge.city--a.",
-                        "GROUP:PREFIXED:flinkedge.read.city-a.",
-                        "TRANSACTIONAL_ID:PREFIXED:flinkedge.tap.city-a.",
+                        "GROUP:PREFIXED:flinkedge.city--a.",
+                        "TRANSACTIONAL_ID:PREFIXED:flinkedge.city--a.",
                         "TOPIC:LITERAL:_flinkedge_streams",
                         "TOPIC:LITERAL:_flinkedge_policies",
                         "TOPIC:LITERAL:_flinkedge_metrics")

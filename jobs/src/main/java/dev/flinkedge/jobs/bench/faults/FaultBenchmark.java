@@ -1,5 +1,6 @@
 package dev.flinkedge.jobs.bench.faults;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.Guarantee;
 import dev.flinkedge.registry.model.StreamDescriptor;
@@ -133,13 +134,18 @@ public final class FaultBenchmark {
                     "the producers' streams to be ACTIVE with a live production lease");
             streams.values().forEach(s -> streamTopics.put(s, workload.describe(s).topic()));
             startSubscribers(true);
-            List<String> topics = new ArrayList<>();
+            // Each topic is read as its owner: the producer's emitted, the subscriber's results.
+            Map<String, KafkaClientConfig> topics = new LinkedHashMap<>();
             streams.values()
-                    .forEach(s -> topics.addAll(List.of(s.emittedTopic(), s.resultTopic())));
-            try (SequenceLedger ledger = new SequenceLedger(cluster.services().kafka(), topics);
+                    .forEach(
+                            s -> {
+                                topics.put(s.emittedTopic(), cluster.services().kafkaA());
+                                topics.put(s.resultTopic(), cluster.services().kafkaB());
+                            });
+            try (SequenceLedger ledger = new SequenceLedger(topics);
                     StreamWriters writers =
                             new StreamWriters(
-                                    cluster.services().kafka(),
+                                    cluster.services().kafkaA(),
                                     List.copyOf(streamTopics.values()));
                     ProducerSampler sampler =
                             new ProducerSampler(

@@ -6,7 +6,6 @@ import dev.flinkedge.connectors.http.HttpJson;
 import dev.flinkedge.jobs.bench.BenchCluster;
 import dev.flinkedge.jobs.bench.BenchClusters;
 import dev.flinkedge.jobs.bench.SharingBenchmark;
-import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
@@ -160,7 +159,8 @@ public final class FaultCluster implements AutoCloseable {
         Map<String, String> tokens = LocalEdgeCluster.tokens(state.tokensFile());
         SharingBenchmark.Services services =
                 new SharingBenchmark.Services(
-                        KafkaClientConfig.of(state.bootstrapServers()),
+                        state.kafkaClientConfig(FaultWorkload.PRODUCER),
+                        state.kafkaClientConfig(FaultWorkload.SUBSCRIBER),
                         state.registryUrl(),
                         StreamRegistry.DEFAULT_TOPIC,
                         tokens.get(FaultWorkload.PRODUCER),

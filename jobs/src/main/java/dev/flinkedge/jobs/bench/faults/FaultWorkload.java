@@ -14,8 +14,10 @@ import dev.flinkedge.jobs.bench.workload.SequenceLog;
 import dev.flinkedge.jobs.bench.workload.SequencedCameras;
 import dev.flinkedge.jobs.bench.workload.SyntheticCost;
 import dev.flinkedge.jobs.bench.workload.SyntheticResult;
+import dev.flinkedge.registry.access.ResourceNames;
 import dev.flinkedge.registry.client.RegistryClient;
 import dev.flinkedge.registry.model.Guarantee;
+import dev.flinkedge.registry.model.ResultTopics;
 import dev.flinkedge.registry.model.SourceSpec;
 import dev.flinkedge.registry.model.StreamDescriptor;
 import dev.flinkedge.registry.model.StreamRef;
@@ -114,9 +116,10 @@ final class FaultWorkload {
                 new Streams(
                         guarantee,
                         new StreamRef(PRODUCER, "Seq-" + tag + "-" + run),
-                        "faults-emitted-" + tag + "-" + run,
-                        "faults-result-" + tag + "-" + run);
-        StreamTopics.ensure(services.kafka(), Map.of(s.emittedTopic(), 1, s.resultTopic(), 1));
+                        ResultTopics.topicFor(PRODUCER, "faults-emitted-" + tag + "-" + run),
+                        ResultTopics.topicFor(SUBSCRIBER, "faults-result-" + tag + "-" + run));
+        StreamTopics.ensure(services.kafkaA(), Map.of(s.emittedTopic(), 1));
+        StreamTopics.ensure(services.kafkaB(), Map.of(s.resultTopic(), 1));
         return s;
     }
 
@@ -128,10 +131,10 @@ final class FaultWorkload {
         EdgeStream<Frame> frames = es.importStream(raw);
         frames.sinkTo(
                 SequenceLog.sink(
-                        services.kafka(),
+                        services.kafkaA(),
                         s.emittedTopic(),
                         DeliveryGuarantee.AT_LEAST_ONCE,
-                        "faults-emitted-" + run));
+                        ResourceNames.ownerPrefix(PRODUCER) + "faults-emitted-" + run));
         es.derive(s.stream().name(), relay(s), frames);
         JobClient job = es.execute("fault-producer-" + s.tag() + "-" + run);
         client(services.tokenA()).grant(s.stream(), SUBSCRIBER);
@@ -161,12 +164,18 @@ final class FaultWorkload {
         }
         shared.sinkTo(
                 SequenceLog.sink(
-                        services.kafka(),
+                        services.kafkaB(),
                         s.resultTopic(),
                         s.guarantee() == Guarantee.EXACTLY_ONCE
                                 ? DeliveryGuarantee.EXACTLY_ONCE
                                 : DeliveryGuarantee.AT_LEAST_ONCE,
-                        "faults-result-" + s.tag() + "-" + run + "-" + attempt));
+                        ResourceNames.ownerPrefix(SUBSCRIBER)
+                                + "faults-result-"
+                                + s.tag()
+                                + "-"
+                                + run
+                                + "-"
+                                + attempt));
         return new Subscriber(es.execute("fault-subscriber-" + s.tag() + "-" + run), reuses);
     }
 
@@ -201,7 +210,10 @@ final class FaultWorkload {
             env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
         }
         SharedChannel channel =
-                SharedChannel.of(services.kafka(), services.registryUrl(), token)
+                SharedChannel.of(
+                                owner.equals(PRODUCER) ? services.kafkaA() : services.kafkaB(),
+                                services.registryUrl(),
+                                token)
                         .withRegistryTopic(services.registryTopic());
         return EdgeStreams.on(env, client(token), owner)
                 .withChannel(channel)

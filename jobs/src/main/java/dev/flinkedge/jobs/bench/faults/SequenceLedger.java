@@ -26,23 +26,29 @@ final class SequenceLedger implements AutoCloseable {
     private final Map<String, List<Long>> arrivals = new HashMap<>();
     private final List<TopicTail<String, String>> tails = new ArrayList<>();
 
-    /** Starts following {@code topics} (they exist), each on a thread of its own. */
-    SequenceLedger(KafkaClientConfig kafka, List<String> topics) {
-        for (String topic : topics) {
+    /**
+     * Starts following {@code topics} (they exist), each on a thread of its own and logged in as
+     * its {@link KafkaClientConfig}: on a secured Kafka each owner reads its own topics.
+     */
+    SequenceLedger(Map<String, KafkaClientConfig> topics) {
+        for (String topic : topics.keySet()) {
             counts.put(topic, new HashMap<>());
             firstArrival.put(topic, new HashMap<>());
             arrivals.put(topic, new ArrayList<>());
         }
-        for (String topic : topics) {
-            tails.add(
-                    TopicTail.builder(topic, new StringDeserializer(), new StringDeserializer())
-                            .clientConfig(kafka)
-                            .name("fault-ledger-" + topic)
-                            .readCommitted()
-                            .fromBeginning()
-                            .onRecord(r -> arrived(topic, r.value()))
-                            .start());
-        }
+        topics.forEach(
+                (topic, kafka) ->
+                        tails.add(
+                                TopicTail.builder(
+                                                topic,
+                                                new StringDeserializer(),
+                                                new StringDeserializer())
+                                        .clientConfig(kafka)
+                                        .name("fault-ledger-" + topic)
+                                        .readCommitted()
+                                        .fromBeginning()
+                                        .onRecord(r -> arrived(topic, r.value()))
+                                        .start()));
     }
 
     /** A tail's thread: one line of {@code topic} arrived. */

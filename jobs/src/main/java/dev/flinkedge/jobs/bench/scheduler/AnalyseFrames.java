@@ -2,6 +2,7 @@ package dev.flinkedge.jobs.bench.scheduler;
 
 import dev.flinkedge.connectors.model.EdgeRecord;
 import dev.flinkedge.connectors.model.Frame;
+import dev.flinkedge.jobs.bench.workload.FrameAnalysis;
 import dev.flinkedge.jobs.traffic.VehicleImages;
 
 import org.apache.flink.api.common.functions.OpenContext;

@@ -6,6 +6,7 @@ import dev.flinkedge.connectors.source.camera.reader.FpsSampler;
 import dev.flinkedge.connectors.source.camera.reader.FrameEncoder;
 import dev.flinkedge.connectors.source.camera.reader.feed.SourceImage;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
+import dev.flinkedge.jobs.bench.workload.DetectedObject;
 import dev.flinkedge.jobs.traffic.VehicleImages;
 import dev.flinkedge.scheduler.control.Profile;
 import dev.flinkedge.scheduler.control.ProfileEntry;

@@ -3,6 +3,7 @@ package dev.flinkedge.jobs.bench.scheduler;
 import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.source.camera.reader.FrameEncoder;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
+import dev.flinkedge.jobs.bench.workload.FrameAnalysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;

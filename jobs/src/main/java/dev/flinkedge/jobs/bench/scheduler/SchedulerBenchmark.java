@@ -22,6 +22,7 @@ import dev.flinkedge.connectors.sink.ResultSinks;
 import dev.flinkedge.connectors.source.camera.CameraSource;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
 import dev.flinkedge.jobs.bench.BenchCluster;
+import dev.flinkedge.jobs.bench.workload.FrameAnalysis;
 import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.TopicTail;
 import dev.flinkedge.scheduler.control.ControlLoop;

@@ -1,6 +1,7 @@
 package dev.flinkedge.jobs.bench.scheduler;
 
 import dev.flinkedge.connectors.model.GroundTruth;
+import dev.flinkedge.jobs.bench.workload.DetectedObject;
 import dev.flinkedge.jobs.vision.Box;
 
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.flinkedge.jobs.bench.scheduler;
 
 import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
+import dev.flinkedge.jobs.bench.workload.DetectedObject;
 
 import java.util.List;
 import java.util.Map;

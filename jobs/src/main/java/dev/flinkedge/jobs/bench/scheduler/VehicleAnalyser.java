@@ -1,5 +1,6 @@
 package dev.flinkedge.jobs.bench.scheduler;
 
+import dev.flinkedge.jobs.bench.workload.DetectedObject;
 import dev.flinkedge.jobs.traffic.DetectOperator;
 import dev.flinkedge.jobs.traffic.PlatesOperator;
 import dev.flinkedge.jobs.vision.Box;

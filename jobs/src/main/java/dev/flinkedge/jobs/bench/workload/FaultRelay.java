@@ -3,7 +3,6 @@ package dev.flinkedge.jobs.bench.workload;
 import dev.flinkedge.connectors.api.EdgeOperator;
 import dev.flinkedge.connectors.api.EdgeOperatorFactory;
 import dev.flinkedge.connectors.api.PayloadType;
-import dev.flinkedge.jobs.bench.BenchPayloads;
 
 import java.time.Duration;
 import java.util.List;

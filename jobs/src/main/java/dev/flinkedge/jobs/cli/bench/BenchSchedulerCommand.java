@@ -360,7 +360,7 @@ public final class BenchSchedulerCommand implements FlinkEdgeBenchmark, Callable
                 LocalBenchEnvironment.start(base, slots, SchedulerBenchmark.flinkConfiguration())) {
             result =
                     new SchedulerBenchmark(
-                                    scenario, env.services().kafka(), env.cluster(), base, out)
+                                    scenario, env.services().kafkaA(), env.cluster(), base, out)
                             .run(profile, profilePath.toAbsolutePath());
         }
         printReport(out, result);

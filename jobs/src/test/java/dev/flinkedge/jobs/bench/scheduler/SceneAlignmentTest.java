@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flinkedge.connectors.model.GroundTruth;
 import dev.flinkedge.connectors.source.camera.reader.FrameEncoder;
 import dev.flinkedge.connectors.source.camera.synthetic.SyntheticTrafficScene;
+import dev.flinkedge.jobs.bench.workload.DetectedObject;
+import dev.flinkedge.jobs.bench.workload.FrameAnalysis;
 
 import org.junit.jupiter.api.Test;
 

@@ -73,7 +73,7 @@ class SchedulerBenchmarkITCase {
             r =
                     new SchedulerBenchmark(
                                     scenario,
-                                    env.services().kafka(),
+                                    env.services().kafkaA(),
                                     env.cluster(),
                                     work,
                                     new PrintWriter(progress, true))

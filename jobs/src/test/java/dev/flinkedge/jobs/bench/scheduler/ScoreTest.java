@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flinkedge.connectors.model.GroundTruth;
+import dev.flinkedge.jobs.bench.workload.DetectedObject;
 import dev.flinkedge.jobs.vision.Box;
 
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,13 @@
 package dev.flinkedge.jobs.cli.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flinkedge.connectors.runtime.StreamTopics;
 import dev.flinkedge.jobs.cli.FlinkEdgeCli;
+import dev.flinkedge.kafka.KafkaClientConfig;
+import dev.flinkedge.registry.client.StreamRegistry;
+import dev.flinkedge.registry.model.ResultTopics;
 import dev.flinkedge.scheduler.cluster.ChildProcess;
 import dev.flinkedge.scheduler.cluster.ClusterRestClient;
 import dev.flinkedge.scheduler.cluster.ClusterState;
@@ -13,6 +18,12 @@ import dev.flinkedge.scheduler.cluster.TaskManagerInfo;
 import org.apache.flink.client.cli.CliFrontend;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,12 +37,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the default topology as real processes (Kafka, registry, JobManager, three TaskManagers)
- * on free ports, checks it through Flink's REST API, the registry and Flink's own CLI, and stops
- * it. Without the stream supervisor, which needs the job jar that this phase has not built yet;
- * {@code StreamSupervisorJarIT} starts the cluster with it.
+ * on free ports, checks it through Flink's REST API, the registry, Flink's own CLI and its Kafka's
+ * authentication and ACLs, and stops it. Without the stream supervisor, which needs the job jar
+ * that this phase has not built yet; {@code StreamSupervisorJarIT} starts the cluster with it.
  */
 class LocalEdgeClusterITCase {
 
@@ -91,6 +105,7 @@ class LocalEdgeClusterITCase {
             }
             assertThat(rest.registryHealth()).isEqualTo("UP");
             assertThat(flinkList(state)).isZero();
+            assertKafkaAdmitsOwnersToTheirOwnTopicsOnly(state);
 
             Cli status = Cli.run("cluster", "status", "--work-dir", workDir.toString());
             assertThat(status.exitCode).as(status.output()).isZero();
@@ -181,6 +196,69 @@ class LocalEdgeClusterITCase {
                                                         .contains(workDir.toString())))
                 .as("child processes of the failed start")
                 .isEmpty();
+    }
+
+    /**
+     * The cluster's Kafka refuses clients without credentials; an owner writes its own results,
+     * which another owner cannot read (through {@code results tail}, as users read them), and no
+     * owner may write the registry's topic.
+     */
+    private static void assertKafkaAdmitsOwnersToTheirOwnTopicsOnly(ClusterState state)
+            throws Exception {
+        Properties anonymous = new Properties();
+        anonymous.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, state.bootstrapServers());
+        anonymous.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        anonymous.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+        try (Admin admin = Admin.create(anonymous)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get())
+                    .isInstanceOf(ExecutionException.class);
+        }
+
+        String plates = ResultTopics.topicFor("city-a", "plates");
+        KafkaClientConfig cityA = state.kafkaClientConfig("city-a");
+        StreamTopics.ensure(cityA, Map.of(plates, 1));
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(
+                        cityA.toProperties(), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(plates, "AB12CD", "{\"plate\":\"AB12CD\"}"))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        Cli asA = tail("city-a/plates", state.kafkaClientProperties("city-a"));
+        assertThat(asA.exitCode).as(asA.output()).isZero();
+        assertThat(asA.out.trim()).isEqualTo("{\"plate\":\"AB12CD\"}");
+        Cli asB = tail("city-a/plates", state.kafkaClientProperties("city-b"));
+        assertThat(asB.exitCode).as(asB.output()).isEqualTo(1);
+        assertThat(asB.err).contains("No topic '" + plates + "'", "that this login may read");
+
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(
+                        state.kafkaClientConfig("city-b").toProperties(),
+                        new StringSerializer(),
+                        new StringSerializer())) {
+            assertThatThrownBy(
+                            () ->
+                                    producer.send(
+                                                    new ProducerRecord<>(
+                                                            StreamRegistry.DEFAULT_TOPIC,
+                                                            "forged",
+                                                            "{}"))
+                                            .get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    private static Cli tail(String results, Path kafkaProperties) {
+        return Cli.run(
+                "results",
+                "tail",
+                results,
+                "--from-beginning",
+                "--max",
+                "1",
+                "--idle-timeout",
+                "20s",
+                "--kafka.properties",
+                kafkaProperties.toString());
     }
 
     /** {@code flink list} against the cluster, as {@code bin/flink list} runs it. */

@@ -1,4 +1,4 @@
-package dev.flinkedge.jobs.bench.scheduler;
+package dev.flinkedge.jobs.bench.workload;
 
 import dev.flinkedge.jobs.vision.Box;
 
@@ -28,7 +28,7 @@ public record DetectedObject(String label, float confidence, Box box, String pla
     }
 
     /** This object with its box mapped by the scale factors (e.g. to the camera's native size). */
-    DetectedObject scaled(double sx, double sy) {
+    public DetectedObject scaled(double sx, double sy) {
         int x0 = (int) Math.floor(box.x() * sx);
         int y0 = (int) Math.floor(box.y() * sy);
         int x1 = (int) Math.ceil((box.x() + box.width()) * sx);

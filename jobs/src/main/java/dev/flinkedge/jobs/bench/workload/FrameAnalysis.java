@@ -1,4 +1,4 @@
-package dev.flinkedge.jobs.bench.scheduler;
+package dev.flinkedge.jobs.bench.workload;
 
 import dev.flinkedge.connectors.model.GroundTruth;
 

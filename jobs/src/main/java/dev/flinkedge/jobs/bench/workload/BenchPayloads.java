@@ -1,17 +1,15 @@
-package dev.flinkedge.jobs.bench;
+package dev.flinkedge.jobs.bench.workload;
 
 import dev.flinkedge.connectors.api.PayloadType;
-import dev.flinkedge.jobs.bench.scheduler.DetectedObject;
-import dev.flinkedge.jobs.bench.scheduler.FrameAnalysis;
-import dev.flinkedge.jobs.bench.workload.SyntheticResult;
 
 import java.util.List;
 
 /**
  * The payload classes of the benchmarks' operators, with their fixed ids in flink-edge's Kryo
- * format, declared by the benchmarks' operator factory. The traffic jobs' own payloads are {@link
- * dev.flinkedge.jobs.JobPayloads}; these stay here so that the packaged jobs never depend on the
- * benchmarks. Ids are part of the wire format: never change or reuse one.
+ * format, declared by the benchmarks' operator factory ({@link FaultRelay}). They live in this
+ * package, which the job jar carries, so that the factory loads on every TaskManager; the traffic
+ * jobs' own payloads are {@link dev.flinkedge.jobs.JobPayloads}. Ids are part of the wire format:
+ * never change or reuse one.
  */
 public final class BenchPayloads {
 
