@@ -96,7 +96,8 @@ public final class CameraSource
                 () -> new CameraSplitReader(streams, CameraClock.SYSTEM),
                 config,
                 readerContext,
-                provider);
+                provider,
+                streams::policiesUnfit);
     }
 
     @Internal

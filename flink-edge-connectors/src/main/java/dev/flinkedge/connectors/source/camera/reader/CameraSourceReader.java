@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +30,11 @@ public final class CameraSourceReader
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraSourceReader.class);
 
-    /** Gauge: published policies the reader's policy provider ignored (see PolicyRules). */
+    /**
+     * Gauge: published policies ignored, by the reader's policy provider (unreadable, below the
+     * minimum rate, not after the applied version) or by its cameras (above a camera's native rate
+     * or size); see PolicyRules.
+     */
     public static final String POLICIES_REJECTED = "policiesRejected";
 
     private final PolicyProvider policies;
@@ -38,10 +43,14 @@ public final class CameraSourceReader
             Supplier<SplitReader<CameraRecord, CameraSplit>> splitReaderSupplier,
             Configuration config,
             SourceReaderContext context,
-            PolicyProvider policies) {
+            PolicyProvider policies,
+            LongSupplier policiesUnfit) {
         super(splitReaderSupplier, new CameraRecordEmitter(), config, context);
         this.policies = policies;
-        context.metricGroup().gauge(POLICIES_REJECTED, policies::policiesRejected);
+        context.metricGroup()
+                .gauge(
+                        POLICIES_REJECTED,
+                        () -> policies.policiesRejected() + policiesUnfit.getAsLong());
     }
 
     @Override

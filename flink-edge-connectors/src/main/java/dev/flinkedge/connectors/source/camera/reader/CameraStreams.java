@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Opens the right {@link CameraStream} for a split: synthetic scenes, video files and image
@@ -31,6 +32,7 @@ public final class CameraStreams {
     private final PolicyProvider policies;
     private final Map<String, CameraPolicy> nativePolicies;
     private final CameraClock clock;
+    private final AtomicLong unfitPolicies = new AtomicLong();
 
     /**
      * @param settings reader options
@@ -47,6 +49,14 @@ public final class CameraStreams {
         this.policies = policies;
         this.nativePolicies = nativePolicies;
         this.clock = clock;
+    }
+
+    /**
+     * Published policies that the cameras opened here ignored because they do not fit the camera
+     * (above its native rate or size, below the minimum rate), each version once.
+     */
+    public long policiesUnfit() {
+        return unfitPolicies.get();
     }
 
     /**
@@ -80,6 +90,8 @@ public final class CameraStreams {
                 nativeFormat.width(),
                 nativeFormat.height());
         FrameEncoder encoder = new FrameEncoder(settings.jpegQuality());
+        CameraPolicyGate gate =
+                new CameraPolicyGate(device.id(), nativeFormat, policies, unfitPolicies);
         if (feed.isLive()) {
             return new LiveCameraStream(
                     device,
@@ -87,7 +99,7 @@ public final class CameraStreams {
                     feed,
                     () -> FfmpegFeed.openStream(device.id(), spec, settings.liveOpenTimeout()),
                     nativeFormat,
-                    policies,
+                    gate,
                     encoder,
                     clock,
                     settings.maxFramesPerCamera(),
@@ -99,7 +111,7 @@ public final class CameraStreams {
                 split.nextSequence(),
                 feed,
                 nativeFormat,
-                policies,
+                gate,
                 encoder,
                 clock,
                 settings.maxFramesPerCamera());

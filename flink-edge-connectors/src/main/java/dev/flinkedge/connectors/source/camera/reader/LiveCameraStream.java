@@ -3,7 +3,6 @@ package dev.flinkedge.connectors.source.camera.reader;
 import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.model.StageTimes;
-import dev.flinkedge.connectors.policy.PolicyProvider;
 import dev.flinkedge.connectors.source.camera.CameraDevice;
 import dev.flinkedge.connectors.source.camera.reader.feed.FrameFeed;
 import dev.flinkedge.connectors.source.camera.reader.feed.SourceImage;
@@ -41,7 +40,7 @@ final class LiveCameraStream implements CameraStream {
     private final CameraDevice device;
     private final FeedOpener opener;
     private final NativeFormat nativeFormat;
-    private final PolicyProvider policies;
+    private final CameraPolicyGate policies;
     private final FrameEncoder encoder;
     private final CameraClock clock;
     private final long maxFrames;
@@ -60,7 +59,7 @@ final class LiveCameraStream implements CameraStream {
             FrameFeed firstFeed,
             FeedOpener opener,
             NativeFormat nativeFormat,
-            PolicyProvider policies,
+            CameraPolicyGate policies,
             FrameEncoder encoder,
             CameraClock clock,
             long maxFrames,
@@ -141,7 +140,7 @@ final class LiveCameraStream implements CameraStream {
                     feed = opener.open();
                     LOG.info("Camera '{}' reconnected", device.id());
                 }
-                CameraPolicy policy = policies.current(device.id());
+                CameraPolicy policy = policies.current();
                 DeliveredFormat now =
                         DeliveredFormat.of(
                                 policy,

@@ -3,7 +3,6 @@ package dev.flinkedge.connectors.source.camera.reader;
 import dev.flinkedge.connectors.model.CameraPolicy;
 import dev.flinkedge.connectors.model.Frame;
 import dev.flinkedge.connectors.model.StageTimes;
-import dev.flinkedge.connectors.policy.PolicyProvider;
 import dev.flinkedge.connectors.source.camera.CameraDevice;
 import dev.flinkedge.connectors.source.camera.reader.feed.FrameFeed;
 import dev.flinkedge.connectors.source.camera.reader.feed.SourceImage;
@@ -30,7 +29,7 @@ final class PacedCameraStream implements CameraStream {
 
     private final CameraDevice device;
     private final FrameFeed feed;
-    private final PolicyProvider policies;
+    private final CameraPolicyGate policies;
     private final FrameEncoder encoder;
     private final CameraClock clock;
     private final long maxFrames;
@@ -50,7 +49,7 @@ final class PacedCameraStream implements CameraStream {
             long nextSequence,
             FrameFeed feed,
             NativeFormat nativeFormat,
-            PolicyProvider policies,
+            CameraPolicyGate policies,
             FrameEncoder encoder,
             CameraClock clock,
             long maxFrames) {
@@ -149,7 +148,7 @@ final class PacedCameraStream implements CameraStream {
     }
 
     private DeliveredFormat deliveredFormat() {
-        CameraPolicy policy = policies.current(device.id());
+        CameraPolicy policy = policies.current();
         DeliveredFormat now =
                 DeliveredFormat.of(policy, nativeFps, nativeFormat.width(), nativeFormat.height());
         if (!now.equals(format)) {

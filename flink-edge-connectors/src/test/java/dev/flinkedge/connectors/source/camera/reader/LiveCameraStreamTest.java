@@ -24,6 +24,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The live camera path: a capture thread driven by a scripted device that delivers a frame whenever
@@ -111,7 +112,11 @@ class LiveCameraStreamTest {
                         feed,
                         () -> feed,
                         new NativeFormat(10, 320, 240),
-                        policies,
+                        new CameraPolicyGate(
+                                "live-1",
+                                new NativeFormat(10, 320, 240),
+                                policies,
+                                new AtomicLong()),
                         new FrameEncoder(0.8f),
                         CameraClock.SYSTEM,
                         0,
@@ -152,7 +157,11 @@ class LiveCameraStreamTest {
                             return feed;
                         },
                         new NativeFormat(10, 320, 240),
-                        policies,
+                        new CameraPolicyGate(
+                                "live-1",
+                                new NativeFormat(10, 320, 240),
+                                policies,
+                                new AtomicLong()),
                         new FrameEncoder(0.8f),
                         CameraClock.SYSTEM,
                         0,

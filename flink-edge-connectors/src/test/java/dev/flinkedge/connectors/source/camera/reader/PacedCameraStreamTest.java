@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Pacing, sampling, policy changes, catching up and restoring of a paced camera, on a manual clock.
@@ -35,7 +36,8 @@ class PacedCameraStreamTest {
                 nextSequence,
                 feed,
                 NativeFormat.of(SPEC, feed),
-                policies,
+                new CameraPolicyGate(
+                        CAM.id(), NativeFormat.of(SPEC, feed), policies, new AtomicLong()),
                 new FrameEncoder(0.8f),
                 clock,
                 maxFrames);
