@@ -88,11 +88,14 @@ public final class AclPlan {
                     literal(ResourceType.TOPIC, topics.registry()),
                     AclOperation.READ,
                     AclOperation.DESCRIBE);
+            // CREATE lets the first camera create the policy topic, compacted as cameras need it,
+            // before any scheduler ran; writing policies stays the scheduler's alone.
             allow(
                     acls,
                     user,
                     literal(ResourceType.TOPIC, topics.policies()),
                     AclOperation.READ,
+                    AclOperation.CREATE,
                     AclOperation.DESCRIBE,
                     AclOperation.DESCRIBE_CONFIGS);
             allow(
