@@ -8,9 +8,8 @@ import com.esotericsoftware.kryo.serializers.MapSerializer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Kryo's collection and map serializers with the element count checked against {@link
@@ -39,10 +38,17 @@ final class CappedCollectionSerializers {
         }
     }
 
-    /** {@code List.of(...)}, {@code List.copyOf}, {@code Stream.toList()}. */
+    /**
+     * The JDK's immutable collections: read into a list, then copied by {@code copy} ({@code
+     * List::copyOf} for {@code List.of(...)}, {@code List.copyOf}, {@code Stream.toList()}; {@code
+     * Set::copyOf} for {@code Set.of(...)}, {@code Set.copyOf}).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static final class ImmutableList extends Capped {
-        ImmutableList() {
+    static final class ImmutableCollection extends Capped {
+        private final Function<Collection, Collection> copy;
+
+        ImmutableCollection(Function<Collection, Collection> copy) {
+            this.copy = copy;
             setElementsCanBeNull(false);
             setImmutable(true);
         }
@@ -56,28 +62,7 @@ final class CappedCollectionSerializers {
         @Override
         public Collection read(Kryo kryo, Input input, Class type) {
             Collection read = (Collection) super.read(kryo, input, type);
-            return read == null ? null : List.copyOf(read);
-        }
-    }
-
-    /** {@code Set.of(...)}, {@code Set.copyOf}. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static final class ImmutableSet extends Capped {
-        ImmutableSet() {
-            setElementsCanBeNull(false);
-            setImmutable(true);
-        }
-
-        @Override
-        protected Collection create(Kryo kryo, Input input, Class type, int size) {
-            CappedInput.checkElements(input, "collection", size);
-            return new ArrayList<>(size);
-        }
-
-        @Override
-        public Collection read(Kryo kryo, Input input, Class type) {
-            Collection read = (Collection) super.read(kryo, input, type);
-            return read == null ? null : Set.copyOf(read);
+            return read == null ? null : copy.apply(read);
         }
     }
 
