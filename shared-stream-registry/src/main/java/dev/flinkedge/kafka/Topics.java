@@ -159,7 +159,9 @@ public final class Topics implements AutoCloseable {
                         + timeout
                         + " while "
                         + what
-                        + "; is it running?",
+                        + "; is it running, and does it take this client's login? A broker that"
+                        + " requires SASL drops clients without credentials: pass the Kafka client"
+                        + " properties file of your principal (kafka.properties)",
                 e);
     }
 
