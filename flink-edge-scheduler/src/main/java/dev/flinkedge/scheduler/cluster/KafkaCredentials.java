@@ -58,6 +58,18 @@ public final class KafkaCredentials {
     static KafkaCredentials prepare(
             Path clusterDir, Collection<String> owners, String bootstrapServers)
             throws IOException {
+        KafkaCredentials credentials = prepare(clusterDir, owners);
+        credentials.writeClientFiles(bootstrapServers);
+        return credentials;
+    }
+
+    /**
+     * Loads the credentials kept under {@code clusterDir}, generating those of users it does not
+     * have yet (new owners), for a broker whose address is not known yet: write the client files
+     * with {@link #writeClientFiles} once it is.
+     */
+    public static KafkaCredentials prepare(Path clusterDir, Collection<String> owners)
+            throws IOException {
         Path file = clusterDir.resolve(FILE);
         Map<String, String> passwords = Files.exists(file) ? readPasswords(file) : Map.of();
         Map<String, SaslCredentials> byUser = new LinkedHashMap<>();
@@ -75,9 +87,7 @@ public final class KafkaCredentials {
                 file,
                 all,
                 "flink-edge local cluster: Kafka SASL passwords, one 'user=password' line");
-        KafkaCredentials credentials = new KafkaCredentials(byUser, clusterDir);
-        credentials.writeClientFiles(bootstrapServers);
-        return credentials;
+        return new KafkaCredentials(byUser, clusterDir);
     }
 
     /**
@@ -108,7 +118,11 @@ public final class KafkaCredentials {
         return users;
     }
 
-    private void writeClientFiles(String bootstrapServers) throws IOException {
+    /**
+     * Writes each principal's client properties for {@code bootstrapServers} (mode 0600) and the
+     * registry's users file.
+     */
+    public void writeClientFiles(String bootstrapServers) throws IOException {
         Map<String, String> registryUsers = new TreeMap<>();
         for (SaslCredentials c : byUser.values()) {
             if (c.user().equals(BROKER_USER)) {
@@ -134,12 +148,12 @@ public final class KafkaCredentials {
     }
 
     /** The broker's security: SCRAM for clients, ACLs, the registry as the only super user. */
-    BrokerSecurity brokerSecurity() {
+    public BrokerSecurity brokerSecurity() {
         return BrokerSecurity.of(byUser.get(BROKER_USER), List.of(REGISTRY_USER));
     }
 
     /** The registry's credentials, created by the broker's identity right after Kafka starts. */
-    SaslCredentials registry() {
+    public SaslCredentials registry() {
         return byUser.get(REGISTRY_USER);
     }
 
@@ -149,7 +163,7 @@ public final class KafkaCredentials {
     }
 
     /** The registry's {@code kafka.users.file}. */
-    Path usersFile() {
+    public Path usersFile() {
         return clusterDir.resolve(LocalEdgeCluster.REGISTRY).resolve(USERS_FILE);
     }
 

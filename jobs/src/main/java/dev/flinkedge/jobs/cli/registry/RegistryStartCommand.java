@@ -8,6 +8,8 @@ import dev.flinkedge.registry.client.StreamRegistry;
 import dev.flinkedge.registry.rest.RegistryApplication;
 import dev.flinkedge.registry.rest.Tokens;
 import dev.flinkedge.registry.storage.RegistryConfig;
+import dev.flinkedge.scheduler.cluster.KafkaCredentials;
+import dev.flinkedge.scheduler.cluster.LocalEdgeCluster;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -36,7 +38,9 @@ import java.util.concurrent.Callable;
         description = {
             "Start a registry and keep it running until Ctrl-C or SIGTERM.",
             "With --embedded-kafka and no --tokens, tokens for city-a and city-b are generated into"
-                    + " <work-dir>/registry/tokens.properties."
+                    + " <work-dir>/registry/tokens.properties.",
+            "The embedded Kafka requires SASL/SCRAM logins and ACLs; each owner's client"
+                    + " properties are written to <work-dir>/clients/<owner>.properties."
         })
 final class RegistryStartCommand implements Callable<Integer> {
 
@@ -140,14 +144,6 @@ final class RegistryStartCommand implements Callable<Integer> {
         List<RunUntilStopped.Service> running = new ArrayList<>();
         EmbeddedKafka broker = null;
         try {
-            KafkaClientConfig kafkaConfig;
-            if (kafka.embedded) {
-                broker = EmbeddedKafka.builder().baseDir(workDir.resolve("kafka")).start();
-                kafkaConfig = KafkaClientConfig.of(broker.bootstrapServers());
-                out.println("Embedded Kafka at " + kafkaConfig.bootstrapServers());
-            } else {
-                kafkaConfig = kafka.existing.config();
-            }
             Path tokens = tokensFile;
             Map<String, String> generated = null;
             if (tokens == null) {
@@ -155,7 +151,34 @@ final class RegistryStartCommand implements Callable<Integer> {
                 tokens = workDir.resolve("registry").resolve("tokens.properties");
                 Tokens.writeFile(tokens, generated);
             }
-            RegistryApplication app = startRegistry(kafkaConfig, tokens);
+            KafkaClientConfig kafkaConfig;
+            KafkaCredentials credentials = null;
+            if (kafka.embedded) {
+                // The embedded broker authenticates and authorises like the local cluster's: the
+                // registry is its super user and creates each owner's SCRAM credential.
+                credentials =
+                        KafkaCredentials.prepare(workDir, LocalEdgeCluster.tokens(tokens).keySet());
+                broker =
+                        EmbeddedKafka.builder()
+                                .baseDir(workDir.resolve("kafka"))
+                                .secured(
+                                        credentials.brokerSecurity(),
+                                        List.of(credentials.registry()))
+                                .start();
+                credentials.writeClientFiles(broker.bootstrapServers());
+                kafkaConfig =
+                        KafkaClientConfig.load(
+                                credentials.clientProperties(KafkaCredentials.REGISTRY_USER));
+                out.println(
+                        "Embedded Kafka at "
+                                + kafkaConfig.bootstrapServers()
+                                + " (SASL/SCRAM, ACLs; each owner's client properties in "
+                                + KafkaCredentials.clientsDir(workDir)
+                                + ")");
+            } else {
+                kafkaConfig = kafka.existing.config();
+            }
+            RegistryApplication app = startRegistry(kafkaConfig, tokens, credentials);
             running.add(new RunUntilStopped.Service("registry at " + app.uri(), app));
             out.println(
                     "Registry listening on "
@@ -183,11 +206,22 @@ final class RegistryStartCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RegistryApplication startRegistry(KafkaClientConfig kafkaConfig, Path tokens)
+    private RegistryApplication startRegistry(
+            KafkaClientConfig kafkaConfig, Path tokens, KafkaCredentials credentials)
             throws Exception {
         Map<String, Object> settings = new TreeMap<>();
         settings.put(RegistryConfig.BOOTSTRAP_SERVERS, kafkaConfig.bootstrapServers());
-        if (!kafka.embedded && kafka.existing.properties != null) {
+        if (credentials != null) {
+            settings.put(
+                    RegistryConfig.KAFKA_PROPERTIES,
+                    credentials
+                            .clientProperties(KafkaCredentials.REGISTRY_USER)
+                            .toAbsolutePath()
+                            .toString());
+            settings.put(
+                    RegistryConfig.KAFKA_USERS_FILE,
+                    credentials.usersFile().toAbsolutePath().toString());
+        } else if (kafka.existing.properties != null) {
             settings.put(
                     RegistryConfig.KAFKA_PROPERTIES,
                     kafka.existing.properties.toAbsolutePath().toString());
