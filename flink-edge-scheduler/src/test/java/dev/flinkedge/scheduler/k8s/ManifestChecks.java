@@ -3,6 +3,7 @@ package dev.flinkedge.scheduler.k8s;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.flinkedge.registry.errors.UnauthenticatedException;
+import dev.flinkedge.registry.rest.RegistryServer;
 import dev.flinkedge.registry.rest.TokenAuthenticator;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
@@ -33,6 +34,10 @@ import java.util.stream.Collectors;
 final class ManifestChecks {
 
     static final String SITE_LABEL = "flinkedge.dev/site";
+
+    /** The main class the registry's container runs, with registry settings as arguments. */
+    static final String REGISTRY_MAIN = RegistryServer.class.getName();
+
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet");
 
     /** What runs pods from a plain template: the workloads and the CLI's one-off Jobs. */
@@ -654,10 +659,11 @@ final class ManifestChecks {
 
     /**
      * Every pod runs as a non-root user under the runtime's default seccomp profile, and every
-     * container drops all capabilities and may not escalate privileges. Containers of the
-     * flink-edge CLI (registry, supervisor) have a read-only root file system with an emptyDir at
-     * {@code /tmp}; the Flink and Kafka images rewrite their configuration at start, so theirs must
-     * say {@code readOnlyRootFilesystem: false} explicitly.
+     * container drops all capabilities and may not escalate privileges. Containers that run a
+     * flink-edge main of their own (the registry server, the CLI of the supervisor and the Job)
+     * have a read-only root file system with an emptyDir at {@code /tmp}; the Flink and Kafka
+     * images rewrite their configuration at start, so theirs must say {@code
+     * readOnlyRootFilesystem: false} explicitly.
      */
     static List<String> podSecurity(List<Manifest> manifests) {
         List<String> problems = new ArrayList<>();
@@ -687,9 +693,9 @@ final class ManifestChecks {
                 JsonNode readOnly = csc.path("readOnlyRootFilesystem");
                 if (!readOnly.isBoolean()) {
                     problems.add(where + ": readOnlyRootFilesystem is not set");
-                } else if (c.toString().contains("FlinkEdgeCli")) {
+                } else if (c.toString().contains("dev.flinkedge.")) {
                     if (!readOnly.asBoolean()) {
-                        problems.add(where + ": the flink-edge CLI needs no writable root");
+                        problems.add(where + ": a flink-edge main needs no writable root");
                     }
                     boolean tmp = false;
                     for (JsonNode mount : c.path("volumeMounts")) {
@@ -760,7 +766,7 @@ final class ManifestChecks {
                 List<String> args = texts(c.path("args"));
                 String readiness;
                 String liveness;
-                if (args.size() >= 2 && args.subList(0, 2).equals(List.of("registry", "start"))) {
+                if (c.toString().contains(REGISTRY_MAIN)) {
                     readiness = "http:8090/v1/health";
                     liveness = "tcp:8090";
                 } else if (pod.isJob()
@@ -877,11 +883,7 @@ final class ManifestChecks {
         List<String> problems = new ArrayList<>();
         List<Pod> pods = pods(manifests);
         Pod kafka = pods.stream().filter(p -> p.runs("apache/kafka")).findFirst().orElse(null);
-        Pod registry =
-                pods.stream()
-                        .filter(p -> p.runs("\"registry\",\"start\""))
-                        .findFirst()
-                        .orElse(null);
+        Pod registry = pods.stream().filter(p -> p.runs(REGISTRY_MAIN)).findFirst().orElse(null);
         if (kafka == null || registry == null) {
             problems.add("expected a Kafka and a registry workload");
             return problems;
