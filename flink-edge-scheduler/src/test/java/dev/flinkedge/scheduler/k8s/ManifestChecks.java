@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -124,8 +125,8 @@ final class ManifestChecks {
     }
 
     /**
-     * Every Secret a workload mounts exists, and the registry's {@code --bootstrap-servers} host is
-     * a Service.
+     * Every Secret a workload mounts, plainly or projected, exists, and a {@code
+     * --bootstrap-servers} host is a Service.
      */
     static List<String> references(List<Manifest> manifests) {
         Set<String> secrets = names(of(manifests, Set.of("Secret")));
@@ -133,15 +134,27 @@ final class ManifestChecks {
         List<String> problems = new ArrayList<>();
         for (Manifest m : of(manifests, WORKLOADS)) {
             for (JsonNode volume : m.document().at("/spec/template/spec/volumes")) {
-                String secret = volume.path("secret").path("secretName").asText("");
-                if (volume.has("secret") && !secrets.contains(secret)) {
-                    problems.add(
-                            m.where()
-                                    + ": volume '"
-                                    + volume.path("name").asText()
-                                    + "' mounts Secret '"
-                                    + secret
-                                    + "', which no manifest defines");
+                List<String> mounted = new ArrayList<>();
+                if (volume.has("secret")) {
+                    mounted.add(volume.at("/secret/secretName").asText(""));
+                }
+                volume.at("/projected/sources")
+                        .forEach(
+                                source -> {
+                                    if (source.has("secret")) {
+                                        mounted.add(source.at("/secret/name").asText(""));
+                                    }
+                                });
+                for (String secret : mounted) {
+                    if (!secrets.contains(secret)) {
+                        problems.add(
+                                m.where()
+                                        + ": volume '"
+                                        + volume.path("name").asText()
+                                        + "' mounts Secret '"
+                                        + secret
+                                        + "', which no manifest defines");
+                    }
                 }
             }
             for (JsonNode container : m.document().at("/spec/template/spec/containers")) {
@@ -175,7 +188,7 @@ final class ManifestChecks {
     static List<String> sessionJobArguments(List<Manifest> manifests) {
         List<String> problems = new ArrayList<>();
         Map<String, Set<String>> servicePorts = servicePorts(manifests);
-        Map<String, String> mounted = jobManagerFiles(manifests, problems);
+        Map<String, MountedFile> mounted = jobManagerFiles(manifests, problems);
         List<Set<String>> taskManagerMounts = taskManagerMountPaths(manifests);
         List<TokenAuthenticator> registry = registryTokens(manifests, new ArrayList<>());
         for (Manifest job : of(manifests, Set.of("FlinkSessionJob"))) {
@@ -223,7 +236,7 @@ final class ManifestChecks {
                                 + owner
                                 + "'");
             } else if (mounted.containsKey(tokenFile)
-                    && !owner.equals(registryOwner(registry, mounted.get(tokenFile)))) {
+                    && !owner.equals(registryOwner(registry, mounted.get(tokenFile).content()))) {
                 problems.add(
                         job.where()
                                 + ": the token in "
@@ -325,7 +338,7 @@ final class ManifestChecks {
                             + "' is no mounted Secret of this pod; mounted: "
                             + mountedSecrets);
         } else {
-            Map<String, String> jobManager = jobManagerFiles(manifests, problems);
+            Map<String, MountedFile> jobManager = jobManagerFiles(manifests, problems);
             String dir = options.getOrDefault("--host-job-token-dir", "");
             tokens.document()
                     .path("stringData")
@@ -459,32 +472,141 @@ final class ManifestChecks {
         return ports;
     }
 
-    /** The files the JobManager pod sees from Secrets and ConfigMaps, path to content. */
-    private static Map<String, String> jobManagerFiles(
-            List<Manifest> manifests, List<String> problems) {
-        Map<String, JsonNode> data = new HashMap<>();
-        for (Manifest m : of(manifests, Set.of("Secret", "ConfigMap"))) {
-            String field = m.kind().equals("Secret") ? "stringData" : "data";
-            data.put(m.kind() + "/" + m.name(), m.document().path(field));
+    /**
+     * A file a pod sees from a Secret or ConfigMap key.
+     *
+     * @param source {@code Secret/<name>} or {@code ConfigMap/<name>}
+     * @param content the key's value
+     */
+    record MountedFile(String source, String content) {}
+
+    /** Every Secret's keys and values: {@code stringData}, and {@code data} decoded. */
+    static Map<String, Map<String, String>> secretData(List<Manifest> manifests) {
+        Map<String, Map<String, String>> secrets = new HashMap<>();
+        for (Manifest m : of(manifests, Set.of("Secret"))) {
+            Map<String, String> keys = new TreeMap<>();
+            m.document()
+                    .path("data")
+                    .fields()
+                    .forEachRemaining(
+                            e ->
+                                    keys.put(
+                                            e.getKey(),
+                                            new String(
+                                                    Base64.getDecoder()
+                                                            .decode(e.getValue().asText()),
+                                                    StandardCharsets.UTF_8)));
+            m.document()
+                    .path("stringData")
+                    .fields()
+                    .forEachRemaining(e -> keys.put(e.getKey(), e.getValue().asText()));
+            secrets.put(m.name(), keys);
         }
-        Map<String, String> files = new HashMap<>();
+        return secrets;
+    }
+
+    /** Every ConfigMap's keys and values. */
+    private static Map<String, Map<String, String>> configMapData(List<Manifest> manifests) {
+        Map<String, Map<String, String>> maps = new HashMap<>();
+        for (Manifest m : of(manifests, Set.of("ConfigMap"))) {
+            Map<String, String> keys = new TreeMap<>();
+            m.document()
+                    .path("data")
+                    .fields()
+                    .forEachRemaining(e -> keys.put(e.getKey(), e.getValue().asText()));
+            maps.put(m.name(), keys);
+        }
+        return maps;
+    }
+
+    /**
+     * The files a pod sees from Secrets and ConfigMaps, plain or projected, path to file; {@code
+     * problems} gets a line for each such volume whose source no manifest defines or that no
+     * container mounts.
+     */
+    static Map<String, MountedFile> podFiles(
+            List<Manifest> manifests, String where, JsonNode pod, List<String> problems) {
+        Map<String, Map<String, String>> data = new HashMap<>();
+        secretData(manifests).forEach((name, keys) -> data.put("Secret/" + name, keys));
+        configMapData(manifests).forEach((name, keys) -> data.put("ConfigMap/" + name, keys));
+        Map<String, String> mountPaths = new HashMap<>();
+        for (JsonNode container : pod.path("containers")) {
+            for (JsonNode mount : container.path("volumeMounts")) {
+                mountPaths.put(mount.path("name").asText(), mount.path("mountPath").asText());
+            }
+        }
+        Map<String, MountedFile> files = new HashMap<>();
+        for (JsonNode volume : pod.path("volumes")) {
+            List<JsonNode> sources = new ArrayList<>();
+            if (volume.has("projected")) {
+                volume.at("/projected/sources").forEach(sources::add);
+            } else if (volume.has("secret") || volume.has("configMap")) {
+                sources.add(volume);
+            }
+            String name = volume.path("name").asText();
+            String dir = mountPaths.get(name);
+            for (JsonNode s : sources) {
+                String source =
+                        s.has("secret")
+                                ? "Secret/"
+                                        + s.at("/secret/secretName")
+                                                .asText(s.at("/secret/name").asText())
+                                : "ConfigMap/" + s.at("/configMap/name").asText();
+                Map<String, String> keys = data.get(source);
+                if (keys == null || dir == null) {
+                    problems.add(
+                            where
+                                    + ": volume '"
+                                    + name
+                                    + "' mounts "
+                                    + source
+                                    + (keys == null
+                                            ? ", which no manifest defines"
+                                            : " but no container mounts it"));
+                    continue;
+                }
+                Map<String, String> paths = new TreeMap<>();
+                JsonNode items = s.path(s.has("secret") ? "secret" : "configMap").path("items");
+                if (items.isArray() && !items.isEmpty()) {
+                    items.forEach(i -> paths.put(i.path("key").asText(), i.path("path").asText()));
+                } else {
+                    keys.keySet().forEach(k -> paths.put(k, k));
+                }
+                paths.forEach(
+                        (key, path) -> {
+                            if (keys.containsKey(key)) {
+                                files.put(dir + "/" + path, new MountedFile(source, keys.get(key)));
+                            }
+                        });
+            }
+        }
+        return files;
+    }
+
+    /**
+     * The files the JobManager pod sees from Secrets and ConfigMaps, path to file; {@code problems}
+     * also gets a line for a claimed volume whose claim is missing or unmounted.
+     */
+    static Map<String, MountedFile> jobManagerFiles(
+            List<Manifest> manifests, List<String> problems) {
+        Map<String, MountedFile> files = new HashMap<>();
+        Set<String> claims =
+                of(manifests, Set.of("PersistentVolumeClaim")).stream()
+                        .map(Manifest::name)
+                        .collect(Collectors.toSet());
         for (Manifest m : of(manifests, Set.of("FlinkDeployment"))) {
             JsonNode pod = m.document().at("/spec/jobManager/podTemplate/spec");
-            Map<String, String> mountPaths = new HashMap<>();
-            for (JsonNode container : pod.path("containers")) {
-                for (JsonNode mount : container.path("volumeMounts")) {
-                    mountPaths.put(mount.path("name").asText(), mount.path("mountPath").asText());
-                }
-            }
-            Set<String> claims =
-                    of(manifests, Set.of("PersistentVolumeClaim")).stream()
-                            .map(Manifest::name)
-                            .collect(Collectors.toSet());
+            Set<String> mounted = new HashSet<>();
+            pod.path("containers")
+                    .forEach(
+                            c ->
+                                    c.path("volumeMounts")
+                                            .forEach(v -> mounted.add(v.path("name").asText())));
             for (JsonNode volume : pod.path("volumes")) {
                 if (volume.has("persistentVolumeClaim")) {
                     String claim = volume.at("/persistentVolumeClaim/claimName").asText();
                     if (!claims.contains(claim)
-                            || !mountPaths.containsKey(volume.path("name").asText())) {
+                            || !mounted.contains(volume.path("name").asText())) {
                         problems.add(
                                 m.where()
                                         + ": JobManager volume '"
@@ -495,32 +617,9 @@ final class ManifestChecks {
                                                 ? " but no container mounts it"
                                                 : ", which no manifest defines"));
                     }
-                    continue;
                 }
-                String source =
-                        volume.has("secret")
-                                ? "Secret/" + volume.at("/secret/secretName").asText()
-                                : "ConfigMap/" + volume.at("/configMap/name").asText();
-                String dir = mountPaths.get(volume.path("name").asText());
-                JsonNode keys = data.get(source);
-                if (keys == null || dir == null) {
-                    problems.add(
-                            m.where()
-                                    + ": JobManager volume '"
-                                    + volume.path("name").asText()
-                                    + "' mounts "
-                                    + source
-                                    + (keys == null
-                                            ? ", which no manifest" + " defines"
-                                            : " but no container mounts it"));
-                    continue;
-                }
-                keys.fields()
-                        .forEachRemaining(
-                                key ->
-                                        files.put(
-                                                dir + "/" + key.getKey(), key.getValue().asText()));
             }
+            files.putAll(podFiles(manifests, m.where() + " JobManager", pod, problems));
         }
         return files;
     }
@@ -838,8 +937,8 @@ final class ManifestChecks {
     }
 
     /**
-     * Every mount of a Secret, ConfigMap or host path (the models) is read-only: a pod cannot alter
-     * its credentials, its configuration or a model other pods load.
+     * Every mount of a Secret, ConfigMap, projected volume or host path (the models) is read-only:
+     * a pod cannot alter its credentials, its configuration or a model other pods load.
      */
     static List<String> readOnlyMounts(List<Manifest> manifests) {
         List<String> problems = new ArrayList<>();
@@ -852,6 +951,7 @@ final class ManifestChecks {
                             volume != null
                                     && (volume.has("secret")
                                             || volume.has("configMap")
+                                            || volume.has("projected")
                                             || volume.has("hostPath"));
                     if (shared && !mount.path("readOnly").asBoolean(false)) {
                         problems.add(
