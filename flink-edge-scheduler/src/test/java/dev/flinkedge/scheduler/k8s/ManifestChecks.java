@@ -179,11 +179,13 @@ final class ManifestChecks {
 
     /**
      * What each FlinkSessionJob's arguments point at exists: the hosts and ports of {@code
-     * --registry.url} and {@code --kafka.bootstrap-servers} are Services with those ports; {@code
-     * --registry.token-file}, {@code --cameras.catalog} and {@code --placement.topology} are keys
-     * of a Secret or ConfigMap mounted on the JobManager (where a session job's main runs) at their
-     * directory; {@code --detect.model} lies under a volume every TaskManager pod mounts; and each
-     * owner's job token equals the one the registry's tokens file maps to that owner.
+     * --registry.url} and, if given, {@code --kafka.bootstrap-servers} are Services with those
+     * ports; {@code --registry.token-file}, {@code --kafka.properties}, {@code --cameras.catalog}
+     * and {@code --placement.topology} are keys of a Secret or ConfigMap mounted on the JobManager
+     * (where a session job's main runs) at their directory; {@code --detect.model} lies under a
+     * volume every TaskManager pod mounts; each owner's job token equals the one the registry's
+     * tokens file maps to that owner; and the Kafka client properties are the owner's own login
+     * ({@link KafkaManifestChecks#ownerLogin}).
      */
     static List<String> sessionJobArguments(List<Manifest> manifests) {
         List<String> problems = new ArrayList<>();
@@ -194,6 +196,9 @@ final class ManifestChecks {
         for (Manifest job : of(manifests, Set.of("FlinkSessionJob"))) {
             Map<String, String> args = options(job.document().at("/spec/job/args"));
             for (String flag : List.of("--registry.url", "--kafka.bootstrap-servers")) {
+                if (flag.startsWith("--kafka") && !args.containsKey(flag)) {
+                    continue;
+                }
                 String address = args.getOrDefault(flag, "").replaceFirst("^https?://", "");
                 String[] hostPort = address.split(":");
                 Set<String> ports = servicePorts.getOrDefault(hostPort[0], Set.of());
@@ -210,7 +215,11 @@ final class ManifestChecks {
                 }
             }
             for (String flag :
-                    List.of("--registry.token-file", "--cameras.catalog", "--placement.topology")) {
+                    List.of(
+                            "--registry.token-file",
+                            "--kafka.properties",
+                            "--cameras.catalog",
+                            "--placement.topology")) {
                 String file = args.getOrDefault(flag, "");
                 if (!mounted.containsKey(file)) {
                     problems.add(
@@ -245,6 +254,16 @@ final class ManifestChecks {
                                 + " registry's tokens file maps to "
                                 + owner);
             }
+            String kafkaFile = args.getOrDefault("--kafka.properties", "");
+            if (mounted.containsKey(kafkaFile)) {
+                problems.addAll(
+                        KafkaManifestChecks.ownerLogin(
+                                manifests,
+                                job.where() + ": --kafka.properties",
+                                kafkaFile,
+                                mounted.get(kafkaFile).content(),
+                                owner));
+            }
             String model = args.getOrDefault("--detect.model", "");
             for (Set<String> mounts : taskManagerMounts) {
                 if (mounts.stream().noneMatch(m -> model.startsWith(m + "/"))) {
@@ -263,12 +282,15 @@ final class ManifestChecks {
 
     /**
      * The stream supervisor (the workload running {@code supervisor start}) reaches what it needs:
-     * {@code --registry} and {@code --bootstrap-servers} are Services with those ports, {@code
-     * --flink-rest} is the REST Service the operator makes for the FlinkDeployment, {@code
+     * {@code --registry} and, if given, {@code --bootstrap-servers} are Services with those ports,
+     * {@code --flink-rest} is the REST Service the operator makes for the FlinkDeployment, {@code
      * --tokens} is a Secret mounted in its pod whose every owner key the JobManager sees under
-     * {@code --host-job-token-dir} (where host jobs' mains read their token), {@code --job-jar} is
-     * the plain jobs jar in the image's {@code lib/}, and the host jobs' catalog, topology and
-     * model are where the session jobs find them.
+     * {@code --host-job-token-dir} (where host jobs' mains read their token), every such owner's
+     * {@code <owner>.properties} under {@code --host-job-kafka-properties-dir} is the owner's Kafka
+     * login both on the JobManager (where host jobs read it) and in the supervisor's pod (which
+     * checks that it exists before passing its path), {@code --job-jar} is the plain jobs jar in
+     * the image's {@code lib/}, and the host jobs' catalog, topology and model are where the
+     * session jobs find them.
      */
     static List<String> supervisor(List<Manifest> manifests) {
         List<String> problems = new ArrayList<>();
@@ -292,6 +314,9 @@ final class ManifestChecks {
         Map<String, String> options = options(container.path("args"));
         Map<String, Set<String>> servicePorts = servicePorts(manifests);
         for (String flag : List.of("--registry", "--bootstrap-servers")) {
+            if (flag.equals("--bootstrap-servers") && !options.containsKey(flag)) {
+                continue;
+            }
             String[] hostPort =
                     options.getOrDefault(flag, "").replaceFirst("^https?://", "").split(":");
             if (hostPort.length != 2
@@ -339,6 +364,44 @@ final class ManifestChecks {
                             + mountedSecrets);
         } else {
             Map<String, MountedFile> jobManager = jobManagerFiles(manifests, problems);
+            Map<String, MountedFile> own = podFiles(manifests, m.where(), pod, problems);
+            String kafkaDir = options.getOrDefault("--host-job-kafka-properties-dir", "");
+            tokens.document()
+                    .path("stringData")
+                    .fieldNames()
+                    .forEachRemaining(
+                            owner -> {
+                                String file = kafkaDir + "/" + owner + ".properties";
+                                if (!jobManager.containsKey(file)) {
+                                    problems.add(
+                                            m.where()
+                                                    + ": the JobManager has no Kafka client"
+                                                    + " properties of "
+                                                    + owner
+                                                    + " at --host-job-kafka-properties-dir '"
+                                                    + kafkaDir
+                                                    + "'");
+                                    return;
+                                }
+                                if (!own.containsKey(file)
+                                        || !own.get(file).equals(jobManager.get(file))) {
+                                    problems.add(
+                                            m.where()
+                                                    + ": the supervisor's pod lacks the"
+                                                    + " JobManager's "
+                                                    + file
+                                                    + ": it refuses to start host jobs of "
+                                                    + owner
+                                                    + " without it");
+                                }
+                                problems.addAll(
+                                        KafkaManifestChecks.ownerLogin(
+                                                manifests,
+                                                m.where() + ": host jobs' --kafka.properties",
+                                                file,
+                                                jobManager.get(file).content(),
+                                                owner));
+                            });
             String dir = options.getOrDefault("--host-job-token-dir", "");
             tokens.document()
                     .path("stringData")
@@ -461,7 +524,7 @@ final class ManifestChecks {
         return problems;
     }
 
-    private static Map<String, Set<String>> servicePorts(List<Manifest> manifests) {
+    static Map<String, Set<String>> servicePorts(List<Manifest> manifests) {
         Map<String, Set<String>> ports = new HashMap<>();
         for (Manifest service : of(manifests, Set.of("Service"))) {
             for (JsonNode port : service.document().at("/spec/ports")) {
@@ -689,6 +752,13 @@ final class ManifestChecks {
             }
         }
         return authenticators;
+    }
+
+    /** The owners of the registry's tokens files. */
+    static Set<String> registryOwners(List<Manifest> manifests) {
+        Set<String> owners = new TreeSet<>();
+        registryTokens(manifests, new ArrayList<>()).forEach(a -> owners.addAll(a.owners()));
+        return owners;
     }
 
     /** The owner the registry maps {@code token} to, or null if none of its tokens files does. */
@@ -973,10 +1043,10 @@ final class ManifestChecks {
     }
 
     /**
-     * NetworkPolicies: Kafka admits on its broker port exactly the pods of every other workload
-     * (the registry, the supervisor, the JobManager and the TaskManagers, where the jobs run) but
-     * the CLI's Jobs, which call only the registry; the registry admits on its REST port exactly
-     * the pods that call it, all but Kafka's. Peers are chosen by pod labels only, never by
+     * NetworkPolicies: Kafka admits on its broker port exactly the registry and the Flink pods (the
+     * JobManager and the TaskManagers, where the jobs run), not the supervisor, which reaches no
+     * Kafka, nor the CLI's Jobs, which call only the registry; the registry admits on its REST port
+     * exactly the pods that call it, all but Kafka's. Peers are chosen by pod labels only, never by
      * namespace or address.
      */
     static List<String> networkPolicies(List<Manifest> manifests) {
@@ -994,7 +1064,10 @@ final class ManifestChecks {
             if (p != kafka && p != registry) {
                 registryClients.add(p.where());
             }
-            if (p != kafka && !p.isJob()) {
+            boolean flink =
+                    p.where().contains("(FlinkDeployment ")
+                            || p.spec().path("nodeSelector").has(SITE_LABEL);
+            if (p == registry || flink) {
                 kafkaClients.add(p.where());
             }
         }
