@@ -11,6 +11,7 @@ import dev.flinkedge.connectors.api.EdgeJob;
 import dev.flinkedge.connectors.policy.KafkaPolicyProvider;
 import dev.flinkedge.connectors.source.camera.DeviceCatalog;
 import dev.flinkedge.jobs.traffic.Area;
+import dev.flinkedge.kafka.KafkaClientConfig;
 
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +35,17 @@ import java.util.stream.Stream;
 /**
  * The FlinkSessionJobs under {@code k8s/} run the packaged jobs as the jobs themselves understand
  * it: one per job of the {@link EdgeJob} SPI, whose entry class has a main, whose arguments parse
- * with {@link TrafficJobOptions}, whose camera catalog (the ConfigMap) loads, and whose foreign
- * camera stream is granted by a manifest. (Hosts, mounts and tokens are checked by the scheduler
- * module's K8sManifestsTest.)
+ * with {@link TrafficJobOptions}, whose camera catalog (the ConfigMap) loads, whose Kafka client
+ * properties (the owner's Secret) give the owner's login, and whose foreign camera stream is
+ * granted by a manifest. (Hosts, mounts, tokens and passwords are checked by the scheduler module's
+ * K8sManifestsTest.)
  */
 class SessionJobManifestsTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** Where the JobManager mounts each owner's Kafka client properties. */
+    private static final String KAFKA_CLIENTS = "/etc/flink-edge/kafka-clients/";
 
     private static final Map<String, JsonNode> SESSION_JOBS = new TreeMap<>();
     private static final List<JsonNode> DOCUMENTS = new ArrayList<>();
@@ -129,6 +136,52 @@ class SessionJobManifestsTest {
                                         .containsSequence(
                                                 "--cameras.catalog",
                                                 "/etc/flink-edge/cameras/cameras.yaml"));
+    }
+
+    @Test
+    void everyJobReadsItsOwnersKafkaLogin(@TempDir Path dir) throws IOException {
+        Map<String, String> secretFiles = new TreeMap<>();
+        for (JsonNode doc : DOCUMENTS) {
+            if (doc.path("kind").asText().equals("Secret")
+                    && doc.at("/metadata/name").asText().startsWith("flink-edge-kafka-client-")) {
+                doc.path("stringData")
+                        .fields()
+                        .forEachRemaining(e -> secretFiles.put(e.getKey(), e.getValue().asText()));
+            }
+        }
+        SESSION_JOBS.forEach(
+                (name, job) -> {
+                    Configuration conf = JobArguments.parse(args(job), TrafficJobOptions.all());
+                    String owner = conf.get(TrafficJobOptions.OWNER);
+                    Path mounted = Path.of(conf.get(TrafficJobOptions.KAFKA_PROPERTIES));
+                    assertThat(mounted).as(name).hasToString(KAFKA_CLIENTS + owner + ".properties");
+                    assertThat(conf.getOptional(TrafficJobOptions.KAFKA_BOOTSTRAP_SERVERS))
+                            .as(name + ": the broker's address comes from the owner's file")
+                            .isEmpty();
+                    String content = secretFiles.get(mounted.getFileName().toString());
+                    assertThat(content).as(name + ": a Secret holds " + mounted).isNotNull();
+                    Path local = dir.resolve(owner + ".properties");
+                    try {
+                        Files.writeString(local, content);
+                        Files.setPosixFilePermissions(
+                                local, PosixFilePermissions.fromString("rw-------"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    conf.set(TrafficJobOptions.KAFKA_PROPERTIES, local.toString());
+                    KafkaClientConfig kafka = TrafficJobOptions.kafka(conf);
+                    assertThat(kafka.bootstrapServers())
+                            .as(name)
+                            .isEqualTo("flink-edge-kafka:9092");
+                    assertThat(kafka.properties())
+                            .as(name)
+                            .containsEntry("security.protocol", "SASL_PLAINTEXT")
+                            .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+                    assertThat(kafka.properties().get("sasl.jaas.config"))
+                            .as(name)
+                            .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule")
+                            .contains(" username=\"" + owner + "\" ");
+                });
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The manifests under {@code k8s/}: CRD schemas, structure and references between files. */
 class K8sManifestsTest {
@@ -159,6 +160,45 @@ class K8sManifestsTest {
     @Test
     void registryFindsItsSecretAndKafka() {
         assertThat(ManifestChecks.references(manifests)).isEmpty();
+        assertThat(KafkaManifestChecks.registry(manifests)).isEmpty();
+    }
+
+    @Test
+    void kafkaMakesEveryClientLogInAndDeniesWhatNoAclAllows() {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> broker = KafkaManifestChecks.brokerProperties(manifests, problems);
+        assertThat(problems).isEmpty();
+        assertThat(broker)
+                .containsEntry("listeners", "CLIENT://:9092,CONTROLLER://localhost:9093")
+                .containsEntry("advertised.listeners", "CLIENT://flink-edge-kafka:9092")
+                .containsEntry(
+                        "listener.security.protocol.map",
+                        "CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT")
+                .containsEntry(
+                        "listener.name.client.sasl.enabled.mechanisms", "SCRAM-SHA-512,PLAIN")
+                .containsEntry("inter.broker.listener.name", "CLIENT")
+                .containsEntry("sasl.mechanism.inter.broker.protocol", "PLAIN")
+                .containsEntry(
+                        "authorizer.class.name",
+                        "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("allow.everyone.if.no.acl.found", "false");
+        assertThat(broker.get("super.users").split(";"))
+                .containsExactlyInAnyOrder("User:flinkedge-broker", "User:flinkedge-registry");
+        Map<String, String> clientPlain =
+                KafkaManifestChecks.jaas(
+                                "PLAIN", broker.get("listener.name.client.plain.sasl.jaas.config"))
+                        .options();
+        assertThat(clientPlain)
+                .containsOnlyKeys(
+                        "username", "password", "user_flinkedge-broker", "user_flinkedge-registry")
+                .containsEntry("username", "flinkedge-broker");
+        assertThat(KafkaManifestChecks.broker(manifests)).isEmpty();
+    }
+
+    @Test
+    void everyOwnerHasAKafkaLoginThatTheRegistryCreatesAndTheJobManagerMounts() {
+        assertThat(KafkaManifestChecks.credentials(manifests)).isEmpty();
+        assertThat(ManifestChecks.registryOwners(manifests)).containsExactly("city-a", "city-b");
     }
 
     @Test

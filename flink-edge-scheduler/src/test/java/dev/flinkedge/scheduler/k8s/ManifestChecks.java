@@ -3,6 +3,7 @@ package dev.flinkedge.scheduler.k8s;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.flinkedge.registry.errors.UnauthenticatedException;
+import dev.flinkedge.registry.rest.RegistryServer;
 import dev.flinkedge.registry.rest.TokenAuthenticator;
 import dev.flinkedge.scheduler.topology.Site;
 import dev.flinkedge.scheduler.topology.Tier;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -33,6 +35,10 @@ import java.util.stream.Collectors;
 final class ManifestChecks {
 
     static final String SITE_LABEL = "flinkedge.dev/site";
+
+    /** The main class the registry's container runs, with registry settings as arguments. */
+    static final String REGISTRY_MAIN = RegistryServer.class.getName();
+
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet");
 
     /** What runs pods from a plain template: the workloads and the CLI's one-off Jobs. */
@@ -119,8 +125,8 @@ final class ManifestChecks {
     }
 
     /**
-     * Every Secret a workload mounts exists, and the registry's {@code --bootstrap-servers} host is
-     * a Service.
+     * Every Secret a workload mounts, plainly or projected, exists, and a {@code
+     * --bootstrap-servers} host is a Service.
      */
     static List<String> references(List<Manifest> manifests) {
         Set<String> secrets = names(of(manifests, Set.of("Secret")));
@@ -128,15 +134,27 @@ final class ManifestChecks {
         List<String> problems = new ArrayList<>();
         for (Manifest m : of(manifests, WORKLOADS)) {
             for (JsonNode volume : m.document().at("/spec/template/spec/volumes")) {
-                String secret = volume.path("secret").path("secretName").asText("");
-                if (volume.has("secret") && !secrets.contains(secret)) {
-                    problems.add(
-                            m.where()
-                                    + ": volume '"
-                                    + volume.path("name").asText()
-                                    + "' mounts Secret '"
-                                    + secret
-                                    + "', which no manifest defines");
+                List<String> mounted = new ArrayList<>();
+                if (volume.has("secret")) {
+                    mounted.add(volume.at("/secret/secretName").asText(""));
+                }
+                volume.at("/projected/sources")
+                        .forEach(
+                                source -> {
+                                    if (source.has("secret")) {
+                                        mounted.add(source.at("/secret/name").asText(""));
+                                    }
+                                });
+                for (String secret : mounted) {
+                    if (!secrets.contains(secret)) {
+                        problems.add(
+                                m.where()
+                                        + ": volume '"
+                                        + volume.path("name").asText()
+                                        + "' mounts Secret '"
+                                        + secret
+                                        + "', which no manifest defines");
+                    }
                 }
             }
             for (JsonNode container : m.document().at("/spec/template/spec/containers")) {
@@ -161,21 +179,26 @@ final class ManifestChecks {
 
     /**
      * What each FlinkSessionJob's arguments point at exists: the hosts and ports of {@code
-     * --registry.url} and {@code --kafka.bootstrap-servers} are Services with those ports; {@code
-     * --registry.token-file}, {@code --cameras.catalog} and {@code --placement.topology} are keys
-     * of a Secret or ConfigMap mounted on the JobManager (where a session job's main runs) at their
-     * directory; {@code --detect.model} lies under a volume every TaskManager pod mounts; and each
-     * owner's job token equals the one the registry's tokens file maps to that owner.
+     * --registry.url} and, if given, {@code --kafka.bootstrap-servers} are Services with those
+     * ports; {@code --registry.token-file}, {@code --kafka.properties}, {@code --cameras.catalog}
+     * and {@code --placement.topology} are keys of a Secret or ConfigMap mounted on the JobManager
+     * (where a session job's main runs) at their directory; {@code --detect.model} lies under a
+     * volume every TaskManager pod mounts; each owner's job token equals the one the registry's
+     * tokens file maps to that owner; and the Kafka client properties are the owner's own login
+     * ({@link KafkaManifestChecks#ownerLogin}).
      */
     static List<String> sessionJobArguments(List<Manifest> manifests) {
         List<String> problems = new ArrayList<>();
         Map<String, Set<String>> servicePorts = servicePorts(manifests);
-        Map<String, String> mounted = jobManagerFiles(manifests, problems);
+        Map<String, MountedFile> mounted = jobManagerFiles(manifests, problems);
         List<Set<String>> taskManagerMounts = taskManagerMountPaths(manifests);
         List<TokenAuthenticator> registry = registryTokens(manifests, new ArrayList<>());
         for (Manifest job : of(manifests, Set.of("FlinkSessionJob"))) {
             Map<String, String> args = options(job.document().at("/spec/job/args"));
             for (String flag : List.of("--registry.url", "--kafka.bootstrap-servers")) {
+                if (flag.startsWith("--kafka") && !args.containsKey(flag)) {
+                    continue;
+                }
                 String address = args.getOrDefault(flag, "").replaceFirst("^https?://", "");
                 String[] hostPort = address.split(":");
                 Set<String> ports = servicePorts.getOrDefault(hostPort[0], Set.of());
@@ -192,7 +215,11 @@ final class ManifestChecks {
                 }
             }
             for (String flag :
-                    List.of("--registry.token-file", "--cameras.catalog", "--placement.topology")) {
+                    List.of(
+                            "--registry.token-file",
+                            "--kafka.properties",
+                            "--cameras.catalog",
+                            "--placement.topology")) {
                 String file = args.getOrDefault(flag, "");
                 if (!mounted.containsKey(file)) {
                     problems.add(
@@ -218,7 +245,7 @@ final class ManifestChecks {
                                 + owner
                                 + "'");
             } else if (mounted.containsKey(tokenFile)
-                    && !owner.equals(registryOwner(registry, mounted.get(tokenFile)))) {
+                    && !owner.equals(registryOwner(registry, mounted.get(tokenFile).content()))) {
                 problems.add(
                         job.where()
                                 + ": the token in "
@@ -226,6 +253,16 @@ final class ManifestChecks {
                                 + " is not the one the"
                                 + " registry's tokens file maps to "
                                 + owner);
+            }
+            String kafkaFile = args.getOrDefault("--kafka.properties", "");
+            if (mounted.containsKey(kafkaFile)) {
+                problems.addAll(
+                        KafkaManifestChecks.ownerLogin(
+                                manifests,
+                                job.where() + ": --kafka.properties",
+                                kafkaFile,
+                                mounted.get(kafkaFile).content(),
+                                owner));
             }
             String model = args.getOrDefault("--detect.model", "");
             for (Set<String> mounts : taskManagerMounts) {
@@ -245,12 +282,15 @@ final class ManifestChecks {
 
     /**
      * The stream supervisor (the workload running {@code supervisor start}) reaches what it needs:
-     * {@code --registry} and {@code --bootstrap-servers} are Services with those ports, {@code
-     * --flink-rest} is the REST Service the operator makes for the FlinkDeployment, {@code
+     * {@code --registry} and, if given, {@code --bootstrap-servers} are Services with those ports,
+     * {@code --flink-rest} is the REST Service the operator makes for the FlinkDeployment, {@code
      * --tokens} is a Secret mounted in its pod whose every owner key the JobManager sees under
-     * {@code --host-job-token-dir} (where host jobs' mains read their token), {@code --job-jar} is
-     * the plain jobs jar in the image's {@code lib/}, and the host jobs' catalog, topology and
-     * model are where the session jobs find them.
+     * {@code --host-job-token-dir} (where host jobs' mains read their token), every such owner's
+     * {@code <owner>.properties} under {@code --host-job-kafka-properties-dir} is the owner's Kafka
+     * login both on the JobManager (where host jobs read it) and in the supervisor's pod (which
+     * checks that it exists before passing its path), {@code --job-jar} is the plain jobs jar in
+     * the image's {@code lib/}, and the host jobs' catalog, topology and model are where the
+     * session jobs find them.
      */
     static List<String> supervisor(List<Manifest> manifests) {
         List<String> problems = new ArrayList<>();
@@ -274,6 +314,9 @@ final class ManifestChecks {
         Map<String, String> options = options(container.path("args"));
         Map<String, Set<String>> servicePorts = servicePorts(manifests);
         for (String flag : List.of("--registry", "--bootstrap-servers")) {
+            if (flag.equals("--bootstrap-servers") && !options.containsKey(flag)) {
+                continue;
+            }
             String[] hostPort =
                     options.getOrDefault(flag, "").replaceFirst("^https?://", "").split(":");
             if (hostPort.length != 2
@@ -320,7 +363,45 @@ final class ManifestChecks {
                             + "' is no mounted Secret of this pod; mounted: "
                             + mountedSecrets);
         } else {
-            Map<String, String> jobManager = jobManagerFiles(manifests, problems);
+            Map<String, MountedFile> jobManager = jobManagerFiles(manifests, problems);
+            Map<String, MountedFile> own = podFiles(manifests, m.where(), pod, problems);
+            String kafkaDir = options.getOrDefault("--host-job-kafka-properties-dir", "");
+            tokens.document()
+                    .path("stringData")
+                    .fieldNames()
+                    .forEachRemaining(
+                            owner -> {
+                                String file = kafkaDir + "/" + owner + ".properties";
+                                if (!jobManager.containsKey(file)) {
+                                    problems.add(
+                                            m.where()
+                                                    + ": the JobManager has no Kafka client"
+                                                    + " properties of "
+                                                    + owner
+                                                    + " at --host-job-kafka-properties-dir '"
+                                                    + kafkaDir
+                                                    + "'");
+                                    return;
+                                }
+                                if (!own.containsKey(file)
+                                        || !own.get(file).equals(jobManager.get(file))) {
+                                    problems.add(
+                                            m.where()
+                                                    + ": the supervisor's pod lacks the"
+                                                    + " JobManager's "
+                                                    + file
+                                                    + ": it refuses to start host jobs of "
+                                                    + owner
+                                                    + " without it");
+                                }
+                                problems.addAll(
+                                        KafkaManifestChecks.ownerLogin(
+                                                manifests,
+                                                m.where() + ": host jobs' --kafka.properties",
+                                                file,
+                                                jobManager.get(file).content(),
+                                                owner));
+                            });
             String dir = options.getOrDefault("--host-job-token-dir", "");
             tokens.document()
                     .path("stringData")
@@ -443,7 +524,7 @@ final class ManifestChecks {
         return problems;
     }
 
-    private static Map<String, Set<String>> servicePorts(List<Manifest> manifests) {
+    static Map<String, Set<String>> servicePorts(List<Manifest> manifests) {
         Map<String, Set<String>> ports = new HashMap<>();
         for (Manifest service : of(manifests, Set.of("Service"))) {
             for (JsonNode port : service.document().at("/spec/ports")) {
@@ -454,32 +535,141 @@ final class ManifestChecks {
         return ports;
     }
 
-    /** The files the JobManager pod sees from Secrets and ConfigMaps, path to content. */
-    private static Map<String, String> jobManagerFiles(
-            List<Manifest> manifests, List<String> problems) {
-        Map<String, JsonNode> data = new HashMap<>();
-        for (Manifest m : of(manifests, Set.of("Secret", "ConfigMap"))) {
-            String field = m.kind().equals("Secret") ? "stringData" : "data";
-            data.put(m.kind() + "/" + m.name(), m.document().path(field));
+    /**
+     * A file a pod sees from a Secret or ConfigMap key.
+     *
+     * @param source {@code Secret/<name>} or {@code ConfigMap/<name>}
+     * @param content the key's value
+     */
+    record MountedFile(String source, String content) {}
+
+    /** Every Secret's keys and values: {@code stringData}, and {@code data} decoded. */
+    static Map<String, Map<String, String>> secretData(List<Manifest> manifests) {
+        Map<String, Map<String, String>> secrets = new HashMap<>();
+        for (Manifest m : of(manifests, Set.of("Secret"))) {
+            Map<String, String> keys = new TreeMap<>();
+            m.document()
+                    .path("data")
+                    .fields()
+                    .forEachRemaining(
+                            e ->
+                                    keys.put(
+                                            e.getKey(),
+                                            new String(
+                                                    Base64.getDecoder()
+                                                            .decode(e.getValue().asText()),
+                                                    StandardCharsets.UTF_8)));
+            m.document()
+                    .path("stringData")
+                    .fields()
+                    .forEachRemaining(e -> keys.put(e.getKey(), e.getValue().asText()));
+            secrets.put(m.name(), keys);
         }
-        Map<String, String> files = new HashMap<>();
+        return secrets;
+    }
+
+    /** Every ConfigMap's keys and values. */
+    private static Map<String, Map<String, String>> configMapData(List<Manifest> manifests) {
+        Map<String, Map<String, String>> maps = new HashMap<>();
+        for (Manifest m : of(manifests, Set.of("ConfigMap"))) {
+            Map<String, String> keys = new TreeMap<>();
+            m.document()
+                    .path("data")
+                    .fields()
+                    .forEachRemaining(e -> keys.put(e.getKey(), e.getValue().asText()));
+            maps.put(m.name(), keys);
+        }
+        return maps;
+    }
+
+    /**
+     * The files a pod sees from Secrets and ConfigMaps, plain or projected, path to file; {@code
+     * problems} gets a line for each such volume whose source no manifest defines or that no
+     * container mounts.
+     */
+    static Map<String, MountedFile> podFiles(
+            List<Manifest> manifests, String where, JsonNode pod, List<String> problems) {
+        Map<String, Map<String, String>> data = new HashMap<>();
+        secretData(manifests).forEach((name, keys) -> data.put("Secret/" + name, keys));
+        configMapData(manifests).forEach((name, keys) -> data.put("ConfigMap/" + name, keys));
+        Map<String, String> mountPaths = new HashMap<>();
+        for (JsonNode container : pod.path("containers")) {
+            for (JsonNode mount : container.path("volumeMounts")) {
+                mountPaths.put(mount.path("name").asText(), mount.path("mountPath").asText());
+            }
+        }
+        Map<String, MountedFile> files = new HashMap<>();
+        for (JsonNode volume : pod.path("volumes")) {
+            List<JsonNode> sources = new ArrayList<>();
+            if (volume.has("projected")) {
+                volume.at("/projected/sources").forEach(sources::add);
+            } else if (volume.has("secret") || volume.has("configMap")) {
+                sources.add(volume);
+            }
+            String name = volume.path("name").asText();
+            String dir = mountPaths.get(name);
+            for (JsonNode s : sources) {
+                String source =
+                        s.has("secret")
+                                ? "Secret/"
+                                        + s.at("/secret/secretName")
+                                                .asText(s.at("/secret/name").asText())
+                                : "ConfigMap/" + s.at("/configMap/name").asText();
+                Map<String, String> keys = data.get(source);
+                if (keys == null || dir == null) {
+                    problems.add(
+                            where
+                                    + ": volume '"
+                                    + name
+                                    + "' mounts "
+                                    + source
+                                    + (keys == null
+                                            ? ", which no manifest defines"
+                                            : " but no container mounts it"));
+                    continue;
+                }
+                Map<String, String> paths = new TreeMap<>();
+                JsonNode items = s.path(s.has("secret") ? "secret" : "configMap").path("items");
+                if (items.isArray() && !items.isEmpty()) {
+                    items.forEach(i -> paths.put(i.path("key").asText(), i.path("path").asText()));
+                } else {
+                    keys.keySet().forEach(k -> paths.put(k, k));
+                }
+                paths.forEach(
+                        (key, path) -> {
+                            if (keys.containsKey(key)) {
+                                files.put(dir + "/" + path, new MountedFile(source, keys.get(key)));
+                            }
+                        });
+            }
+        }
+        return files;
+    }
+
+    /**
+     * The files the JobManager pod sees from Secrets and ConfigMaps, path to file; {@code problems}
+     * also gets a line for a claimed volume whose claim is missing or unmounted.
+     */
+    static Map<String, MountedFile> jobManagerFiles(
+            List<Manifest> manifests, List<String> problems) {
+        Map<String, MountedFile> files = new HashMap<>();
+        Set<String> claims =
+                of(manifests, Set.of("PersistentVolumeClaim")).stream()
+                        .map(Manifest::name)
+                        .collect(Collectors.toSet());
         for (Manifest m : of(manifests, Set.of("FlinkDeployment"))) {
             JsonNode pod = m.document().at("/spec/jobManager/podTemplate/spec");
-            Map<String, String> mountPaths = new HashMap<>();
-            for (JsonNode container : pod.path("containers")) {
-                for (JsonNode mount : container.path("volumeMounts")) {
-                    mountPaths.put(mount.path("name").asText(), mount.path("mountPath").asText());
-                }
-            }
-            Set<String> claims =
-                    of(manifests, Set.of("PersistentVolumeClaim")).stream()
-                            .map(Manifest::name)
-                            .collect(Collectors.toSet());
+            Set<String> mounted = new HashSet<>();
+            pod.path("containers")
+                    .forEach(
+                            c ->
+                                    c.path("volumeMounts")
+                                            .forEach(v -> mounted.add(v.path("name").asText())));
             for (JsonNode volume : pod.path("volumes")) {
                 if (volume.has("persistentVolumeClaim")) {
                     String claim = volume.at("/persistentVolumeClaim/claimName").asText();
                     if (!claims.contains(claim)
-                            || !mountPaths.containsKey(volume.path("name").asText())) {
+                            || !mounted.contains(volume.path("name").asText())) {
                         problems.add(
                                 m.where()
                                         + ": JobManager volume '"
@@ -490,32 +680,9 @@ final class ManifestChecks {
                                                 ? " but no container mounts it"
                                                 : ", which no manifest defines"));
                     }
-                    continue;
                 }
-                String source =
-                        volume.has("secret")
-                                ? "Secret/" + volume.at("/secret/secretName").asText()
-                                : "ConfigMap/" + volume.at("/configMap/name").asText();
-                String dir = mountPaths.get(volume.path("name").asText());
-                JsonNode keys = data.get(source);
-                if (keys == null || dir == null) {
-                    problems.add(
-                            m.where()
-                                    + ": JobManager volume '"
-                                    + volume.path("name").asText()
-                                    + "' mounts "
-                                    + source
-                                    + (keys == null
-                                            ? ", which no manifest" + " defines"
-                                            : " but no container mounts it"));
-                    continue;
-                }
-                keys.fields()
-                        .forEachRemaining(
-                                key ->
-                                        files.put(
-                                                dir + "/" + key.getKey(), key.getValue().asText()));
             }
+            files.putAll(podFiles(manifests, m.where() + " JobManager", pod, problems));
         }
         return files;
     }
@@ -587,6 +754,13 @@ final class ManifestChecks {
         return authenticators;
     }
 
+    /** The owners of the registry's tokens files. */
+    static Set<String> registryOwners(List<Manifest> manifests) {
+        Set<String> owners = new TreeSet<>();
+        registryTokens(manifests, new ArrayList<>()).forEach(a -> owners.addAll(a.owners()));
+        return owners;
+    }
+
     /** The owner the registry maps {@code token} to, or null if none of its tokens files does. */
     private static String registryOwner(List<TokenAuthenticator> registry, String token) {
         for (TokenAuthenticator auth : registry) {
@@ -654,10 +828,11 @@ final class ManifestChecks {
 
     /**
      * Every pod runs as a non-root user under the runtime's default seccomp profile, and every
-     * container drops all capabilities and may not escalate privileges. Containers of the
-     * flink-edge CLI (registry, supervisor) have a read-only root file system with an emptyDir at
-     * {@code /tmp}; the Flink and Kafka images rewrite their configuration at start, so theirs must
-     * say {@code readOnlyRootFilesystem: false} explicitly.
+     * container drops all capabilities and may not escalate privileges. Containers that run a
+     * flink-edge main of their own (the registry server, the CLI of the supervisor and the Job)
+     * have a read-only root file system with an emptyDir at {@code /tmp}; the Flink and Kafka
+     * images rewrite their configuration at start, so theirs must say {@code
+     * readOnlyRootFilesystem: false} explicitly.
      */
     static List<String> podSecurity(List<Manifest> manifests) {
         List<String> problems = new ArrayList<>();
@@ -687,9 +862,9 @@ final class ManifestChecks {
                 JsonNode readOnly = csc.path("readOnlyRootFilesystem");
                 if (!readOnly.isBoolean()) {
                     problems.add(where + ": readOnlyRootFilesystem is not set");
-                } else if (c.toString().contains("FlinkEdgeCli")) {
+                } else if (c.toString().contains("dev.flinkedge.")) {
                     if (!readOnly.asBoolean()) {
-                        problems.add(where + ": the flink-edge CLI needs no writable root");
+                        problems.add(where + ": a flink-edge main needs no writable root");
                     }
                     boolean tmp = false;
                     for (JsonNode mount : c.path("volumeMounts")) {
@@ -760,7 +935,7 @@ final class ManifestChecks {
                 List<String> args = texts(c.path("args"));
                 String readiness;
                 String liveness;
-                if (args.size() >= 2 && args.subList(0, 2).equals(List.of("registry", "start"))) {
+                if (c.toString().contains(REGISTRY_MAIN)) {
                     readiness = "http:8090/v1/health";
                     liveness = "tcp:8090";
                 } else if (pod.isJob()
@@ -832,8 +1007,8 @@ final class ManifestChecks {
     }
 
     /**
-     * Every mount of a Secret, ConfigMap or host path (the models) is read-only: a pod cannot alter
-     * its credentials, its configuration or a model other pods load.
+     * Every mount of a Secret, ConfigMap, projected volume or host path (the models) is read-only:
+     * a pod cannot alter its credentials, its configuration or a model other pods load.
      */
     static List<String> readOnlyMounts(List<Manifest> manifests) {
         List<String> problems = new ArrayList<>();
@@ -846,6 +1021,7 @@ final class ManifestChecks {
                             volume != null
                                     && (volume.has("secret")
                                             || volume.has("configMap")
+                                            || volume.has("projected")
                                             || volume.has("hostPath"));
                     if (shared && !mount.path("readOnly").asBoolean(false)) {
                         problems.add(
@@ -867,21 +1043,17 @@ final class ManifestChecks {
     }
 
     /**
-     * NetworkPolicies: Kafka admits on its broker port exactly the pods of every other workload
-     * (the registry, the supervisor, the JobManager and the TaskManagers, where the jobs run) but
-     * the CLI's Jobs, which call only the registry; the registry admits on its REST port exactly
-     * the pods that call it, all but Kafka's. Peers are chosen by pod labels only, never by
+     * NetworkPolicies: Kafka admits on its broker port exactly the registry and the Flink pods (the
+     * JobManager and the TaskManagers, where the jobs run), not the supervisor, which reaches no
+     * Kafka, nor the CLI's Jobs, which call only the registry; the registry admits on its REST port
+     * exactly the pods that call it, all but Kafka's. Peers are chosen by pod labels only, never by
      * namespace or address.
      */
     static List<String> networkPolicies(List<Manifest> manifests) {
         List<String> problems = new ArrayList<>();
         List<Pod> pods = pods(manifests);
         Pod kafka = pods.stream().filter(p -> p.runs("apache/kafka")).findFirst().orElse(null);
-        Pod registry =
-                pods.stream()
-                        .filter(p -> p.runs("\"registry\",\"start\""))
-                        .findFirst()
-                        .orElse(null);
+        Pod registry = pods.stream().filter(p -> p.runs(REGISTRY_MAIN)).findFirst().orElse(null);
         if (kafka == null || registry == null) {
             problems.add("expected a Kafka and a registry workload");
             return problems;
@@ -892,7 +1064,10 @@ final class ManifestChecks {
             if (p != kafka && p != registry) {
                 registryClients.add(p.where());
             }
-            if (p != kafka && !p.isJob()) {
+            boolean flink =
+                    p.where().contains("(FlinkDeployment ")
+                            || p.spec().path("nodeSelector").has(SITE_LABEL);
+            if (p == registry || flink) {
                 kafkaClients.add(p.where());
             }
         }

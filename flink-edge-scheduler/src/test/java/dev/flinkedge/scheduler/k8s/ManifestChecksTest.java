@@ -191,8 +191,9 @@ class ManifestChecksTest {
         assertThat(
                         ManifestChecks.sessionJobArguments(
                                 docs(cluster, secrets, registry, service, job)))
-                .hasSize(6)
+                .hasSize(7)
                 .anySatisfy(p -> assertThat(p).contains("--registry.url 'http://registry:9999'"))
+                .anySatisfy(p -> assertThat(p).contains("--kafka.properties ''"))
                 .anySatisfy(p -> assertThat(p).contains("--placement.topology ''"))
                 .anySatisfy(p -> assertThat(p).contains("--kafka.bootstrap-servers 'kafka:9092'"))
                 .anySatisfy(p -> assertThat(p).contains("--cameras.catalog '/etc/cameras"))
