@@ -4,6 +4,7 @@ import dev.flinkedge.connectors.api.EdgeJob;
 import dev.flinkedge.connectors.api.EdgeStreams;
 import dev.flinkedge.connectors.api.SharedChannel;
 import dev.flinkedge.connectors.source.generated.GeneratedCameras;
+import dev.flinkedge.jobs.TrafficJobOptions;
 import dev.flinkedge.jobs.cli.CliException;
 import dev.flinkedge.jobs.cli.FlinkEdgeCommand;
 import dev.flinkedge.jobs.cli.TextTable;
@@ -102,6 +103,8 @@ public final class PlanCommand implements FlinkEdgeCommand, Callable<Integer> {
         EdgeJob job = findJob();
         RegistryClient client = registryOptions.client();
         Configuration config = Configuration.fromMap(jobOptions);
+        // The job is planned as --owner: what it names after its owner (result topics) too.
+        config.set(TrafficJobOptions.OWNER, owner);
         EdgeStreams streams =
                 EdgeStreams.on(
                                 StreamExecutionEnvironment.getExecutionEnvironment(config),
