@@ -133,24 +133,18 @@ public final class EdgeKryo {
         kryo.register(LinkedHashMap.class, new CappedCollectionSerializers.CappedMap(), 35);
         // The JDK's immutable collections: List.of() and List.of(a, b, c) are of one class,
         // List.of(a) and List.of(a, b) of another; likewise for sets and maps.
-        kryo.register(
-                List.of().getClass(),
-                new CappedCollectionSerializers.ImmutableCollection(List::copyOf),
-                36);
-        kryo.register(
-                List.of(1).getClass(),
-                new CappedCollectionSerializers.ImmutableCollection(List::copyOf),
-                37);
-        kryo.register(
-                Set.of().getClass(),
-                new CappedCollectionSerializers.ImmutableCollection(Set::copyOf),
-                38);
-        kryo.register(
-                Set.of(1).getClass(),
-                new CappedCollectionSerializers.ImmutableCollection(Set::copyOf),
-                39);
-        kryo.register(Map.of().getClass(), new CappedCollectionSerializers.ImmutableMap(), 40);
-        kryo.register(Map.of(1, 1).getClass(), new CappedCollectionSerializers.ImmutableMap(), 41);
+        CappedCollectionSerializers.ImmutableCollection lists =
+                new CappedCollectionSerializers.ImmutableCollection(List::copyOf);
+        CappedCollectionSerializers.ImmutableCollection sets =
+                new CappedCollectionSerializers.ImmutableCollection(Set::copyOf);
+        CappedCollectionSerializers.ImmutableMap maps =
+                new CappedCollectionSerializers.ImmutableMap();
+        kryo.register(List.of().getClass(), lists, 36);
+        kryo.register(List.of(1).getClass(), lists, 37);
+        kryo.register(Set.of().getClass(), sets, 38);
+        kryo.register(Set.of(1).getClass(), sets, 39);
+        kryo.register(Map.of().getClass(), maps, 40);
+        kryo.register(Map.of(1, 1).getClass(), maps, 41);
     }
 
     /**

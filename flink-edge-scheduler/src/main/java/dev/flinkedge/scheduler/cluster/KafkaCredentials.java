@@ -5,8 +5,6 @@ import dev.flinkedge.kafka.security.SaslCredentials;
 import dev.flinkedge.kafka.security.SecretFiles;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -71,7 +68,8 @@ public final class KafkaCredentials {
     public static KafkaCredentials prepare(Path clusterDir, Collection<String> owners)
             throws IOException {
         Path file = clusterDir.resolve(FILE);
-        Map<String, String> passwords = Files.exists(file) ? readPasswords(file) : Map.of();
+        Map<String, String> passwords =
+                Files.exists(file) ? SecretFiles.readProperties(file) : Map.of();
         Map<String, SaslCredentials> byUser = new LinkedHashMap<>();
         for (String user : users(owners)) {
             String password = passwords.get(user);
@@ -97,19 +95,9 @@ public final class KafkaCredentials {
      */
     static KafkaCredentials load(Path clusterDir) throws IOException {
         Map<String, SaslCredentials> byUser = new LinkedHashMap<>();
-        readPasswords(clusterDir.resolve(FILE))
+        SecretFiles.readProperties(clusterDir.resolve(FILE))
                 .forEach((user, password) -> byUser.put(user, SaslCredentials.of(user, password)));
         return new KafkaCredentials(byUser, clusterDir);
-    }
-
-    private static Map<String, String> readPasswords(Path file) throws IOException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
-        Map<String, String> passwords = new TreeMap<>();
-        p.stringPropertyNames().forEach(u -> passwords.put(u, p.getProperty(u)));
-        return passwords;
     }
 
     private static List<String> users(Collection<String> owners) {

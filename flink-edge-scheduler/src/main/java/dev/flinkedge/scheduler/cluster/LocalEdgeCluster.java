@@ -1,7 +1,9 @@
 package dev.flinkedge.scheduler.cluster;
 
+import dev.flinkedge.kafka.KafkaClientConfig;
 import dev.flinkedge.kafka.security.BrokerSecurity;
 import dev.flinkedge.kafka.security.ScramUsers;
+import dev.flinkedge.kafka.security.SecretFiles;
 import dev.flinkedge.registry.rest.RegistryServer;
 import dev.flinkedge.registry.rest.Tokens;
 import dev.flinkedge.registry.storage.RegistryConfig;
@@ -14,12 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -323,10 +322,11 @@ public final class LocalEdgeCluster {
      */
     private static void createRegistryPrincipal(
             ClusterSettings settings, KafkaCredentials credentials) throws InterruptedException {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", settings.kafkaBootstrapServers());
-        props.putAll(credentials.brokerSecurity().broker().plainClientProperties());
-        try (Admin admin = Admin.create(props)) {
+        KafkaClientConfig broker =
+                KafkaClientConfig.of(settings.kafkaBootstrapServers())
+                        .withProperties(
+                                credentials.brokerSecurity().broker().plainClientProperties());
+        try (Admin admin = Admin.create(broker.toProperties())) {
             ScramUsers.upsert(admin, List.of(credentials.registry()), Duration.ofSeconds(60));
         }
     }
@@ -879,14 +879,11 @@ public final class LocalEdgeCluster {
             Tokens.writeFile(file, generated);
             return generated;
         }
-        Properties byToken = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            byToken.load(r);
-        }
+        Map<String, String> byToken = SecretFiles.readProperties(file);
         Map<String, String> byOwner = new LinkedHashMap<>();
-        byToken.stringPropertyNames().stream()
-                .sorted(Comparator.comparing(byToken::getProperty))
-                .forEach(token -> byOwner.put(byToken.getProperty(token), token));
+        byToken.keySet().stream()
+                .sorted(Comparator.comparing(byToken::get))
+                .forEach(token -> byOwner.put(byToken.get(token), token));
         return byOwner;
     }
 

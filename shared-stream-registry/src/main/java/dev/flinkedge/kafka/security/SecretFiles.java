@@ -1,6 +1,7 @@
 package dev.flinkedge.kafka.security;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -9,10 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * Writes files that hold credentials (tokens, passwords, client properties with a JAAS login)
- * readable and writable by their owner only, where the file system has POSIX permissions.
+ * Files that hold credentials (tokens, passwords, client properties with a JAAS login): written
+ * readable and writable by their owner only, where the file system has POSIX permissions, and read
+ * back in Java properties syntax.
  */
 public final class SecretFiles {
 
@@ -35,5 +39,16 @@ public final class SecretFiles {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, comment);
         }
+    }
+
+    /** The entries of {@code file} (Java properties syntax), sorted by key. */
+    public static SortedMap<String, String> readProperties(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        SortedMap<String, String> entries = new TreeMap<>();
+        p.stringPropertyNames().forEach(k -> entries.put(k, p.getProperty(k)));
+        return entries;
     }
 }

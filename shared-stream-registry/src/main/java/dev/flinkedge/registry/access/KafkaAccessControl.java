@@ -2,6 +2,7 @@ package dev.flinkedge.registry.access;
 
 import dev.flinkedge.kafka.security.SaslCredentials;
 import dev.flinkedge.kafka.security.ScramUsers;
+import dev.flinkedge.kafka.security.SecretFiles;
 import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.registry.storage.RegistryState;
 
@@ -10,14 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -127,13 +126,10 @@ public final class KafkaAccessControl implements AutoCloseable {
                             + RegistryConfig.KAFKA_USERS_FILE
                             + " to a file of 'user=password' lines");
         }
-        Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(r);
-        }
         List<SaslCredentials> users = new ArrayList<>();
-        for (String user : new TreeSet<>(props.stringPropertyNames())) {
-            String password = props.getProperty(user).trim();
+        for (Map.Entry<String, String> line : SecretFiles.readProperties(file).entrySet()) {
+            String user = line.getKey();
+            String password = line.getValue().trim();
             if (password.isEmpty()) {
                 throw new IOException(
                         "Kafka users file " + file + ": user '" + user + "' has no password");
