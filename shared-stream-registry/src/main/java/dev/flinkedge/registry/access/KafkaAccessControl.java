@@ -7,6 +7,7 @@ import dev.flinkedge.registry.storage.RegistryConfig;
 import dev.flinkedge.registry.storage.RegistryState;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AclBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -24,7 +26,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps Kafka's credentials and ACLs in step with the registry: creates each principal's
@@ -44,8 +45,9 @@ public final class KafkaAccessControl implements AutoCloseable {
     private final AclSync sync;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final AtomicLong syncs = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
+
+    /** What the last successful sync made the ACLs; read and written on the sync thread only. */
+    private Set<AclBinding> applied;
 
     private KafkaAccessControl(Admin admin, RegistryState state, AclPlan plan) {
         this.admin = admin;
@@ -139,39 +141,43 @@ public final class KafkaAccessControl implements AutoCloseable {
         return users;
     }
 
-    /** Syncs on the next turn of the sync thread; calls while one is pending coalesce. */
+    /**
+     * Syncs on the next turn of the sync thread if the registry's change altered the ACLs it calls
+     * for; calls while one is pending coalesce. Most changes (lease renewals, subscription
+     * heartbeats) alter none, and then Kafka is not asked.
+     */
     void requestSync() {
         if (pending.compareAndSet(false, true)) {
             executor.execute(
                     () -> {
                         pending.set(false);
-                        syncQuietly();
+                        if (!desired().equals(applied)) {
+                            syncQuietly();
+                        }
                     });
         }
     }
 
-    /** Completed syncs, for tests and health. */
-    public long syncs() {
-        return syncs.get();
-    }
-
-    /** Syncs that failed (Kafka unreachable or refusing); the next one repairs. */
-    public long failures() {
-        return failures.get();
+    private Set<AclBinding> desired() {
+        return plan.bindings(state.all(), d -> state.grantees(d.ref()));
     }
 
     private void syncNow() throws InterruptedException, ExecutionException, TimeoutException {
-        sync.apply(plan, plan.bindings(state.all(), d -> state.grantees(d.ref())));
-        syncs.incrementAndGet();
+        Set<AclBinding> desired = desired();
+        sync.apply(plan, desired);
+        applied = desired;
     }
 
+    /**
+     * Brings the ACLs in step, whatever the last sync applied: repairs ACLs changed from outside.
+     */
     private void syncQuietly() {
         try {
             syncNow();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            failures.incrementAndGet();
+            applied = null;
             LOG.warn(
                     "Kafka ACLs could not be brought in step with the registry: {}; retrying"
                             + " after the next change or within "
